@@ -1,0 +1,75 @@
+"""Findings: what a rule found, where, and what it expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from .model import Ref
+
+
+class Severity(str, Enum):
+    """How bad a finding is. ``error`` makes the CLI exit 1."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 0, "warning": 1, "info": 2}[self.value]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's stable identity. Ids are never renumbered or reused."""
+
+    id: str
+    severity: Severity
+    title_en: str
+    title_zh: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One inconsistency, at one cell, with both languages' messages."""
+
+    rule: str
+    severity: Severity
+    ref: Ref | None
+    message_en: str
+    message_zh: str
+    expected: str = ""
+    found: str = ""
+    used: tuple[Ref, ...] = ()
+
+    @property
+    def sheet(self) -> str:
+        return self.ref.sheet if self.ref else ""
+
+    @property
+    def cell(self) -> str:
+        return self.ref.cell if self.ref else ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "sheet": self.sheet,
+            "cell": self.cell,
+            "message": self.message_en,
+            "message_zh": self.message_zh,
+            "expected": self.expected,
+            "found": self.found,
+        }
+
+
+def sort_key(finding: Finding) -> tuple:
+    return (finding.severity.rank, finding.rule, finding.sheet, finding.cell)
+
+
+def count_by_severity(findings: list[Finding]) -> dict[str, int]:
+    counts = {s.value: 0 for s in Severity}
+    for f in findings:
+        counts[f.severity.value] += 1
+    return counts

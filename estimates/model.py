@@ -1,0 +1,201 @@
+"""The Head's Estimates as the core sees them, whatever host they came from.
+
+Every input value may carry the ``Ref`` of the cell it was read from, so that a
+finding can point at it. A model built from a source data folder has no refs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+COLUMNS: tuple[str, ...] = ("actual", "original", "revised", "estimate")
+"""The four money columns of every COR table, in print order."""
+
+ACCOUNTS: tuple[str, ...] = ("Operating", "Capital")
+SECTIONS: dict[str, tuple[str, ...]] = {
+    "Operating": ("Recurrent", "Non-Recurrent"),
+    "Capital": ("Plant, Equipment and Works", "Subventions"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class Ref:
+    """Where a value sits: a sheet name and an A1 address."""
+
+    sheet: str
+    cell: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}"
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One amount and the cell it came from; ``value`` None means nil."""
+
+    value: int | Decimal | None
+    ref: Ref | None = None
+
+
+def amounts(values: tuple, refs: tuple | None = None) -> tuple[Amount, ...]:
+    """Four ``Amount``s from four values (and optional refs)."""
+    refs = refs or (None,) * len(COLUMNS)
+    return tuple(Amount(v, r) for v, r in zip(values, refs, strict=True))
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A programme's financial provision, $ million to one decimal."""
+
+    number: str
+    title_en: str
+    title_zh: str
+    amounts: tuple[Amount, ...]
+    policy_area: str = ""
+    ref: Ref | None = None
+
+    def value(self, column: str) -> Decimal | None:
+        return self.amounts[COLUMNS.index(column)].value  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class Subhead:
+    """One subhead line, $'000 in whole thousands."""
+
+    account: str
+    section: str
+    code: str
+    title_en: str
+    title_zh: str
+    amounts: tuple[Amount, ...]
+    ref: Ref | None = None
+
+    def value(self, column: str) -> int | None:
+        return self.amounts[COLUMNS.index(column)].value  # type: ignore[return-value]
+
+
+@dataclass(frozen=True)
+class BreakdownItem:
+    """One line of the breakdown of subhead 000, $'000."""
+
+    group: str
+    item_en: str
+    item_zh: str
+    amounts: tuple[Amount, ...]
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Post:
+    """A rank's posts in the establishment at the start and end of the year."""
+
+    rank_en: str
+    rank_zh: str
+    directorate: bool
+    scale: str
+    min_point: int | None
+    max_point: int | None
+    programme: str
+    posts_start: int
+    posts_end: int
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True)
+class PayPoint:
+    """A monthly salary at one point of a pay scale, whole HK$."""
+
+    scale: str
+    point: int
+    monthly_salary: int
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote mark that explains restated comparatives.
+
+    ``target`` names what the mark sits on: ``programme_total``,
+    ``total_expenditure``, ``programme:N`` or ``subhead:CODE``.
+    """
+
+    mark: str
+    target: str
+    columns: tuple[str, ...]
+    text_en: str = ""
+    text_zh: str = ""
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True)
+class Count:
+    """A whole number the clerk keys (posts, HK$ ceiling) and its cell."""
+
+    value: int | None
+    ref: Ref | None = None
+
+
+@dataclass(frozen=True)
+class EstablishmentSummary:
+    """The Head summary's establishment figures."""
+
+    posts_start: Count = Count(None)
+    directorate_start: Count = Count(None)
+    directorate_end: Count = Count(None)
+    net_change: Count = Count(None)
+    ceiling: Count = Count(None)
+    note_en: str = ""
+    note_zh: str = ""
+
+
+@dataclass(frozen=True)
+class Shown:
+    """A computed figure as the book shows it.
+
+    ``formula_intact`` is True when the cell still holds the template's formula,
+    False when a constant was typed over it, None when the host cannot tell
+    (a values-only host). ``value`` is what the cell shows, when known.
+    """
+
+    key: str
+    ref: Ref
+    value: object = None
+    formula_intact: bool | None = None
+    value_known: bool = True
+
+
+@dataclass
+class Head:
+    """One Head's Estimates for one year."""
+
+    head: str
+    title_en: str = ""
+    title_zh: str = ""
+    controlling_officer_en: str = ""
+    controlling_officer_zh: str = ""
+    estimate_year: str = ""
+    programmes: list[Programme] = field(default_factory=list)
+    subheads: list[Subhead] = field(default_factory=list)
+    breakdown: list[BreakdownItem] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list)
+    pay_scale: list[PayPoint] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    establishment: EstablishmentSummary = field(default_factory=EstablishmentSummary)
+    shown: dict[str, Shown] = field(default_factory=dict)
+
+    def year_labels(self) -> tuple[str, str, str, str]:
+        """Column years: ``("2023-24", "2024-25", "2024-25", "2025-26")``."""
+        return year_labels(self.estimate_year)
+
+
+def year_labels(estimate_year: str) -> tuple[str, str, str, str]:
+    """The four column years for an Estimate year such as ``2025-26``."""
+    try:
+        first = int(estimate_year[:4])
+    except ValueError:
+        return ("", "", "", estimate_year)
+
+    def label(start: int) -> str:
+        return f"{start}-{(start + 1) % 100:02d}"
+
+    return (label(first - 2), label(first - 1), label(first - 1), label(first))

@@ -1,0 +1,185 @@
+"""Exact money and the COR's rounding rules (DOMAIN.md section 2).
+
+Amounts in $'000 are ``int``; amounts in $ million and percentages are ``Decimal``.
+Binary floats never hold money: a float that arrives from a host is converted through
+its shortest ``repr``, which is the figure the clerk typed.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+Number = int | Decimal
+
+NIL_MARKS = frozenset({"", "-", "—", "–", "_", "－", "‒", "―", "N/A", "n/a"})
+_ONE_DECIMAL = Decimal("0.1")
+_HUNDRED = Decimal(100)
+_THOUSAND = Decimal(1000)
+
+
+def round_half_up(value: Decimal | int, places: int) -> Decimal:
+    """Round half away from zero to ``places`` decimals (the COR's printed precision)."""
+    quantum = Decimal(1).scaleb(-places)
+    return Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+
+
+def to_decimal(value: object) -> Decimal:
+    """Convert a host value (int, float, Decimal or numeric text) to an exact Decimal.
+
+    Raises:
+        ValueError: the value is not a number.
+    """
+    if isinstance(value, bool):
+        raise ValueError(f"not a number: {value!r}")
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"not a number: {value!r}")
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        return parse_number(value)
+    raise ValueError(f"not a number: {value!r}")
+
+
+def parse_number(text: str) -> Decimal:
+    """Parse numeric text as printed: thousands separators, a leading sign, brackets.
+
+    Raises:
+        ValueError: the text is not a number.
+    """
+    cleaned = text.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+    negative = False
+    if cleaned.startswith("(") and cleaned.endswith(")"):
+        negative, cleaned = True, cleaned[1:-1]
+    if cleaned[:1] in ("−", "–"):
+        negative, cleaned = not negative, cleaned[1:]
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValueError(f"not a number: {text!r}") from None
+    if not number.is_finite():
+        raise ValueError(f"not a number: {text!r}")
+    return -number if negative else number
+
+
+def is_nil(value: object) -> bool:
+    """True for an empty cell or a printed nil mark (a dash)."""
+    if value is None:
+        return True
+    return isinstance(value, str) and value.strip() in NIL_MARKS
+
+
+def parse_amount(value: object) -> Decimal | None:
+    """A source amount: ``None`` for nil, else an exact Decimal.
+
+    Raises:
+        ValueError: neither nil nor a number.
+    """
+    if is_nil(value):
+        return None
+    return to_decimal(value)
+
+
+def parse_thousands(value: object) -> int | None:
+    """An amount in $'000, which is printed in whole thousands.
+
+    Raises:
+        ValueError: not nil, not a number, or not a whole number.
+    """
+    amount = parse_amount(value)
+    if amount is None:
+        return None
+    if amount != amount.to_integral_value():
+        raise ValueError(f"not a whole number of $'000: {value!r}")
+    return int(amount)
+
+
+def parse_millions(value: object) -> Decimal | None:
+    """An amount in $ million, printed to one decimal.
+
+    Raises:
+        ValueError: not nil, not a number, or more than one decimal.
+    """
+    amount = parse_amount(value)
+    if amount is None:
+        return None
+    if round_half_up(amount, 1) != amount:
+        raise ValueError(f"more than one decimal in $ million: {value!r}")
+    return round_half_up(amount, 1)
+
+
+def thousands_to_millions(amount: int | None) -> Decimal | None:
+    """$'000 to $ million, one decimal, half away from zero (587,163 -> 587.2)."""
+    if amount is None:
+        return None
+    return round_half_up(Decimal(amount) / _THOUSAND, 1)
+
+
+def percent_change(new: Number | None, base: Number | None) -> Decimal | None:
+    """``new / base - 1`` in percentage points, one decimal, half away from zero.
+
+    A nil or zero base gives ``None`` (not a number); a nil ``new`` counts as zero.
+    """
+    if base is None or base == 0:
+        return None
+    ratio = Decimal(new or 0) / Decimal(base) - 1
+    return round_half_up(ratio * _HUNDRED, 1)
+
+
+def sum_amounts(values: list[Number | None]) -> Number | None:
+    """Sum of the non-nil amounts; ``None`` when every amount is nil."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    return sum(present, start=type(present[0])(0))
+
+
+def same_amount(a: Number | None, b: Number | None) -> bool:
+    """Nil and zero print the same (a dash), so they compare equal."""
+    return Decimal(a or 0) == Decimal(b or 0)
+
+
+def format_thousands(amount: Number | None) -> str:
+    """``419,593``; nil prints as a dash."""
+    if amount is None or amount == 0:
+        return "—"
+    return f"{int(amount):,}" if amount == int(amount) else f"{amount:,}"
+
+
+def format_millions(amount: Number | None) -> str:
+    """``269.7``; nil prints as a dash."""
+    if amount is None or amount == 0:
+        return "—"
+    return f"{round_half_up(Decimal(amount), 1):,}"
+
+
+def format_percent(points: Decimal | None) -> str:
+    """``+6.1%``; zero change prints ``—``; not a number prints empty."""
+    if points is None:
+        return ""
+    if points == 0:
+        return "—"
+    return f"{points:+}%"
+
+
+__all__ = [
+    "NIL_MARKS",
+    "Number",
+    "format_millions",
+    "format_percent",
+    "format_thousands",
+    "is_nil",
+    "parse_amount",
+    "parse_millions",
+    "parse_number",
+    "parse_thousands",
+    "percent_change",
+    "round_half_up",
+    "same_amount",
+    "sum_amounts",
+    "thousands_to_millions",
+    "to_decimal",
+]

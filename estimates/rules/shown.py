@@ -1,0 +1,136 @@
+"""The cells that show computed figures, judged against the core's figures.
+
+Rule ids: C01 (a constant typed over a computed cell), and for a shown value that
+disagrees with its figure: T01 (a total line), T02 (a programme total), T04 (the
+Head summary's Estimate), P01/P02/P03 (percentages), S01 (posts at end), S05 (a
+rank's NAMS), R01 (any other report figure).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..findings import Finding
+from ..model import Head, Shown
+from ..money import is_nil, round_half_up, to_decimal
+from ..results import Results
+from .catalogue import rule
+from .text import finding, kind_of, show
+
+RULE_BY_FAMILY = {
+    "programme_pct": "P01",
+    "programme_total_pct": "P01",
+    "report_programme_total_pct": "P01",
+    "programme_total": "T02",
+    "report_programme_total": "T02",
+    "head_estimate": "T04",
+    "subhead_total": "T01",
+    "breakdown_total": "T01",
+    "establishment_posts_start": "T01",
+    "establishment_posts_end": "T01",
+    "establishment_directorate_start": "T01",
+    "establishment_directorate_end": "T01",
+    "nams_end": "T01",
+    "posts_end": "S01",
+    "rank_mid_salary": "S05",
+    "rank_nams": "S05",
+    "rank_nams_end": "S05",
+}
+PERCENT_TOLERANCE = Decimal("0.1")
+_ZERO_TEXTS = {"0", "0%", "0.0%", "+0.0%", "-0.0%", "(0.0%)", "(+0.0%)", "0.0"}
+
+
+def rule_for(key: str) -> str:
+    return RULE_BY_FAMILY.get(key.split(":", 1)[0], "R01")
+
+
+def _as_number(value: object, kind: str) -> Decimal | None:
+    """The shown value as a number; None for blank or a dash.
+
+    Raises:
+        ValueError: text that is not a figure.
+    """
+    if is_nil(value):
+        return None
+    if isinstance(value, str) and kind == "percent":
+        text = value.strip().strip("()").rstrip("%").strip()
+        return to_decimal(text.lstrip("+"))
+    return to_decimal(value)
+
+
+def _agrees(found: Decimal | None, expected: object, kind: str, typed: bool) -> bool:
+    if kind == "percent":
+        if expected is None:
+            return found is None
+        if found is None:
+            return False
+        diff = abs(round_half_up(found, 1) - Decimal(expected))  # type: ignore[arg-type]
+        return diff == 0 or (typed and diff <= PERCENT_TOLERANCE)
+    exp = Decimal(expected or 0)  # type: ignore[arg-type]
+    got = found or Decimal(0)
+    if kind == "millions":
+        return round_half_up(got, 1) == round_half_up(exp, 1)
+    return got == exp
+
+
+def check_one(cell: Shown, expected: object) -> list[Finding]:
+    if cell.formula_intact:
+        return []
+    kind = kind_of(cell.key)
+    out: list[Finding] = []
+    typed = cell.formula_intact is False
+    shown_text = show(cell.value, kind) if cell.value_known else "?"
+    if typed:
+        out.append(
+            finding(
+                "C01",
+                cell.ref,
+                f"A constant ({shown_text}) was typed over this cell's formula;"
+                f" the clerk's value is kept. The formula gives {show(expected, kind)}.",
+                f"此儲存格的公式被常數({shown_text})覆蓋;已保留該數值。"
+                f"公式應得 {show(expected, kind)}。",
+                show(expected, kind),
+                shown_text,
+            )
+        )
+    if not cell.value_known:
+        return out
+    try:
+        found = _as_number(cell.value, kind)
+    except ValueError:
+        found = None
+        agrees = False
+    else:
+        agrees = _agrees(found, expected, kind, typed)
+    if agrees:
+        return out
+    rule_id = rule_for(cell.key)
+    if kind == "percent" and expected is None:
+        rule_id = "P03"
+    elif (
+        kind == "percent"
+        and expected == 0
+        and isinstance(cell.value, str)
+        and cell.value.strip() in _ZERO_TEXTS
+    ):
+        rule_id = "P02"
+    title = rule(rule_id)
+    out.append(
+        finding(
+            rule_id,
+            cell.ref,
+            f"{title.title_en}: shows {shown_text}, expected {show(expected, kind)}.",
+            f"{title.title_zh}:顯示 {shown_text},應為 {show(expected, kind)}。",
+            show(expected, kind),
+            shown_text,
+        )
+    )
+    return out
+
+
+def check(head: Head, results: Results) -> list[Finding]:
+    out: list[Finding] = []
+    for key, cell in head.shown.items():
+        if key in results.expected:
+            out.extend(check_one(cell, results.expected[key]))
+    return out

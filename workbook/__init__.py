@@ -1,0 +1,5 @@
+"""The template's layout and the openpyxl side: build the template, read and write books.
+
+``layout``, ``formulas``, ``snapshot``, ``reader`` and ``plan`` are host-neutral (the
+xlwings adapter uses them too); ``io``, ``build`` and ``styles`` are openpyxl.
+"""

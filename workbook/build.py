@@ -1,0 +1,155 @@
+"""Build the template workbook and fill its input tables from a Head.
+
+The template holds the sheets, labels, input tables (each with one empty row),
+defined names and the fixed computed cells' places; Refresh writes the formulas.
+"""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from estimates import __version__
+from estimates.model import COLUMNS, Head
+
+from . import layout as L
+from .io import write_cell
+from .snapshot import cell_position
+
+
+def _table(spec: L.TableSpec, last_row: int) -> Table:
+    ref = f"A{spec.header_row}:{get_column_letter(len(spec.columns))}{last_row}"
+    table = Table(displayName=spec.name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    return table
+
+
+def new_template() -> Workbook:
+    """An empty Estimates workbook: every sheet, table, label and name in place."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, title in L.SHEETS:
+        ws = wb.create_sheet(name)
+        write_cell(ws, 1, 1, title, "title")
+        if name == L.FLAGS:
+            ws.sheet_state = "hidden"
+    head = wb[L.HEAD]
+    head.column_dimensions["A"].width = 44
+    head.column_dimensions["B"].width = 36
+    head.column_dimensions["C"].width = 30
+    for row, (en, zh) in L.HEAD_SECTION_LABELS.items():
+        write_cell(head, row, 1, f"{en} {zh}".strip(), "heading")
+    for fixed in (*L.HEAD_INPUTS, *L.HEAD_COMPUTED):
+        row, col = cell_position(fixed.cell)
+        ws = wb[fixed.sheet]
+        if fixed.sheet == L.HEAD:
+            write_cell(ws, row, 1, fixed.label_en, "label")
+            write_cell(ws, row, 2, fixed.label_zh, "label")
+            cell = ws.cell(row, col)
+            cell.number_format = L.NUMBER_FORMATS.get(fixed.kind, "General")
+            if fixed.key:
+                write_cell(ws, row, col, None, "computed")
+        wb.defined_names[fixed.name] = DefinedName(
+            fixed.name, attr_text=f"{fixed.sheet}!${fixed.cell[0]}${fixed.cell[1:]}"
+        )
+    for spec in L.TABLES.values():
+        ws = wb[spec.sheet]
+        for col, column in enumerate((*spec.columns, *spec.computed), start=1):
+            write_cell(ws, spec.header_row, col, column.header, "header")
+            letter = get_column_letter(col)
+            if spec.sheet != L.HEAD:
+                ws.column_dimensions[letter].width = column.width
+        ws.add_table(_table(spec, spec.first_row))
+        ws.row_dimensions[spec.header_row].height = 32
+        ws.freeze_panes = None
+    prog = wb[L.PROGRAMMES]
+    write_cell(prog, L.PROGRAMME_TOTAL_ROW, 1, "Total 總計", "total_label")
+    write_cell(prog, 2, 1, "Enter programmes in the table; totals and % changes are computed."
+               " 請在表格輸入綱領;總額及百分率變動自動計算。", "note")
+    write_cell(wb[L.SUBHEADS], 2, 1, "Subhead lines only: total lines are computed on the"
+               " Report sheet. 只輸入分目項目:總額見報告工作表。", "note")
+    bd = wb[L.BREAKDOWN]
+    for _key, (row, en, zh) in L.BREAKDOWN_SUMMARY_ROWS.items():
+        write_cell(bd, row, 1, en, "total_label")
+        write_cell(bd, row, 2, zh, "total_label")
+    est = wb[L.ESTABLISHMENT]
+    for _key, (row, en, zh) in L.ESTABLISHMENT_SUMMARY.items():
+        write_cell(est, row, 1, f"{en} {zh}", "total_label")
+    for name in (L.REPORT, L.NARRATIVE, L.CHECKS):
+        ws = wb[name]
+        ws.column_dimensions["A"].width = 12
+        ws.column_dimensions["B"].width = 30 if name != L.CHECKS else 8
+        ws.column_dimensions["C"].width = 40 if name != L.CHECKS else 14
+        for col in "DEFGHIJ":
+            ws.column_dimensions[col].width = 16
+    for col, (_, _, width) in enumerate(L.CHECKS_COLUMNS, start=1):
+        wb[L.CHECKS].column_dimensions[get_column_letter(col)].width = width
+    wb[L.NARRATIVE].column_dimensions["B"].width = 70
+    wb[L.NARRATIVE].column_dimensions["C"].width = 70
+    wb.defined_names["TemplateVersion"] = DefinedName("TemplateVersion", attr_text=f'"{L.TEMPLATE_VERSION}"')
+    wb.defined_names["ProgrammeTotal"] = DefinedName(
+        "ProgrammeTotal", attr_text=f"{L.PROGRAMMES}!$D${L.PROGRAMME_TOTAL_ROW}:$G${L.PROGRAMME_TOTAL_ROW}")
+    wb.properties.title = "Estimates of Expenditure 開支預算"
+    wb.properties.creator = f"estimates-addin {__version__}"
+    wb.properties.keywords = f"estimates-template {L.TEMPLATE_VERSION}"
+    wb.active = 0
+    return wb
+
+
+def _fill_table(wb: Workbook, spec: L.TableSpec, rows: list[list[object]]) -> None:
+    ws = wb[spec.sheet]
+    for i, values in enumerate(rows):
+        for col, (column, value) in enumerate(zip(spec.columns, values, strict=True), start=1):
+            style = "code" if column.kind == "code" else column.kind
+            write_cell(ws, spec.first_row + i, col, value, style)
+    last = spec.first_row + max(len(rows), 1) - 1
+    ws.tables[spec.name].ref = f"A{spec.header_row}:{get_column_letter(len(spec.columns))}{last}"
+
+
+def _amount(value):
+    return None if value is None else value
+
+
+def populate(wb: Workbook, head: Head) -> None:
+    """Key a Head's source data into the template's input cells and tables."""
+    values = {
+        "HeadNo": head.head, "HeadTitleEn": head.title_en, "HeadTitleZh": head.title_zh,
+        "ControllingOfficerEn": head.controlling_officer_en,
+        "ControllingOfficerZh": head.controlling_officer_zh,
+        "EstimateYear": head.estimate_year,
+        "PostsStart": head.establishment.posts_start.value,
+        "DirectorateStart": head.establishment.directorate_start.value,
+        "DirectorateEnd": head.establishment.directorate_end.value,
+        "NetChange": head.establishment.net_change.value,
+        "Ceiling": head.establishment.ceiling.value,
+        "EstablishmentNoteEn": head.establishment.note_en or None,
+        "EstablishmentNoteZh": head.establishment.note_zh or None,
+    }
+    for fixed in L.HEAD_INPUTS:
+        row, col = cell_position(fixed.cell)
+        style = "note" if fixed.sheet != L.HEAD else fixed.kind
+        write_cell(wb[fixed.sheet], row, col, values[fixed.name], style)
+    t = L.TABLES
+    _fill_table(wb, t["tblProgrammes"], [
+        [p.number, p.title_en, p.title_zh, *(_num(p.value(c)) for c in COLUMNS), p.policy_area]
+        for p in head.programmes])
+    _fill_table(wb, t["tblSubheads"], [
+        [s.account, s.section, s.code, s.title_en, s.title_zh, *(s.value(c) for c in COLUMNS)]
+        for s in head.subheads])
+    _fill_table(wb, t["tblBreakdown"], [
+        [b.group, b.item_en, b.item_zh, *(a.value for a in b.amounts)] for b in head.breakdown])
+    _fill_table(wb, t["tblEstablishment"], [
+        [p.rank_en, p.rank_zh, "Y" if p.directorate else "N", p.scale, p.min_point,
+         p.max_point, p.programme, p.posts_start, p.posts_end] for p in head.posts])
+    _fill_table(wb, t["tblPayScale"], [
+        [p.scale, p.point, p.monthly_salary] for p in head.pay_scale])
+    _fill_table(wb, t["tblFootnotes"], [
+        [f.mark, f.target, ",".join(f.columns), f.text_en, f.text_zh] for f in head.footnotes])
+
+
+def _num(value):
+    """$ million figures are stored as floats in the file (Excel has no decimals);
+    the shortest repr of the float is the exact one-decimal figure."""
+    return None if value is None else float(value)

@@ -1,0 +1,56 @@
+"""The template's formulas: native Excel functions only, so a book reads right on a
+PC without Python and in LibreOffice.
+
+Percentages are rounded twice: to ten decimals first, which removes binary noise
+(``24.3/22.9`` is not exact in floating point), then half away from zero to one
+decimal, which is the COR's rule and Excel's ``ROUND``.
+"""
+
+from __future__ import annotations
+
+from .snapshot import address
+
+
+def percent(new: str, base: str) -> str:
+    """Change of ``new`` on ``base`` in points; blank for a nil or zero base."""
+    return f'=IF(N({base})=0,"",ROUND(ROUND((N({new})/{base}-1)*100,10),1))'
+
+
+def column_sum(col: str, first: int, last: int) -> str:
+    return f"=SUM({col}{first}:{col}{last})"
+
+
+def sum_of(cells: list[str]) -> str:
+    return f"=SUM({','.join(cells)})" if cells else "=0"
+
+
+def abs_range(sheet: str, col: str, first: int, last: int) -> str:
+    return f"{sheet}!${col}${first}:${col}${last}"
+
+
+def sum_where(sum_range: str, criteria_range: str, text: str) -> str:
+    """Sum where a text column equals ``text`` exactly (SUMIFS would read "000" as 0)."""
+    return f'=SUMPRODUCT(--({criteria_range}="{text}"),{sum_range})'
+
+
+def reference(sheet: str, row: int, col: int) -> str:
+    return f"={sheet}!{address(row, col)}"
+
+
+def mid_point_salary(
+    row: int, directorate: str, scale: str, low: str, high: str, pay: tuple[str, str, str]
+) -> str:
+    """Mean of the salaries at the middle point(s) of ``low``..``high`` on ``scale``."""
+    scales, points, salaries = pay
+
+    def at(point: str) -> str:
+        return (
+            f"SUMPRODUCT(--({scales}={scale}{row}),--({points}={point}),{salaries})"
+        )
+
+    lo = f"INT(({low}{row}+{high}{row})/2)"
+    hi = f"INT(({low}{row}+{high}{row}+1)/2)"
+    return (
+        f'=IF(OR(UPPER({directorate}{row})="Y",{low}{row}="",{high}{row}=""),"",'
+        f"({at(lo)}+{at(hi)})/2)"
+    )

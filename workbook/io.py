@@ -1,0 +1,203 @@
+"""The openpyxl adapter: read a book into a Snapshot, apply a Plan, save safely.
+
+Saves go through a temporary file in the same folder and an atomic rename, so a
+process killed mid-save leaves the original intact. A macro-enabled book keeps
+its VBA, and its ribbon relationship is put back after openpyxl drops it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+import defusedxml  # noqa: F401  (openpyxl parses with defusedxml when it is installed)
+from openpyxl import Workbook, load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import PatternFill
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.hyperlink import Hyperlink
+
+from . import layout as L
+from .plan import FLAG_COLUMNS, Plan
+from .snapshot import CellError, Formula, Snapshot
+from .styles import apply_look
+
+MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
+UI_REL_TYPE = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
+
+
+class BookError(ValueError):
+    """A book that cannot be opened; the message names the file."""
+
+
+def load_book(path: Path) -> Workbook:
+    path = Path(path)
+    if not path.exists():
+        raise BookError(f"{path}: file not found")
+    try:
+        return load_workbook(
+            path, keep_vba=path.suffix.lower() in MACRO_SUFFIXES, keep_links=False,
+            rich_text=False,
+        )
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        raise BookError(f"{path}: not a readable Excel workbook ({exc})") from None
+
+
+def snapshot_of(wb: Workbook, source: str) -> Snapshot:
+    snap = Snapshot(source=source)
+    for ws in wb.worksheets:
+        cells: dict[tuple[int, int], object] = {}
+        for (row, col), cell in ws._cells.items():
+            value = cell.value
+            if value is None:
+                continue
+            if cell.data_type == "f":
+                value = Formula(value if isinstance(value, str) else getattr(value, "text", ""))
+            elif cell.data_type == "e":
+                value = CellError(value)
+            cells[(row, col)] = value
+        snap.sheets[ws.title] = cells
+        for table in ws.tables.values():
+            snap.tables[table.displayName] = (ws.title, table.ref)
+        if ws.protection.sheet:
+            snap.protected.add(ws.title)
+        snap.merged[ws.title] = [str(r) for r in ws.merged_cells.ranges]
+    return snap
+
+
+def _fill_of(cell) -> str:
+    fill = cell.fill
+    if fill is None or fill.fill_type != "solid":
+        return ""
+    rgb = fill.fgColor.rgb
+    return rgb if isinstance(rgb, str) else ""
+
+
+def apply_plan(wb: Workbook, plan: Plan) -> None:
+    """Make the plan's changes in an openpyxl workbook."""
+    for u in plan.unflags:
+        if u.sheet not in wb.sheetnames:
+            continue
+        cell = wb[u.sheet][u.cell]
+        cell.fill = PatternFill("solid", fgColor=u.prior_fill) if u.prior_fill else PatternFill()
+        cell.comment = Comment(u.prior_note, u.prior_author or "") if u.prior_note else None
+    for w in plan.writes:
+        if w.sheet in wb.sheetnames:
+            write_cell(wb[w.sheet], w.row, w.col, w.value, w.style, w.link)
+    for sheet, row, col in plan.clears:
+        wb[sheet].cell(row, col).value = None
+    for sheet, writes in plan.regenerate.items():
+        ws = wb[sheet] if sheet in wb.sheetnames else wb.create_sheet(sheet)
+        for row in list(ws.iter_rows()):
+            for cell in row:
+                if cell.value is not None or cell.hyperlink is not None:
+                    cell.value = None
+                    cell.hyperlink = None
+        for w in writes:
+            write_cell(ws, w.row, w.col, w.value, w.style, w.link)
+    for sheet, cols in plan.hidden_columns.items():
+        from openpyxl.utils import get_column_letter
+
+        for col in cols:
+            wb[sheet].column_dimensions[get_column_letter(col)].hidden = True
+    for name, ref in plan.tables.items():
+        for ws in wb.worksheets:
+            if name in ws.tables:
+                ws.tables[name].ref = ref
+                if ws.tables[name].autoFilter is not None:
+                    ws.tables[name].autoFilter.ref = ref
+    for name, ref in plan.names.items():
+        wb.defined_names[name] = DefinedName(name, attr_text=ref)
+    flags = wb[L.FLAGS] if L.FLAGS in wb.sheetnames else wb.create_sheet(L.FLAGS)
+    flags.sheet_state = "hidden"
+    flags.delete_rows(1, flags.max_row + 1)
+    for col, header in enumerate(FLAG_COLUMNS, start=1):
+        flags.cell(1, col, header)
+    for i, mark in enumerate(plan.flags, start=2):
+        if mark.sheet not in wb.sheetnames:
+            continue
+        cell = wb[mark.sheet][mark.cell]
+        prior = cell.comment
+        record = (mark.sheet, mark.cell, _fill_of(cell), prior.text if prior else "",
+                  prior.author if prior else "")
+        for col, value in enumerate(record, start=1):
+            write_cell(flags, i, col, value or None, None)
+        cell.fill = PatternFill("solid", fgColor=L.FILLS[mark.severity])
+        text = f"{prior.text}\n\n{mark.note}" if prior else mark.note
+        comment = Comment(text, L.NOTE_AUTHOR)
+        comment.width, comment.height = 420, 160
+        cell.comment = comment
+
+
+def write_cell(ws, row: int, col: int, value: object, style: str | None, link: str | None = None):
+    """Write a value; text that looks like a formula stays text."""
+    cell = ws.cell(row, col)
+    if isinstance(value, Formula):
+        cell.value = str(value)
+    else:
+        cell.value = value
+        if isinstance(value, str) and cell.data_type == "f":
+            cell.data_type = "s"
+            cell.quotePrefix = True
+    apply_look(cell, style)
+    if link:
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link, display=str(value))
+    return cell
+
+
+def save_book(wb: Workbook, target: Path, original: Path | None = None) -> None:
+    """Save through a temporary file and an atomic rename; keep the ribbon part."""
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    wb.calculation.fullCalcOnLoad = True
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(handle)
+    try:
+        wb.save(temp)
+        if original is not None:
+            restore_ribbon(Path(original), Path(temp))
+        with open(temp, "rb") as f:
+            os.fsync(f.fileno())
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def restore_ribbon(original: Path, saved: Path) -> None:
+    """Put back ``customUI`` parts and their root relationship that openpyxl dropped."""
+    if not zipfile.is_zipfile(original):
+        return
+    with zipfile.ZipFile(original) as src:
+        ui_parts = {n: src.read(n) for n in src.namelist() if n.startswith("customUI/")}
+        if not ui_parts:
+            return
+        root_rels = src.read("_rels/.rels").decode("utf-8")
+    with zipfile.ZipFile(saved) as out:
+        names = out.namelist()
+        items = {n: out.read(n) for n in names}
+    rels = items["_rels/.rels"].decode("utf-8")
+    changed = False
+    for part in ui_parts:
+        items.setdefault(part, ui_parts[part])
+    import re
+
+    for match in re.finditer(r"<Relationship\b[^>]*/>", root_rels):
+        rel = match.group(0)
+        if "customUI" in rel and rel not in rels:
+            target = re.search(r'Target="([^"]+)"', rel)
+            if target and target.group(1).lstrip("/") not in rels:
+                rels = rels.replace("</Relationships>", rel + "</Relationships>")
+                changed = True
+    if not changed and all(p in names for p in ui_parts):
+        return
+    items["_rels/.rels"] = rels.encode("utf-8")
+    order = names + [p for p in ui_parts if p not in names]
+    tmp = saved.with_suffix(".ribbon")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in order:
+            z.writestr(name, items[name])
+    shutil.move(tmp, saved)

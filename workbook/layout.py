@@ -1,0 +1,268 @@
+"""Where everything sits in the template: sheets, input tables, fixed cells, names.
+
+Pure data, no host imports, so that every adapter (openpyxl, xlwings) shares it.
+Computed figures carry the same keys as ``estimates.results.expected_figures``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TEMPLATE_VERSION = "0.1.0"
+NOTE_AUTHOR = "Estimates add-in"
+NOTE_PREFIX = "[Estimates]"
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: str  # text, code, millions, thousands, int, flag
+    width: float = 12
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """An input table (an Excel table, or ListObject) with a stable name."""
+
+    name: str
+    sheet: str
+    header_row: int
+    columns: tuple[Column, ...]
+    computed: tuple[Column, ...] = ()  # per-row computed columns right of the table
+
+    @property
+    def first_row(self) -> int:
+        return self.header_row + 1
+
+    def col(self, key: str) -> int:
+        """1-based column of a table or computed column."""
+        for i, c in enumerate((*self.columns, *self.computed), start=1):
+            if c.key == key:
+                return i
+        raise KeyError(key)
+
+
+@dataclass(frozen=True)
+class FixedCell:
+    """A cell at a fixed address with a defined name: a clerk's input or a figure."""
+
+    name: str
+    sheet: str
+    cell: str
+    label_en: str
+    label_zh: str
+    kind: str
+    key: str = ""  # computed figures only
+    formula: str = ""  # computed figures only
+
+
+MONEY = ("actual", "original", "revised", "estimate")
+MONEY_HEADERS = {
+    "actual": "Actual 實際",
+    "original": "Original 原來預算",
+    "revised": "Revised 修訂",
+    "estimate": "Estimate 預算",
+}
+PERCENT_HEADERS = {
+    "revised_vs_original": "Revised vs Original 修訂較原來",
+    "estimate_vs_revised": "Estimate vs Revised 預算較修訂",
+    "estimate_vs_original": "Estimate vs Original 預算較原來",
+}
+
+
+def _money(kind: str) -> tuple[Column, ...]:
+    return tuple(Column(k, MONEY_HEADERS[k], kind, 14) for k in MONEY)
+
+
+def _percent() -> tuple[Column, ...]:
+    return tuple(Column(k, v, "percent", 14) for k, v in PERCENT_HEADERS.items())
+
+
+HEAD = "Head"
+PROGRAMMES = "Programmes"
+SUBHEADS = "Subheads"
+BREAKDOWN = "Subhead000"
+ESTABLISHMENT = "Establishment"
+PAY_SCALE = "PayScale"
+REPORT = "Report"
+NARRATIVE = "Narrative"
+CHECKS = "Checks"
+FLAGS = "_Flags"
+
+SHEETS: tuple[tuple[str, str], ...] = (
+    (HEAD, "總目摘要 Head summary"),
+    (PROGRAMMES, "綱領 Programmes ($ million 百萬元)"),
+    (SUBHEADS, "分目 Subheads ($'000 千元)"),
+    (BREAKDOWN, "分目 000 運作開支的分析 Breakdown of subhead 000 ($'000 千元)"),
+    (ESTABLISHMENT, "人手編制 Establishment"),
+    (PAY_SCALE, "薪級表 Pay scale (monthly HK$ 每月元)"),
+    (REPORT, "管制人員報告 Controlling Officer's Report: programmes and subheads"),
+    (NARRATIVE, "說明 Narrative"),
+    (CHECKS, "檢查結果 Checks"),
+    (FLAGS, "Flags the add-in made (do not edit)"),
+)
+
+TABLES: dict[str, TableSpec] = {
+    t.name: t
+    for t in (
+        TableSpec(
+            "tblProgrammes",
+            PROGRAMMES,
+            7,
+            (
+                Column("programme", "Programme 綱領", "code", 11),
+                Column("title_en", "Title (English)", "text", 40),
+                Column("title_zh", "名稱(中文)", "text", 24),
+                *_money("millions"),
+                Column("policy_area", "Policy area 政策範圍", "text", 30),
+            ),
+            _percent(),
+        ),
+        TableSpec(
+            "tblSubheads",
+            SUBHEADS,
+            4,
+            (
+                Column("account", "Account 帳目", "text", 12),
+                Column("section", "Section 類別", "text", 26),
+                Column("code", "Code 編號", "code", 9),
+                Column("title_en", "Title (English)", "text", 36),
+                Column("title_zh", "名稱(中文)", "text", 22),
+                *_money("thousands"),
+            ),
+        ),
+        TableSpec(
+            "tblBreakdown",
+            BREAKDOWN,
+            8,
+            (
+                Column("group", "Group 類別", "text", 26),
+                Column("item_en", "Item (English)", "text", 40),
+                Column("item_zh", "項目(中文)", "text", 22),
+                *_money("thousands"),
+            ),
+        ),
+        TableSpec(
+            "tblEstablishment",
+            ESTABLISHMENT,
+            11,
+            (
+                Column("rank_en", "Rank (English)", "text", 34),
+                Column("rank_zh", "職級(中文)", "text", 18),
+                Column("directorate", "Directorate 首長級 (Y/N)", "flag", 12),
+                Column("scale", "Pay scale 薪級表", "code", 10),
+                Column("min_point", "Min point 最低薪點", "int", 10),
+                Column("max_point", "Max point 最高薪點", "int", 10),
+                Column("programme", "Programme 綱領", "code", 10),
+                Column("posts_start", "Posts at start 年初職位", "int", 12),
+                Column("posts_end", "Posts at end 年終職位", "int", 12),
+            ),
+            (
+                Column("mid_salary", "Mid-point monthly 中點月薪", "dollars", 14),
+                Column("nams", "NAMS per post 每職位年薪值", "dollars", 16),
+                Column("nams_end", "NAMS at end 年終年薪值", "dollars", 16),
+            ),
+        ),
+        TableSpec(
+            "tblPayScale",
+            PAY_SCALE,
+            4,
+            (
+                Column("scale", "Scale 薪級表", "code", 10),
+                Column("point", "Point 薪點", "int", 8),
+                Column("monthly_salary", "Monthly salary 月薪 (HK$)", "dollars", 18),
+            ),
+        ),
+        TableSpec(
+            "tblFootnotes",
+            HEAD,
+            26,
+            (
+                Column("mark", "Mark 標記", "text", 8),
+                Column("target", "Target 所註項目", "text", 18),
+                Column("columns", "Columns 欄 (actual,original,revised,estimate)", "text", 30),
+                Column("text_en", "Text (English)", "text", 60),
+                Column("text_zh", "註釋(中文)", "text", 60),
+            ),
+        ),
+    )
+}
+
+HEAD_INPUTS: tuple[FixedCell, ...] = (
+    FixedCell("HeadNo", HEAD, "C3", "Head", "總目", "code"),
+    FixedCell("HeadTitleEn", HEAD, "C4", "Title (English)", "名稱(英文)", "text"),
+    FixedCell("HeadTitleZh", HEAD, "C5", "Title (Chinese)", "名稱(中文)", "text"),
+    FixedCell("ControllingOfficerEn", HEAD, "C6", "Controlling officer (English)", "管制人員(英文)", "text"),
+    FixedCell("ControllingOfficerZh", HEAD, "C7", "Controlling officer (Chinese)", "管制人員(中文)", "text"),
+    FixedCell("EstimateYear", HEAD, "C8", "Estimate year (e.g. 2025-26)", "預算年度", "code"),
+    FixedCell("PostsStart", HEAD, "C12", "Posts at 31 March before the year", "年初(三月三十一日)職位", "int"),
+    FixedCell("DirectorateStart", HEAD, "C13", "Directorate posts at start", "年初首長級職位", "int"),
+    FixedCell("DirectorateEnd", HEAD, "C14", "Directorate posts at end", "年終首長級職位", "int"),
+    FixedCell("NetChange", HEAD, "C15", "Net change in posts in the year", "年內職位淨變動", "int"),
+    FixedCell("Ceiling", HEAD, "C16", "Establishment ceiling (NAMS, HK$)", "編制上限(按薪級中點估計的年薪值,元)", "dollars"),
+    FixedCell("EstablishmentNoteEn", ESTABLISHMENT, "A2", "Note", "註", "text"),
+    FixedCell("EstablishmentNoteZh", ESTABLISHMENT, "A3", "Note", "註", "text"),
+)
+
+HEAD_COMPUTED: tuple[FixedCell, ...] = (
+    FixedCell("HeadEstimate", HEAD, "C10", "Estimate ($ million)", "預算(百萬元)", "millions",
+              "head_estimate", "=Programmes!G4"),
+    FixedCell("PostsEnd", HEAD, "C18", "Posts at 31 March after the year", "年終職位", "int",
+              "posts_end", '=IF(OR(C12="",C15=""),"",C12+C15)'),
+    FixedCell("NonDirectorateStart", HEAD, "C19", "Non-directorate posts at start", "年初非首長級職位", "int",
+              "non_directorate_start", '=IF(OR(C12="",C13=""),"",C12-C13)'),
+    FixedCell("NonDirectorateEnd", HEAD, "C20", "Non-directorate posts at end", "年終非首長級職位", "int",
+              "non_directorate_end", '=IF(OR(C18="",C14=""),"",C18-C14)'),
+    FixedCell("NamsEnd", HEAD, "C21", "NAMS of non-directorate posts at end (HK$)", "年終非首長級職位的年薪值(元)", "dollars",
+              "head_nams_end", "=Establishment!C8"),
+    FixedCell("CeilingHeadroom", HEAD, "C22", "Headroom under the ceiling (HK$)", "上限餘額(元)", "dollars",
+              "ceiling_headroom", '=IF(C16="","",C16-C21)'),
+)
+
+HEAD_SECTION_LABELS = {
+    2: ("Head", "總目"),
+    9: ("Provision", "撥款"),
+    11: ("Establishment", "人手編制"),
+    17: ("Computed 計算所得", ""),
+    25: ("Footnotes that explain restated comparatives", "註釋(說明經調整的比較數字)"),
+}
+
+# Summary rows above the input tables: (sheet, row, key prefix, label_en, label_zh).
+PROGRAMME_TOTAL_ROW = 4
+BREAKDOWN_SUMMARY_ROWS = {
+    "breakdown_total": (4, "Total of the breakdown", "分析總額"),
+    "breakdown_subhead000": (5, "Subhead 000 (Subheads sheet)", "分目 000(分目工作表)"),
+    "breakdown_difference": (6, "Difference (must be nil)", "差額(應為零)"),
+}
+ESTABLISHMENT_SUMMARY = {
+    "establishment_posts_start": (4, "Posts at start", "年初職位"),
+    "establishment_posts_end": (5, "Posts at end", "年終職位"),
+    "establishment_directorate_start": (6, "Directorate posts at start", "年初首長級職位"),
+    "establishment_directorate_end": (7, "Directorate posts at end", "年終首長級職位"),
+    "nams_end": (8, "NAMS of non-directorate posts at end (HK$)", "年終非首長級職位的年薪值(元)"),
+}
+
+REPORT_KEY_COLUMN = 12  # column L of the Report sheet: each row's stable key (hidden)
+CHECKS_HEADER_ROW = 5
+CHECKS_COLUMNS = (
+    ("severity", "Severity 嚴重程度", 10),
+    ("rule", "Rule 規則", 7),
+    ("sheet", "Sheet 工作表", 14),
+    ("cell", "Cell 儲存格", 10),
+    ("message_en", "Message", 70),
+    ("message_zh", "訊息", 50),
+    ("expected", "Expected 應為", 16),
+    ("found", "Found 實際", 16),
+)
+
+FILLS = {"error": "FFFFC7CE", "warning": "FFFFEB9C", "info": "FFDDEBF7"}
+
+NUMBER_FORMATS = {
+    "millions": '#,##0.0;-#,##0.0;"—"',
+    "thousands": '#,##0;-#,##0;"—"',
+    "percent": '+0.0"%";-0.0"%";"—"',
+    "int": "0",
+    "dollars": "#,##0",
+    "code": "@",
+}

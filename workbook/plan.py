@@ -1,0 +1,217 @@
+"""The refresh plan: from a book's reading, its results and findings, the cell
+changes a host must make. Host-neutral; each adapter applies a ``Plan`` its own way.
+
+Refresh writes only computed cells, the regenerated sheets (Report, Narrative,
+Checks) and its own flags. A computed cell a clerk typed over keeps the clerk's
+value; the flags of the last refresh are cleared first, and only those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from estimates import __version__
+from estimates.findings import Finding, Severity, count_by_severity
+from estimates.model import Head
+from estimates.results import Results
+
+from . import layout as L
+from .computed import Extent, report_rows
+from .narrative import narrative_rows
+from .reader import Reading
+from .snapshot import Formula, Snapshot, address, formula_shape, table_bounds
+
+from openpyxl.utils.cell import get_column_letter  # noqa: I001
+
+
+@dataclass(frozen=True)
+class Write:
+    """Put ``value`` (a ``Formula`` or a constant) in a cell, with a named style."""
+
+    sheet: str
+    row: int
+    col: int
+    value: object
+    style: str | None = None
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class FlagMark:
+    """Fill a cell by severity and give it a note."""
+
+    sheet: str
+    cell: str
+    severity: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Unflag:
+    """Put back what a cell had before the last refresh flagged it."""
+
+    sheet: str
+    cell: str
+    prior_fill: str
+    prior_note: str
+    prior_author: str
+
+
+@dataclass
+class Plan:
+    unflags: list[Unflag] = field(default_factory=list)
+    writes: list[Write] = field(default_factory=list)
+    clears: list[tuple[str, int, int]] = field(default_factory=list)
+    regenerate: dict[str, list[Write]] = field(default_factory=dict)
+    hidden_columns: dict[str, list[int]] = field(default_factory=dict)
+    tables: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    flags: list[FlagMark] = field(default_factory=list)
+
+
+FLAG_COLUMNS = ("sheet", "cell", "prior_fill", "prior_note", "prior_author")
+
+
+def previous_flags(snap: Snapshot) -> list[Unflag]:
+    sheet = snap.sheets.get(L.FLAGS, {})
+    out = []
+    for row in range(2, snap.max_row(L.FLAGS) + 1):
+        values = [sheet.get((row, c)) for c in range(1, len(FLAG_COLUMNS) + 1)]
+        if values[0] and values[1]:
+            out.append(Unflag(*(str(v) if v is not None else "" for v in values)))
+    return out
+
+
+def _needs_write(raw: object, formula: str) -> bool:
+    """Write the template's formula into an empty cell or over an older one of ours."""
+    if raw is None or raw == "":
+        return True
+    return isinstance(raw, Formula) and formula_shape(raw) == formula_shape(formula) and raw != formula
+
+
+def make_plan(
+    snap: Snapshot, reading: Reading, results: Results, findings: list[Finding]
+) -> Plan:
+    """Everything a refresh changes in the book, and nothing else."""
+    plan = Plan(unflags=previous_flags(snap))
+    head = reading.head
+    for c in reading.computed:
+        if c.sheet not in snap.sheets:
+            continue
+        raw = snap.value(c.sheet, c.row, c.col)
+        if snap.formulas_known and _needs_write(raw, c.formula):
+            plan.writes.append(Write(c.sheet, c.row, c.col, Formula(c.formula), c.style))
+    _stale_rows(snap, reading, plan)
+    _year_labels(head, plan, snap)
+    for spec in L.TABLES.values():
+        if spec.name not in snap.tables:
+            continue
+        ext = reading.extents[spec.name]
+        ref = f"A{spec.header_row}:{get_column_letter(len(spec.columns))}{ext.last}"
+        if table_bounds(snap.tables[spec.name][1]) != table_bounds(ref):
+            plan.tables[spec.name] = ref
+    _report(snap, reading, plan)
+    plan.regenerate[L.NARRATIVE] = narrative_rows(head, reading.extents)
+    plan.regenerate[L.CHECKS] = checks_rows(findings)
+    plan.flags = flag_marks(findings)
+    return plan
+
+
+def _stale_rows(snap: Snapshot, reading: Reading, plan: Plan) -> None:
+    """Our per-row formulas left below a table that shrank."""
+    for spec in L.TABLES.values():
+        if not spec.computed or spec.sheet not in snap.sheets:
+            continue
+        ext = reading.extents[spec.name]
+        cols = [spec.col(c.key) for c in spec.computed]
+        for row in range(ext.last + 1, snap.max_row(spec.sheet) + 1):
+            for col in cols:
+                if isinstance(snap.value(spec.sheet, row, col), Formula):
+                    plan.clears.append((spec.sheet, row, col))
+
+
+def _year_labels(head: Head, plan: Plan, snap: Snapshot) -> None:
+    years = head.year_labels()
+    for spec in L.TABLES.values():
+        if spec.sheet not in snap.sheets or "actual" not in [c.key for c in spec.columns]:
+            continue
+        for i, column in enumerate(("actual", "original", "revised", "estimate")):
+            label = f"{years[i]}" if years[0] else ""
+            plan.writes.append(Write(spec.sheet, spec.header_row - 1, spec.col(column), label, "year"))
+
+
+def _report(snap: Snapshot, reading: Reading, plan: Plan) -> None:
+    writes: list[Write] = []
+    rows = report_rows(reading.head, reading.extents)
+    for r, row in enumerate(rows, start=1):
+        writes.append(Write(L.REPORT, r, L.REPORT_KEY_COLUMN, row.key, "key"))
+        for col, (value, style) in row.cells.items():
+            if col in row.figures:
+                shown = reading.head.shown.get(row.figures[col])
+                old_row = reading.report_old_rows.get(row.key)
+                if shown is not None and shown.formula_intact is False and old_row:
+                    value = snap.value(L.REPORT, old_row, col)
+                elif isinstance(value, str) and value.startswith("="):
+                    value = Formula(value)
+            writes.append(Write(L.REPORT, r, col, value, style))
+        if row.key == "total:Total Expenditure":
+            plan.names["TotalExpenditure"] = f"{L.REPORT}!$D${r}:$G${r}"
+        if row.key == "programme_total":
+            plan.names["ReportProgrammeTotal"] = f"{L.REPORT}!$D${r}:$G${r}"
+    plan.regenerate[L.REPORT] = writes
+    plan.hidden_columns[L.REPORT] = [L.REPORT_KEY_COLUMN]
+
+
+def checks_rows(findings: list[Finding]) -> list[Write]:
+    """The Checks sheet: counts, then one row per finding with a link to its cell."""
+    counts = count_by_severity(findings)
+    out = [
+        Write(L.CHECKS, 1, 1, "檢查結果 Checks", "title"),
+        Write(L.CHECKS, 2, 1, f"Estimates add-in {__version__}: every finding of the last"
+              " refresh. Click a cell address to go to it. 按儲存格位址可前往該儲存格。", "note"),
+        Write(L.CHECKS, 3, 1, "Errors 錯誤", "label"),
+        Write(L.CHECKS, 3, 2, counts["error"], "int"),
+        Write(L.CHECKS, 3, 3, "Warnings 警告", "label"),
+        Write(L.CHECKS, 3, 4, counts["warning"], "int"),
+        Write(L.CHECKS, 3, 5, "Info 資料", "label"),
+        Write(L.CHECKS, 3, 6, counts["info"], "int"),
+    ]
+    for col, (_, header, _) in enumerate(L.CHECKS_COLUMNS, start=1):
+        out.append(Write(L.CHECKS, L.CHECKS_HEADER_ROW, col, header, "header"))
+    for i, f in enumerate(findings, start=L.CHECKS_HEADER_ROW + 1):
+        values = (f.severity.value, f.rule, f.sheet, f.cell, f.message_en, f.message_zh,
+                  f.expected, f.found)
+        for col, value in enumerate(values, start=1):
+            link = None
+            if col == 4 and f.ref:
+                link = f"'{f.sheet}'!{f.cell}"
+            out.append(Write(L.CHECKS, i, col, value, "link" if link else f"sev_{f.severity.value}"
+                             if col == 1 else "wrap", link))
+    if not findings:
+        out.append(Write(L.CHECKS, L.CHECKS_HEADER_ROW + 1, 1,
+                         "No findings. 沒有發現問題。", "label"))
+    return out
+
+
+def flag_marks(findings: list[Finding]) -> list[FlagMark]:
+    """One mark per flagged cell: the worst severity, every message in its note."""
+    by_cell: dict[tuple[str, str], list[Finding]] = {}
+    for f in findings:
+        if f.ref:
+            by_cell.setdefault((f.sheet, f.cell), []).append(f)
+    marks = []
+    for (sheet, cell), group in by_cell.items():
+        worst = min((f.severity for f in group), key=lambda s: s.rank)
+        lines = [L.NOTE_PREFIX]
+        for f in group:
+            lines.append(f"{f.rule} {f.severity.value}: {f.message_en}")
+            lines.append(f.message_zh)
+        marks.append(FlagMark(sheet, cell, worst.value, "\n".join(lines)))
+    return sorted(marks, key=lambda m: (m.sheet, m.cell))
+
+
+def error_count(findings: list[Finding]) -> int:
+    return sum(1 for f in findings if f.severity is Severity.ERROR)
+
+
+__all__ = ["Extent", "FlagMark", "Plan", "Unflag", "Write", "address", "make_plan"]

@@ -1,0 +1,139 @@
+"""Refresh, check, build and report: the headless jobs the CLI and the tests run.
+
+Data flows one way: cells -> snapshot -> core model -> results and findings ->
+plan -> cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from estimates.findings import Finding, sort_key
+from estimates.model import COLUMNS, Head
+from estimates.results import Results, compute
+from estimates.rules import run_rules
+from estimates.source import load_source
+from estimates.variance import VARIANCES
+
+from .build import new_template, populate
+from .io import apply_plan, load_book, save_book, snapshot_of
+from .plan import Plan, make_plan
+from .reader import read_book
+from .snapshot import Snapshot
+
+
+@dataclass
+class Outcome:
+    head: Head
+    results: Results
+    findings: list[Finding]
+    plan: Plan | None = None
+
+
+def evaluate(snap: Snapshot) -> tuple:
+    """Read, compute and judge a snapshot: (reading, results, findings)."""
+    reading = read_book(snap)
+    results = compute(reading.head)
+    findings = sorted(reading.findings + run_rules(reading.head, results), key=sort_key)
+    return reading, results, findings
+
+
+def refresh_workbook(wb: Workbook, source: str) -> Outcome:
+    """Refresh an open openpyxl workbook in memory."""
+    snap = snapshot_of(wb, source)
+    reading, results, findings = evaluate(snap)
+    plan = make_plan(snap, reading, results, findings)
+    apply_plan(wb, plan)
+    return Outcome(reading.head, results, findings, plan)
+
+
+def refresh_file(path: Path, out: Path | None = None) -> Outcome:
+    """What the ribbon's Refresh does, on a file: in place unless ``out`` is given."""
+    path = Path(path)
+    wb = load_book(path)
+    outcome = refresh_workbook(wb, str(path))
+    save_book(wb, Path(out) if out else path, original=path)
+    return outcome
+
+
+def check_file(path: Path) -> Outcome:
+    """Findings only; nothing is written."""
+    wb = load_book(Path(path))
+    reading, results, findings = evaluate(snapshot_of(wb, str(path)))
+    return Outcome(reading.head, results, findings)
+
+
+def build_workbook(head: Head) -> tuple[Workbook, Outcome]:
+    wb = new_template()
+    populate(wb, head)
+    return wb, refresh_workbook(wb, f"{head.head} (new)")
+
+
+def build_file(data_dir: Path, out: Path) -> Outcome:
+    """A new workbook from the template, populated from a source folder, refreshed."""
+    head = load_source(Path(data_dir))
+    wb, outcome = build_workbook(head)
+    save_book(wb, Path(out))
+    return outcome
+
+
+def _number(value: object) -> int | float | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value  # type: ignore[return-value]
+
+
+def _float(value: Decimal | None) -> float | None:
+    """One-decimal figures ($ million, %) as JSON numbers."""
+    return None if value is None else float(value)
+
+
+def report(outcome: Outcome) -> dict:
+    """The computed figures as plain JSON-ready data (see README, 'report')."""
+    r = outcome.results
+    head = outcome.head
+
+    def row(values: dict, pcts: dict) -> dict:
+        out = {c: _float(values[c]) for c in COLUMNS}
+        out.update({name: _float(pcts[name]) for name in VARIANCES})
+        return out
+
+    programmes = []
+    for p in head.programmes:
+        item = {"programme": p.number, "title_en": p.title_en, "title_zh": p.title_zh}
+        item.update(row({c: p.value(c) for c in COLUMNS}, r.programme_variances[p.number]))
+        programmes.append(item)
+    est = head.establishment
+    return {
+        "head": head.head,
+        "title_en": head.title_en,
+        "estimate_year": head.estimate_year,
+        "programmes": programmes,
+        "programme_total": row(r.programme_total, r.programme_total_variances),
+        "subhead_totals": {
+            line.label_en: dict(zip(COLUMNS, (_number(a) for a in line.amounts), strict=True))
+            for line in r.total_lines
+        },
+        "subhead_000_breakdown_total": {c: _number(r.breakdown_total[c]) for c in COLUMNS},
+        "establishment": {
+            "posts_start": est.posts_start.value,
+            "net_change": est.net_change.value,
+            "posts_end": (
+                None if est.posts_start.value is None or est.net_change.value is None
+                else est.posts_start.value + est.net_change.value
+            ),
+            "directorate_start": est.directorate_start.value,
+            "directorate_end": est.directorate_end.value,
+            "ceiling": est.ceiling.value,
+            "nams_non_directorate_end": _number(r.nams_end) if head.posts else None,
+            "establishment_table_posts_start": r.posts_start_total,
+            "establishment_table_posts_end": r.posts_end_total,
+        },
+        "findings": [f.as_dict() for f in outcome.findings],
+    }

@@ -1,0 +1,76 @@
+"""A host-neutral picture of a book's cells, as an adapter read them.
+
+Formulas and error values are wrapped so that text a clerk typed is never
+mistaken for either. Only openpyxl's pure address helpers are used here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from openpyxl.utils.cell import (
+    coordinate_to_tuple,
+    get_column_letter,
+    range_boundaries,
+)
+
+ERROR_VALUES = frozenset(
+    {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+     "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"}
+)
+_REF = re.compile(r"(\$?[A-Z]{1,3})\$?\d+")
+
+
+class Formula(str):
+    """A cell's formula text, starting with ``=``."""
+
+
+class CellError(str):
+    """An error value such as ``#REF!``."""
+
+
+def formula_shape(text: str) -> str:
+    """A formula with its row numbers removed, so a range that grew still matches."""
+    return _REF.sub(r"\1#", text.replace(" ", "").replace("$", "").upper())
+
+
+def address(row: int, col: int) -> str:
+    return f"{get_column_letter(col)}{row}"
+
+
+def cell_position(cell: str) -> tuple[int, int]:
+    return coordinate_to_tuple(cell.replace("$", ""))
+
+
+def table_bounds(ref: str) -> tuple[int, int, int, int]:
+    """(min_col, min_row, max_col, max_row) of an A1 range."""
+    return range_boundaries(ref.replace("$", ""))  # type: ignore[return-value]
+
+
+@dataclass
+class Snapshot:
+    """What a book holds, by sheet and (row, col).
+
+    ``formulas_known`` is False for a values-only host (xlwings remote), where a
+    computed cell shows its value and its formula cannot be seen.
+    """
+
+    source: str
+    sheets: dict[str, dict[tuple[int, int], object]] = field(default_factory=dict)
+    tables: dict[str, tuple[str, str]] = field(default_factory=dict)
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    formulas_known: bool = True
+    protected: set[str] = field(default_factory=set)
+    merged: dict[str, list[str]] = field(default_factory=dict)
+
+    def value(self, sheet: str, row: int, col: int) -> object:
+        return self.sheets.get(sheet, {}).get((row, col))
+
+    def at(self, sheet: str, cell: str) -> object:
+        row, col = cell_position(cell)
+        return self.value(sheet, row, col)
+
+    def max_row(self, sheet: str) -> int:
+        cells = self.sheets.get(sheet, {})
+        return max((r for r, _ in cells), default=0)
