@@ -38,10 +38,11 @@ RULES: dict[str, Rule] = {
         Rule("D01", E, "A number stored as text", "以文字儲存的數字"),
         Rule("D02", E, "An error value in a cell", "儲存格中的錯誤值"),
         Rule("D03", W, "A negative amount", "負數金額"),
-        Rule("D04", E, "A duplicated subhead code", "重複的分目編號"),
+        Rule("D04", E, "A subhead line entered twice (same code and title)", "分目項目重複輸入"),
         Rule("D05", E, "A value that is not a number where a number belongs", "應為數字之處不是數字"),
         Rule("D06", E, "A required value is missing", "缺少必需的數值"),
         Rule("D07", E, "A table or sheet of the template is missing", "範本的表格或工作表缺失"),
+        Rule("D08", W, "One subhead code on two different lines", "同一分目編號用於兩個不同項目"),
     )
 }
 

@@ -95,6 +95,12 @@ def check_one(cell: Shown, expected: object) -> list[Finding]:
         )
     if not cell.value_known:
         return out
+    zero_as_text = (
+        kind == "percent"
+        and expected == 0
+        and isinstance(cell.value, str)
+        and cell.value.strip() in _ZERO_TEXTS
+    )
     try:
         found = _as_number(cell.value, kind)
     except ValueError:
@@ -102,17 +108,12 @@ def check_one(cell: Shown, expected: object) -> list[Finding]:
         agrees = False
     else:
         agrees = _agrees(found, expected, kind, typed)
-    if agrees:
+    if agrees and not zero_as_text:
         return out
     rule_id = rule_for(cell.key)
     if kind == "percent" and expected is None:
         rule_id = "P03"
-    elif (
-        kind == "percent"
-        and expected == 0
-        and isinstance(cell.value, str)
-        and cell.value.strip() in _ZERO_TEXTS
-    ):
+    elif zero_as_text:
         rule_id = "P02"
     title = rule(rule_id)
     out.append(

@@ -1,0 +1,106 @@
+"""Shared fixtures: the Head 135 sample, books built into a temp folder, the
+published Head-years, and LibreOffice as the real formula engine."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from estimates.model import Head, Programme, Subhead, amounts
+from estimates.source import SAMPLE_HEAD_135, load_source
+from workbook.refresh import build_file
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+PUBLISHED = SHARED / "data" / "hk_estimates_2006-2014.json"
+
+
+@pytest.fixture
+def sample_head() -> Head:
+    return load_source(SAMPLE_HEAD_135)
+
+
+@pytest.fixture
+def sample_book(tmp_path: Path) -> Path:
+    """A fresh Head 135 workbook, built and refreshed, in a temp folder."""
+    book = tmp_path / "head135.xlsx"
+    build_file(SAMPLE_HEAD_135, book)
+    return book
+
+
+@pytest.fixture
+def sample_dir(tmp_path: Path) -> Path:
+    """A copy of the sample source folder that a test may change."""
+    target = tmp_path / "head135"
+    shutil.copytree(SAMPLE_HEAD_135, target)
+    return target
+
+
+def published_heads() -> dict:
+    if not PUBLISHED.exists():
+        pytest.fail(f"{PUBLISHED} is missing: the regression set comes with shared/")
+    return json.loads(PUBLISHED.read_text(encoding="utf-8"))["heads"]
+
+
+def head_from_published(record: dict) -> Head:
+    """A Head from one published Head-year ($ million through their printed text)."""
+
+    def millions(v):
+        return None if v is None else Decimal(str(v))
+
+    head = Head(head=record["head"], estimate_year=record["estimate_year"])
+    for number, title, *values in record["programmes"]:
+        head.programmes.append(
+            Programme(str(number), title, "", amounts(tuple(millions(v) for v in values)))
+        )
+    for account, section, code, title, *values in record["subheads"]:
+        head.subheads.append(Subhead(account, section, code, title, "", amounts(tuple(values))))
+    return head
+
+
+class LibreOffice:
+    """Recalculate books in LibreOffice headless and read back the values."""
+
+    def __init__(self, soffice: str, profile: Path):
+        self.soffice = soffice
+        self.profile = profile
+        user = profile / "user"
+        user.mkdir(parents=True, exist_ok=True)
+        # Without OOXMLRecalcMode=0 LibreOffice keeps stored values instead of recalculating.
+        (user / "registrymodifications.xcu").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+            'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+            '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">'
+            '<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n'
+            "</oor:items>\n",
+            encoding="utf-8",
+        )
+
+    def recalculate(self, book: Path, out_dir: Path) -> Path:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [self.soffice, f"-env:UserInstallation={self.profile.as_uri()}", "--headless",
+             "--calc", "--convert-to", "xlsx", "--outdir", str(out_dir), str(book)],
+            check=True, capture_output=True, timeout=180,
+        )
+        result = out_dir / (book.stem + ".xlsx")
+        assert result.exists(), f"LibreOffice wrote nothing for {book}"
+        return result
+
+
+@pytest.fixture(scope="session")
+def libreoffice(tmp_path_factory) -> LibreOffice:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        message = "soffice not found: install Debian's libreoffice-calc-nogui"
+        if os.environ.get("CI"):
+            pytest.fail(message)  # in CI a missing engine fails, never skips
+        pytest.skip(message)
+    return LibreOffice(soffice, tmp_path_factory.mktemp("lo-profile"))

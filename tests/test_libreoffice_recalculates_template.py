@@ -1,0 +1,73 @@
+"""A real spreadsheet engine (LibreOffice headless) recalculates the template's
+formulas, and every computed cell equals the core's figure."""
+
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from estimates.money import round_half_up
+from workbook.io import load_book, snapshot_of
+from workbook.refresh import evaluate
+
+pytestmark = pytest.mark.engine
+
+
+def _as_decimal(value):
+    if value in (None, ""):
+        return Decimal(0)
+    return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+
+
+def test_every_computed_cell_equals_the_core(sample_book, libreoffice, tmp_path):
+    reading, results, _ = evaluate(snapshot_of(load_book(sample_book), str(sample_book)))
+    computed = load_workbook(libreoffice.recalculate(sample_book, tmp_path / "lo"), data_only=True)
+    checked = 0
+    mismatches = []
+    for key, shown in reading.head.shown.items():
+        expected = results.expected.get(key)
+        got = computed[shown.ref.sheet][shown.ref.cell].value
+        if expected is None:
+            ok = got in (None, "", 0)
+        else:
+            # LibreOffice writes 15 significant digits: compare at the printed precision.
+            ok = round_half_up(_as_decimal(got), 4) == round_half_up(Decimal(expected), 4)
+        checked += 1
+        if not ok:
+            mismatches.append((key, str(shown.ref), expected, got))
+    assert mismatches == []
+    assert checked == 144  # every percentage, total, report line and NAMS figure
+
+
+def test_the_engine_shows_the_seed_figures_in_the_printed_cells(sample_book, libreoffice, tmp_path):
+    wb = load_workbook(libreoffice.recalculate(sample_book, tmp_path / "lo"), data_only=True)
+    prog = wb["Programmes"]
+    assert [prog.cell(4, c).value for c in range(4, 8)] == [198.8, 273.8, 233.6, 269.7]
+    assert [prog.cell(4, c).value for c in range(9, 12)] == [-14.7, 15.5, -1.5]
+    assert [prog.cell(8, c).value for c in range(9, 12)] == [0.9, 6.1, 7]
+    assert [prog.cell(9, c).value for c in range(9, 12)] == [-16.1, 16.5, -2.3]
+    assert wb["Head"]["C10"].value == 269.7
+    assert wb["Head"]["C18"].value == 78
+    assert wb["Head"]["C21"].value == 47052930
+    report = wb["Report"]
+    keys = {report.cell(r, 12).value: r for r in range(1, report.max_row + 1)}
+    te = keys["total:Total Expenditure"]
+    assert [report.cell(te, c).value for c in range(4, 8)] == [564524, 660263, 329505, 269731]
+    narrative = wb["Narrative"]
+    assert narrative["C5"].value == "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算增加 140 萬元(6.1%)"
+    assert narrative["C6"].value == "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算增加 3,470 萬元(16.5%)"
+    assert narrative["B5"].value == (
+        "Provision for 2025–26 is $1.4 million (6.1%) higher than the revised estimate for 2024–25.")
+
+
+def test_a_clerks_edit_flows_through_the_formulas_without_python(sample_book, libreoffice, tmp_path):
+    wb = load_book(sample_book)
+    wb["Programmes"]["G8"] = 30.0  # programme (1) Estimate
+    wb["Subheads"]["I5"] = 200000  # subhead 000 Estimate
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    out = load_workbook(libreoffice.recalculate(edited, tmp_path / "lo"), data_only=True)
+    assert out["Programmes"]["G4"].value == pytest.approx(275.4)
+    assert out["Programmes"]["J8"].value == pytest.approx(31.0)  # 30.0 / 22.9 - 1
+    assert out["Head"]["C10"].value == pytest.approx(275.4)
+    assert out["Subhead000"]["G6"].value == 175587 - 200000

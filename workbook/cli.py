@@ -1,0 +1,142 @@
+"""``estimates``: build, refresh, check and report Estimates workbooks with no Excel.
+
+Exit codes: 0 no error finding; 1 error findings; 2 unreadable input or bad usage
+(one line naming the file, sheet and cell; never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from estimates import __version__
+from estimates.findings import Finding, Severity, count_by_severity
+from estimates.source import SAMPLE_HEAD_135, SourceError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one line, exit 2
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="estimates", description=__doc__.splitlines()[0])
+    p.add_argument("--version", action="version", version=f"estimates {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    b = sub.add_parser("build", help="a new workbook from a source data folder")
+    b.add_argument("data_dir", type=Path)
+    b.add_argument("-o", "--output", type=Path, required=True)
+    r = sub.add_parser("refresh", help="recompute, write computed cells and flags")
+    r.add_argument("book", type=Path)
+    r.add_argument("-o", "--output", type=Path)
+    c = sub.add_parser("check", help="findings only; writes nothing")
+    c.add_argument("book", type=Path)
+    c.add_argument("--json", action="store_true")
+    rep = sub.add_parser("report", help="the computed figures as JSON")
+    rep.add_argument("book", type=Path)
+    rep.add_argument("--json", action="store_true", required=True)
+    d = sub.add_parser("demo", help="build and refresh the Head 135 sample")
+    d.add_argument("-o", "--output-dir", type=Path, default=Path("estimates-demo"))
+    return p
+
+
+def _summary(findings: list[Finding]) -> str:
+    counts = count_by_severity(findings)
+    return f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+
+
+def _print_findings(findings: list[Finding], out) -> None:
+    for f in findings:
+        where = f"{f.sheet}!{f.cell}" if f.cell else (f.sheet or "-")
+        print(f"{f.severity.value:7} {f.rule} {where:16} {f.message_en}", file=out)
+
+
+def _exit_for(findings: list[Finding]) -> int:
+    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
+
+
+def run(argv: Sequence[str] | None = None, out=None) -> int:
+    out = out or sys.stdout
+    from workbook.io import BookError
+    from workbook.reader import NotOurBook
+    from workbook.refresh import build_file, check_file, refresh_file, report
+
+    try:
+        args = _parser().parse_args(argv)
+        if args.command == "build":
+            outcome = build_file(args.data_dir, args.output)
+            print(f"built {args.output}: {_summary(outcome.findings)}", file=out)
+            return _exit_for(outcome.findings)
+        if args.command == "refresh":
+            outcome = refresh_file(args.book, args.output)
+            print(f"refreshed {args.output or args.book}: {_summary(outcome.findings)}",
+                  file=out)
+            _print_findings(outcome.findings, out)
+            return _exit_for(outcome.findings)
+        if args.command == "check":
+            outcome = check_file(args.book)
+            if args.json:
+                json.dump([f.as_dict() for f in outcome.findings], out, ensure_ascii=False,
+                          indent=2)
+                print(file=out)
+            else:
+                print(f"{args.book}: {_summary(outcome.findings)}", file=out)
+                _print_findings(outcome.findings, out)
+            return _exit_for(outcome.findings)
+        if args.command == "report":
+            outcome = check_file(args.book)
+            json.dump(report(outcome), out, ensure_ascii=False, indent=2)
+            print(file=out)
+            return _exit_for(outcome.findings)
+        if args.command == "demo":
+            args.output_dir.mkdir(parents=True, exist_ok=True)
+            book = args.output_dir / "head135_2025-26.xlsx"
+            build_file(SAMPLE_HEAD_135, book)
+            outcome = refresh_file(book)
+            figures = report(outcome)
+            total = figures["programme_total"]
+            te = figures["subhead_totals"]["Total Expenditure"]
+            print(f"Head 135 {outcome.head.title_en}, Estimates {outcome.head.estimate_year}",
+                  file=out)
+            print(f"  workbook: {book}", file=out)
+            print(f"  programme total ($m): {total['actual']} / {total['original']} /"
+                  f" {total['revised']} / {total['estimate']}", file=out)
+            print(f"  Total Expenditure ($'000): " + " / ".join(
+                f"{te[c]:,}" for c in ("actual", "original", "revised", "estimate")), file=out)
+            est = figures["establishment"]
+            print(f"  establishment: {est['posts_start']} posts -> {est['posts_end']};"
+                  f" NAMS ${est['nams_non_directorate_end']:,} within ceiling"
+                  f" ${est['ceiling']:,}", file=out)
+            print(f"  findings: {_summary(outcome.findings)}", file=out)
+            _print_findings(outcome.findings, out)
+            return _exit_for(outcome.findings)
+    except UsageError as exc:
+        print(str(exc).splitlines()[0], file=sys.stderr)
+        return EXIT_INPUT
+    except (SourceError, BookError, NotOurBook) as exc:
+        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return EXIT_INPUT
+    except PermissionError as exc:
+        print(f"estimates: {exc.filename}: permission denied", file=sys.stderr)
+        return EXIT_INPUT
+    except OSError as exc:
+        print(f"estimates: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INPUT
+    return EXIT_INPUT
+
+
+def main() -> None:
+    sys.exit(run())
+
+
+if __name__ == "__main__":
+    main()
