@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from .model import Ref
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a finding is. ``error`` makes the CLI exit 1."""
 
     ERROR = "error"

@@ -18,7 +18,7 @@ _THOUSAND = Decimal(1000)
 
 
 def round_half_up(value: Decimal | int, places: int) -> Decimal:
-    """Round half away from zero to ``places`` decimals (the COR's printed precision)."""
+    """Round half away from zero to ``places`` decimals (the printed precision)."""
     quantum = Decimal(1).scaleb(-places)
     return Decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
 

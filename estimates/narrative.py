@@ -1,7 +1,8 @@
 """Sentences the COR prints about a change, in English and Traditional Chinese.
 
 "Provision for 2025–26 is $1.4 million (6.1%) higher than the revised estimate for
-2024–25." and "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算增加 140 萬元(6.1%)".
+2024–25." and
+"二零二五至二六年度的撥款較二零二四至二五年度的修訂預算增加 140 萬元(6.1%)".
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ def change_en(new: Decimal, base: Decimal, year: str) -> str:
     prior = year_en(previous_year(year))
     diff = round_half_up(Decimal(new) - Decimal(base), 1)
     if diff == 0:
-        return f"Provision for {year_en(year)} is the same as the revised estimate for {prior}."
+        return (
+            f"Provision for {year_en(year)} is the same as the revised estimate"
+            f" for {prior}."
+        )
     pct = percent_change(new, base)
     pct_text = "" if pct is None else f" ({abs(pct)}%)"
     way = "higher" if diff > 0 else "lower"

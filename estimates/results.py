@@ -64,9 +64,7 @@ def compute(head: Head) -> Results:
     prog_var = {
         p.number: variances({c: p.value(c) for c in COLUMNS}) for p in head.programmes
     }
-    prog_total = {
-        c: _column([p.value(c) for p in head.programmes]) for c in COLUMNS
-    }
+    prog_total = {c: _column([p.value(c) for p in head.programmes]) for c in COLUMNS}
     lines = total_lines(head.subheads)
     breakdown_total = {
         c: _column([i.amounts[k].value for i in head.breakdown])
@@ -111,7 +109,9 @@ def expected_figures(head: Head, r: Results) -> dict[str, object]:
     e: dict[str, object] = {}
     for p in head.programmes:
         for name in VARIANCES:
-            e[f"programme_pct:{p.number}:{name}"] = r.programme_variances[p.number][name]
+            e[f"programme_pct:{p.number}:{name}"] = r.programme_variances[p.number][
+                name
+            ]
         for c in COLUMNS:
             e[f"report_programme:{p.number}:{c}"] = p.value(c)
     for c in COLUMNS:

@@ -213,7 +213,9 @@ def load_source(folder: Path) -> Head:
         for name in ("subhead_000.csv", "establishment.csv", "pay_scale.csv")
     }
     if optional["subhead_000.csv"].exists():
-        for row in read_rows(optional["subhead_000.csv"], REQUIRED_COLUMNS["subhead_000.csv"]):
+        for row in read_rows(
+            optional["subhead_000.csv"], REQUIRED_COLUMNS["subhead_000.csv"]
+        ):
             head.breakdown.append(
                 BreakdownItem(
                     row.text("group"),
@@ -240,7 +242,9 @@ def load_source(folder: Path) -> Head:
                 )
             )
     if optional["pay_scale.csv"].exists():
-        for row in read_rows(optional["pay_scale.csv"], REQUIRED_COLUMNS["pay_scale.csv"]):
+        for row in read_rows(
+            optional["pay_scale.csv"], REQUIRED_COLUMNS["pay_scale.csv"]
+        ):
             head.pay_scale.append(
                 PayPoint(
                     row.text("scale"),

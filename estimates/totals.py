@@ -88,7 +88,9 @@ def subhead_blocks(subheads: list[Subhead]) -> list[SectionBlock]:
     """The subhead table's sections in COR order, each with its total line."""
     blocks = []
     for account, section in section_order(subheads):
-        lines = tuple(s for s in subheads if (s.account, s.section) == (account, section))
+        lines = tuple(
+            s for s in subheads if (s.account, s.section) == (account, section)
+        )
         en, zh = section_total_label(section)
         sums = _column_sums([tuple(s.value(c) for c in COLUMNS) for s in lines])
         total = TotalLine(
@@ -116,7 +118,9 @@ def total_lines(subheads: list[Subhead]) -> list[TotalLine]:
     en, zh = TOTAL_EXPENDITURE
     sums = _column_sums([t.amounts for t in account_totals])
     result.append(
-        TotalLine(en, zh, "head", "", "", tuple(t.label_en for t in account_totals), sums)
+        TotalLine(
+            en, zh, "head", "", "", tuple(t.label_en for t in account_totals), sums
+        )
     )
     return result
 

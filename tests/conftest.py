@@ -56,10 +56,14 @@ def head_from_published(record: dict) -> Head:
     head = Head(head=record["head"], estimate_year=record["estimate_year"])
     for number, title, *values in record["programmes"]:
         head.programmes.append(
-            Programme(str(number), title, "", amounts(tuple(millions(v) for v in values)))
+            Programme(
+                str(number), title, "", amounts(tuple(millions(v) for v in values))
+            )
         )
     for account, section, code, title, *values in record["subheads"]:
-        head.subheads.append(Subhead(account, section, code, title, "", amounts(tuple(values))))
+        head.subheads.append(
+            Subhead(account, section, code, title, "", amounts(tuple(values)))
+        )
     return head
 
 
@@ -71,14 +75,15 @@ class LibreOffice:
         self.profile = profile
         user = profile / "user"
         user.mkdir(parents=True, exist_ok=True)
-        # Without OOXMLRecalcMode=0 LibreOffice keeps stored values instead of recalculating.
+        # Without OOXMLRecalcMode=0 LibreOffice keeps stored values, never recomputing.
         (user / "registrymodifications.xcu").write_text(
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
             'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
             '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">'
-            '<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>\n'
+            '<prop oor:name="OOXMLRecalcMode" oor:op="fuse">'
+            "<value>0</value></prop></item>\n"
             "</oor:items>\n",
             encoding="utf-8",
         )
@@ -86,9 +91,20 @@ class LibreOffice:
     def recalculate(self, book: Path, out_dir: Path) -> Path:
         out_dir.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [self.soffice, f"-env:UserInstallation={self.profile.as_uri()}", "--headless",
-             "--calc", "--convert-to", "xlsx", "--outdir", str(out_dir), str(book)],
-            check=True, capture_output=True, timeout=180,
+            [
+                self.soffice,
+                f"-env:UserInstallation={self.profile.as_uri()}",
+                "--headless",
+                "--calc",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(out_dir),
+                str(book),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
         result = out_dir / (book.stem + ".xlsx")
         assert result.exists(), f"LibreOffice wrote nothing for {book}"

@@ -34,7 +34,9 @@ def test_check_json_lists_findings(sample_book, capsys):
     wb.save(sample_book)
     assert run(["check", str(sample_book), "--json"]) == 1
     findings = json.loads(capsys.readouterr().out)
-    assert {(f["rule"], f["cell"]) for f in findings if f["severity"] == "error"} == {("T04", "C10")}
+    assert {(f["rule"], f["cell"]) for f in findings if f["severity"] == "error"} == {
+        ("T04", "C10")
+    }
 
 
 def test_unreadable_input_exits_2_with_one_line(tmp_path, capsys):
@@ -48,7 +50,9 @@ def test_unreadable_input_exits_2_with_one_line(tmp_path, capsys):
 
 def test_a_bad_source_value_names_file_line_and_column(sample_dir, tmp_path, capsys):
     csv = sample_dir / "subheads.csv"
-    csv.write_text(csv.read_text(encoding="utf-8").replace("84531", '"84,53x"'), encoding="utf-8")
+    csv.write_text(
+        csv.read_text(encoding="utf-8").replace("84531", '"84,53x"'), encoding="utf-8"
+    )
     assert run(["build", str(sample_dir), "-o", str(tmp_path / "x.xlsx")]) == 2
     err = capsys.readouterr().err.strip()
     assert err == f"estimates: {csv}: line 4, column 'actual': not a number: '84,53x'"
@@ -64,8 +68,11 @@ def test_a_book_not_from_the_template_is_refused(tmp_path, capsys):
 
 
 def test_bad_usage_exits_2_without_a_traceback():
-    done = subprocess.run([sys.executable, "-m", "workbook.cli", "frobnicate"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "workbook.cli", "frobnicate"],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
     assert "invalid choice" in done.stderr

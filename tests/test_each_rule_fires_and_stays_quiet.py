@@ -29,6 +29,7 @@ def test_the_clean_book_has_only_the_explained_gaps(sample_book, tmp_path):
 def _set(sheet, cell, value):
     def edit(wb):
         wb[sheet][cell] = value
+
     return edit
 
 
@@ -68,6 +69,7 @@ def test_a_typed_over_total_fires_c01_and_t01(sample_book, tmp_path):
     def edit(wb):
         row = _report_row(wb, "total:Total Expenditure")
         wb["Report"].cell(row, 7).value = 269000
+
     findings = findings_after(sample_book, tmp_path, edit)
     row = _report_row(load_book(sample_book), "total:Total Expenditure")
     assert fired(findings, "C01") == [("warning", "Report", f"G{row}")]
@@ -89,9 +91,14 @@ def test_programme_total_gap_without_footnote_is_an_error(sample_book, tmp_path)
         for col in range(1, 6):
             ws.cell(27, col).value = None  # the ¶ footnote row
             ws.cell(28, col).value = None  # the Δ footnote row
+
     findings = findings_after(sample_book, tmp_path, edit)
     severities = {f.cell: f.severity.value for f in findings if f.rule == "T03"}
-    assert severities == {"D4": "error", "E4": "error", "F4": "info"}  # Φ still explains
+    assert severities == {
+        "D4": "error",
+        "E4": "error",
+        "F4": "info",
+    }  # Φ still explains
 
 
 def test_percent_against_nil_base_and_zero_change(sample_book, tmp_path):
@@ -101,6 +108,7 @@ def test_percent_against_nil_base_and_zero_change(sample_book, tmp_path):
         ws["J8"] = 5.0
         ws["K9"] = "0.0%"
         ws["G9"] = 251.1  # estimate == original: zero change
+
     findings = findings_after(sample_book, tmp_path, edit)
     assert fired(findings, "P03") == [("error", "Programmes", "J8")]
     assert fired(findings, "P02") == [("warning", "Programmes", "K9")]
@@ -111,11 +119,13 @@ def test_a_line_entered_twice_and_a_code_reused(sample_book, tmp_path):
         ws = wb["Subheads"]
         ws["C6"] = "000"
         ws["D6"] = "Operational expenses"
+
     findings = findings_after(sample_book, tmp_path, edit)
     assert fired(findings, "D04") == [("error", "Subheads", "C6")]
 
     def reuse(wb):
         wb["Subheads"]["C6"] = "000"
+
     findings = findings_after(sample_book, tmp_path, reuse)
     assert fired(findings, "D08") == [("warning", "Subheads", "C6")]
     assert fired(findings, "D04") == []
@@ -124,5 +134,6 @@ def test_a_line_entered_twice_and_a_code_reused(sample_book, tmp_path):
 def test_a_missing_table_is_named(sample_book, tmp_path):
     def edit(wb):
         del wb["Subhead000"].tables["tblBreakdown"]
+
     findings = findings_after(sample_book, tmp_path, edit)
     assert fired(findings, "D07") == [("error", "Subhead000", "A8")]

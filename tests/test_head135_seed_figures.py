@@ -5,15 +5,34 @@ import json
 from workbook.cli import run
 
 SEED_PROGRAMMES = {
-    "1": {"actual": 20.4, "original": 22.7, "revised": 22.9, "estimate": 24.3,
-          "revised_vs_original": 0.9, "estimate_vs_revised": 6.1, "estimate_vs_original": 7.0},
-    "2": {"actual": 178.4, "original": 251.1, "revised": 210.7, "estimate": 245.4,
-          "revised_vs_original": -16.1, "estimate_vs_revised": 16.5,
-          "estimate_vs_original": -2.3},
+    "1": {
+        "actual": 20.4,
+        "original": 22.7,
+        "revised": 22.9,
+        "estimate": 24.3,
+        "revised_vs_original": 0.9,
+        "estimate_vs_revised": 6.1,
+        "estimate_vs_original": 7.0,
+    },
+    "2": {
+        "actual": 178.4,
+        "original": 251.1,
+        "revised": 210.7,
+        "estimate": 245.4,
+        "revised_vs_original": -16.1,
+        "estimate_vs_revised": 16.5,
+        "estimate_vs_original": -2.3,
+    },
 }
-SEED_TOTAL = {"actual": 198.8, "original": 273.8, "revised": 233.6, "estimate": 269.7,
-              "revised_vs_original": -14.7, "estimate_vs_revised": 15.5,
-              "estimate_vs_original": -1.5}
+SEED_TOTAL = {
+    "actual": 198.8,
+    "original": 273.8,
+    "revised": 233.6,
+    "estimate": 269.7,
+    "revised_vs_original": -14.7,
+    "estimate_vs_revised": 15.5,
+    "estimate_vs_original": -1.5,
+}
 SEED_SUBHEAD_TOTALS = {
     "Total, Recurrent": [419593, 480593, 243500, 175587],
     "Total, Non-Recurrent": [60400, 60000, None, None],
@@ -33,7 +52,10 @@ def report_of(book, capsys) -> tuple[int, dict]:
 def test_programmes_and_their_nine_percentages(sample_book, capsys):
     code, report = report_of(sample_book, capsys)
     assert code == 0
-    got = {p["programme"]: {k: p[k] for k in SEED_PROGRAMMES["1"]} for p in report["programmes"]}
+    got = {
+        p["programme"]: {k: p[k] for k in SEED_PROGRAMMES["1"]}
+        for p in report["programmes"]
+    }
     assert got == SEED_PROGRAMMES
     assert report["programme_total"] == SEED_TOTAL
 
@@ -61,13 +83,18 @@ def test_establishment_and_ceiling(sample_book, capsys):
     assert est["nams_non_directorate_end"] <= est["ceiling"]
 
 
-def test_restated_comparatives_are_info_explained_by_their_footnotes(sample_book, capsys):
+def test_restated_comparatives_are_info_explained_by_their_footnotes(
+    sample_book, capsys
+):
     code, report = report_of(sample_book, capsys)
     findings = report["findings"]
     assert code == 0
     assert [f["severity"] for f in findings] == ["info"] * 3
     assert [(f["rule"], f["cell"]) for f in findings] == [
-        ("T03", "D4"), ("T03", "E4"), ("T03", "F4")]
+        ("T03", "D4"),
+        ("T03", "E4"),
+        ("T03", "F4"),
+    ]
     assert "footnote ¶ Δ" in findings[0]["message"]
     assert "footnote ¶ Δ" in findings[1]["message"]
     assert "footnote ¶ Φ" in findings[2]["message"]

@@ -20,8 +20,12 @@ def _as_decimal(value):
 
 
 def test_every_computed_cell_equals_the_core(sample_book, libreoffice, tmp_path):
-    reading, results, _ = evaluate(snapshot_of(load_book(sample_book), str(sample_book)))
-    computed = load_workbook(libreoffice.recalculate(sample_book, tmp_path / "lo"), data_only=True)
+    reading, results, _ = evaluate(
+        snapshot_of(load_book(sample_book), str(sample_book))
+    )
+    computed = load_workbook(
+        libreoffice.recalculate(sample_book, tmp_path / "lo"), data_only=True
+    )
     checked = 0
     mismatches = []
     for key, shown in reading.head.shown.items():
@@ -30,8 +34,10 @@ def test_every_computed_cell_equals_the_core(sample_book, libreoffice, tmp_path)
         if expected is None:
             ok = got in (None, "", 0)
         else:
-            # LibreOffice writes 15 significant digits: compare at the printed precision.
-            ok = round_half_up(_as_decimal(got), 4) == round_half_up(Decimal(expected), 4)
+            # LibreOffice writes 15 significant digits: compare to four decimals.
+            ok = round_half_up(_as_decimal(got), 4) == round_half_up(
+                Decimal(expected), 4
+            )
         checked += 1
         if not ok:
             mismatches.append((key, str(shown.ref), expected, got))
@@ -39,8 +45,12 @@ def test_every_computed_cell_equals_the_core(sample_book, libreoffice, tmp_path)
     assert checked == 144  # every percentage, total, report line and NAMS figure
 
 
-def test_the_engine_shows_the_seed_figures_in_the_printed_cells(sample_book, libreoffice, tmp_path):
-    wb = load_workbook(libreoffice.recalculate(sample_book, tmp_path / "lo"), data_only=True)
+def test_the_engine_shows_the_seed_figures_in_the_printed_cells(
+    sample_book, libreoffice, tmp_path
+):
+    wb = load_workbook(
+        libreoffice.recalculate(sample_book, tmp_path / "lo"), data_only=True
+    )
     prog = wb["Programmes"]
     assert [prog.cell(4, c).value for c in range(4, 8)] == [198.8, 273.8, 233.6, 269.7]
     assert [prog.cell(4, c).value for c in range(9, 12)] == [-14.7, 15.5, -1.5]
@@ -52,21 +62,39 @@ def test_the_engine_shows_the_seed_figures_in_the_printed_cells(sample_book, lib
     report = wb["Report"]
     keys = {report.cell(r, 12).value: r for r in range(1, report.max_row + 1)}
     te = keys["total:Total Expenditure"]
-    assert [report.cell(te, c).value for c in range(4, 8)] == [564524, 660263, 329505, 269731]
+    assert [report.cell(te, c).value for c in range(4, 8)] == [
+        564524,
+        660263,
+        329505,
+        269731,
+    ]
     narrative = wb["Narrative"]
-    assert narrative["C5"].value == "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算增加 140 萬元(6.1%)"
-    assert narrative["C6"].value == "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算增加 3,470 萬元(16.5%)"
+    assert (
+        narrative["C5"].value
+        == "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算增加 140 萬元(6.1%)"
+    )
+    assert (
+        narrative["C6"].value
+        == "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算"
+        "增加 3,470 萬元(16.5%)"
+    )
     assert narrative["B5"].value == (
-        "Provision for 2025–26 is $1.4 million (6.1%) higher than the revised estimate for 2024–25.")
+        "Provision for 2025–26 is $1.4 million (6.1%) higher than"
+        " the revised estimate for 2024–25."
+    )
 
 
-def test_a_clerks_edit_flows_through_the_formulas_without_python(sample_book, libreoffice, tmp_path):
+def test_a_clerks_edit_flows_through_the_formulas_without_python(
+    sample_book, libreoffice, tmp_path
+):
     wb = load_book(sample_book)
     wb["Programmes"]["G8"] = 30.0  # programme (1) Estimate
     wb["Subheads"]["I5"] = 200000  # subhead 000 Estimate
     edited = tmp_path / "edited.xlsx"
     wb.save(edited)
-    out = load_workbook(libreoffice.recalculate(edited, tmp_path / "lo"), data_only=True)
+    out = load_workbook(
+        libreoffice.recalculate(edited, tmp_path / "lo"), data_only=True
+    )
     assert out["Programmes"]["G4"].value == pytest.approx(275.4)
     assert out["Programmes"]["J8"].value == pytest.approx(31.0)  # 30.0 / 22.9 - 1
     assert out["Head"]["C10"].value == pytest.approx(275.4)

@@ -6,8 +6,8 @@ import pytest
 from estimates.money import thousands_to_millions
 from estimates.results import compute
 from estimates.rules import run_rules
-from workbook.refresh import build_workbook, evaluate
 from workbook.io import snapshot_of
+from workbook.refresh import build_workbook, evaluate
 
 from .conftest import head_from_published, published_heads
 
@@ -72,8 +72,10 @@ def test_a_sample_of_head_years_rebuilds_as_workbooks_with_the_same_findings(hea
     assert len(keys) >= 20
     for key in keys:
         head = head_from_published(heads[key])
-        core = sorted((f.rule, f.severity.value) for f in run_rules(head, compute(head)))
-        wb, outcome = build_workbook(head)
+        core = sorted(
+            (f.rule, f.severity.value) for f in run_rules(head, compute(head))
+        )
+        wb, _ = build_workbook(head)
         _, results, findings = evaluate(snapshot_of(wb, key))
         assert sorted((f.rule, f.severity.value) for f in findings) == core, key
         for label, printed in heads[key]["published_totals"].items():

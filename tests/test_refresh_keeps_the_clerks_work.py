@@ -15,8 +15,10 @@ def cells_of(path):
             for c in row:
                 if c.value is not None or c.comment is not None:
                     out[(ws.title, c.coordinate)] = (
-                        c.value, c.comment.text if c.comment else None,
-                        c.fill.fgColor.rgb if c.fill.fill_type == "solid" else None)
+                        c.value,
+                        c.comment.text if c.comment else None,
+                        c.fill.fgColor.rgb if c.fill.fill_type == "solid" else None,
+                    )
     return out
 
 
@@ -51,7 +53,9 @@ def test_flags_are_cleared_when_fixed_and_the_clerks_note_comes_back(sample_book
     flagged = load_book(sample_book)["Programmes"]["G4"]
     assert flagged.comment.text.startswith("checked with Treasury")
     wb = load_book(sample_book)
-    wb["Programmes"]["G4"] = None  # the clerk clears it: Refresh writes the formula back
+    wb["Programmes"]["G4"] = (
+        None  # the clerk clears it: Refresh writes the formula back
+    )
     wb.save(sample_book)
     refresh_file(sample_book)
     cell = load_book(sample_book)["Programmes"]["G4"]
@@ -68,8 +72,13 @@ def test_refresh_never_writes_an_input_cell(sample_book, tmp_path):
     before = cells_of(sample_book)
     refresh_file(sample_book, tmp_path / "out.xlsx")
     after = cells_of(tmp_path / "out.xlsx")
-    inputs = [k for k in before if k[0] in ("Subheads", "Programmes", "Head")
-              and k[1][0] in "ABCDEFGHI" and int(k[1][1:]) >= 5]
+    inputs = [
+        k
+        for k in before
+        if k[0] in ("Subheads", "Programmes", "Head")
+        and k[1][0] in "ABCDEFGHI"
+        and int(k[1][1:]) >= 5
+    ]
     assert len(inputs) > 40
     for key in inputs:
         if key[0] == "Programmes" and int(key[1][1:]) < 8:
@@ -80,7 +89,9 @@ def test_refresh_never_writes_an_input_cell(sample_book, tmp_path):
 def test_a_programme_added_below_the_table_joins_it(sample_book):
     wb = load_book(sample_book)
     ws = wb["Programmes"]
-    for col, value in enumerate(["3", "New programme", "新綱領", None, None, 1.0, 2.0], 1):
+    for col, value in enumerate(
+        ["3", "New programme", "新綱領", None, None, 1.0, 2.0], 1
+    ):
         ws.cell(10, col).value = value
     wb.save(sample_book)
     outcome = refresh_file(sample_book)

@@ -66,10 +66,22 @@ def new_template() -> Workbook:
         ws.freeze_panes = None
     prog = wb[L.PROGRAMMES]
     write_cell(prog, L.PROGRAMME_TOTAL_ROW, 1, "Total 總計", "total_label")
-    write_cell(prog, 2, 1, "Enter programmes in the table; totals and % changes are computed."
-               " 請在表格輸入綱領;總額及百分率變動自動計算。", "note")
-    write_cell(wb[L.SUBHEADS], 2, 1, "Subhead lines only: total lines are computed on the"
-               " Report sheet. 只輸入分目項目:總額見報告工作表。", "note")
+    write_cell(
+        prog,
+        2,
+        1,
+        "Enter programmes in the table; totals and % changes are computed."
+        " 請在表格輸入綱領;總額及百分率變動自動計算。",
+        "note",
+    )
+    write_cell(
+        wb[L.SUBHEADS],
+        2,
+        1,
+        "Subhead lines only: total lines are computed on the"
+        " Report sheet. 只輸入分目項目:總額見報告工作表。",
+        "note",
+    )
     bd = wb[L.BREAKDOWN]
     for _key, (row, en, zh) in L.BREAKDOWN_SUMMARY_ROWS.items():
         write_cell(bd, row, 1, en, "total_label")
@@ -88,9 +100,13 @@ def new_template() -> Workbook:
         wb[L.CHECKS].column_dimensions[get_column_letter(col)].width = width
     wb[L.NARRATIVE].column_dimensions["B"].width = 70
     wb[L.NARRATIVE].column_dimensions["C"].width = 70
-    wb.defined_names["TemplateVersion"] = DefinedName("TemplateVersion", attr_text=f'"{L.TEMPLATE_VERSION}"')
+    wb.defined_names["TemplateVersion"] = DefinedName(
+        "TemplateVersion", attr_text=f'"{L.TEMPLATE_VERSION}"'
+    )
     wb.defined_names["ProgrammeTotal"] = DefinedName(
-        "ProgrammeTotal", attr_text=f"{L.PROGRAMMES}!$D${L.PROGRAMME_TOTAL_ROW}:$G${L.PROGRAMME_TOTAL_ROW}")
+        "ProgrammeTotal",
+        attr_text=f"{L.PROGRAMMES}!$D${L.PROGRAMME_TOTAL_ROW}:$G${L.PROGRAMME_TOTAL_ROW}",
+    )
     wb.properties.title = "Estimates of Expenditure 開支預算"
     wb.properties.creator = f"estimates-addin {__version__}"
     wb.properties.keywords = f"estimates-template {L.TEMPLATE_VERSION}"
@@ -101,11 +117,15 @@ def new_template() -> Workbook:
 def _fill_table(wb: Workbook, spec: L.TableSpec, rows: list[list[object]]) -> None:
     ws = wb[spec.sheet]
     for i, values in enumerate(rows):
-        for col, (column, value) in enumerate(zip(spec.columns, values, strict=True), start=1):
+        for col, (column, value) in enumerate(
+            zip(spec.columns, values, strict=True), start=1
+        ):
             style = "code" if column.kind == "code" else column.kind
             write_cell(ws, spec.first_row + i, col, value, style)
     last = spec.first_row + max(len(rows), 1) - 1
-    ws.tables[spec.name].ref = f"A{spec.header_row}:{get_column_letter(len(spec.columns))}{last}"
+    ws.tables[
+        spec.name
+    ].ref = f"A{spec.header_row}:{get_column_letter(len(spec.columns))}{last}"
 
 
 def _amount(value):
@@ -115,7 +135,9 @@ def _amount(value):
 def populate(wb: Workbook, head: Head) -> None:
     """Key a Head's source data into the template's input cells and tables."""
     values = {
-        "HeadNo": head.head, "HeadTitleEn": head.title_en, "HeadTitleZh": head.title_zh,
+        "HeadNo": head.head,
+        "HeadTitleEn": head.title_en,
+        "HeadTitleZh": head.title_zh,
         "ControllingOfficerEn": head.controlling_officer_en,
         "ControllingOfficerZh": head.controlling_officer_zh,
         "EstimateYear": head.estimate_year,
@@ -132,21 +154,74 @@ def populate(wb: Workbook, head: Head) -> None:
         style = "note" if fixed.sheet != L.HEAD else fixed.kind
         write_cell(wb[fixed.sheet], row, col, values[fixed.name], style)
     t = L.TABLES
-    _fill_table(wb, t["tblProgrammes"], [
-        [p.number, p.title_en, p.title_zh, *(_num(p.value(c)) for c in COLUMNS), p.policy_area]
-        for p in head.programmes])
-    _fill_table(wb, t["tblSubheads"], [
-        [s.account, s.section, s.code, s.title_en, s.title_zh, *(s.value(c) for c in COLUMNS)]
-        for s in head.subheads])
-    _fill_table(wb, t["tblBreakdown"], [
-        [b.group, b.item_en, b.item_zh, *(a.value for a in b.amounts)] for b in head.breakdown])
-    _fill_table(wb, t["tblEstablishment"], [
-        [p.rank_en, p.rank_zh, "Y" if p.directorate else "N", p.scale, p.min_point,
-         p.max_point, p.programme, p.posts_start, p.posts_end] for p in head.posts])
-    _fill_table(wb, t["tblPayScale"], [
-        [p.scale, p.point, p.monthly_salary] for p in head.pay_scale])
-    _fill_table(wb, t["tblFootnotes"], [
-        [f.mark, f.target, ",".join(f.columns), f.text_en, f.text_zh] for f in head.footnotes])
+    _fill_table(
+        wb,
+        t["tblProgrammes"],
+        [
+            [
+                p.number,
+                p.title_en,
+                p.title_zh,
+                *(_num(p.value(c)) for c in COLUMNS),
+                p.policy_area,
+            ]
+            for p in head.programmes
+        ],
+    )
+    _fill_table(
+        wb,
+        t["tblSubheads"],
+        [
+            [
+                s.account,
+                s.section,
+                s.code,
+                s.title_en,
+                s.title_zh,
+                *(s.value(c) for c in COLUMNS),
+            ]
+            for s in head.subheads
+        ],
+    )
+    _fill_table(
+        wb,
+        t["tblBreakdown"],
+        [
+            [b.group, b.item_en, b.item_zh, *(a.value for a in b.amounts)]
+            for b in head.breakdown
+        ],
+    )
+    _fill_table(
+        wb,
+        t["tblEstablishment"],
+        [
+            [
+                p.rank_en,
+                p.rank_zh,
+                "Y" if p.directorate else "N",
+                p.scale,
+                p.min_point,
+                p.max_point,
+                p.programme,
+                p.posts_start,
+                p.posts_end,
+            ]
+            for p in head.posts
+        ],
+    )
+    _fill_table(
+        wb,
+        t["tblPayScale"],
+        [[p.scale, p.point, p.monthly_salary] for p in head.pay_scale],
+    )
+    _fill_table(
+        wb,
+        t["tblFootnotes"],
+        [
+            [f.mark, f.target, ",".join(f.columns), f.text_en, f.text_zh]
+            for f in head.footnotes
+        ],
+    )
 
 
 def _num(value):

@@ -51,7 +51,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def _summary(findings: list[Finding]) -> str:
     counts = count_by_severity(findings)
-    return f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info"
+    return (
+        f"{counts['error']} error(s), {counts['warning']} warning(s),"
+        f" {counts['info']} info"
+    )
 
 
 def _print_findings(findings: list[Finding], out) -> None:
@@ -61,7 +64,11 @@ def _print_findings(findings: list[Finding], out) -> None:
 
 
 def _exit_for(findings: list[Finding]) -> int:
-    return EXIT_FINDINGS if any(f.severity is Severity.ERROR for f in findings) else EXIT_OK
+    return (
+        EXIT_FINDINGS
+        if any(f.severity is Severity.ERROR for f in findings)
+        else EXIT_OK
+    )
 
 
 def run(argv: Sequence[str] | None = None, out=None) -> int:
@@ -78,15 +85,21 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             return _exit_for(outcome.findings)
         if args.command == "refresh":
             outcome = refresh_file(args.book, args.output)
-            print(f"refreshed {args.output or args.book}: {_summary(outcome.findings)}",
-                  file=out)
+            print(
+                f"refreshed {args.output or args.book}: {_summary(outcome.findings)}",
+                file=out,
+            )
             _print_findings(outcome.findings, out)
             return _exit_for(outcome.findings)
         if args.command == "check":
             outcome = check_file(args.book)
             if args.json:
-                json.dump([f.as_dict() for f in outcome.findings], out, ensure_ascii=False,
-                          indent=2)
+                json.dump(
+                    [f.as_dict() for f in outcome.findings],
+                    out,
+                    ensure_ascii=False,
+                    indent=2,
+                )
                 print(file=out)
             else:
                 print(f"{args.book}: {_summary(outcome.findings)}", file=out)
@@ -105,17 +118,31 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             figures = report(outcome)
             total = figures["programme_total"]
             te = figures["subhead_totals"]["Total Expenditure"]
-            print(f"Head 135 {outcome.head.title_en}, Estimates {outcome.head.estimate_year}",
-                  file=out)
+            print(
+                f"Head 135 {outcome.head.title_en},"
+                f" Estimates {outcome.head.estimate_year}",
+                file=out,
+            )
             print(f"  workbook: {book}", file=out)
-            print(f"  programme total ($m): {total['actual']} / {total['original']} /"
-                  f" {total['revised']} / {total['estimate']}", file=out)
-            print(f"  Total Expenditure ($'000): " + " / ".join(
-                f"{te[c]:,}" for c in ("actual", "original", "revised", "estimate")), file=out)
+            print(
+                f"  programme total ($m): {total['actual']} / {total['original']} /"
+                f" {total['revised']} / {total['estimate']}",
+                file=out,
+            )
+            print(
+                "  Total Expenditure ($'000): "
+                + " / ".join(
+                    f"{te[c]:,}" for c in ("actual", "original", "revised", "estimate")
+                ),
+                file=out,
+            )
             est = figures["establishment"]
-            print(f"  establishment: {est['posts_start']} posts -> {est['posts_end']};"
-                  f" NAMS ${est['nams_non_directorate_end']:,} within ceiling"
-                  f" ${est['ceiling']:,}", file=out)
+            print(
+                f"  establishment: {est['posts_start']} posts -> {est['posts_end']};"
+                f" NAMS ${est['nams_non_directorate_end']:,} within ceiling"
+                f" ${est['ceiling']:,}",
+                file=out,
+            )
             print(f"  findings: {_summary(outcome.findings)}", file=out)
             _print_findings(outcome.findings, out)
             return _exit_for(outcome.findings)
@@ -129,7 +156,9 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
         print(f"estimates: {exc.filename}: permission denied", file=sys.stderr)
         return EXIT_INPUT
     except OSError as exc:
-        print(f"estimates: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(
+            f"estimates: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr
+        )
         return EXIT_INPUT
     return EXIT_INPUT
 

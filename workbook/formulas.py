@@ -29,7 +29,7 @@ def abs_range(sheet: str, col: str, first: int, last: int) -> str:
 
 
 def sum_where(sum_range: str, criteria_range: str, text: str) -> str:
-    """Sum where a text column equals ``text`` exactly (SUMIFS would read "000" as 0)."""
+    """Sum where a text column equals ``text`` exactly (SUMIFS reads "000" as 0)."""
     return f'=SUMPRODUCT(--({criteria_range}="{text}"),{sum_range})'
 
 
@@ -38,15 +38,18 @@ def reference(sheet: str, row: int, col: int) -> str:
 
 
 def mid_point_salary(
-    row: int, directorate: str, scale: str, low: str, high: str, pay: tuple[str, str, str]
+    row: int,
+    directorate: str,
+    scale: str,
+    low: str,
+    high: str,
+    pay: tuple[str, str, str],
 ) -> str:
     """Mean of the salaries at the middle point(s) of ``low``..``high`` on ``scale``."""
     scales, points, salaries = pay
 
     def at(point: str) -> str:
-        return (
-            f"SUMPRODUCT(--({scales}={scale}{row}),--({points}={point}),{salaries})"
-        )
+        return f"SUMPRODUCT(--({scales}={scale}{row}),--({points}={point}),{salaries})"
 
     lo = f"INT(({low}{row}+{high}{row})/2)"
     hi = f"INT(({low}{row}+{high}{row}+1)/2)"

@@ -39,7 +39,9 @@ def load_book(path: Path) -> Workbook:
         raise BookError(f"{path}: file not found")
     try:
         return load_workbook(
-            path, keep_vba=path.suffix.lower() in MACRO_SUFFIXES, keep_links=False,
+            path,
+            keep_vba=path.suffix.lower() in MACRO_SUFFIXES,
+            keep_links=False,
             rich_text=False,
         )
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
@@ -55,7 +57,9 @@ def snapshot_of(wb: Workbook, source: str) -> Snapshot:
             if value is None:
                 continue
             if cell.data_type == "f":
-                value = Formula(value if isinstance(value, str) else getattr(value, "text", ""))
+                value = Formula(
+                    value if isinstance(value, str) else getattr(value, "text", "")
+                )
             elif cell.data_type == "e":
                 value = CellError(value)
             cells[(row, col)] = value
@@ -82,8 +86,14 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
         if u.sheet not in wb.sheetnames:
             continue
         cell = wb[u.sheet][u.cell]
-        cell.fill = PatternFill("solid", fgColor=u.prior_fill) if u.prior_fill else PatternFill()
-        cell.comment = Comment(u.prior_note, u.prior_author or "") if u.prior_note else None
+        cell.fill = (
+            PatternFill("solid", fgColor=u.prior_fill)
+            if u.prior_fill
+            else PatternFill()
+        )
+        cell.comment = (
+            Comment(u.prior_note, u.prior_author or "") if u.prior_note else None
+        )
     for w in plan.writes:
         if w.sheet in wb.sheetnames:
             write_cell(wb[w.sheet], w.row, w.col, w.value, w.style, w.link)
@@ -121,8 +131,13 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
             continue
         cell = wb[mark.sheet][mark.cell]
         prior = cell.comment
-        record = (mark.sheet, mark.cell, _fill_of(cell), prior.text if prior else "",
-                  prior.author if prior else "")
+        record = (
+            mark.sheet,
+            mark.cell,
+            _fill_of(cell),
+            prior.text if prior else "",
+            prior.author if prior else "",
+        )
         for col, value in enumerate(record, start=1):
             write_cell(flags, i, col, value or None, None)
         cell.fill = PatternFill("solid", fgColor=L.FILLS[mark.severity])
@@ -132,7 +147,9 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
         cell.comment = comment
 
 
-def write_cell(ws, row: int, col: int, value: object, style: str | None, link: str | None = None):
+def write_cell(
+    ws, row: int, col: int, value: object, style: str | None, link: str | None = None
+):
     """Write a value; text that looks like a formula stays text."""
     cell = ws.cell(row, col)
     if isinstance(value, Formula):
@@ -144,7 +161,9 @@ def write_cell(ws, row: int, col: int, value: object, style: str | None, link: s
             cell.quotePrefix = True
     apply_look(cell, style)
     if link:
-        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link, display=str(value))
+        cell.hyperlink = Hyperlink(
+            ref=cell.coordinate, location=link, display=str(value)
+        )
     return cell
 
 
@@ -153,7 +172,9 @@ def save_book(wb: Workbook, target: Path, original: Path | None = None) -> None:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     wb.calculation.fullCalcOnLoad = True
-    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, temp = tempfile.mkstemp(
+        prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+    )
     os.close(handle)
     try:
         wb.save(temp)

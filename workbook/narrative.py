@@ -6,14 +6,14 @@ the Programmes table updates them without Python.
 
 from __future__ import annotations
 
+from openpyxl.utils.cell import get_column_letter
+
 from estimates.model import Head
 from estimates.narrative import previous_year, year_en, year_zh
 
 from . import layout as L
 from .computed import Extent
 from .snapshot import Formula
-
-from openpyxl.utils.cell import get_column_letter  # noqa: I001
 
 
 def _write(row: int, col: int, value: object, style: str):
@@ -27,8 +27,13 @@ def narrative_rows(head: Head, extents: dict[str, Extent]) -> list:
     ext = extents["tblProgrammes"]
     out = [
         _write(1, 1, "說明 Narrative: analysis of financial provision", "title"),
-        _write(2, 1, "Sentences follow the Programmes sheet; the reason ('mainly due"
-               " to ...') is the clerk's own text. 句子隨綱領工作表更新。", "note"),
+        _write(
+            2,
+            1,
+            "Sentences follow the Programmes sheet; the reason ('mainly due"
+            " to ...') is the clerk's own text. 句子隨綱領工作表更新。",
+            "note",
+        ),
         _write(4, 1, "Programme 綱領", "header"),
         _write(4, 2, "English", "header"),
         _write(4, 3, "中文", "header"),

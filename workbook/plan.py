@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from openpyxl.utils.cell import get_column_letter
+
 from estimates import __version__
 from estimates.findings import Finding, Severity, count_by_severity
 from estimates.model import Head
@@ -20,8 +22,6 @@ from .computed import Extent, report_rows
 from .narrative import narrative_rows
 from .reader import Reading
 from .snapshot import Formula, Snapshot, address, formula_shape, table_bounds
-
-from openpyxl.utils.cell import get_column_letter  # noqa: I001
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,11 @@ def _needs_write(raw: object, formula: str) -> bool:
     """Write the template's formula into an empty cell or over an older one of ours."""
     if raw is None or raw == "":
         return True
-    return isinstance(raw, Formula) and formula_shape(raw) == formula_shape(formula) and raw != formula
+    return (
+        isinstance(raw, Formula)
+        and formula_shape(raw) == formula_shape(formula)
+        and raw != formula
+    )
 
 
 def make_plan(
@@ -100,7 +104,9 @@ def make_plan(
             continue
         raw = snap.value(c.sheet, c.row, c.col)
         if snap.formulas_known and _needs_write(raw, c.formula):
-            plan.writes.append(Write(c.sheet, c.row, c.col, Formula(c.formula), c.style))
+            plan.writes.append(
+                Write(c.sheet, c.row, c.col, Formula(c.formula), c.style)
+            )
     _stale_rows(snap, reading, plan)
     _year_labels(head, plan, snap)
     for spec in L.TABLES.values():
@@ -133,11 +139,15 @@ def _stale_rows(snap: Snapshot, reading: Reading, plan: Plan) -> None:
 def _year_labels(head: Head, plan: Plan, snap: Snapshot) -> None:
     years = head.year_labels()
     for spec in L.TABLES.values():
-        if spec.sheet not in snap.sheets or "actual" not in [c.key for c in spec.columns]:
+        if spec.sheet not in snap.sheets or "actual" not in [
+            c.key for c in spec.columns
+        ]:
             continue
         for i, column in enumerate(("actual", "original", "revised", "estimate")):
             label = f"{years[i]}" if years[0] else ""
-            plan.writes.append(Write(spec.sheet, spec.header_row - 1, spec.col(column), label, "year"))
+            plan.writes.append(
+                Write(spec.sheet, spec.header_row - 1, spec.col(column), label, "year")
+            )
 
 
 def _report(snap: Snapshot, reading: Reading, plan: Plan) -> None:
@@ -167,8 +177,14 @@ def checks_rows(findings: list[Finding]) -> list[Write]:
     counts = count_by_severity(findings)
     out = [
         Write(L.CHECKS, 1, 1, "檢查結果 Checks", "title"),
-        Write(L.CHECKS, 2, 1, f"Estimates add-in {__version__}: every finding of the last"
-              " refresh. Click a cell address to go to it. 按儲存格位址可前往該儲存格。", "note"),
+        Write(
+            L.CHECKS,
+            2,
+            1,
+            f"Estimates add-in {__version__}: every finding of the last"
+            " refresh. Click a cell address to go to it. 按儲存格位址可前往該儲存格。",
+            "note",
+        ),
         Write(L.CHECKS, 3, 1, "Errors 錯誤", "label"),
         Write(L.CHECKS, 3, 2, counts["error"], "int"),
         Write(L.CHECKS, 3, 3, "Warnings 警告", "label"),
@@ -179,17 +195,44 @@ def checks_rows(findings: list[Finding]) -> list[Write]:
     for col, (_, header, _) in enumerate(L.CHECKS_COLUMNS, start=1):
         out.append(Write(L.CHECKS, L.CHECKS_HEADER_ROW, col, header, "header"))
     for i, f in enumerate(findings, start=L.CHECKS_HEADER_ROW + 1):
-        values = (f.severity.value, f.rule, f.sheet, f.cell, f.message_en, f.message_zh,
-                  f.expected, f.found)
+        values = (
+            f.severity.value,
+            f.rule,
+            f.sheet,
+            f.cell,
+            f.message_en,
+            f.message_zh,
+            f.expected,
+            f.found,
+        )
         for col, value in enumerate(values, start=1):
             link = None
             if col == 4 and f.ref:
                 link = f"'{f.sheet}'!{f.cell}"
-            out.append(Write(L.CHECKS, i, col, value, "link" if link else f"sev_{f.severity.value}"
-                             if col == 1 else "wrap", link))
+            out.append(
+                Write(
+                    L.CHECKS,
+                    i,
+                    col,
+                    value,
+                    "link"
+                    if link
+                    else f"sev_{f.severity.value}"
+                    if col == 1
+                    else "wrap",
+                    link,
+                )
+            )
     if not findings:
-        out.append(Write(L.CHECKS, L.CHECKS_HEADER_ROW + 1, 1,
-                         "No findings. 沒有發現問題。", "label"))
+        out.append(
+            Write(
+                L.CHECKS,
+                L.CHECKS_HEADER_ROW + 1,
+                1,
+                "No findings. 沒有發現問題。",
+                "label",
+            )
+        )
     return out
 
 

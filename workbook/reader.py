@@ -59,9 +59,16 @@ class _Cells:
         raw = self.snap.value(sheet, row, col)
         ref = Ref(sheet, address(row, col))
         if isinstance(raw, CellError):
-            self.findings.append(finding(
-                "D02", ref, f"{label} holds the error value {raw}.",
-                f"{label} 含錯誤值 {raw}。", "a number", str(raw)))
+            self.findings.append(
+                finding(
+                    "D02",
+                    ref,
+                    f"{label} holds the error value {raw}.",
+                    f"{label} 含錯誤值 {raw}。",
+                    "a number",
+                    str(raw),
+                )
+            )
             return None, ref
         if isinstance(raw, Formula):
             return None, ref  # a clerk's own formula: its value is not known here
@@ -70,30 +77,57 @@ class _Cells:
         try:
             if isinstance(raw, str):
                 value = parse_number(raw)
-                self.findings.append(finding(
-                    "D01", ref, f"{label} is the number {raw!r} stored as text;"
-                    " Excel leaves it out of totals. Re-enter it as a number.",
-                    f"{label} 為以文字儲存的數字 {raw!r},Excel 不會計入總額;請以數字重新輸入。",
-                    "a number", repr(raw)))
+                self.findings.append(
+                    finding(
+                        "D01",
+                        ref,
+                        f"{label} is the number {raw!r} stored as text;"
+                        " Excel leaves it out of totals. Re-enter it as a number.",
+                        f"{label} 為以文字儲存的數字 {raw!r},"
+                        "Excel 不會計入總額;請以數字重新輸入。",
+                        "a number",
+                        repr(raw),
+                    )
+                )
             else:
                 value = to_decimal(raw)
         except ValueError:
-            self.findings.append(finding(
-                "D05", ref, f"{label} should be a number but holds {raw!r}.",
-                f"{label} 應為數字,但內容為 {raw!r}。", "a number", repr(raw)))
+            self.findings.append(
+                finding(
+                    "D05",
+                    ref,
+                    f"{label} should be a number but holds {raw!r}.",
+                    f"{label} 應為數字,但內容為 {raw!r}。",
+                    "a number",
+                    repr(raw),
+                )
+            )
             return None, ref
         if kind == "millions":
             if round_half_up(value, 1) != value:
-                self.findings.append(finding(
-                    "D05", ref, f"{label} has more than one decimal ({value}); $ million"
-                    " figures are keyed to one decimal.",
-                    f"{label} 多於一位小數({value});百萬元數字應只有一位小數。",
-                    str(round_half_up(value, 1)), str(value)))
+                self.findings.append(
+                    finding(
+                        "D05",
+                        ref,
+                        f"{label} has more than one decimal ({value}); $ million"
+                        " figures are keyed to one decimal.",
+                        f"{label} 多於一位小數({value});百萬元數字應只有一位小數。",
+                        str(round_half_up(value, 1)),
+                        str(value),
+                    )
+                )
             return round_half_up(value, 1), ref
         if value != value.to_integral_value():
-            self.findings.append(finding(
-                "D05", ref, f"{label} should be a whole number but is {value}.",
-                f"{label} 應為整數,但為 {value}。", str(round_half_up(value, 0)), str(value)))
+            self.findings.append(
+                finding(
+                    "D05",
+                    ref,
+                    f"{label} should be a whole number but is {value}.",
+                    f"{label} 應為整數,但為 {value}。",
+                    str(round_half_up(value, 0)),
+                    str(value),
+                )
+            )
         return int(round_half_up(value, 0)), ref
 
     def text(self, sheet: str, row: int, col: int) -> str:
@@ -105,24 +139,41 @@ class _Cells:
         return str(raw).strip()
 
 
-def table_extent(snap: Snapshot, spec: L.TableSpec, findings: list[Finding]) -> Extent | None:
+def table_extent(
+    snap: Snapshot, spec: L.TableSpec, findings: list[Finding]
+) -> Extent | None:
     if spec.sheet not in snap.sheets:
-        findings.append(finding(
-            "D07", None, f"The sheet {spec.sheet!r} is missing (renamed or deleted).",
-            f"缺少工作表 {spec.sheet!r}(已改名或刪除)。", spec.sheet, "missing"))
+        findings.append(
+            finding(
+                "D07",
+                None,
+                f"The sheet {spec.sheet!r} is missing (renamed or deleted).",
+                f"缺少工作表 {spec.sheet!r}(已改名或刪除)。",
+                spec.sheet,
+                "missing",
+            )
+        )
         return None
     if spec.name not in snap.tables:
-        findings.append(finding(
-            "D07", Ref(spec.sheet, address(spec.header_row, 1)),
-            f"The table {spec.name} is missing from sheet {spec.sheet}.",
-            f"工作表 {spec.sheet} 缺少表格 {spec.name}。", spec.name, "missing"))
+        findings.append(
+            finding(
+                "D07",
+                Ref(spec.sheet, address(spec.header_row, 1)),
+                f"The table {spec.name} is missing from sheet {spec.sheet}.",
+                f"工作表 {spec.sheet} 缺少表格 {spec.name}。",
+                spec.name,
+                "missing",
+            )
+        )
         return None
     sheet, ref = snap.tables[spec.name]
     _, min_row, _, max_row = table_bounds(ref)
     last = max_row
     # Rows typed just below the table belong to it (Excel would have grown it).
     width = len(spec.columns)
-    while any(snap.value(sheet, last + 1, c) not in (None, "") for c in range(1, width + 1)):
+    while any(
+        snap.value(sheet, last + 1, c) not in (None, "") for c in range(1, width + 1)
+    ):
         last += 1
     return Extent(min_row + 1, max(last, min_row + 1))
 
@@ -130,7 +181,9 @@ def table_extent(snap: Snapshot, spec: L.TableSpec, findings: list[Finding]) -> 
 def _rows(snap: Snapshot, spec: L.TableSpec, ext: Extent):
     width = len(spec.columns)
     for row in range(ext.first, ext.last + 1):
-        if all(snap.value(spec.sheet, row, c) in (None, "") for c in range(1, width + 1)):
+        if all(
+            snap.value(spec.sheet, row, c) in (None, "") for c in range(1, width + 1)
+        ):
             continue
         yield row
 
@@ -155,7 +208,9 @@ def read_book(snap: Snapshot) -> Reading:
 
     def fixed_count(name: str) -> Count:
         f = next(x for x in L.HEAD_INPUTS if x.name == name)
-        value, ref = cells.number(f.sheet, *_pos(f.cell), "int", f"{f.label_en} ({f.sheet}!{f.cell})")
+        value, ref = cells.number(
+            f.sheet, *_pos(f.cell), "int", f"{f.label_en} ({f.sheet}!{f.cell})"
+        )
         return Count(value, ref)
 
     head = Head(
@@ -188,12 +243,16 @@ def read_book(snap: Snapshot) -> Reading:
     if spec.name in snap.tables:
         for row in _rows(snap, spec, extents[spec.name]):
             number = cells.text(spec.sheet, row, spec.col("programme")).strip("()")
-            head.programmes.append(Programme(
-                number, cells.text(spec.sheet, row, spec.col("title_en")),
-                cells.text(spec.sheet, row, spec.col("title_zh")),
-                money(spec, row, "millions", f"Programme ({number})"),
-                cells.text(spec.sheet, row, spec.col("policy_area")),
-                Ref(spec.sheet, address(row, 1))))
+            head.programmes.append(
+                Programme(
+                    number,
+                    cells.text(spec.sheet, row, spec.col("title_en")),
+                    cells.text(spec.sheet, row, spec.col("title_zh")),
+                    money(spec, row, "millions", f"Programme ({number})"),
+                    cells.text(spec.sheet, row, spec.col("policy_area")),
+                    Ref(spec.sheet, address(row, 1)),
+                )
+            )
     spec = L.TABLES["tblSubheads"]
     if spec.name in snap.tables:
         for row in _rows(snap, spec, extents[spec.name]):
@@ -202,23 +261,40 @@ def read_book(snap: Snapshot) -> Reading:
                 code = code.zfill(3)
             ref = Ref(spec.sheet, address(row, spec.col("code")))
             if not code:
-                findings.append(finding("D06", ref, "A subhead line has no code.",
-                                        "分目項目缺少編號。", "a code", "blank"))
-            head.subheads.append(Subhead(
-                cells.text(spec.sheet, row, spec.col("account")),
-                cells.text(spec.sheet, row, spec.col("section")), code,
-                cells.text(spec.sheet, row, spec.col("title_en")),
-                cells.text(spec.sheet, row, spec.col("title_zh")),
-                money(spec, row, "thousands", f"Subhead {code}"), ref))
+                findings.append(
+                    finding(
+                        "D06",
+                        ref,
+                        "A subhead line has no code.",
+                        "分目項目缺少編號。",
+                        "a code",
+                        "blank",
+                    )
+                )
+            head.subheads.append(
+                Subhead(
+                    cells.text(spec.sheet, row, spec.col("account")),
+                    cells.text(spec.sheet, row, spec.col("section")),
+                    code,
+                    cells.text(spec.sheet, row, spec.col("title_en")),
+                    cells.text(spec.sheet, row, spec.col("title_zh")),
+                    money(spec, row, "thousands", f"Subhead {code}"),
+                    ref,
+                )
+            )
     spec = L.TABLES["tblBreakdown"]
     if spec.name in snap.tables:
         for row in _rows(snap, spec, extents[spec.name]):
             item = cells.text(spec.sheet, row, spec.col("item_en"))
-            head.breakdown.append(BreakdownItem(
-                cells.text(spec.sheet, row, spec.col("group")), item,
-                cells.text(spec.sheet, row, spec.col("item_zh")),
-                money(spec, row, "thousands", f"Breakdown '{item}'"),
-                Ref(spec.sheet, address(row, 1))))
+            head.breakdown.append(
+                BreakdownItem(
+                    cells.text(spec.sheet, row, spec.col("group")),
+                    item,
+                    cells.text(spec.sheet, row, spec.col("item_zh")),
+                    money(spec, row, "thousands", f"Breakdown '{item}'"),
+                    Ref(spec.sheet, address(row, 1)),
+                )
+            )
     spec = L.TABLES["tblEstablishment"]
     if spec.name in snap.tables:
         for row in _rows(snap, spec, extents[spec.name]):
@@ -231,41 +307,77 @@ def read_book(snap: Snapshot) -> Reading:
             flag = cells.text(spec.sheet, row, spec.col("directorate")).upper()
             if flag not in ("Y", "N", ""):
                 ref = Ref(spec.sheet, address(row, spec.col("directorate")))
-                findings.append(finding("D05", ref, f"{rank}: Directorate must be Y or N, not {flag!r}.",
-                                        f"{rank}:首長級一欄須為 Y 或 N,不是 {flag!r}。", "Y or N", flag))
-            head.posts.append(Post(
-                rank, cells.text(spec.sheet, row, spec.col("rank_zh")), flag == "Y",
-                cells.text(spec.sheet, row, spec.col("scale")),
-                count("min_point"), count("max_point"),
-                cells.text(spec.sheet, row, spec.col("programme")),
-                count("posts_start") or 0, count("posts_end") or 0,
-                Ref(spec.sheet, address(row, 1))))
+                findings.append(
+                    finding(
+                        "D05",
+                        ref,
+                        f"{rank}: Directorate must be Y or N, not {flag!r}.",
+                        f"{rank}:首長級一欄須為 Y 或 N,不是 {flag!r}。",
+                        "Y or N",
+                        flag,
+                    )
+                )
+            head.posts.append(
+                Post(
+                    rank,
+                    cells.text(spec.sheet, row, spec.col("rank_zh")),
+                    flag == "Y",
+                    cells.text(spec.sheet, row, spec.col("scale")),
+                    count("min_point"),
+                    count("max_point"),
+                    cells.text(spec.sheet, row, spec.col("programme")),
+                    count("posts_start") or 0,
+                    count("posts_end") or 0,
+                    Ref(spec.sheet, address(row, 1)),
+                )
+            )
     spec = L.TABLES["tblPayScale"]
     if spec.name in snap.tables:
         for row in _rows(snap, spec, extents[spec.name]):
-            point = cells.number(spec.sheet, row, spec.col("point"), "int", f"Pay point ({spec.sheet}!A{row})")[0]
-            salary = cells.number(spec.sheet, row, spec.col("monthly_salary"), "int",
-                                  f"Monthly salary ({spec.sheet}!C{row})")[0]
+            point = cells.number(
+                spec.sheet,
+                row,
+                spec.col("point"),
+                "int",
+                f"Pay point ({spec.sheet}!A{row})",
+            )[0]
+            salary = cells.number(
+                spec.sheet,
+                row,
+                spec.col("monthly_salary"),
+                "int",
+                f"Monthly salary ({spec.sheet}!C{row})",
+            )[0]
             if point is not None and salary is not None:
-                head.pay_scale.append(PayPoint(cells.text(spec.sheet, row, 1), point, salary))
+                head.pay_scale.append(
+                    PayPoint(cells.text(spec.sheet, row, 1), point, salary)
+                )
     spec = L.TABLES["tblFootnotes"]
     if spec.name in snap.tables:
         for row in _rows(snap, spec, extents[spec.name]):
             cols = cells.text(spec.sheet, row, spec.col("columns"))
-            head.footnotes.append(Footnote(
-                cells.text(spec.sheet, row, spec.col("mark")),
-                cells.text(spec.sheet, row, spec.col("target")),
-                tuple(c.strip().lower() for c in cols.split(",") if c.strip()),
-                cells.text(spec.sheet, row, spec.col("text_en")),
-                cells.text(spec.sheet, row, spec.col("text_zh")),
-                Ref(spec.sheet, address(row, 1))))
+            head.footnotes.append(
+                Footnote(
+                    cells.text(spec.sheet, row, spec.col("mark")),
+                    cells.text(spec.sheet, row, spec.col("target")),
+                    tuple(c.strip().lower() for c in cols.split(",") if c.strip()),
+                    cells.text(spec.sheet, row, spec.col("text_en")),
+                    cells.text(spec.sheet, row, spec.col("text_zh")),
+                    Ref(spec.sheet, address(row, 1)),
+                )
+            )
 
     reading = Reading(head, findings, extents)
     reading.computed = input_sheet_cells(head, extents)
     for c in reading.computed:
         if c.key and c.sheet in snap.sheets:
-            head.shown[c.key] = shown_cell(snap, c.key, Ref(c.sheet, c.cell),
-                                           snap.value(c.sheet, c.row, c.col), c.formula)
+            head.shown[c.key] = shown_cell(
+                snap,
+                c.key,
+                Ref(c.sheet, c.cell),
+                snap.value(c.sheet, c.row, c.col),
+                c.formula,
+            )
     _read_report(snap, reading)
     return reading
 
@@ -298,7 +410,8 @@ def _read_report(snap: Snapshot, reading: Reading) -> None:
             raw = snap.value(L.REPORT, old_row, col) if old_row else None
             formula = row.cells[col][0]
             reading.head.shown[key] = shown_cell(
-                snap, key, Ref(L.REPORT, address(new_row, col)), raw, str(formula))
+                snap, key, Ref(L.REPORT, address(new_row, col)), raw, str(formula)
+            )
 
 
 def _pos(cell: str) -> tuple[int, int]:
@@ -307,4 +420,4 @@ def _pos(cell: str) -> tuple[int, int]:
     return cell_position(cell)
 
 
-__all__ = ["NotOurBook", "Reading", "read_book", "shown_cell", "Decimal"]
+__all__ = ["Decimal", "NotOurBook", "Reading", "read_book", "shown_cell"]

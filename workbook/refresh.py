@@ -107,7 +107,9 @@ def report(outcome: Outcome) -> dict:
     programmes = []
     for p in head.programmes:
         item = {"programme": p.number, "title_en": p.title_en, "title_zh": p.title_zh}
-        item.update(row({c: p.value(c) for c in COLUMNS}, r.programme_variances[p.number]))
+        item.update(
+            row({c: p.value(c) for c in COLUMNS}, r.programme_variances[p.number])
+        )
         programmes.append(item)
     est = head.establishment
     return {
@@ -117,15 +119,20 @@ def report(outcome: Outcome) -> dict:
         "programmes": programmes,
         "programme_total": row(r.programme_total, r.programme_total_variances),
         "subhead_totals": {
-            line.label_en: dict(zip(COLUMNS, (_number(a) for a in line.amounts), strict=True))
+            line.label_en: dict(
+                zip(COLUMNS, (_number(a) for a in line.amounts), strict=True)
+            )
             for line in r.total_lines
         },
-        "subhead_000_breakdown_total": {c: _number(r.breakdown_total[c]) for c in COLUMNS},
+        "subhead_000_breakdown_total": {
+            c: _number(r.breakdown_total[c]) for c in COLUMNS
+        },
         "establishment": {
             "posts_start": est.posts_start.value,
             "net_change": est.net_change.value,
             "posts_end": (
-                None if est.posts_start.value is None or est.net_change.value is None
+                None
+                if est.posts_start.value is None or est.net_change.value is None
                 else est.posts_start.value + est.net_change.value
             ),
             "directorate_start": est.directorate_start.value,

@@ -25,10 +25,16 @@ def look(style: str) -> dict:
             "fill": PatternFill("solid", fgColor=_BLUE),
             "alignment": Alignment(wrap_text=True, vertical="center"),
         },
-        "year": {"font": Font(bold=True, color=_BLUE), "alignment": Alignment(horizontal="right")},
+        "year": {
+            "font": Font(bold=True, color=_BLUE),
+            "alignment": Alignment(horizontal="right"),
+        },
         "label": {},
         "total_label": {"font": bold},
-        "note": {"font": Font(italic=True, color="FF595959"), "alignment": Alignment(wrap_text=False)},
+        "note": {
+            "font": Font(italic=True, color="FF595959"),
+            "alignment": Alignment(wrap_text=False),
+        },
         "wrap": {"alignment": Alignment(wrap_text=True, vertical="top")},
         "key": {"font": Font(color="FF808080", size=8)},
         "code": {"number_format": fmt["code"]},

@@ -26,14 +26,16 @@ def check(head: Head, results: Results) -> list[Finding]:
                 finding(
                     "D04" if twice else "D08",
                     s.ref,
-                    f"Subhead {s.code} {s.title_en!r} is entered twice (first at {where});"
+                    f"Subhead {s.code} {s.title_en!r} is entered twice"
+                    f" (first at {where});"
                     " it is counted twice in the totals."
                     if twice
                     else f"Subhead code {s.code} is used for {s.title_en!r} and for"
                     f" {title!r} (at {where}); check the code.",
                     f"分目 {s.code} 重複輸入(首次見於 {where}),總額會重複計算。"
                     if twice
-                    else f"分目編號 {s.code} 同時用於兩個不同項目(另一項見於 {where})。",
+                    else f"分目編號 {s.code} 同時用於兩個不同項目"
+                    f"(另一項見於 {where})。",
                     "a code used once",
                     s.code,
                 )

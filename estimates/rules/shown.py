@@ -86,7 +86,8 @@ def check_one(cell: Shown, expected: object) -> list[Finding]:
                 "C01",
                 cell.ref,
                 f"A constant ({shown_text}) was typed over this cell's formula;"
-                f" the clerk's value is kept. The formula gives {show(expected, kind)}.",
+                " the clerk's value is kept."
+                f" The formula gives {show(expected, kind)}.",
                 f"此儲存格的公式被常數({shown_text})覆蓋;已保留該數值。"
                 f"公式應得 {show(expected, kind)}。",
                 show(expected, kind),

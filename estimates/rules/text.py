@@ -41,7 +41,7 @@ def show(value: object, kind: str) -> str:
     if kind == "millions":
         return f"${round_half_up(Decimal(value), 1):,}m"
     if kind == "thousands":
-        return f"${value:,}'000" if value == int(value) else f"${value:,}'000"
+        return f"${value:,}'000"
     if kind == "dollars":
         whole = Decimal(value)
         return f"${whole:,.0f}" if whole == whole.to_integral() else f"${whole:,}"

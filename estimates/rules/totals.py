@@ -42,13 +42,15 @@ def check(head: Head, results: Results) -> list[Finding]:
             marks = _explaining(head, column)
             te = results.total_expenditure[k]
             en = (
-                f"Programme total for {years[k]} ({column}) is {show(total, 'millions')}"
+                f"Programme total for {years[k]} ({column}) is"
+                f" {show(total, 'millions')}"
                 f" but Total Expenditure {show(te, 'thousands')} / 1000 is"
                 f" {show(expected, 'millions')} (difference {gap}m)"
             )
             zh = (
                 f"{years[k]}年度綱領總額為 {show(total, 'millions')},"
-                f"但開支總額 {show(te, 'thousands')} 除以 1000 為 {show(expected, 'millions')}"
+                f"但開支總額 {show(te, 'thousands')} 除以 1000 為"
+                f" {show(expected, 'millions')}"
             )
             if marks:
                 cite = " ".join(marks)
