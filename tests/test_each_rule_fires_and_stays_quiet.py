@@ -137,3 +137,14 @@ def test_a_missing_table_is_named(sample_book, tmp_path):
 
     findings = findings_after(sample_book, tmp_path, edit)
     assert fired(findings, "D07") == [("error", "Subhead000", "A8")]
+
+
+def test_a_report_line_typed_over_fires_r01(sample_book, tmp_path):
+    def edit(wb):
+        row = _report_row(wb, "subhead:697:7")
+        wb["Report"].cell(row, 4).value = 1
+
+    findings = findings_after(sample_book, tmp_path, edit)
+    row = _report_row(load_book(sample_book), "subhead:697:7")
+    assert fired(findings, "R01") == [("error", "Report", f"D{row}")]
+    assert "$84,531'000" in next(f for f in findings if f.rule == "R01").message_en
