@@ -22,7 +22,7 @@ from estimates.variance import VARIANCES
 
 from . import formulas as fx
 from . import layout as L
-from .snapshot import address
+from .snapshot import address, cell_position
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def input_sheet_cells(head: Head, extents: dict[str, Extent]) -> list[ComputedCe
         out.append(ComputedCell(est.sheet, row, 3, formula, style, key))
 
     for fixed in L.HEAD_COMPUTED:
-        row, col = _pos(fixed.cell)
+        row, col = cell_position(fixed.cell)
         out.append(
             ComputedCell(fixed.sheet, row, col, fixed.formula, fixed.kind, fixed.key)
         )
@@ -212,12 +212,6 @@ def input_sheet_cells(head: Head, extents: dict[str, Extent]) -> list[ComputedCe
 
 def _unkeyed(cell: ComputedCell) -> ComputedCell:
     return ComputedCell(cell.sheet, cell.row, cell.col, cell.formula, cell.style, "")
-
-
-def _pos(cell: str) -> tuple[int, int]:
-    from .snapshot import cell_position
-
-    return cell_position(cell)
 
 
 @dataclass(frozen=True)

@@ -18,10 +18,10 @@ from estimates.model import Head
 from estimates.results import Results
 
 from . import layout as L
-from .computed import Extent, report_rows
+from .computed import report_rows
 from .narrative import narrative_rows
 from .reader import Reading
-from .snapshot import Formula, Snapshot, address, formula_shape, table_bounds
+from .snapshot import Formula, Snapshot, formula_shape, table_bounds
 
 
 @dataclass(frozen=True)
@@ -257,4 +257,4 @@ def error_count(findings: list[Finding]) -> int:
     return sum(1 for f in findings if f.severity is Severity.ERROR)
 
 
-__all__ = ["Extent", "FlagMark", "Plan", "Unflag", "Write", "address", "make_plan"]
+__all__ = ["FlagMark", "Plan", "Unflag", "Write", "make_plan"]

@@ -8,7 +8,6 @@ D06 missing, D07 missing table or sheet) and the rest is read on.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from estimates.findings import Finding
 from estimates.model import (
@@ -31,7 +30,15 @@ from estimates.rules.text import finding
 
 from . import layout as L
 from .computed import ComputedCell, Extent, input_sheet_cells, report_rows
-from .snapshot import CellError, Formula, Snapshot, address, formula_shape, table_bounds
+from .snapshot import (
+    CellError,
+    Formula,
+    Snapshot,
+    address,
+    cell_position,
+    formula_shape,
+    table_bounds,
+)
 
 
 class NotOurBook(ValueError):
@@ -204,12 +211,12 @@ def read_book(snap: Snapshot) -> Reading:
 
     def fixed_text(name: str) -> str:
         f = next(x for x in L.HEAD_INPUTS if x.name == name)
-        return cells.text(f.sheet, *_pos(f.cell))
+        return cells.text(f.sheet, *cell_position(f.cell))
 
     def fixed_count(name: str) -> Count:
         f = next(x for x in L.HEAD_INPUTS if x.name == name)
         value, ref = cells.number(
-            f.sheet, *_pos(f.cell), "int", f"{f.label_en} ({f.sheet}!{f.cell})"
+            f.sheet, *cell_position(f.cell), "int", f"{f.label_en} ({f.sheet}!{f.cell})"
         )
         return Count(value, ref)
 
@@ -414,10 +421,4 @@ def _read_report(snap: Snapshot, reading: Reading) -> None:
             )
 
 
-def _pos(cell: str) -> tuple[int, int]:
-    from .snapshot import cell_position
-
-    return cell_position(cell)
-
-
-__all__ = ["Decimal", "NotOurBook", "Reading", "read_book", "shown_cell"]
+__all__ = ["NotOurBook", "Reading", "read_book", "shown_cell"]
