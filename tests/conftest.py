@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+
+# xlwings registers its remote engine at import, when this key is set (PolyForm
+# Noncommercial, which covers government institutions).
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 import shutil
 import subprocess
 from decimal import Decimal
@@ -120,3 +124,22 @@ def libreoffice(tmp_path_factory) -> LibreOffice:
             pytest.fail(message)  # in CI a missing engine fails, never skips
         pytest.skip(message)
     return LibreOffice(soffice, tmp_path_factory.mktemp("lo-profile"))
+
+
+@pytest.fixture(scope="session")
+def template_dir(tmp_path_factory) -> Path:
+    """Estimates.xltm, and an .xlsm filled with the Head 135 sample, built once."""
+    from addin.build import build_template
+
+    folder = tmp_path_factory.mktemp("template")
+    build_template(folder / "Estimates.xltm")
+    build_template(folder / "Head135.xlsm", SAMPLE_HEAD_135)
+    return folder
+
+
+@pytest.fixture
+def sample_xlsm(template_dir, tmp_path) -> Path:
+    """A copy of the macro-enabled Head 135 book that a test may change."""
+    target = tmp_path / "Head135.xlsm"
+    shutil.copy(template_dir / "Head135.xlsm", target)
+    return target

@@ -7,6 +7,9 @@ defined names and the fixed computed cells' places; Refresh writes the formulas.
 from __future__ import annotations
 
 from openpyxl import Workbook
+from openpyxl.formatting.rule import CellIsRule
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.table import Table, TableStyleInfo
@@ -96,12 +99,30 @@ def new_template() -> Workbook:
         ws.column_dimensions["C"].width = 40 if name != L.CHECKS else 14
         for col in "DEFGHIJ":
             ws.column_dimensions[col].width = 16
+    first = L.CHECKS_HEADER_ROW + 1
+    for severity, colour in L.FILLS.items():
+        wb[L.CHECKS].conditional_formatting.add(
+            f"A{first}:A{first + 20000}",
+            CellIsRule(
+                operator="equal",
+                formula=[f'"{severity}"'],
+                fill=PatternFill("solid", fgColor=colour, bgColor=colour),
+            ),
+        )
+    wb[L.CHECKS].auto_filter.ref = f"A{L.CHECKS_HEADER_ROW}:H{first + 20000}"
     for col, (_, _, width) in enumerate(L.CHECKS_COLUMNS, start=1):
         wb[L.CHECKS].column_dimensions[get_column_letter(col)].width = width
     wb[L.NARRATIVE].column_dimensions["B"].width = 70
     wb[L.NARRATIVE].column_dimensions["C"].width = 70
+    row, col = cell_position(L.TEMPLATE_VERSION_CELL)
+    write_cell(head, row, 1, "Template version", "label")
+    write_cell(head, row, 2, "範本版本", "label")
+    write_cell(head, row, col, L.TEMPLATE_VERSION, "code")
     wb.defined_names["TemplateVersion"] = DefinedName(
-        "TemplateVersion", attr_text=f'"{L.TEMPLATE_VERSION}"'
+        "TemplateVersion", attr_text=f"{L.HEAD}!$C${row}"
+    )
+    wb.custom_doc_props.append(
+        StringProperty(name="EstimatesTemplateVersion", value=L.TEMPLATE_VERSION)
     )
     wb.defined_names["ProgrammeTotal"] = DefinedName(
         "ProgrammeTotal",

@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     rep = sub.add_parser("report", help="the computed figures as JSON")
     rep.add_argument("book", type=Path)
     rep.add_argument("--json", action="store_true", required=True)
+    t = sub.add_parser("template", help="the macro-enabled template (.xltm or .xlsm)")
+    t.add_argument("-o", "--output", type=Path, required=True)
+    t.add_argument("--data", type=Path, help="a source data folder to fill it with")
     d = sub.add_parser("demo", help="build and refresh the Head 135 sample")
     d.add_argument("-o", "--output-dir", type=Path, default=Path("estimates-demo"))
     return p
@@ -110,6 +113,16 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             json.dump(report(outcome), out, ensure_ascii=False, indent=2)
             print(file=out)
             return _exit_for(outcome.findings)
+        if args.command == "template":
+            from addin.build import build_template
+
+            if args.output.suffix.lower() not in (".xltm", ".xlsm"):
+                raise UsageError(
+                    f"estimates template: {args.output}: use .xltm or .xlsm"
+                )
+            build_template(args.output, args.data)
+            print(f"built {args.output}", file=out)
+            return EXIT_OK
         if args.command == "demo":
             args.output_dir.mkdir(parents=True, exist_ok=True)
             book = args.output_dir / "head135_2025-26.xlsx"

@@ -38,7 +38,7 @@ def load_book(path: Path) -> Workbook:
     if not path.exists():
         raise BookError(f"{path}: file not found")
     try:
-        return load_workbook(
+        wb = load_workbook(
             path,
             keep_vba=path.suffix.lower() in MACRO_SUFFIXES,
             keep_links=False,
@@ -46,10 +46,18 @@ def load_book(path: Path) -> Workbook:
         )
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise BookError(f"{path}: not a readable Excel workbook ({exc})") from None
+    for ws in wb.worksheets:
+        # With keep_vba, openpyxl reuses a sheet's old notes drawing by name while
+        # naming new ones by count, so two sheets with notes can collide on save.
+        # The notes themselves are kept; their drawing is written afresh.
+        ws.legacy_drawing = None
+    return wb
 
 
 def snapshot_of(wb: Workbook, source: str) -> Snapshot:
     snap = Snapshot(source=source)
+    for name, defined in wb.defined_names.items():
+        snap.names[name] = defined.attr_text
     for ws in wb.worksheets:
         cells: dict[tuple[int, int], object] = {}
         for (row, col), cell in ws._cells.items():
@@ -188,35 +196,45 @@ def save_book(wb: Workbook, target: Path, original: Path | None = None) -> None:
         raise
 
 
+RIBBON_PARTS = {
+    "customUI/customUI14.xml": UI_REL_TYPE,
+    "customUI/customUI.xml": "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility",
+}
+
+
 def restore_ribbon(original: Path, saved: Path) -> None:
-    """Put back ``customUI`` parts and their root relationship that openpyxl dropped."""
+    """Put back the ribbon parts and their root relationships that openpyxl drops.
+
+    openpyxl copies ``customUI/*`` but keeps only the 2006 relationship, so a
+    ``customUI14.xml`` part is left unreferenced and the ribbon tab disappears.
+    """
     if not zipfile.is_zipfile(original):
         return
     with zipfile.ZipFile(original) as src:
-        ui_parts = {n: src.read(n) for n in src.namelist() if n.startswith("customUI/")}
-        if not ui_parts:
-            return
-        root_rels = src.read("_rels/.rels").decode("utf-8")
+        ui_parts = {n: src.read(n) for n in src.namelist() if n in RIBBON_PARTS}
+    if not ui_parts:
+        return
     with zipfile.ZipFile(saved) as out:
         names = out.namelist()
         items = {n: out.read(n) for n in names}
     rels = items["_rels/.rels"].decode("utf-8")
     changed = False
-    for part in ui_parts:
-        items.setdefault(part, ui_parts[part])
-    import re
-
-    for match in re.finditer(r"<Relationship\b[^>]*/>", root_rels):
-        rel = match.group(0)
-        if "customUI" in rel and rel not in rels:
-            target = re.search(r'Target="([^"]+)"', rel)
-            if target and target.group(1).lstrip("/") not in rels:
-                rels = rels.replace("</Relationships>", rel + "</Relationships>")
-                changed = True
-    if not changed and all(p in names for p in ui_parts):
+    for part, data in ui_parts.items():
+        if part not in items:
+            items[part] = data
+            changed = True
+        if f'Target="{part}"' not in rels and f'Target="/{part}"' not in rels:
+            rel_id = "rIdUI14" if part.endswith("14.xml") else "rIdUI"
+            rel = (
+                f'<Relationship Id="{rel_id}" Type="{RIBBON_PARTS[part]}"'
+                f' Target="{part}"/>'
+            )
+            rels = rels.replace("</Relationships>", rel + "</Relationships>")
+            changed = True
+    if not changed:
         return
     items["_rels/.rels"] = rels.encode("utf-8")
-    order = names + [p for p in ui_parts if p not in names]
+    order = names + [p for p in items if p not in names]
     tmp = saved.with_suffix(".ribbon")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
         for name in order:

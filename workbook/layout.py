@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 TEMPLATE_VERSION = "0.1.0"
+TEMPLATE_VERSION_CELL = "C23"  # Head sheet; defined name TemplateVersion
 NOTE_AUTHOR = "Estimates add-in"
 NOTE_PREFIX = "[Estimates]"
 

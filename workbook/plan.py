@@ -16,6 +16,7 @@ from estimates import __version__
 from estimates.findings import Finding, Severity, count_by_severity
 from estimates.model import Head
 from estimates.results import Results
+from estimates.rules.shown import value_agrees
 
 from . import layout as L
 from .computed import report_rows
@@ -103,7 +104,7 @@ def make_plan(
         if c.sheet not in snap.sheets:
             continue
         raw = snap.value(c.sheet, c.row, c.col)
-        if snap.formulas_known and _needs_write(raw, c.formula):
+        if raw in (None, "") or (snap.formulas_known and _needs_write(raw, c.formula)):
             plan.writes.append(
                 Write(c.sheet, c.row, c.col, Formula(c.formula), c.style)
             )
@@ -116,7 +117,10 @@ def make_plan(
         ref = f"A{spec.header_row}:{get_column_letter(len(spec.columns))}{ext.last}"
         if table_bounds(snap.tables[spec.name][1]) != table_bounds(ref):
             plan.tables[spec.name] = ref
-    _report(snap, reading, plan)
+    plan.writes = [
+        w for w in plan.writes if snap.value(w.sheet, w.row, w.col) != w.value
+    ]
+    _report(snap, reading, plan, results.expected)
     plan.regenerate[L.NARRATIVE] = narrative_rows(head, reading.extents)
     plan.regenerate[L.CHECKS] = checks_rows(findings)
     plan.flags = flag_marks(findings)
@@ -150,7 +154,9 @@ def _year_labels(head: Head, plan: Plan, snap: Snapshot) -> None:
             )
 
 
-def _report(snap: Snapshot, reading: Reading, plan: Plan) -> None:
+def _report(
+    snap: Snapshot, reading: Reading, plan: Plan, expected: dict[str, object]
+) -> None:
     writes: list[Write] = []
     rows = report_rows(reading.head, reading.extents)
     for r, row in enumerate(rows, start=1):
@@ -159,15 +165,31 @@ def _report(snap: Snapshot, reading: Reading, plan: Plan) -> None:
             if col in row.figures:
                 shown = reading.head.shown.get(row.figures[col])
                 old_row = reading.report_old_rows.get(row.key)
-                if shown is not None and shown.formula_intact is False and old_row:
+                kept = (
+                    shown is not None
+                    and old_row
+                    and (
+                        shown.formula_intact is False
+                        or (  # a values-only host: keep what disagrees, it may be typed
+                            shown.formula_intact is None
+                            and not value_agrees(
+                                shown.key, shown.value, expected.get(shown.key)
+                            )
+                        )
+                    )
+                )
+                if kept:
                     value = snap.value(L.REPORT, old_row, col)
                 elif isinstance(value, str) and value.startswith("="):
                     value = Formula(value)
             writes.append(Write(L.REPORT, r, col, value, style))
-        if row.key == "total:Total Expenditure":
-            plan.names["TotalExpenditure"] = f"{L.REPORT}!$D${r}:$G${r}"
-        if row.key == "programme_total":
-            plan.names["ReportProgrammeTotal"] = f"{L.REPORT}!$D${r}:$G${r}"
+        for key, name in (
+            ("total:Total Expenditure", "TotalExpenditure"),
+            ("programme_total", "ReportProgrammeTotal"),
+        ):
+            ref = f"{L.REPORT}!$D${r}:$G${r}"
+            if row.key == key and snap.names.get(name, "").replace("'", "") != ref:
+                plan.names[name] = ref
     plan.regenerate[L.REPORT] = writes
     plan.hidden_columns[L.REPORT] = [L.REPORT_KEY_COLUMN]
 
@@ -206,23 +228,14 @@ def checks_rows(findings: list[Finding]) -> list[Write]:
             f.found,
         )
         for col, value in enumerate(values, start=1):
-            link = None
+            style = (
+                "label" if col == 1 else "wrap"
+            )  # severity fills: conditional format
             if col == 4 and f.ref:
-                link = f"'{f.sheet}'!{f.cell}"
-            out.append(
-                Write(
-                    L.CHECKS,
-                    i,
-                    col,
-                    value,
-                    "link"
-                    if link
-                    else f"sev_{f.severity.value}"
-                    if col == 1
-                    else "wrap",
-                    link,
-                )
-            )
+                target = f"#'{f.sheet}'!{f.cell}"
+                value = Formula(f'=HYPERLINK("{target}","{f.cell}")')
+                style = "link"
+            out.append(Write(L.CHECKS, i, col, value, style))
     if not findings:
         out.append(
             Write(
@@ -258,3 +271,36 @@ def error_count(findings: list[Finding]) -> int:
 
 
 __all__ = ["FlagMark", "Plan", "Unflag", "Write", "make_plan"]
+
+
+def check_plan(snap: Snapshot, findings: list[Finding]) -> Plan:
+    """Check only: the Checks sheet and the flags; no computed cell is written."""
+    plan = Plan(unflags=previous_flags(snap))
+    plan.regenerate[L.CHECKS] = checks_rows(findings)
+    plan.flags = flag_marks(findings)
+    return plan
+
+
+def clear_plan(snap: Snapshot) -> Plan:
+    """Put back every cell the last refresh flagged, and nothing else."""
+    return Plan(unflags=previous_flags(snap))
+
+
+def next_flag(snap: Snapshot, sheet: str, cell: str) -> tuple[str, str] | None:
+    """The flagged cell after ``sheet!cell`` in sheet order, then row, then column."""
+    from .snapshot import cell_position
+
+    order = {name: i for i, name in enumerate(snap.sheets)}
+    flagged = sorted(
+        (
+            (order.get(u.sheet, 99), *cell_position(u.cell), u.sheet, u.cell)
+            for u in previous_flags(snap)
+        ),
+    )
+    if not flagged:
+        return None
+    here = (order.get(sheet, -1), *cell_position(cell)) if cell else (-1, 0, 0)
+    for item in flagged:
+        if item[:3] > here:
+            return item[3], item[4]
+    return flagged[0][3], flagged[0][4]

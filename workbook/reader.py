@@ -391,10 +391,10 @@ def read_book(snap: Snapshot) -> Reading:
 
 def shown_cell(snap: Snapshot, key: str, ref: Ref, raw: object, formula: str) -> Shown:
     """How a computed cell stands: its template formula, a constant, or a value."""
-    if not snap.formulas_known:
-        return Shown(key, ref, None if raw == "" else raw, None)
-    if raw is None:
+    if raw is None or raw == "":
         return Shown(key, ref, None, True)  # empty: Refresh writes the formula
+    if not snap.formulas_known:
+        return Shown(key, ref, raw, None)
     if isinstance(raw, Formula):
         if formula_shape(raw) == formula_shape(formula):
             return Shown(key, ref, None, True)

@@ -74,7 +74,7 @@ class Snapshot:
     source: str
     sheets: dict[str, dict[tuple[int, int], object]] = field(default_factory=dict)
     tables: dict[str, tuple[str, str]] = field(default_factory=dict)
-    names: dict[str, tuple[str, str]] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # name -> refers to
     formulas_known: bool = True
     protected: set[str] = field(default_factory=set)
     merged: dict[str, list[str]] = field(default_factory=dict)

@@ -73,6 +73,15 @@ def _agrees(found: Decimal | None, expected: object, kind: str, typed: bool) -> 
     return got == exp
 
 
+def value_agrees(key: str, value: object, expected: object) -> bool:
+    """Whether a cell showing ``value`` shows the figure ``expected`` for ``key``."""
+    kind = kind_of(key)
+    try:
+        return _agrees(_as_number(value, kind), expected, kind, typed=False)
+    except ValueError:
+        return False
+
+
 def check_one(cell: Shown, expected: object) -> list[Finding]:
     if cell.formula_intact:
         return []

@@ -1,0 +1,93 @@
+"""Apply the actions xlwings' remote engine returns to a workbook file, as an
+xlwings client (Office.js) would apply them to the open book."""
+
+from __future__ import annotations
+
+from openpyxl.comments import Comment
+from openpyxl.styles import PatternFill
+from openpyxl.utils import range_boundaries
+from openpyxl.workbook.defined_name import DefinedName
+
+from workbook.layout import NOTE_AUTHOR
+
+
+def _cells(ws, action):
+    if action.get("row_count"):
+        r0, c0 = action["start_row"] + 1, action["start_column"] + 1
+        for r in range(action["row_count"]):
+            for c in range(action["column_count"]):
+                yield ws.cell(r0 + r, c0 + c)
+
+
+def _put(cell, value):
+    if isinstance(value, str) and value.startswith("'"):
+        cell.value = value[1:]
+        cell.data_type = "s"  # the apostrophe keeps formula-like text as text
+    elif value == "":
+        cell.value = None
+    else:
+        cell.value = value
+
+
+def apply_actions(wb, actions) -> list[dict]:
+    """Apply cell actions; return those that are not about cells (alerts, selects)."""
+    other = []
+    for action in actions:
+        func = action["func"]
+        ws = (
+            wb.worksheets[action["sheet_position"]]
+            if action.get("sheet_position") is not None
+            else None
+        )
+        args = action.get("args") or []
+        if func == "setValues":
+            values = action["values"]
+            for i, cell in enumerate(_cells(ws, action)):
+                row, col = divmod(i, action["column_count"])
+                _put(cell, values[row][col])
+        elif func == "sheetClearContents":
+            for row in ws.iter_rows():
+                for cell in row:
+                    cell.value = None
+        elif func == "clearContents":
+            for cell in _cells(ws, action):
+                cell.value = None
+        elif func == "setRangeColor":
+            colour = args[0] if isinstance(args, list) else args
+            for cell in _cells(ws, action):
+                cell.fill = (
+                    PatternFill("solid", fgColor="FF" + colour.lstrip("#").upper())
+                    if colour
+                    else PatternFill()
+                )
+        elif func in ("addNote", "setNoteText"):
+            ws[args[0]].comment = Comment(args[1], NOTE_AUTHOR)
+        elif func == "deleteNote":
+            ws[args[0]].comment = None
+        elif func == "namesAdd":
+            wb.defined_names[args[0]] = DefinedName(
+                args[0], attr_text=args[1].lstrip("=")
+            )
+        elif func == "resizeTable":
+            table = list(ws.tables.values())[args[0]]
+            table.ref = args[1].replace("$", "")
+        else:
+            other.append(action)
+    return other
+
+
+def cells_of(wb) -> dict:
+    """Every cell's content, fill and note text, for comparing two books."""
+    out = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                fill = c.fill.fgColor.rgb if c.fill.fill_type == "solid" else None
+                note = c.comment.text if c.comment else None
+                if c.value is not None or note is not None or fill is not None:
+                    out[(ws.title, c.coordinate)] = (c.value, fill, note)
+    return out
+
+
+def used_bounds(ref: str):
+    return range_boundaries(ref)
