@@ -21,10 +21,16 @@ FORMULA_LIKE = ("=", "+", "-", "@")
 
 
 def _formulas(rng) -> list | None:
+    """The range's formulas as rows, on engines that can read them (desktop)."""
     try:
-        return rng.options(ndim=2).formula  # desktop engines
-    except (NotImplementedError, AttributeError, Exception):
+        formulas = rng.formula
+    except Exception:
         return None
+    if isinstance(formulas, str):
+        return [[formulas]]
+    if formulas and isinstance(formulas[0], str):
+        return [list(formulas)] if rng.shape[0] == 1 else [[f] for f in formulas]
+    return [list(row) for row in formulas or []]
 
 
 def snapshot_of(book) -> Snapshot:
