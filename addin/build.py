@@ -165,6 +165,13 @@ def package(xlsx: bytes, modules: list[Module], suffix: str) -> bytes:
             "</Types>",
         )
     parts["[Content_Types].xml"] = types.encode("utf-8")
+    # openpyxl stamps the save time into core.xml; a build carries a fixed one.
+    stamp = datetime(*FIXED_TIME).strftime("%Y-%m-%dT%H:%M:%SZ")
+    parts["docProps/core.xml"] = re.sub(
+        rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+        rb"\g<1>" + stamp.encode() + rb"\g<2>",
+        parts["docProps/core.xml"],
+    )
     parts["xl/_rels/workbook.xml.rels"] = _add_relationship(
         parts["xl/_rels/workbook.xml.rels"].decode("utf-8"),
         "rIdVBA",

@@ -74,6 +74,11 @@ class Subhead:
     def value(self, column: str) -> int | None:
         return self.amounts[COLUMNS.index(column)].value  # type: ignore[return-value]
 
+    @property
+    def is_deduction(self) -> bool:
+        """A "Deduct reimbursements" line under a subhead: negative by nature."""
+        return self.title_en.lower().startswith("deduct") or "發還款額" in self.title_zh
+
 
 @dataclass(frozen=True)
 class BreakdownItem:

@@ -8,6 +8,7 @@ Total lines are never read: they are computed.
 from __future__ import annotations
 
 import csv
+import io
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,8 +88,8 @@ def read_rows(path: Path, required: tuple[str, ...]) -> list[Row]:
         raise SourceError(f"{path}: not UTF-8 text ({exc.reason})") from None
     except OSError as exc:
         raise SourceError(f"{path}: cannot be read ({exc.strerror})") from None
-    reader = csv.DictReader(text.splitlines())
-    header = [h.strip() for h in reader.fieldnames or []]
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [" ".join(h.split()) for h in reader.fieldnames or []]
     missing = [c for c in required if c not in header]
     if missing:
         raise SourceError(f"{path}: line 1: missing column(s) {', '.join(missing)}")

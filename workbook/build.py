@@ -54,9 +54,6 @@ def new_template() -> Workbook:
             cell.number_format = L.NUMBER_FORMATS.get(fixed.kind, "General")
             if fixed.key:
                 write_cell(ws, row, col, None, "computed")
-        wb.defined_names[fixed.name] = DefinedName(
-            fixed.name, attr_text=f"{fixed.sheet}!${fixed.cell[0]}${fixed.cell[1:]}"
-        )
     for spec in L.TABLES.values():
         ws = wb[spec.sheet]
         for col, column in enumerate((*spec.columns, *spec.computed), start=1):
@@ -118,15 +115,10 @@ def new_template() -> Workbook:
     write_cell(head, row, 1, "Template version", "label")
     write_cell(head, row, 2, "範本版本", "label")
     write_cell(head, row, col, L.TEMPLATE_VERSION, "code")
-    wb.defined_names["TemplateVersion"] = DefinedName(
-        "TemplateVersion", attr_text=f"{L.HEAD}!$C${row}"
-    )
+    for name, ref in L.template_names().items():
+        wb.defined_names[name] = DefinedName(name, attr_text=ref)
     wb.custom_doc_props.append(
         StringProperty(name="EstimatesTemplateVersion", value=L.TEMPLATE_VERSION)
-    )
-    wb.defined_names["ProgrammeTotal"] = DefinedName(
-        "ProgrammeTotal",
-        attr_text=f"{L.PROGRAMMES}!$D${L.PROGRAMME_TOTAL_ROW}:$G${L.PROGRAMME_TOTAL_ROW}",
     )
     wb.properties.title = "Estimates of Expenditure 開支預算"
     wb.properties.creator = f"estimates-addin {__version__}"

@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     t = sub.add_parser("template", help="the macro-enabled template (.xltm or .xlsm)")
     t.add_argument("-o", "--output", type=Path, required=True)
     t.add_argument("--data", type=Path, help="a source data folder to fill it with")
+    i = sub.add_parser("import", help="published Estimates CSV files -> a data folder")
+    i.add_argument("files", type=Path, nargs="+")
+    i.add_argument("--head", required=True, help="the Head number, e.g. 135")
+    i.add_argument("--year", required=True, help="the Estimate year, e.g. 2025-26")
+    i.add_argument("-o", "--output", type=Path, required=True)
     d = sub.add_parser("demo", help="build and refresh the Head 135 sample")
     d.add_argument("-o", "--output-dir", type=Path, default=Path("estimates-demo"))
     return p
@@ -113,6 +118,25 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             json.dump(report(outcome), out, ensure_ascii=False, indent=2)
             print(file=out)
             return _exit_for(outcome.findings)
+        if args.command == "import":
+            from estimates.importer import import_files, write_source
+
+            for path in args.files:
+                if not path.is_file():
+                    raise SourceError(f"{path}: file not found")
+            imported = import_files(args.files, args.head)
+            write_source(imported, args.output, args.head, args.year)
+            for issue in imported.issues:
+                print(f"estimates: {issue}", file=sys.stderr)
+            print(
+                f"imported Head {args.head} into {args.output}:"
+                f" {len(imported.programmes)} programme(s),"
+                f" {len(imported.subheads)} subhead line(s),"
+                f" {len(imported.breakdown)} breakdown line(s);"
+                f" {len(imported.issues)} row(s) not read",
+                file=out,
+            )
+            return EXIT_FINDINGS if imported.issues else EXIT_OK
         if args.command == "template":
             from addin.build import build_template
 

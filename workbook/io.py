@@ -22,6 +22,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from . import layout as L
 from .plan import FLAG_COLUMNS, Plan
+from .safety import UnsafeBook, inspect_package
 from .snapshot import CellError, Formula, Snapshot
 from .styles import apply_look
 
@@ -37,6 +38,10 @@ def load_book(path: Path) -> Workbook:
     path = Path(path)
     if not path.exists():
         raise BookError(f"{path}: file not found")
+    try:
+        inspect_package(path)
+    except UnsafeBook as exc:
+        raise BookError(str(exc)) from None
     try:
         wb = load_workbook(
             path,

@@ -369,6 +369,19 @@ CHECKS_COLUMNS = (
     ("found", "Found 實際", 16),
 )
 
+
+def template_names() -> dict[str, str]:
+    """The defined names every book made from the template carries."""
+    names = {}
+    for fixed in (*HEAD_INPUTS, *HEAD_COMPUTED):
+        names[fixed.name] = f"{fixed.sheet}!${fixed.cell[0]}${fixed.cell[1:]}"
+    row = TEMPLATE_VERSION_CELL[1:]
+    names["TemplateVersion"] = f"{HEAD}!$C${row}"
+    total = PROGRAMME_TOTAL_ROW
+    names["ProgrammeTotal"] = f"{PROGRAMMES}!$D${total}:$G${total}"
+    return names
+
+
 FILLS = {"error": "FFFFC7CE", "warning": "FFFFEB9C", "info": "FFDDEBF7"}
 
 NUMBER_FORMATS = {

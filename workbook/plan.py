@@ -111,7 +111,7 @@ def make_plan(
     _stale_rows(snap, reading, plan)
     _year_labels(head, plan, snap)
     for spec in L.TABLES.values():
-        if spec.name not in snap.tables:
+        if spec.name not in reading.usable:
             continue
         ext = reading.extents[spec.name]
         ref = f"A{spec.header_row}:{get_column_letter(len(spec.columns))}{ext.last}"
@@ -121,9 +121,31 @@ def make_plan(
         w for w in plan.writes if snap.value(w.sheet, w.row, w.col) != w.value
     ]
     _report(snap, reading, plan, results.expected)
+    for name, ref in L.template_names().items():
+        if name not in snap.names and ref.split("!")[0] in snap.sheets:
+            plan.names[name] = ref  # a clerk deleted it: put it back
     plan.regenerate[L.NARRATIVE] = narrative_rows(head, reading.extents)
     plan.regenerate[L.CHECKS] = checks_rows(findings)
     plan.flags = flag_marks(findings)
+    return without_protected(plan, snap, reading)
+
+
+def without_protected(plan: Plan, snap: Snapshot, reading: Reading) -> Plan:
+    """Leave protected sheets, and tables that are not as the template has them,
+    exactly as they are."""
+    keep = set(snap.sheets) - snap.protected
+    broken = {L.TABLES[n].sheet for n in L.TABLES if n not in reading.usable}
+    plan.writes = [
+        w
+        for w in plan.writes
+        if w.sheet in keep and not (w.sheet in broken and w.style == "year")
+    ]
+    plan.clears = [c for c in plan.clears if c[0] in keep]
+    plan.regenerate = {
+        s: w for s, w in plan.regenerate.items() if s not in snap.protected
+    }
+    plan.flags = [m for m in plan.flags if m.sheet in keep]
+    plan.unflags = [u for u in plan.unflags if u.sheet in keep]
     return plan
 
 

@@ -53,6 +53,9 @@ class Reading:
     findings: list[Finding] = field(default_factory=list)
     extents: dict[str, Extent] = field(default_factory=dict)
     computed: list[ComputedCell] = field(default_factory=list)
+    usable: set[str] = field(
+        default_factory=set
+    )  # tables read as the template has them
     report_old_rows: dict[str, int] = field(default_factory=dict)
 
 
@@ -174,7 +177,56 @@ def table_extent(
         )
         return None
     sheet, ref = snap.tables[spec.name]
-    _, min_row, _, max_row = table_bounds(ref)
+    min_col, min_row, max_col, max_row = table_bounds(ref)
+    where = Ref(spec.sheet, address(min_row, min_col))
+    if sheet != spec.sheet or (min_row, min_col) != (spec.header_row, 1):
+        findings.append(
+            finding(
+                "D11",
+                where,
+                f"The table {spec.name} was moved to {sheet}!{ref}; it belongs at"
+                f" {spec.sheet}!A{spec.header_row}. Move it back (cut and paste the"
+                " whole table); until then it is not read and its figures are not"
+                " written.",
+                f"表格 {spec.name} 被移至 {sheet}!{ref},"
+                f"應在 {spec.sheet}!A{spec.header_row}。請移回原處;在此之前不會讀取。",
+                f"{spec.sheet}!A{spec.header_row}",
+                f"{sheet}!{ref}",
+            )
+        )
+        return None
+    headers = [snap.value(sheet, min_row, c) for c in range(1, len(spec.columns) + 1)]
+    expected = [c.header for c in spec.columns]
+    if max_col != len(spec.columns) or headers != expected:
+        missing = [h for h in expected if h not in headers]
+        findings.append(
+            finding(
+                "D10",
+                where,
+                f"The columns of table {spec.name} were changed"
+                f" ({'missing: ' + ', '.join(missing) if missing else 'reordered'});"
+                " put them back as the template has them. Until then the table is not"
+                " read and its figures are not written.",
+                f"表格 {spec.name} 的欄位被更改;請還原。在此之前不會讀取。",
+                " | ".join(expected),
+                " | ".join(str(h) for h in headers),
+            )
+        )
+        return None
+    for merged in snap.merged.get(sheet, []):
+        m0, _, m1, r1 = table_bounds(merged)
+        if r1 >= min_row and m0 <= max_col and m1 >= min_col:
+            findings.append(
+                finding(
+                    "D09",
+                    Ref(sheet, merged.split(":")[0]),
+                    f"Cells {merged} are merged over table {spec.name}: unmerge them"
+                    " (Home > Merge & Center) so that every line has its own cells.",
+                    f"表格 {spec.name} 內的儲存格 {merged} 被合併,請取消合併。",
+                    "no merged cells",
+                    merged,
+                )
+            )
     last = max_row
     # Rows typed just below the table belong to it (Excel would have grown it).
     width = len(spec.columns)
@@ -205,9 +257,25 @@ def read_book(snap: Snapshot) -> Reading:
     findings: list[Finding] = []
     cells = _Cells(snap, findings)
     extents: dict[str, Extent] = {}
+    usable: set[str] = set()
     for spec in L.TABLES.values():
         ext = table_extent(snap, spec, findings)
+        if ext is not None:
+            usable.add(spec.name)
         extents[spec.name] = ext or Extent(spec.first_row, spec.first_row)
+    for sheet in sorted(snap.protected):
+        findings.append(
+            finding(
+                "D12",
+                Ref(sheet, "A1"),
+                f"Sheet {sheet} is protected, so Refresh leaves it as it is."
+                " Unprotect it (Review > Unprotect Sheet) and Refresh again to update"
+                " its figures.",
+                f"工作表 {sheet} 受保護,更新不會改動。請取消保護後再更新。",
+                "unprotected",
+                "protected",
+            )
+        )
 
     def fixed_text(name: str) -> str:
         f = next(x for x in L.HEAD_INPUTS if x.name == name)
@@ -247,7 +315,7 @@ def read_book(snap: Snapshot) -> Reading:
         return tuple(out)
 
     spec = L.TABLES["tblProgrammes"]
-    if spec.name in snap.tables:
+    if spec.name in usable:
         for row in _rows(snap, spec, extents[spec.name]):
             number = cells.text(spec.sheet, row, spec.col("programme")).strip("()")
             head.programmes.append(
@@ -261,7 +329,7 @@ def read_book(snap: Snapshot) -> Reading:
                 )
             )
     spec = L.TABLES["tblSubheads"]
-    if spec.name in snap.tables:
+    if spec.name in usable:
         for row in _rows(snap, spec, extents[spec.name]):
             code = cells.text(spec.sheet, row, spec.col("code"))
             if code.isdigit() and len(code) < 3:
@@ -290,7 +358,7 @@ def read_book(snap: Snapshot) -> Reading:
                 )
             )
     spec = L.TABLES["tblBreakdown"]
-    if spec.name in snap.tables:
+    if spec.name in usable:
         for row in _rows(snap, spec, extents[spec.name]):
             item = cells.text(spec.sheet, row, spec.col("item_en"))
             head.breakdown.append(
@@ -303,7 +371,7 @@ def read_book(snap: Snapshot) -> Reading:
                 )
             )
     spec = L.TABLES["tblEstablishment"]
-    if spec.name in snap.tables:
+    if spec.name in usable:
         for row in _rows(snap, spec, extents[spec.name]):
             rank = cells.text(spec.sheet, row, spec.col("rank_en"))
 
@@ -339,7 +407,7 @@ def read_book(snap: Snapshot) -> Reading:
                 )
             )
     spec = L.TABLES["tblPayScale"]
-    if spec.name in snap.tables:
+    if spec.name in usable:
         for row in _rows(snap, spec, extents[spec.name]):
             point = cells.number(
                 spec.sheet,
@@ -360,7 +428,7 @@ def read_book(snap: Snapshot) -> Reading:
                     PayPoint(cells.text(spec.sheet, row, 1), point, salary)
                 )
     spec = L.TABLES["tblFootnotes"]
-    if spec.name in snap.tables:
+    if spec.name in usable:
         for row in _rows(snap, spec, extents[spec.name]):
             cols = cells.text(spec.sheet, row, spec.col("columns"))
             head.footnotes.append(
@@ -374,8 +442,17 @@ def read_book(snap: Snapshot) -> Reading:
                 )
             )
 
-    reading = Reading(head, findings, extents)
-    reading.computed = input_sheet_cells(head, extents)
+    reading = Reading(head, findings, extents, usable=usable)
+    broken = {L.TABLES[n].sheet for n in L.TABLES if n not in usable} - {L.HEAD}
+    if "tblPayScale" not in usable:
+        broken.add(L.ESTABLISHMENT)
+    if "tblSubheads" not in usable:
+        broken.add(L.BREAKDOWN)
+    reading.computed = [
+        c
+        for c in input_sheet_cells(head, extents)
+        if c.sheet not in broken and c.sheet not in snap.protected
+    ]
     for c in reading.computed:
         if c.key and c.sheet in snap.sheets:
             head.shown[c.key] = shown_cell(

@@ -112,6 +112,20 @@ RULES: dict[str, Rule] = {
             "A table or sheet of the template is missing",
             "範本的表格或工作表缺失",
         ),
+        Rule("D09", E, "Merged cells over an input table", "輸入表格內有合併儲存格"),
+        Rule(
+            "D10",
+            E,
+            "An input table's columns were changed",
+            "輸入表格的欄位被更改",
+        ),
+        Rule("D11", E, "An input table was moved", "輸入表格被移動"),
+        Rule(
+            "D12",
+            W,
+            "A protected sheet: Refresh leaves it as it is",
+            "工作表受保護:更新不會改動",
+        ),
         Rule(
             "D08",
             W,

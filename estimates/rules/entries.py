@@ -19,6 +19,8 @@ def check(head: Head, results: Results) -> list[Finding]:
     out: list[Finding] = []
     seen: dict[str, tuple[str, object]] = {}
     for s in head.subheads:
+        if s.is_deduction:
+            continue  # carries its subhead's code by design
         if s.code in seen:
             title, where = seen[s.code]
             twice = title == s.title_en
@@ -43,7 +45,7 @@ def check(head: Head, results: Results) -> list[Finding]:
         else:
             seen[s.code] = (s.title_en, s.ref or "an earlier line")
     rows = [("millions", p.amounts) for p in head.programmes]
-    rows += [("thousands", s.amounts) for s in head.subheads]
+    rows += [("thousands", s.amounts) for s in head.subheads if not s.is_deduction]
     rows += [("thousands", b.amounts) for b in head.breakdown]
     for kind, amounts in rows:
         for column, amount in zip(COLUMNS, amounts, strict=True):
