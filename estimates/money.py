@@ -12,6 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 Number = int | Decimal
 
 NIL_MARKS = frozenset({"", "-", "—", "–", "_", "－", "‒", "―", "N/A", "n/a"})
+MAX_AMOUNT = Decimal(10) ** 15
+"""No Head's figure comes near a quadrillion, in any unit: a larger one is a typo."""
 _ONE_DECIMAL = Decimal("0.1")
 _HUNDRED = Decimal(100)
 _THOUSAND = Decimal(1000)
@@ -27,8 +29,15 @@ def to_decimal(value: object) -> Decimal:
     """Convert a host value (int, float, Decimal or numeric text) to an exact Decimal.
 
     Raises:
-        ValueError: the value is not a number.
+        ValueError: the value is not a number, or too large to be any amount.
     """
+    number = _to_decimal(value)
+    if abs(number) >= MAX_AMOUNT:
+        raise ValueError(f"too large to be an amount: {value!r}")
+    return number
+
+
+def _to_decimal(value: object) -> Decimal:
     if isinstance(value, bool):
         raise ValueError(f"not a number: {value!r}")
     if isinstance(value, Decimal):
@@ -48,7 +57,7 @@ def parse_number(text: str) -> Decimal:
     """Parse numeric text as printed: thousands separators, a leading sign, brackets.
 
     Raises:
-        ValueError: the text is not a number.
+        ValueError: the text is not a number, or too large to be any amount.
     """
     cleaned = text.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
     negative = False
@@ -62,6 +71,8 @@ def parse_number(text: str) -> Decimal:
         raise ValueError(f"not a number: {text!r}") from None
     if not number.is_finite():
         raise ValueError(f"not a number: {text!r}")
+    if abs(number) >= MAX_AMOUNT:
+        raise ValueError(f"too large to be an amount: {text!r}")
     return -number if negative else number
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import defusedxml  # noqa: F401  (openpyxl parses with defusedxml when it is installed)
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
@@ -99,6 +100,8 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
         if u.sheet not in wb.sheetnames:
             continue
         cell = wb[u.sheet][u.cell]
+        if isinstance(cell, MergedCell):
+            continue  # merged over since: the merge's first cell holds the look
         cell.fill = (
             PatternFill("solid", fgColor=u.prior_fill)
             if u.prior_fill
@@ -111,11 +114,15 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
         if w.sheet in wb.sheetnames:
             write_cell(wb[w.sheet], w.row, w.col, w.value, w.style, w.link)
     for sheet, row, col in plan.clears:
-        wb[sheet].cell(row, col).value = None
+        cell = wb[sheet].cell(row, col)
+        if not isinstance(cell, MergedCell):
+            cell.value = None
     for sheet, writes in plan.regenerate.items():
         ws = wb[sheet] if sheet in wb.sheetnames else wb.create_sheet(sheet)
         for row in list(ws.iter_rows()):
             for cell in row:
+                if isinstance(cell, MergedCell):
+                    continue
                 if cell.value is not None or cell.hyperlink is not None:
                     cell.value = None
                     cell.hyperlink = None
@@ -139,10 +146,14 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
     flags.delete_rows(1, flags.max_row + 1)
     for col, header in enumerate(FLAG_COLUMNS, start=1):
         flags.cell(1, col, header)
-    for i, mark in enumerate(plan.flags, start=2):
+    i = 1
+    for mark in plan.flags:
         if mark.sheet not in wb.sheetnames:
             continue
         cell = wb[mark.sheet][mark.cell]
+        if isinstance(cell, MergedCell):
+            continue  # inside a merge (D09 names it): no note can sit there
+        i += 1
         prior = cell.comment
         record = (
             mark.sheet,
@@ -163,8 +174,15 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
 def write_cell(
     ws, row: int, col: int, value: object, style: str | None, link: str | None = None
 ):
-    """Write a value; text that looks like a formula stays text."""
+    """Write a value; text that looks like a formula stays text. A cell inside a
+    merged range is never written (the merge is the clerk's; D09 reports it)."""
     cell = ws.cell(row, col)
+    if isinstance(cell, MergedCell):
+        return cell
+    if isinstance(value, str) and not isinstance(value, Formula):
+        value = ILLEGAL_CHARACTERS_RE.sub(
+            "", value
+        )  # control characters a file carried
     if isinstance(value, Formula):
         cell.value = str(value)
     else:

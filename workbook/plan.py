@@ -152,7 +152,7 @@ def without_protected(plan: Plan, snap: Snapshot, reading: Reading) -> Plan:
 def _stale_rows(snap: Snapshot, reading: Reading, plan: Plan) -> None:
     """Our per-row formulas left below a table that shrank."""
     for spec in L.TABLES.values():
-        if not spec.computed or spec.sheet not in snap.sheets:
+        if not spec.computed or spec.name not in reading.usable:
             continue
         ext = reading.extents[spec.name]
         cols = [spec.col(c.key) for c in spec.computed]
