@@ -62,3 +62,144 @@ def change_zh(new: Decimal, base: Decimal, year: str) -> str:
         f"{year_zh(year)}的撥款較{prior}的修訂預算{way}"
         f" {int(abs(diff) * 100):,} 萬元{pct_text}"
     )
+
+
+_SMALL = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def count_en(n: int) -> str:
+    """Numbers below ten spelt out, as the COR prints posts: "one", "12"."""
+    return _SMALL[n] if 0 <= n < 10 else f"{n:,}"
+
+
+def posts_en(n: int) -> str:
+    return f"{count_en(n)} post{'' if n == 1 else 's'}"
+
+
+def date_zh(year: int) -> str:
+    """31 March of a year: ``二零二五年三月三十一日``."""
+    return "".join(_DIGITS[int(d)] for d in str(year)) + "年三月三十一日"
+
+
+def posts_change_en(net: int, year: str) -> str:
+    if net == 0:
+        return f"There will be no net change in the number of posts in {year_en(year)}."
+    way = "increase" if net > 0 else "decrease"
+    return f"There will be a net {way} of {posts_en(abs(net))} in {year_en(year)}."
+
+
+def posts_change_zh(net: int, year: str) -> str:
+    if net == 0:
+        return f"在{year_zh(year)}職位數目不會有淨變動"
+    way = "增加" if net > 0 else "減少"
+    return f"在{year_zh(year)}會淨{way} {abs(net)} 個職位"
+
+
+def _way_en(diff: int) -> str:
+    return "an increase" if diff > 0 else "a decrease"
+
+
+def head_total_en(totals: tuple, year: str, department: str) -> str:
+    """The subheads' opening sentence; ``totals`` in $'000 (actual, ..., estimate)."""
+    actual, _, revised, estimate = (t or 0 for t in totals)
+    d_rev, d_act = estimate - revised, estimate - actual
+    prior, before = year_en(previous_year(year)), year_en(previous_year(previous_year(year)))
+    second = "" if (d_act > 0) == (d_rev > 0) else f"{_way_en(d_act)} "
+    return (
+        f"The estimate of the amount required in {year_en(year)} for the salaries and"
+        f" expenses of the {department} is ${estimate * 1000:,}. This represents"
+        f" {_way_en(d_rev)} of ${abs(d_rev) * 1000:,} against the revised estimate for"
+        f" {prior} and {second}of ${abs(d_act) * 1000:,} against the actual expenditure"
+        f" in {before}."
+    )
+
+
+def head_total_zh(totals: tuple, year: str, department: str, short: str = "") -> str:
+    actual, _, revised, estimate = (t or 0 for t in totals)
+    d_rev, d_act = estimate - revised, estimate - actual
+    prior, before = year_zh(previous_year(year)), year_zh(previous_year(previous_year(year)))
+    name = f"{department}({short})" if short else department
+    return (
+        f"{year_zh(year)}{name}所需的薪金及開支預算為 {estimate * 1000:,} 元,"
+        f"較{prior}的修訂預算{'增加' if d_rev > 0 else '減少'} {abs(d_rev) * 1000:,} 元,"
+        f"而較{before}的實際開支{'增加' if d_act > 0 else '減少'} {abs(d_act) * 1000:,} 元"
+    )
+
+
+def subhead_000_en(line: tuple, year: str, department: str) -> str:
+    _, _, revised, estimate = (v or 0 for v in line)
+    diff = estimate - revised
+    pct = percent_change(estimate, revised)
+    pct_text = "" if pct is None else f" ({abs(pct)}%)"
+    way = "increase" if diff > 0 else "decrease"
+    return (
+        f"Provision of ${estimate * 1000:,} under Subhead 000 Operational expenses is for"
+        f" the salaries, allowances and other operating expenses of the {department}."
+        f" The {way} of ${abs(diff) * 1000:,}{pct_text} against the revised estimate"
+        f" for {year_en(previous_year(year))}"
+    )
+
+
+def subhead_000_zh(line: tuple, year: str, short: str) -> str:
+    _, _, revised, estimate = (v or 0 for v in line)
+    diff = estimate - revised
+    pct = percent_change(estimate, revised)
+    pct_text = "" if pct is None else f"({abs(pct)}%)"
+    return (
+        f"在分目 000 運作開支項下的撥款 {estimate * 1000:,} 元,用以支付{short}的薪金、"
+        f"津貼及其他運作開支。撥款較{year_zh(previous_year(year))}的修訂預算"
+        f"{'增加' if diff > 0 else '減少'} {abs(diff) * 1000:,} 元{pct_text}"
+    )
+
+
+def ceiling_en(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
+    """The Head summary's establishment ceiling line ($m to one decimal)."""
+    first = int(year[:4])
+    change = nd_end - nd_start
+    if change == 0:
+        middle = f"as at 31 March {first} and as at 31 March {first + 1}"
+    else:
+        way = "rising" if change > 0 else "reducing"
+        middle = (f"as at 31 March {first} {way} by {posts_en(abs(change))} to"
+                  f" {nd_end:,} posts as at 31 March {first + 1}")  # fmt: skip
+    millions = round_half_up(Decimal(ceiling) / 1_000_000, 1)
+    return (
+        f"Establishment ceiling {year_en(year)} (notional annual mid-point salary value)"
+        f" representing an estimated {nd_start:,} non-directorate posts {middle}"
+        f" ..... ${millions}m"
+    )
+
+
+def ceiling_zh(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
+    first = int(year[:4])
+    change = nd_end - nd_start
+    if change == 0:
+        middle = f"於{date_zh(first)}及{date_zh(first + 1)}的 {nd_start} 個非首長級職位"
+    else:
+        way = "增加" if change > 0 else "減少"
+        middle = (f"由{date_zh(first)}的 {nd_start} 個非首長級職位{way} {abs(change)} 個"
+                  f"至{date_zh(first + 1)}的 {nd_end} 個職位")  # fmt: skip
+    # $ million to one decimal, quoted in 萬元 as the programme sentences are.
+    wan = round_half_up(Decimal(ceiling) / 1_000_000, 1) * 100
+    return (
+        f"{year_zh(year)}的編制上限(按薪級中點估計的年薪值)相等於{middle}"
+        f" ..... {int(wan):,} 萬元"
+    )
+
+
+def directorate_en(year: str, start: int, end: int) -> str:
+    first = int(year[:4])
+    if start == end:
+        return (f"In addition, there will be an estimated {count_en(start)} directorate"
+                f" posts as at 31 March {first} and as at 31 March {first + 1}.")  # fmt: skip
+    return (f"In addition, there will be an estimated {count_en(start)} directorate posts"
+            f" as at 31 March {first} and {count_en(end)} as at 31 March {first + 1}.")
+
+
+def directorate_zh(year: str, start: int, end: int) -> str:
+    first = int(year[:4])
+    if start == end:
+        return (f"此外,預算於{date_zh(first)}及{date_zh(first + 1)}設有 {start} 個"
+                "首長級職位。")  # fmt: skip
+    return (f"此外,預算於{date_zh(first)}設有 {start} 個首長級職位,"
+            f"於{date_zh(first + 1)}設有 {end} 個首長級職位。")

@@ -38,9 +38,17 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser("refresh", help="recompute, write computed cells and flags")
     r.add_argument("book", type=Path)
     r.add_argument("-o", "--output", type=Path)
-    c = sub.add_parser("check", help="findings only; writes nothing")
-    c.add_argument("book", type=Path)
+    c = sub.add_parser("check", help="findings only; a folder: every book in it")
+    c.add_argument("book", type=Path, help="a workbook, or a folder of workbooks")
     c.add_argument("--json", action="store_true")
+    c.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("findings"),
+        help="folder mode: the findings table, BASE.csv and BASE.xlsx",
+    )
+    c.add_argument("--workers", type=int, help="folder mode: parallel processes")
     rep = sub.add_parser("report", help="the computed figures as JSON")
     rep.add_argument("book", type=Path)
     rep.add_argument("--json", action="store_true", required=True)
@@ -99,6 +107,8 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             )
             _print_findings(outcome.findings, out)
             return _exit_for(outcome.findings)
+        if args.command == "check" and args.book.is_dir():
+            return _check_folder(args, out)
         if args.command == "check":
             outcome = check_file(args.book)
             if args.json:
@@ -198,6 +208,25 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
         )
         return EXIT_INPUT
     return EXIT_INPUT
+
+
+def _check_folder(args, out) -> int:
+    from workbook.batch import books_in, check_folder, write_table
+
+    if not books_in(args.book):
+        raise SourceError(f"{args.book}: no workbooks (.xlsx, .xlsm, .xltm) in it")
+    rows = check_folder(args.book, args.workers)
+    csv_path, xlsx_path = write_table(rows, args.output)
+    unreadable = sum(1 for r in rows if r["rule"] == "READ")
+    failing = [r for r in rows if r["severity"] == "error" and r["rule"] != "READ"]
+    print(f"checked {len(books_in(args.book))} book(s) in {args.book}:"
+          f" {len(failing)} error finding(s) in {len({r['book'] for r in failing})}"
+          f" book(s), {unreadable} unreadable; table: {csv_path}, {xlsx_path}",
+          file=out)  # fmt: skip
+    if args.json:
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        print(file=out)
+    return EXIT_INPUT if unreadable else EXIT_FINDINGS if failing else EXIT_OK
 
 
 def main() -> None:

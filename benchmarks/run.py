@@ -1,0 +1,244 @@
+"""Speed and scale, printed side by side with their ratios and targets.
+
+    python benchmarks/run.py            # the full run (a few minutes)
+    python benchmarks/run.py --quick    # fewer repetitions
+
+Medians of repeated runs, wall-clock, on this machine. Targets: refresh <= 1.5x a
+bare openpyxl load + save; checking 80 Heads <= 1.1x 80 times one; xlwings actions
+per refresh <= 3 per table + 2 per flagged cell.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
+
+from openpyxl import load_workbook
+
+from benchmarks.synthetic import large_head, realistic_head
+from estimates.money import percent_change
+from estimates.source import SAMPLE_HEAD_135
+from workbook.batch import check_books
+from workbook.io import load_book, save_book
+from workbook.refresh import build_file, build_workbook, check_file, refresh_file
+
+ROWS: list[tuple[str, str, str, str]] = []
+
+
+def median_time(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def row(what: str, figures: str, ratio: str, verdict: str = "") -> None:
+    ROWS.append((what, figures, ratio, verdict))
+    print(f"{what:<46} {figures:<34} {ratio:<12} {verdict}", flush=True)
+
+
+def refresh_vs_bare(tmp: Path, repeat: int) -> None:
+    book = tmp / "head135.xlsx"
+    build_file(SAMPLE_HEAD_135, book)
+
+    def bare():
+        load_workbook(book).save(tmp / "bare.xlsx")
+
+    def refresh():
+        refresh_file(book, tmp / "refreshed.xlsx")
+
+    bare(), refresh()  # warm caches
+    b, r = median_time(bare, repeat), median_time(refresh, repeat)
+    ratio = r / b
+    row(
+        "refresh vs bare openpyxl load+save (Head 135)",
+        f"{r * 1000:.0f} ms vs {b * 1000:.0f} ms",
+        f"{ratio:.2f}x",
+        "met (<= 1.5x)" if ratio <= 1.5 else "NOT met (<= 1.5x)",
+    )
+
+
+def write_heads(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for n in range(1, count + 1):
+        wb, _ = build_workbook(realistic_head(n))
+        path = folder / f"head{n:03d}.xlsx"
+        save_book(wb, path)
+        paths.append(path)
+    return paths
+
+
+def check_scale(tmp: Path, repeat: int) -> None:
+    heads = write_heads(tmp / "heads", 80)
+
+    def check(paths):  # the CLI's one-process path: `estimates check DIR --workers 1`
+        for _ in check_books(paths):
+            pass
+
+    # Heads differ in size, so "linear" is the sum of each Head checked on its own.
+    single = [median_time(lambda p=p: check_file(p), repeat) for p in heads]
+    one = statistics.mean(single)
+    ten = median_time(lambda: check(heads[:10]), repeat)
+    eighty = median_time(lambda: check(heads), max(1, repeat // 2))
+    row(
+        "check 1 Head (mean of the 80, each alone)",
+        f"{one * 1000:.0f} ms",
+        "1.00x linear",
+    )
+    row(
+        "check 10 Heads, one process (--workers 1)",
+        f"{ten:.2f} s",
+        f"{ten / sum(single[:10]):.2f}x linear",
+    )
+    ratio = eighty / sum(single)
+    row(
+        "check 80 Heads, one process (--workers 1)",
+        f"{eighty:.2f} s",
+        f"{ratio:.2f}x linear",
+        "met (<= 1.1x)" if ratio <= 1.1 else "NOT met (<= 1.1x)",
+    )
+    start = time.perf_counter()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "workbook.cli",
+            "check",
+            str(tmp / "heads"),
+            "-o",
+            str(tmp / "findings"),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    folder = time.perf_counter() - start
+    row(
+        f"estimates check DIR, 80 Heads, {os.cpu_count()} processes",
+        f"{folder:.2f} s (exit {done.returncode})",
+        f"{folder / (80 * one):.2f}x linear",
+    )
+    big = tmp / "large.xlsx"
+    wb, _ = build_workbook(large_head())
+    save_book(wb, big)
+    large = median_time(lambda: check_file(big), max(1, repeat // 2))
+    row(
+        "check 1 large Head (300 subheads, 2,000 ranks)",
+        f"{large:.2f} s",
+        f"{large / one:.1f}x one Head",
+    )
+
+
+def remote_actions(tmp: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        row("xlwings actions per refresh", "skipped: no LibreOffice", "")
+        return
+    import xlwings as xw
+
+    from addin import macros
+    from addin.remote import payload
+    from workbook import layout
+
+    profile = tmp / "lo-profile" / "user"
+    profile.mkdir(parents=True)
+    (profile / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.'
+        'org/2001/registry"><item oor:path="/org.openoffice.Office.Calc/Formula/Load">'
+        '<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>'
+        "</oor:items>",
+        encoding="utf-8",
+    )
+    book = tmp / "remote.xlsx"
+    build_file(SAMPLE_HEAD_135, book)
+    tables = len(layout.TABLES)
+    for extra in (0, 4, 20):
+        wb = load_book(book)
+        for k in range(extra):  # each negative amount flags one more cell
+            wb["Subheads"].cell(5 + k % 3, 6 + k // 3 % 4).value = -1 - k
+        path = tmp / f"remote{extra}.xlsx"
+        wb.save(path)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation={profile.parent.as_uri()}",
+                "--headless",
+                "--convert-to",
+                "xlsx",
+                "--outdir",
+                str(tmp / f"lo{extra}"),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        values = load_workbook(tmp / f"lo{extra}" / path.name, data_only=True)
+        xbook = xw.Book(json=payload(load_book(path), values, path.name))
+        findings = macros.refresh(xbook)
+        flagged = len({(f.sheet, f.cell) for f in findings if f.ref})
+        actions = len(xbook.json()["actions"])
+        bound = 3 * tables + 2 * flagged
+        row(
+            f"xlwings actions, {flagged} flagged cells, {tables} tables",
+            f"{actions} actions (bound {bound})",
+            f"{actions / bound:.2f} of bound",
+            "met" if actions <= bound else "NOT met",
+        )
+
+
+def udf_vs_core(repeat: int) -> None:
+    from udfs.functions import EST_PCT
+
+    news = [float(f"{100 + i % 900}.{i % 10}") for i in range(10_000)]
+    bases = [float(f"{90 + i % 700}.{(i * 7) % 10}") for i in range(10_000)]
+    dnews = [Decimal(repr(v)) for v in news]
+    dbases = [Decimal(repr(v)) for v in bases]
+
+    def udf():
+        return [EST_PCT(n, b) for n, b in zip(news, bases, strict=True)]
+
+    def core():
+        return [percent_change(n, b) for n, b in zip(dnews, dbases, strict=True)]
+
+    assert [float(x) for x in core()] == udf()
+    u, c = median_time(udf, repeat), median_time(core, repeat)
+    row(
+        "UDF EST_PCT over 10,000 rows vs core",
+        f"{u * 1000:.0f} ms vs {c * 1000:.0f} ms",
+        f"{u / c:.2f}x core",
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    repeat = 3 if parser.parse_args().quick else 9
+    print(
+        f"machine: {platform.platform()}, Python {platform.python_version()},"
+        f" {os.cpu_count()} cores"
+    )
+    print(f"{'measure':<46} {'figures':<34} {'ratio':<12} target")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        refresh_vs_bare(tmp, repeat)
+        check_scale(tmp, repeat)
+        remote_actions(tmp)
+        udf_vs_core(repeat)
+
+
+if __name__ == "__main__":
+    main()
