@@ -179,6 +179,9 @@ class Head:
     controlling_officer_en: str = ""
     controlling_officer_zh: str = ""
     estimate_year: str = ""
+    department_en: str = ""
+    department_zh: str = ""
+    department_short_zh: str = ""
     programmes: list[Programme] = field(default_factory=list)
     subheads: list[Subhead] = field(default_factory=list)
     breakdown: list[BreakdownItem] = field(default_factory=list)
@@ -187,6 +190,8 @@ class Head:
     footnotes: list[Footnote] = field(default_factory=list)
     establishment: EstablishmentSummary = field(default_factory=EstablishmentSummary)
     shown: dict[str, Shown] = field(default_factory=dict)
+    narrative: dict[str, tuple[str, Ref | None]] = field(default_factory=dict)
+    """A clerk's own sentences, by narrative key, and where each sits."""
 
     def year_labels(self) -> tuple[str, str, str, str]:
         """Column years: ``("2023-24", "2024-25", "2024-25", "2025-26")``."""

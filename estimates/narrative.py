@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .money import percent_change, round_half_up
@@ -103,7 +105,10 @@ def head_total_en(totals: tuple, year: str, department: str) -> str:
     """The subheads' opening sentence; ``totals`` in $'000 (actual, ..., estimate)."""
     actual, _, revised, estimate = (t or 0 for t in totals)
     d_rev, d_act = estimate - revised, estimate - actual
-    prior, before = year_en(previous_year(year)), year_en(previous_year(previous_year(year)))
+    prior, before = (
+        year_en(previous_year(year)),
+        year_en(previous_year(previous_year(year))),
+    )
     second = "" if (d_act > 0) == (d_rev > 0) else f"{_way_en(d_act)} "
     return (
         f"The estimate of the amount required in {year_en(year)} for the salaries and"
@@ -117,12 +122,17 @@ def head_total_en(totals: tuple, year: str, department: str) -> str:
 def head_total_zh(totals: tuple, year: str, department: str, short: str = "") -> str:
     actual, _, revised, estimate = (t or 0 for t in totals)
     d_rev, d_act = estimate - revised, estimate - actual
-    prior, before = year_zh(previous_year(year)), year_zh(previous_year(previous_year(year)))
+    prior, before = (
+        year_zh(previous_year(year)),
+        year_zh(previous_year(previous_year(year))),
+    )
     name = f"{department}({short})" if short else department
+    way_rev = "增加" if d_rev > 0 else "減少"
+    way_act = "增加" if d_act > 0 else "減少"
     return (
         f"{year_zh(year)}{name}所需的薪金及開支預算為 {estimate * 1000:,} 元,"
-        f"較{prior}的修訂預算{'增加' if d_rev > 0 else '減少'} {abs(d_rev) * 1000:,} 元,"
-        f"而較{before}的實際開支{'增加' if d_act > 0 else '減少'} {abs(d_act) * 1000:,} 元"
+        f"較{prior}的修訂預算{way_rev} {abs(d_rev) * 1000:,} 元,"
+        f"而較{before}的實際開支{way_act} {abs(d_act) * 1000:,} 元"
     )
 
 
@@ -133,8 +143,9 @@ def subhead_000_en(line: tuple, year: str, department: str) -> str:
     pct_text = "" if pct is None else f" ({abs(pct)}%)"
     way = "increase" if diff > 0 else "decrease"
     return (
-        f"Provision of ${estimate * 1000:,} under Subhead 000 Operational expenses is for"
-        f" the salaries, allowances and other operating expenses of the {department}."
+        f"Provision of ${estimate * 1000:,} under Subhead 000 Operational expenses is"
+        " for the salaries, allowances and other operating expenses of the"
+        f" {department}."
         f" The {way} of ${abs(diff) * 1000:,}{pct_text} against the revised estimate"
         f" for {year_en(previous_year(year))}"
     )
@@ -160,11 +171,14 @@ def ceiling_en(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
         middle = f"as at 31 March {first} and as at 31 March {first + 1}"
     else:
         way = "rising" if change > 0 else "reducing"
-        middle = (f"as at 31 March {first} {way} by {posts_en(abs(change))} to"
-                  f" {nd_end:,} posts as at 31 March {first + 1}")  # fmt: skip
+        middle = (
+            f"as at 31 March {first} {way} by {posts_en(abs(change))} to"
+            f" {nd_end:,} posts as at 31 March {first + 1}"
+        )
     millions = round_half_up(Decimal(ceiling) / 1_000_000, 1)
     return (
-        f"Establishment ceiling {year_en(year)} (notional annual mid-point salary value)"
+        f"Establishment ceiling {year_en(year)}"
+        " (notional annual mid-point salary value)"
         f" representing an estimated {nd_start:,} non-directorate posts {middle}"
         f" ..... ${millions}m"
     )
@@ -177,8 +191,10 @@ def ceiling_zh(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
         middle = f"於{date_zh(first)}及{date_zh(first + 1)}的 {nd_start} 個非首長級職位"
     else:
         way = "增加" if change > 0 else "減少"
-        middle = (f"由{date_zh(first)}的 {nd_start} 個非首長級職位{way} {abs(change)} 個"
-                  f"至{date_zh(first + 1)}的 {nd_end} 個職位")  # fmt: skip
+        middle = (
+            f"由{date_zh(first)}的 {nd_start} 個非首長級職位{way} {abs(change)} 個"
+            f"至{date_zh(first + 1)}的 {nd_end} 個職位"
+        )
     # $ million to one decimal, quoted in 萬元 as the programme sentences are.
     wan = round_half_up(Decimal(ceiling) / 1_000_000, 1) * 100
     return (
@@ -190,16 +206,172 @@ def ceiling_zh(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
 def directorate_en(year: str, start: int, end: int) -> str:
     first = int(year[:4])
     if start == end:
-        return (f"In addition, there will be an estimated {count_en(start)} directorate"
-                f" posts as at 31 March {first} and as at 31 March {first + 1}.")  # fmt: skip
-    return (f"In addition, there will be an estimated {count_en(start)} directorate posts"
-            f" as at 31 March {first} and {count_en(end)} as at 31 March {first + 1}.")
+        return (
+            f"In addition, there will be an estimated {count_en(start)} directorate"
+            f" posts as at 31 March {first} and as at 31 March {first + 1}."
+        )
+    return (
+        f"In addition, there will be an estimated {count_en(start)} directorate posts"
+        f" as at 31 March {first} and {count_en(end)} as at 31 March {first + 1}."
+    )
 
 
 def directorate_zh(year: str, start: int, end: int) -> str:
     first = int(year[:4])
     if start == end:
-        return (f"此外,預算於{date_zh(first)}及{date_zh(first + 1)}設有 {start} 個"
-                "首長級職位。")  # fmt: skip
-    return (f"此外,預算於{date_zh(first)}設有 {start} 個首長級職位,"
-            f"於{date_zh(first + 1)}設有 {end} 個首長級職位。")
+        return (
+            f"此外,預算於{date_zh(first)}及{date_zh(first + 1)}設有 {start} 個"
+            "首長級職位。"
+        )
+    return (
+        f"此外,預算於{date_zh(first)}設有 {start} 個首長級職位,"
+        f"於{date_zh(first + 1)}設有 {end} 個首長級職位。"
+    )
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One narrative line: a stable key, a label, and the sentence in each language."""
+
+    key: str
+    label: str
+    en: str
+    zh: str
+
+
+def programme_net_posts(head) -> dict[str, int]:
+    """Net change in posts over the year, per programme, from the establishment."""
+    net: dict[str, int] = {}
+    for post in head.posts:
+        net[post.programme] = (
+            net.get(post.programme, 0) + post.posts_end - post.posts_start
+        )
+    return net
+
+
+def narrative_keys(head) -> list[tuple[str, str]]:
+    """(key, label) of every narrative line the Head has, in print order."""
+    keys = []
+    est = head.establishment
+    if est.posts_start.value is not None and est.directorate_start.value is not None:
+        keys.append(("ceiling", "Establishment ceiling 編制上限"))
+        keys.append(("directorate", "Directorate posts 首長級職位"))
+    net = programme_net_posts(head)
+    for p in head.programmes:
+        keys.append(
+            (f"programme:{p.number}", f"Programme ({p.number}) 綱領({p.number})")
+        )
+        if net.get(p.number):
+            keys.append(
+                (f"programme_posts:{p.number}", f"Programme ({p.number}) posts 職位")
+            )
+    if head.subheads:
+        keys.append(("head_total", "Details of expenditure 開支詳情"))
+    if any(s.code == "000" for s in head.subheads):
+        keys.append(("subhead_000", "Subhead 000 分目 000"))
+    return keys
+
+
+def sentences(head, results) -> list[Sentence]:
+    """Every narrative line of the Head from its figures (DOMAIN.md sections 1-2)."""
+    if not head.estimate_year[:4].isdigit():
+        return []
+    year, out = head.estimate_year, []
+    est = head.establishment
+    net = programme_net_posts(head)
+    dept_en = head.department_en or head.title_en
+    dept_zh = head.department_zh or head.title_zh
+    short = head.department_short_zh or dept_zh
+    for key, label in narrative_keys(head):
+        if key == "ceiling":
+            start = (est.posts_start.value or 0) - (est.directorate_start.value or 0)
+            end_posts = (est.posts_start.value or 0) + (est.net_change.value or 0)
+            end = end_posts - (est.directorate_end.value or 0)
+            ceiling = est.ceiling.value or 0
+            out.append(
+                Sentence(
+                    key,
+                    label,
+                    ceiling_en(year, start, end, ceiling),
+                    ceiling_zh(year, start, end, ceiling),
+                )
+            )
+        elif key == "directorate":
+            a, b = est.directorate_start.value or 0, est.directorate_end.value or 0
+            out.append(
+                Sentence(
+                    key, label, directorate_en(year, a, b), directorate_zh(year, a, b)
+                )
+            )
+        elif key.startswith("programme:"):
+            p = next(p for p in head.programmes if f"programme:{p.number}" == key)
+            new, base = p.value("estimate") or 0, p.value("revised") or 0
+            out.append(
+                Sentence(
+                    key, label, change_en(new, base, year), change_zh(new, base, year)
+                )
+            )
+        elif key.startswith("programme_posts:"):
+            n = net[key.split(":", 1)[1]]
+            out.append(
+                Sentence(key, label, posts_change_en(n, year), posts_change_zh(n, year))
+            )
+        elif key == "head_total":
+            totals = results.total_expenditure
+            out.append(
+                Sentence(
+                    key,
+                    label,
+                    head_total_en(totals, year, dept_en),
+                    head_total_zh(totals, year, dept_zh, head.department_short_zh),
+                )
+            )
+        elif key == "subhead_000":
+            line = tuple(
+                results.subhead_000[c]
+                for c in ("actual", "original", "revised", "estimate")
+            )
+            out.append(
+                Sentence(
+                    key,
+                    label,
+                    subhead_000_en(line, year, dept_en),
+                    subhead_000_zh(line, year, short),
+                )
+            )
+    return out
+
+
+_FIGURES = re.compile(
+    r"\$\s?(?P<dollars>\d[\d,]*(?:\.\d+)?)\s*(?P<mega>million|m\b)?"
+    r"|(?P<wan>\d[\d,]*(?:\.\d+)?)\s*萬元"
+    r"|(?P<yuan>\d[\d,]*(?:\.\d+)?)\s*元"
+    r"|(?P<pct>\d+(?:\.\d+)?)\s*%"
+    r"|(?P<posts>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine)\s*"
+    r"(?:個職位|個非首長級職位|個首長級職位|(?:(?:non-)?directorate )?posts?\b)",
+    re.IGNORECASE,
+)
+
+
+def figures_in(text: str) -> set[tuple[str, Decimal]]:
+    """The money, percentages and post counts a sentence quotes, in common units:
+    ("$", whole dollars), ("%", points), ("posts", count)."""
+    found = set()
+    for m in _FIGURES.finditer(text):
+        kind, raw = next((k, v) for k, v in m.groupdict().items() if v and k != "mega")
+        if kind == "posts":
+            value = Decimal(
+                _SMALL.index(raw.lower()) if raw.isalpha() else raw.replace(",", "")
+            )
+            found.add(("posts", value))
+            continue
+        value = Decimal(raw.replace(",", ""))
+        if kind == "pct":
+            found.add(("%", value))
+        elif kind == "wan":
+            found.add(("$", value * 10_000))
+        elif kind == "dollars" and m.group("mega"):
+            found.add(("$", value * 1_000_000))
+        else:
+            found.add(("$", value))
+    return found

@@ -174,6 +174,9 @@ def load_source(folder: Path) -> Head:
         controlling_officer_en=str(meta.get("controlling_officer_en", "")),
         controlling_officer_zh=str(meta.get("controlling_officer_zh", "")),
         estimate_year=str(meta.get("estimate_year", "")),
+        department_en=str(meta.get("department_en", "")),
+        department_zh=str(meta.get("department_zh", "")),
+        department_short_zh=str(meta.get("department_short_zh", "")),
         footnotes=_footnotes(meta, meta_path),
         establishment=EstablishmentSummary(
             posts_start=_count(info, "posts_start", meta_path),

@@ -69,16 +69,11 @@ def test_the_engine_shows_the_seed_figures_in_the_printed_cells(
         269731,
     ]
     narrative = wb["Narrative"]
-    assert (
-        narrative["C5"].value
-        == "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算增加 140 萬元(6.1%)"
-    )
-    assert (
-        narrative["C6"].value
-        == "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算"
-        "增加 3,470 萬元(16.5%)"
-    )
-    assert narrative["B5"].value == (
+    row = {narrative.cell(r, 6).value: r for r in range(1, narrative.max_row + 1)}
+    zh = "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算"
+    assert narrative.cell(row["programme:1"], 3).value == zh + "增加 140 萬元(6.1%)"
+    assert narrative.cell(row["programme:2"], 3).value == zh + "增加 3,470 萬元(16.5%)"
+    assert narrative.cell(row["programme:1"], 2).value == (
         "Provision for 2025–26 is $1.4 million (6.1%) higher than"
         " the revised estimate for 2024–25."
     )

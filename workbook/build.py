@@ -42,14 +42,17 @@ def new_template() -> Workbook:
     head.column_dimensions["A"].width = 44
     head.column_dimensions["B"].width = 36
     head.column_dimensions["C"].width = 30
+    head.column_dimensions["D"].width = 28
+    head.column_dimensions["E"].width = 16
+    head.column_dimensions["F"].width = 40
     for row, (en, zh) in L.HEAD_SECTION_LABELS.items():
         write_cell(head, row, 1, f"{en} {zh}".strip(), "heading")
     for fixed in (*L.HEAD_INPUTS, *L.HEAD_COMPUTED):
         row, col = cell_position(fixed.cell)
         ws = wb[fixed.sheet]
-        if fixed.sheet == L.HEAD:
-            write_cell(ws, row, 1, fixed.label_en, "label")
-            write_cell(ws, row, 2, fixed.label_zh, "label")
+        if fixed.sheet == L.HEAD:  # labels in the two columns left of the cell
+            write_cell(ws, row, col - 2, fixed.label_en, "label")
+            write_cell(ws, row, col - 1, fixed.label_zh, "label")
             cell = ws.cell(row, col)
             cell.number_format = L.NUMBER_FORMATS.get(fixed.kind, "General")
             if fixed.key:
@@ -154,6 +157,9 @@ def populate(wb: Workbook, head: Head) -> None:
         "ControllingOfficerEn": head.controlling_officer_en,
         "ControllingOfficerZh": head.controlling_officer_zh,
         "EstimateYear": head.estimate_year,
+        "DepartmentEn": head.department_en or None,
+        "DepartmentZh": head.department_zh or None,
+        "DepartmentShortZh": head.department_short_zh or None,
         "PostsStart": head.establishment.posts_start.value,
         "DirectorateStart": head.establishment.directorate_start.value,
         "DirectorateEnd": head.establishment.directorate_end.value,

@@ -219,6 +219,15 @@ HEAD_INPUTS: tuple[FixedCell, ...] = (
         "EstimateYear", HEAD, "C8", "Estimate year (e.g. 2025-26)", "預算年度", "code"
     ),
     FixedCell(
+        "DepartmentEn", HEAD, "F3", "Bureau/department (English)", "部門(英文)", "text"
+    ),
+    FixedCell(
+        "DepartmentZh", HEAD, "F4", "Bureau/department (Chinese)", "部門(中文)", "text"
+    ),
+    FixedCell(
+        "DepartmentShortZh", HEAD, "F5", "Short name (Chinese)", "簡稱(中文)", "text"
+    ),
+    FixedCell(
         "PostsStart",
         HEAD,
         "C12",

@@ -124,7 +124,8 @@ def make_plan(
     for name, ref in L.template_names().items():
         if name not in snap.names and ref.split("!")[0] in snap.sheets:
             plan.names[name] = ref  # a clerk deleted it: put it back
-    plan.regenerate[L.NARRATIVE] = narrative_rows(head, reading.extents)
+    plan.regenerate[L.NARRATIVE] = narrative_rows(head, results, reading.extents)
+    plan.hidden_columns[L.NARRATIVE] = [6]
     plan.regenerate[L.CHECKS] = checks_rows(findings)
     plan.flags = flag_marks(findings)
     return without_protected(plan, snap, reading)

@@ -30,6 +30,7 @@ from estimates.rules.text import finding
 
 from . import layout as L
 from .computed import ComputedCell, Extent, input_sheet_cells, report_rows
+from .narrative import clerk_texts
 from .snapshot import (
     CellError,
     Formula,
@@ -295,6 +296,9 @@ def read_book(snap: Snapshot) -> Reading:
         controlling_officer_en=fixed_text("ControllingOfficerEn"),
         controlling_officer_zh=fixed_text("ControllingOfficerZh"),
         estimate_year=fixed_text("EstimateYear"),
+        department_en=fixed_text("DepartmentEn"),
+        department_zh=fixed_text("DepartmentZh"),
+        department_short_zh=fixed_text("DepartmentShortZh"),
         establishment=EstablishmentSummary(
             posts_start=fixed_count("PostsStart"),
             directorate_start=fixed_count("DirectorateStart"),
@@ -463,6 +467,7 @@ def read_book(snap: Snapshot) -> Reading:
                 c.formula,
             )
     _read_report(snap, reading)
+    head.narrative = clerk_texts(snap, head)
     return reading
 
 

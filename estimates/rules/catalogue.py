@@ -84,6 +84,12 @@ RULES: dict[str, Rule] = {
             "職級的薪級範圍見於薪級表",
         ),
         Rule(
+            "N01",
+            E,
+            "A narrative sentence quotes the tables' figures",
+            "說明文字引用的數字與表格相符",
+        ),
+        Rule(
             "C01",
             W,
             "A computed cell was typed over with a constant",
