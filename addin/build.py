@@ -124,7 +124,7 @@ def macro_workbook(data_dir: Path | None = None) -> Workbook:
     wb = new_template()
     if data_dir is not None:
         populate(wb, load_source(Path(data_dir)))
-    refresh_workbook(wb, "template")
+    refresh_workbook(wb, "template", record=False)
     conf = wb.create_sheet(CONF_SHEET)
     for row, (key, value) in enumerate(XLWINGS_CONF, start=1):
         write_cell(conf, row, 1, key, None)

@@ -12,13 +12,13 @@ from contextlib import contextmanager, suppress
 
 import xlwings as xw
 
-from estimates import __version__
 from estimates.findings import count_by_severity
 from workbook import layout as L
-from workbook.plan import check_plan, clear_plan, make_plan
+from workbook.plan import check_plan, clear_plan, make_plan, revert_plan
 from workbook.plan import next_flag as _next
 from workbook.reader import NotOurBook
-from workbook.refresh import evaluate
+from workbook.refresh import current_user, evaluate
+from workbook.versions import advice
 
 from .xlbook import apply_plan, snapshot_of
 
@@ -79,8 +79,13 @@ def refresh(book=None):
         _status(book, "Estimates: reading the workbook ...")
         snap = snapshot_of(book)
         reading, results, findings = evaluate(snap)
+        mismatch = version_mismatch(findings)
+        if mismatch:
+            _alert(book, mismatch)  # nothing is written into another version's book
+            return findings
         _status(book, "Estimates: writing results and flags ...")
-        apply_plan(book, make_plan(snap, reading, results, findings), snap)
+        plan = make_plan(snap, reading, results, findings, current_user())
+        apply_plan(book, plan, snap)
         _status(book, f"Estimates refreshed: {_summary(findings)}")
         return findings
 
@@ -102,6 +107,18 @@ def clear_flags(book=None):
     with _guard(book, "Clear flags"):
         snap = snapshot_of(book)
         apply_plan(book, clear_plan(snap), snap)
+
+
+def revert(book=None):
+    """Put back every value the last refresh overwrote, and remove its flags."""
+    book = _caller(book)
+    with _guard(book, "Revert"):
+        snap = snapshot_of(book)
+        plan = revert_plan(snap, current_user())
+        apply_plan(book, plan, snap)
+        restored = sum(1 for w in plan.writes if w.sheet != L.CHANGE_LOG)
+        _status(book, f"Estimates: {restored} cell(s) put back 已還原")
+        return restored
 
 
 def next_flag(book=None):
@@ -126,6 +143,14 @@ def next_flag(book=None):
         return target
 
 
+def version_mismatch(findings) -> str:
+    """The V01 message when the book's template differs from this add-in's."""
+    for f in findings:
+        if f.rule == "V01":
+            return f"{f.message_en}\n{f.message_zh}"
+    return ""
+
+
 def template_version(book) -> str:
     """The version the book was made from (the TemplateVersion cell), or ""."""
     try:
@@ -135,21 +160,10 @@ def template_version(book) -> str:
     return "" if value is None else str(value).strip()
 
 
-def version_advice(template: str, package: str = __version__) -> str:
+def version_advice(template: str) -> str:
     """What the clerk sees about versions, and what to do when they differ."""
-    if not template:
-        return (
-            "This workbook carries no template version: it was not made from"
-            " Estimates.xltm. Build a new one from the current template."
-        )
-    if template == package:
-        return f"Template {template}, add-in {package}: they match. 版本相符。"
-    return (
-        f"This workbook was made from template {template}, but the add-in installed"
-        f" on this PC is {package}. Ask IT to install estimates-addin {template}"
-        f" (pip install estimates-addin=={template}), or rebuild the workbook from"
-        f" the {package} template. 範本版本 {template} 與已安裝的版本 {package} 不同。"
-    )
+    en, zh = advice(template)
+    return f"{en}\n{zh}"
 
 
 def about(book=None):

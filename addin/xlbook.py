@@ -143,6 +143,16 @@ def _fill(rng) -> str:
     return str(colour).lstrip("#").upper()
 
 
+def _sheet(book, name: str):
+    """A sheet of the book, added (and hidden if it is one of ours) when missing."""
+    if name in [s.name for s in book.sheets]:
+        return book.sheets[name]
+    sheet = book.sheets.add(name, after=book.sheets[-1])
+    if name in L.HIDDEN_SHEETS:
+        sheet.visible = False
+    return sheet
+
+
 def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
     """Make the plan's changes in an xlwings book."""
     flagged_now = {(m.sheet, m.cell) for m in plan.flags}
@@ -160,11 +170,11 @@ def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
         elif u.prior_note:
             rng.add_note(u.prior_note)
     for sheet, row, col, values in blocks(plan.writes):
-        book.sheets[sheet].range((row, col)).value = values
+        _sheet(book, sheet).range((row, col)).value = values
     for sheet, row, col in plan.clears:
         book.sheets[sheet].range((row, col)).clear_contents()
     for sheet, writes in plan.regenerate.items():
-        ws = book.sheets[sheet]
+        ws = _sheet(book, sheet)
         ws.clear_contents()
         ws.range("A1").value = _sheet_block(writes)
     for name, ref in plan.tables.items():
@@ -191,7 +201,7 @@ def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
         else:
             rng.add_note(text)
     grid = [list(FLAG_COLUMNS)] + [[v or None for v in r] for r in records]
-    flags = book.sheets[L.FLAGS]
+    flags = _sheet(book, L.FLAGS)
     flags.clear_contents()
     flags.range("A1").value = grid
 

@@ -52,6 +52,20 @@ def test_remote_refresh_equals_the_cli_refresh(sample_xlsm, libreoffice, tmp_pat
     assert leftover == []
 
     expected, got = cells_of(load_book(cli)), cells_of(remote)
+    # The change log's time and the revert records differ by design: the remote
+    # engine sees values where the file has formulas. Its log row says the same.
+    log = {k: v for k, v in got.items() if k[0] == "ChangeLog" and k[1][1:] == "4"}
+    assert [log[("ChangeLog", f"{c}4")][0] for c in "CDEFGH"] == [
+        "refresh",
+        "0.1.0",
+        "0.1.0",
+        2,
+        1,
+        3,
+    ]
+    for book_cells in (expected, got):
+        for key in [k for k in book_cells if k[0] in ("ChangeLog", "_Revert")]:
+            del book_cells[key]
     differ = {
         k: (expected.get(k), got.get(k))
         for k in expected.keys() | got.keys()
@@ -91,7 +105,7 @@ def test_actions_grow_with_flagged_cells_not_with_cells(
     _edit(sample_xlsm, [("Subheads", c, -1) for c in ("F5", "G5", "H5", "I5")])
     flagged, n_flags = _actions_for(sample_xlsm, libreoffice, tmp_path, "flags")
     assert n_flags > more_flags
-    assert len(flagged) - len(more_cells) <= 2 * (n_flags - more_flags)
+    assert len(more_cells) <= 3 * len(TABLES) + 2 * more_flags
     assert len(flagged) <= 3 * len(TABLES) + 2 * n_flags
     counts = collections.Counter(a["func"] for a in flagged)
     assert counts["setRangeColor"] == n_flags
@@ -130,9 +144,10 @@ def test_about_and_a_version_mismatch_tell_the_clerk_what_to_do(
     assert "they match" in text
     alerts = [a for a in book.json()["actions"] if a["func"] == "alert"]
     assert alerts and "0.1.0" in alerts[0]["args"][0]
-    advice = macros.version_advice("0.0.9", "0.1.0")
+    advice = macros.version_advice("0.0.9")
     assert "pip install estimates-addin==0.0.9" in advice
     assert "rebuild the workbook from the 0.1.0 template" in advice
+    assert "範本" in advice
 
 
 def test_a_book_not_from_the_template_gets_a_plain_message(tmp_path):

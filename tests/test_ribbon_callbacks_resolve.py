@@ -33,20 +33,20 @@ def test_the_tab_has_the_five_buttons_in_both_languages():
     assert tab.get("label") == "Estimates 預算"
     buttons = root.findall(f".//{{{CUSTOMUI}}}button")
     labels = [b.get("label").split(" ")[0] for b in buttons]
-    assert labels == ["Refresh", "Check", "Clear", "Next", "About"]
+    assert labels == ["Refresh", "Check", "Clear", "Revert", "Next", "About"]
     assert buttons[0].get("size") == "large"
     for b in buttons:
         assert b.get("imageMso") and b.get("screentip") and b.get("supertip")
         assert re.search(r"[\u4e00-\u9fff]", b.get("label")), b.get("label")
     keytips = [b.get("keytip") for b in buttons]
-    assert len(set(keytips)) == len(keytips) == 5
+    assert len(set(keytips)) == len(keytips) == 6
 
 
 def test_every_on_action_resolves_to_a_ribbon_sub(template_dir):
     modules = modules_of(template_dir / "Estimates.xltm")
     root = _ribbon()
     actions = [e.get("onAction") for e in root.iter() if e.get("onAction")]
-    assert len(actions) == 5
+    assert len(actions) == 6
     for action in actions:
         module, sub = action.split(".")
         assert module in modules, action
@@ -60,7 +60,14 @@ def test_the_callbacks_call_fixed_entry_points_never_the_file_name(template_dir)
     code = modules_of(template_dir / "Estimates.xltm")["EstimatesRibbon"]
     assert "ThisWorkbook.Name" not in code
     entries = set(re.findall(r'RunEstimates "(\w+)"', code))
-    assert entries == {"refresh", "check", "clear_flags", "next_flag", "about"}
+    assert entries == {
+        "refresh",
+        "check",
+        "clear_flags",
+        "revert",
+        "next_flag",
+        "about",
+    }
     import addin.macros as macros
 
     assert all(callable(getattr(macros, e)) for e in entries)

@@ -36,7 +36,7 @@ def new_template() -> Workbook:
     for name, title in L.SHEETS:
         ws = wb.create_sheet(name)
         write_cell(ws, 1, 1, title, "title")
-        if name == L.FLAGS:
+        if name in L.HIDDEN_SHEETS:
             ws.sheet_state = "hidden"
     head = wb[L.HEAD]
     head.column_dimensions["A"].width = 44
@@ -92,6 +92,18 @@ def new_template() -> Workbook:
     est = wb[L.ESTABLISHMENT]
     for _key, (row, en, zh) in L.ESTABLISHMENT_SUMMARY.items():
         write_cell(est, row, 1, f"{en} {zh}", "total_label")
+    log = wb[L.CHANGE_LOG]
+    write_cell(
+        log,
+        2,
+        1,
+        "A row for each refresh or revert that changed the book."
+        " 每次更新或還原的紀錄。",
+        "note",
+    )
+    for col, (header, width) in enumerate(L.CHANGE_LOG_COLUMNS, start=1):
+        write_cell(log, L.CHANGE_LOG_HEADER_ROW, col, header, "header")
+        log.column_dimensions[get_column_letter(col)].width = width
     for name in (L.REPORT, L.NARRATIVE, L.CHECKS):
         ws = wb[name]
         ws.column_dimensions["A"].width = 12

@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--head", required=True, help="the Head number, e.g. 135")
     i.add_argument("--year", required=True, help="the Estimate year, e.g. 2025-26")
     i.add_argument("-o", "--output", type=Path, required=True)
+    v = sub.add_parser("revert", help="put back what the last refresh overwrote")
+    v.add_argument("book", type=Path)
     d = sub.add_parser("demo", help="build and refresh the Head 135 sample")
     d.add_argument("-o", "--output-dir", type=Path, default=Path("estimates-demo"))
     return p
@@ -128,6 +130,12 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             json.dump(report(outcome), out, ensure_ascii=False, indent=2)
             print(file=out)
             return _exit_for(outcome.findings)
+        if args.command == "revert":
+            from workbook.refresh import revert_file
+
+            restored = revert_file(args.book)
+            print(f"reverted {args.book}: {restored} cell(s) put back", file=out)
+            return EXIT_OK
         if args.command == "import":
             from estimates.importer import import_files, write_source
 

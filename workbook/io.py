@@ -128,6 +128,8 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
                     cell.hyperlink = None
         for w in writes:
             write_cell(ws, w.row, w.col, w.value, w.style, w.link)
+        if sheet in L.HIDDEN_SHEETS:
+            ws.sheet_state = "hidden"
     for sheet, cols in plan.hidden_columns.items():
         from openpyxl.utils import get_column_letter
 

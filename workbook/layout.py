@@ -90,6 +90,22 @@ REPORT = "Report"
 NARRATIVE = "Narrative"
 CHECKS = "Checks"
 FLAGS = "_Flags"
+CHARTS = "Charts"
+CHANGE_LOG = "ChangeLog"
+REVERT = "_Revert"
+HIDDEN_SHEETS = (FLAGS, REVERT)
+CHANGE_LOG_COLUMNS = (
+    ("Time (UTC) 時間", 20),
+    ("User 使用者", 14),
+    ("Action 操作", 10),
+    ("Template 範本", 10),
+    ("Add-in 工具", 10),
+    ("Errors 錯誤", 8),
+    ("Warnings 警告", 8),
+    ("Info 資料", 8),
+    ("Cells changed 更改的儲存格", 12),
+)
+CHANGE_LOG_HEADER_ROW = 3
 
 SHEETS: tuple[tuple[str, str], ...] = (
     (HEAD, "總目摘要 Head summary"),
@@ -100,8 +116,11 @@ SHEETS: tuple[tuple[str, str], ...] = (
     (PAY_SCALE, "薪級表 Pay scale (monthly HK$ 每月元)"),
     (REPORT, "管制人員報告 Controlling Officer's Report: programmes and subheads"),
     (NARRATIVE, "說明 Narrative"),
+    (CHARTS, "圖表 Charts"),
     (CHECKS, "檢查結果 Checks"),
+    (CHANGE_LOG, "更改紀錄 Change log"),
     (FLAGS, "Flags the add-in made (do not edit)"),
+    (REVERT, "What the last refresh overwrote (do not edit)"),
 )
 
 TABLES: dict[str, TableSpec] = {
@@ -376,6 +395,8 @@ CHECKS_COLUMNS = (
     ("message_zh", "訊息", 50),
     ("expected", "Expected 應為", 16),
     ("found", "Found 實際", 16),
+    ("used", "Cells used 所用儲存格", 22),
+    ("how", "How it is computed 計算方法", 50),
 )
 
 

@@ -16,13 +16,14 @@ from estimates import __version__
 from estimates.findings import Finding, Severity, count_by_severity
 from estimates.model import Head
 from estimates.results import Results
+from estimates.rules.catalogue import how
 from estimates.rules.shown import value_agrees
 
 from . import layout as L
 from .computed import report_rows
 from .narrative import narrative_rows
 from .reader import Reading
-from .snapshot import Formula, Snapshot, formula_shape, table_bounds
+from .snapshot import Formula, Snapshot, address, formula_shape, table_bounds
 
 
 @dataclass(frozen=True)
@@ -95,9 +96,16 @@ def _needs_write(raw: object, formula: str) -> bool:
 
 
 def make_plan(
-    snap: Snapshot, reading: Reading, results: Results, findings: list[Finding]
+    snap: Snapshot,
+    reading: Reading,
+    results: Results,
+    findings: list[Finding],
+    user: str = "",
+    now: str = "",
+    record: bool = True,
 ) -> Plan:
-    """Everything a refresh changes in the book, and nothing else."""
+    """Everything a refresh changes in the book, and nothing else. With ``record``,
+    what it overwrites goes to _Revert and a row to the Change log."""
     plan = Plan(unflags=previous_flags(snap))
     head = reading.head
     for c in reading.computed:
@@ -128,7 +136,125 @@ def make_plan(
     plan.hidden_columns[L.NARRATIVE] = [6]
     plan.regenerate[L.CHECKS] = checks_rows(findings)
     plan.flags = flag_marks(findings)
-    return without_protected(plan, snap, reading)
+    plan = without_protected(plan, snap, reading)
+    changes = changed_cells(snap, plan)
+    if changes and record:  # a refresh that changes nothing leaves no trace
+        plan.regenerate[L.REVERT] = revert_rows(changes)
+        plan.writes += log_row(snap, "refresh", findings, len(changes), user, now)
+    return plan
+
+
+REVERT_COLUMNS = ("sheet", "cell", "kind", "value")
+
+
+def _same(old: object, new: object, formulas_known: bool) -> bool:
+    if old in (None, "") and new in (None, ""):
+        return True
+    if not formulas_known and isinstance(new, Formula) and old not in (None, ""):
+        return True  # a values-only host shows the formula's value: take it as same
+    return old == new
+
+
+def changed_cells(snap: Snapshot, plan: Plan) -> list[tuple]:
+    """(sheet, row, col, old, new) of every cell the plan would change. A regenerated
+    sheet that would come out the same is dropped from the plan."""
+    changes = []
+    for w in plan.writes:
+        old = snap.value(w.sheet, w.row, w.col)
+        if not _same(old, w.value, snap.formulas_known):
+            changes.append((w.sheet, w.row, w.col, old, w.value))
+    for sheet, row, col in plan.clears:
+        old = snap.value(sheet, row, col)
+        if old not in (None, ""):
+            changes.append((sheet, row, col, old, None))
+    for sheet in list(plan.regenerate):
+        new = {(w.row, w.col): w.value for w in plan.regenerate[sheet]}
+        old = snap.sheets.get(sheet, {})
+        diffs = [
+            (sheet, r, c, old.get((r, c)), new.get((r, c)))
+            for r, c in sorted(set(new) | set(old))
+            if not _same(old.get((r, c)), new.get((r, c)), snap.formulas_known)
+        ]
+        if not diffs and sheet in snap.sheets:
+            del plan.regenerate[sheet]
+        changes += diffs
+    return changes
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, Formula):
+        return "formula"
+    if value in (None, ""):
+        return "empty"
+    return "text" if isinstance(value, str) else "number"
+
+
+def revert_rows(changes: list[tuple]) -> list[Write]:
+    """The hidden _Revert sheet: every value the refresh overwrote, to put back."""
+    out = [
+        Write(L.REVERT, 1, c, name, None) for c, name in enumerate(REVERT_COLUMNS, 1)
+    ]
+    for i, (sheet, row, col, old, _) in enumerate(changes, start=2):
+        record = (sheet, address(row, col), _kind(old), None if old == "" else old)
+        for c, value in enumerate(record, start=1):
+            text = str(value) if isinstance(value, Formula) else value  # stored as text
+            out.append(Write(L.REVERT, i, c, text, None))
+    return out
+
+
+def log_row(
+    snap: Snapshot,
+    action: str,
+    findings: list[Finding],
+    changed: int,
+    user: str,
+    now: str,
+) -> list[Write]:
+    """One row of the Change log: time, user, versions, findings, cells changed."""
+    from datetime import UTC, datetime
+
+    from estimates import __version__
+
+    counts = count_by_severity(findings)
+    row = max(snap.max_row(L.CHANGE_LOG) + 1, L.CHANGE_LOG_HEADER_ROW + 1)
+    now = now or datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    template = snap.at(L.HEAD, L.TEMPLATE_VERSION_CELL) if L.HEAD in snap.sheets else ""
+    values = (
+        now,
+        user,
+        action,
+        str(template or ""),
+        __version__,
+        counts["error"],
+        counts["warning"],
+        counts["info"],
+        changed,
+    )
+    return [Write(L.CHANGE_LOG, row, c, v, None) for c, v in enumerate(values, start=1)]
+
+
+def revert_plan(snap: Snapshot, user: str = "", now: str = "") -> Plan:
+    """Put back every value the last refresh overwrote, and remove its flags."""
+    plan = Plan(unflags=previous_flags(snap))
+    sheet = snap.sheets.get(L.REVERT, {})
+    restored = 0
+    for row in range(2, snap.max_row(L.REVERT) + 1):
+        target, cell, kind, value = (sheet.get((row, c)) for c in range(1, 5))
+        if not target or not cell or target not in snap.sheets:
+            continue
+        from .snapshot import cell_position
+
+        r, c = cell_position(str(cell))
+        if kind == "formula":
+            value = Formula(str(value))
+        elif kind == "empty":
+            value = None
+        plan.writes.append(Write(str(target), r, c, value, None))
+        restored += 1
+    if restored:
+        plan.regenerate[L.REVERT] = revert_rows([])
+        plan.writes += log_row(snap, "revert", [], restored, user, now)
+    return plan
 
 
 def without_protected(plan: Plan, snap: Snapshot, reading: Reading) -> Plan:
@@ -240,6 +366,7 @@ def checks_rows(findings: list[Finding]) -> list[Write]:
     for col, (_, header, _) in enumerate(L.CHECKS_COLUMNS, start=1):
         out.append(Write(L.CHECKS, L.CHECKS_HEADER_ROW, col, header, "header"))
     for i, f in enumerate(findings, start=L.CHECKS_HEADER_ROW + 1):
+        how_en, how_zh = how(f.rule)
         values = (
             f.severity.value,
             f.rule,
@@ -249,6 +376,8 @@ def checks_rows(findings: list[Finding]) -> list[Write]:
             f.message_zh,
             f.expected,
             f.found,
+            ", ".join(str(u) for u in f.used),
+            f"{how_en} {how_zh}",
         )
         for col, value in enumerate(values, start=1):
             style = (

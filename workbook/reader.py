@@ -264,6 +264,23 @@ def read_book(snap: Snapshot) -> Reading:
         if ext is not None:
             usable.add(spec.name)
         extents[spec.name] = ext or Extent(spec.first_row, spec.first_row)
+    version = (
+        snap.at(L.HEAD, L.TEMPLATE_VERSION_CELL) if L.HEAD in snap.sheets else None
+    )
+    if str(version or "").strip() != L.TEMPLATE_VERSION:
+        from .versions import advice
+
+        en, zh = advice(str(version or "").strip())
+        findings.append(
+            finding(
+                "V01",
+                Ref(L.HEAD, L.TEMPLATE_VERSION_CELL),
+                en,
+                zh,
+                L.TEMPLATE_VERSION,
+                str(version or "none"),
+            )
+        )
     for sheet in sorted(snap.protected):
         findings.append(
             finding(

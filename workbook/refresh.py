@@ -6,6 +6,7 @@ plan -> cells.
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -19,9 +20,10 @@ from estimates.rules import run_rules
 from estimates.source import load_source
 from estimates.variance import VARIANCES
 
+from . import layout as L
 from .build import new_template, populate
 from .io import apply_plan, load_book, save_book, snapshot_of
-from .plan import Plan, make_plan
+from .plan import Plan, make_plan, revert_plan
 from .reader import read_book
 from .snapshot import Snapshot
 
@@ -42,11 +44,18 @@ def evaluate(snap: Snapshot) -> tuple:
     return reading, results, findings
 
 
-def refresh_workbook(wb: Workbook, source: str) -> Outcome:
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
+def refresh_workbook(wb: Workbook, source: str, record: bool = True) -> Outcome:
     """Refresh an open openpyxl workbook in memory."""
     snap = snapshot_of(wb, source)
     reading, results, findings = evaluate(snap)
-    plan = make_plan(snap, reading, results, findings)
+    plan = make_plan(snap, reading, results, findings, current_user(), record=record)
     apply_plan(wb, plan)
     return Outcome(reading.head, results, findings, plan)
 
@@ -60,6 +69,17 @@ def refresh_file(path: Path, out: Path | None = None) -> Outcome:
     return outcome
 
 
+def revert_file(path: Path) -> int:
+    """Put back what the last refresh overwrote; the number of cells restored."""
+    path = Path(path)
+    wb = load_book(path)
+    snap = snapshot_of(wb, str(path))
+    plan = revert_plan(snap, current_user())
+    apply_plan(wb, plan)
+    save_book(wb, path, original=path)
+    return sum(1 for w in plan.writes if w.sheet != L.CHANGE_LOG)
+
+
 def check_file(path: Path) -> Outcome:
     """Findings only; nothing is written."""
     wb = load_book(Path(path))
@@ -70,7 +90,7 @@ def check_file(path: Path) -> Outcome:
 def build_workbook(head: Head) -> tuple[Workbook, Outcome]:
     wb = new_template()
     populate(wb, head)
-    return wb, refresh_workbook(wb, f"{head.head} (new)")
+    return wb, refresh_workbook(wb, f"{head.head} (new)", record=False)
 
 
 def build_file(data_dir: Path, out: Path) -> Outcome:

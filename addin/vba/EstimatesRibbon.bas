@@ -22,6 +22,10 @@ Public Sub OnClearFlags(control As IRibbonControl)
     RunEstimates "clear_flags"
 End Sub
 
+Public Sub OnRevert(control As IRibbonControl)
+    RunEstimates "revert"
+End Sub
+
 Public Sub OnNextFlag(control As IRibbonControl)
     RunEstimates "next_flag"
 End Sub

@@ -144,3 +144,84 @@ RULES: dict[str, Rule] = {
 
 def rule(rule_id: str) -> Rule:
     return RULES[rule_id]
+
+
+RULES["V01"] = Rule(
+    "V01", W, "The book's template version matches the add-in", "範本版本與工具相符"
+)
+
+HOW: dict[str, tuple[str, str]] = {
+    "T01": (
+        "The sum of its lines, column by column (SUM of the lines above).",
+        "同一欄各項之和。",
+    ),
+    "T02": ("The sum of the programmes' figures in the column.", "各綱領數字之和。"),
+    "T03": (
+        "Total Expenditure ($'000) / 1000, rounded half away from zero to one"
+        " decimal; a difference of up to 0.1 is rounding of the parts.",
+        "開支總額(千元)除以 1000,四捨五入至一位小數;相差 0.1 以內屬進位差異。",
+    ),
+    "T04": (
+        "The programme total of the Estimate column (Programmes!G4).",
+        "綱領總額的預算欄。",
+    ),
+    "T05": (
+        "Each column of the breakdown summed, against subhead 000's line.",
+        "分析各欄之和與分目 000 比較。",
+    ),
+    "P01": (
+        "(new / base - 1) x 100, rounded half away from zero to one decimal; a"
+        " typed percentage within 0.1 point is accepted.",
+        "(新數 / 基數 - 1) x 100,四捨五入至一位小數。",
+    ),
+    "P02": ("A change of exactly zero prints as a dash.", "零變動以「—」表示。"),
+    "P03": ("A nil or zero base has no percentage change.", "基數為零時沒有百分率。"),
+    "S01": (
+        "Posts at start + net change, against the establishment table's posts at end.",
+        "年初職位加淨變動,與編制表的年終職位比較。",
+    ),
+    "S02": (
+        "Directorate (Y) rows of the establishment table, summed.",
+        "編制表中首長級職位之和。",
+    ),
+    "S03": (
+        "Sum over non-directorate ranks of 12 x mid-point monthly salary x posts"
+        " at end, against the ceiling.",
+        "非首長級職級的 12 x 中點月薪 x 年終職位之和,與上限比較。",
+    ),
+    "S04": (
+        "The establishment table's posts at start, summed.",
+        "編制表年初職位之和。",
+    ),
+    "S05": (
+        "12 x the monthly salary at the mid-point of the rank's range (the mean"
+        " of the two middle points for an even number of points).",
+        "12 x 薪級範圍中點的月薪(雙數薪點取中間兩點的平均)。",
+    ),
+    "S06": (
+        "The middle point(s) of the rank's range looked up in the pay scale.",
+        "在薪級表查找職級範圍的中點。",
+    ),
+    "C01": (
+        "The template's formula for this cell, evaluated by the core.",
+        "此儲存格的範本公式。",
+    ),
+    "R01": (
+        "The source cell's figure, as the report line refers to it.",
+        "報告所引用的來源數字。",
+    ),
+    "N01": (
+        "Every amount, percentage and post count quoted, in common units, against"
+        " the sentence computed from the tables.",
+        "所引金額、百分率及職位數目與按表格計算的句子比較。",
+    ),
+    "V01": (
+        "The TemplateVersion cell (Head!C23) against the installed add-in.",
+        "範本版本儲存格與已安裝工具比較。",
+    ),
+}
+
+
+def how(rule_id: str) -> tuple[str, str]:
+    """How a rule's expected value is computed, for the Checks sheet."""
+    return HOW.get(rule_id, ("As the cell reads in the template.", "按範本讀取。"))
