@@ -9,12 +9,13 @@ command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 if ! /usr/bin/python3 -c "import uno" >/dev/null 2>&1; then
   need+=(python3-uno libreoffice-script-provider-python)
 fi
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ "${#need[@]}" -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends \
-    libreoffice-calc-nogui python3-uno libreoffice-script-provider-python
+    libreoffice-calc-nogui python3-uno libreoffice-script-provider-python poppler-utils
 fi
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 python3 -m pytest "$@"

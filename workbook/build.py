@@ -18,6 +18,7 @@ from estimates import __version__
 from estimates.model import COLUMNS, Head
 
 from . import layout as L
+from .charts import add_charts
 from .io import write_cell
 from .snapshot import cell_position
 
@@ -110,7 +111,7 @@ def new_template() -> Workbook:
         ws.column_dimensions["B"].width = 30 if name != L.CHECKS else 8
         ws.column_dimensions["C"].width = 40 if name != L.CHECKS else 14
         for col in "DEFGHIJ":
-            ws.column_dimensions[col].width = 16
+            ws.column_dimensions[col].width = 19
     first = L.CHECKS_HEADER_ROW + 1
     for severity, colour in L.FILLS.items():
         wb[L.CHECKS].conditional_formatting.add(
@@ -135,6 +136,13 @@ def new_template() -> Workbook:
     wb.custom_doc_props.append(
         StringProperty(name="EstimatesTemplateVersion", value=L.TEMPLATE_VERSION)
     )
+    add_charts(wb)
+    for ws in wb.worksheets:  # print each sheet one page wide, landscape
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
     wb.properties.title = "Estimates of Expenditure 開支預算"
     wb.properties.creator = f"estimates-addin {__version__}"
     wb.properties.keywords = f"estimates-template {L.TEMPLATE_VERSION}"

@@ -193,6 +193,8 @@ def write_cell(
             cell.data_type = "s"
             cell.quotePrefix = True
     apply_look(cell, style)
+    if style == "header" and (ws.row_dimensions[row].height or 0) < 32:
+        ws.row_dimensions[row].height = 32  # room for the two-language headings
     if link:
         cell.hyperlink = Hyperlink(
             ref=cell.coordinate, location=link, display=str(value)
