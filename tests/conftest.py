@@ -92,27 +92,21 @@ class LibreOffice:
             encoding="utf-8",
         )
 
-    def recalculate(self, book: Path, out_dir: Path) -> Path:
+    def convert(self, book: Path, out_dir: Path, to: str) -> Path:
+        """``book`` converted by LibreOffice to format ``to`` (xlsx, ods, pdf)."""
         out_dir.mkdir(parents=True, exist_ok=True)
         subprocess.run(
-            [
-                self.soffice,
-                f"-env:UserInstallation={self.profile.as_uri()}",
-                "--headless",
-                "--calc",
-                "--convert-to",
-                "xlsx",
-                "--outdir",
-                str(out_dir),
-                str(book),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        result = out_dir / (book.stem + ".xlsx")
+            [self.soffice, f"-env:UserInstallation={self.profile.as_uri()}",
+             "--headless", "--convert-to", to, "--outdir", str(out_dir), str(book)],
+            check=True, capture_output=True, timeout=180,
+        )  # fmt: skip
+        result = out_dir / f"{book.stem}.{to}"
         assert result.exists(), f"LibreOffice wrote nothing for {book}"
         return result
+
+    def recalculate(self, book: Path, out_dir: Path) -> Path:
+        """A copy of ``book`` whose formulas LibreOffice has computed."""
+        return self.convert(book, out_dir, "xlsx")
 
 
 @pytest.fixture(scope="session")

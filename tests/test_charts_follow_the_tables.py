@@ -81,22 +81,7 @@ def test_the_charts_render_in_a_real_engine(sample_book, libreoffice, tmp_path):
             pytest.fail(
                 f"{tool} (Debian's poppler-utils) is needed to look at the render"
             )
-    subprocess.run(
-        [
-            libreoffice.soffice,
-            f"-env:UserInstallation={libreoffice.profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path / "pdf"),
-            str(sample_book),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "pdf" / (sample_book.stem + ".pdf")
+    pdf = libreoffice.convert(sample_book, tmp_path / "pdf", "pdf")
     page = next(
         n
         for n in range(1, 40)

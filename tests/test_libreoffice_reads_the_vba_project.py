@@ -19,30 +19,10 @@ RUNNER = Path(__file__).parent / "engine" / "run_vba_function.py"
 UNO_PYTHON = "/usr/bin/python3"  # Debian's Python, for which python3-uno is built
 
 
-def _convert_to_ods(libreoffice, book: Path, out: Path) -> Path:
-    out.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [
-            libreoffice.soffice,
-            f"-env:UserInstallation={libreoffice.profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "ods",
-            "--outdir",
-            str(out),
-            str(book),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    return out / (book.stem + ".ods")
-
-
 def test_libreoffice_lists_every_module_of_the_template(
     libreoffice, template_dir, tmp_path
 ):
-    ods = _convert_to_ods(libreoffice, template_dir / "Estimates.xltm", tmp_path)
+    ods = libreoffice.convert(template_dir / "Estimates.xltm", tmp_path, "ods")
     with zipfile.ZipFile(ods) as z:
         listed = {
             Path(n).stem

@@ -101,32 +101,34 @@ def add_charts(wb) -> None:
         return Reference(ws, range_string=f"{L.CHARTS}!{rng}")
 
     ranges = chart_ranges()
+
+    def plot(chart, key: str, title: str, anchor: str) -> None:
+        categories, values = ranges[key]
+        chart.title = title
+        chart.add_data(ref(values), titles_from_data=False)
+        chart.set_categories(ref(categories))
+        ws.add_chart(chart, anchor)
+
     pie = PieChart()
-    pie.title = "各綱領的撥款分配情況 Allocation of provision (Estimate)"
-    pie.add_data(ref(ranges["allocation"][1]), titles_from_data=False)
-    pie.set_categories(ref(ranges["allocation"][0]))
     pie.dataLabels = DataLabelList()
     pie.dataLabels.showPercent = True
-    pie.dataLabels.showVal = False
-    pie.dataLabels.showSerName = False
-    pie.dataLabels.showCatName = False
-    pie.dataLabels.showLegendKey = False
-    ws.add_chart(pie, "J3")
-
-    bar = BarChart()
-    bar.type = "bar"
-    bar.title = "各綱領的員工人數 Staff by programme (31 March)"
-    bar.add_data(ref(ranges["staff"][1]), titles_from_data=False)
-    bar.set_categories(ref(ranges["staff"][0]))
-    bar.legend = None
-    bar.gapWidth = 60
-    ws.add_chart(bar, "J20")
-
-    col = BarChart()
-    col.type = "col"
-    col.title = "編制的變動 Changes in the size of the establishment (31 March)"
-    col.add_data(ref(ranges["establishment"][1]), titles_from_data=False)
-    col.set_categories(ref(ranges["establishment"][0]))
-    col.legend = None
-    col.gapWidth = 80
-    ws.add_chart(col, "J37")
+    for label in ("showVal", "showSerName", "showCatName", "showLegendKey"):
+        setattr(pie.dataLabels, label, False)
+    plot(
+        pie,
+        "allocation",
+        "各綱領的撥款分配情況 Allocation of provision (Estimate)",
+        "J3",
+    )
+    for direction, key, title, anchor in (
+        ("bar", "staff", "各綱領的員工人數 Staff by programme (31 March)", "J20"),
+        (
+            "col",
+            "establishment",
+            "編制的變動 Changes in the size of the establishment (31 March)",
+            "J37",
+        ),
+    ):
+        chart = BarChart()
+        chart.type, chart.legend, chart.gapWidth = direction, None, 70
+        plot(chart, key, title, anchor)
