@@ -126,3 +126,17 @@ def test_a_100000_row_table_is_read_and_checked(sample_book, tmp_path):
     assert [(f.sheet, f.cell) for f in d03] == [("Subheads", f"I{8 + 99_999}")]
     t03 = {f.cell for f in findings if f.rule == "T03"}
     assert t03 == {"D4", "E4", "F4", "G4"}  # the programme totals no longer agree
+
+
+def test_a_row_deleted_inside_a_table(sample_book):
+    def edit(wb):
+        ws = wb["Subheads"]
+        ws.delete_rows(6)  # subhead 700, as Excel's "Delete Table Rows" does
+        ws.tables["tblSubheads"].ref = "A4:I6"
+
+    findings = after(sample_book, edit)
+    assert not [f for f in findings if f.rule.startswith("D")]
+    outcome = refresh_file(sample_book)
+    assert [s.code for s in outcome.head.subheads] == ["000", "697"]
+    te = outcome.results.total("Total Expenditure")
+    assert te == (564524 - 60400, 660263 - 60000, 329505, 269731)
