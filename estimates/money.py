@@ -148,11 +148,6 @@ def sum_amounts(values: list[Number | None]) -> Number | None:
     return sum(present, start=type(present[0])(0))
 
 
-def same_amount(a: Number | None, b: Number | None) -> bool:
-    """Nil and zero print the same (a dash), so they compare equal."""
-    return Decimal(a or 0) == Decimal(b or 0)
-
-
 def format_thousands(amount: Number | None) -> str:
     """``419,593``; nil prints as a dash."""
     if amount is None or amount == 0:
@@ -189,7 +184,6 @@ __all__ = [
     "parse_thousands",
     "percent_change",
     "round_half_up",
-    "same_amount",
     "sum_amounts",
     "thousands_to_millions",
     "to_decimal",

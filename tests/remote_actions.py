@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
-from openpyxl.utils import range_boundaries
 from openpyxl.workbook.defined_name import DefinedName
 
 from workbook.layout import NOTE_AUTHOR
@@ -87,7 +86,3 @@ def cells_of(wb) -> dict:
                 if c.value is not None or note is not None or fill is not None:
                     out[(ws.title, c.coordinate)] = (c.value, fill, note)
     return out
-
-
-def used_bounds(ref: str):
-    return range_boundaries(ref)

@@ -19,7 +19,6 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
-from openpyxl.worksheet.hyperlink import Hyperlink
 
 from . import layout as L
 from .plan import FLAG_COLUMNS, Plan
@@ -112,7 +111,7 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
         )
     for w in plan.writes:
         if w.sheet in wb.sheetnames:
-            write_cell(wb[w.sheet], w.row, w.col, w.value, w.style, w.link)
+            write_cell(wb[w.sheet], w.row, w.col, w.value, w.style)
     for sheet, row, col in plan.clears:
         cell = wb[sheet].cell(row, col)
         if not isinstance(cell, MergedCell):
@@ -127,7 +126,7 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
                     cell.value = None
                     cell.hyperlink = None
         for w in writes:
-            write_cell(ws, w.row, w.col, w.value, w.style, w.link)
+            write_cell(ws, w.row, w.col, w.value, w.style)
         if sheet in L.HIDDEN_SHEETS:
             ws.sheet_state = "hidden"
     for sheet, cols in plan.hidden_columns.items():
@@ -173,9 +172,7 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
         cell.comment = comment
 
 
-def write_cell(
-    ws, row: int, col: int, value: object, style: str | None, link: str | None = None
-):
+def write_cell(ws, row: int, col: int, value: object, style: str | None):
     """Write a value; text that looks like a formula stays text. A cell inside a
     merged range is never written (the merge is the clerk's; D09 reports it)."""
     cell = ws.cell(row, col)
@@ -195,10 +192,6 @@ def write_cell(
     apply_look(cell, style)
     if style == "header" and (ws.row_dimensions[row].height or 0) < 32:
         ws.row_dimensions[row].height = 32  # room for the two-language headings
-    if link:
-        cell.hyperlink = Hyperlink(
-            ref=cell.coordinate, location=link, display=str(value)
-        )
     return cell
 
 

@@ -35,7 +35,6 @@ class Write:
     col: int
     value: object
     style: str | None = None
-    link: str | None = None
 
 
 @dataclass(frozen=True)
