@@ -87,8 +87,10 @@ def test_libreoffice_cannot_compile_xlwings_own_module(
     libreoffice, template_dir, tmp_path
 ):
     """Why the full template's functions do not run in LibreOffice: its Basic ignores
-    #If, so xlwings' #If/#Else pairs of procedure headers are duplicates. Pinned so
-    that we learn when a LibreOffice release changes this."""
+    #If and compiles every branch, so xlwings' own #If Mac / #Else pairs become
+    duplicate definitions (procedures, Dim) and the library does not compile;
+    resolving them at build time would drop Excel for Mac. Pinned so that we learn
+    when a LibreOffice release changes this."""
     book = tmp_path / "Estimates.xlsm"
     shutil.copy(template_dir / "Head135.xlsm", book)
     assert _run(libreoffice, book, "EstimatesInfo", "EstimatesPing", tmp_path) == ""
