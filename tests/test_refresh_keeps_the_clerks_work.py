@@ -100,3 +100,23 @@ def test_a_programme_added_below_the_table_joins_it(sample_book):
     assert out["Programmes"].tables["tblProgrammes"].ref == "A7:H10"
     assert out["Programmes"]["G4"].value == "=SUM(G8:G10)"
     assert out["Programmes"]["J10"].value.startswith("=IF(N(F10)=0")
+
+
+def test_a_clerks_formatting_survives(sample_book):
+    from openpyxl.styles import Font, PatternFill
+
+    wb = load_book(sample_book)
+    cell = wb["Subheads"]["D5"]
+    cell.fill = PatternFill("solid", fgColor="FF00B050")
+    cell.font = Font(bold=True, color="FFFF0000")
+    wb["Programmes"]["B8"].number_format = "@"
+    wb["Subheads"].column_dimensions["D"].width = 55
+    wb.save(sample_book)
+    refresh_file(sample_book)
+    refresh_file(sample_book)
+    wb = load_book(sample_book)
+    cell = wb["Subheads"]["D5"]
+    assert cell.fill.fgColor.rgb == "FF00B050"
+    assert cell.font.bold and cell.font.color.rgb == "FFFF0000"
+    assert wb["Programmes"]["B8"].number_format == "@"
+    assert wb["Subheads"].column_dimensions["D"].width == 55
