@@ -58,6 +58,12 @@ def test_english_equivalents(sample_head):
         " represents a decrease of $59,774,000 against the revised estimate for 2024–25"
         " and of $294,793,000 against the actual expenditure in 2023–24."
     )
+    assert got["subhead_000"].en == (
+        "Provision of $175,587,000 under Subhead 000 Operational expenses is for the"
+        " salaries, allowances and other operating expenses of the Innovation,"
+        " Technology and Industry Bureau. The decrease of $67,913,000 (27.9%) against"
+        " the revised estimate for 2024–25"
+    )
 
 
 @pytest.mark.engine
@@ -109,3 +115,20 @@ def test_a_clerks_sentence_is_kept_and_checked(sample_book):
     assert "2 post(s)" in n01[1].message_en and "1 post(s)" in n01[1].message_en
     cell = load_book(sample_book)["Narrative"].cell(row, 4)
     assert cell.value == wrong and cell.fill.fgColor.rgb == "FFFFC7CE"
+
+
+@pytest.mark.engine
+def test_the_head_summary_shows_the_ceiling_line_in_both_languages(
+    sample_book, libreoffice, tmp_path
+):
+    wb = load_workbook(
+        libreoffice.recalculate(sample_book, tmp_path / "lo"), data_only=True
+    )
+    head = wb["Head"]
+    assert head["F7"].value == SEED_EN["ceiling"]
+    assert head["F8"].value.startswith(
+        "二零二五至二六年度的編制上限(按薪級中點估計的年薪值)"
+    )
+    assert head["F8"].value.endswith("..... 5,200 萬元")
+    assert head["F9"].value == SEED_EN["directorate"]
+    assert head["F10"].value == SEED_ZH["directorate"]

@@ -20,6 +20,7 @@ from estimates.model import COLUMNS, Head
 from . import layout as L
 from .charts import add_charts
 from .io import write_cell
+from .snapshot import Formula
 from .snapshot import cell_position
 
 
@@ -131,6 +132,21 @@ def new_template() -> Workbook:
     write_cell(head, row, 1, "Template version", "label")
     write_cell(head, row, 2, "範本版本", "label")
     write_cell(head, row, col, L.TEMPLATE_VERSION, "code")
+    summary_lines = (
+        (7, "Establishment ceiling line", "編制上限", 2),
+        (8, "", "", 3),
+        (9, "Directorate line", "首長級職位", 2),
+        (10, "", "", 3),
+    )
+    for row, en, zh, col in summary_lines:  # the COR's Head summary lines, live
+        key = "ceiling" if row < 9 else "directorate"
+        write_cell(head, row, 4, en or None, "label")
+        write_cell(head, row, 5, zh or None, "label")
+        text = Formula(
+            f'=IFERROR(INDEX({L.NARRATIVE}!$A$1:$F$500,MATCH("{key}",'
+            f'{L.NARRATIVE}!$F$1:$F$500,0),{col}),"")'
+        )
+        write_cell(head, row, 6, text, "computed")
     for name, ref in L.template_names().items():
         wb.defined_names[name] = DefinedName(name, attr_text=ref)
     wb.custom_doc_props.append(
