@@ -20,8 +20,7 @@ from estimates.model import COLUMNS, Head
 from . import layout as L
 from .charts import add_charts
 from .io import write_cell
-from .snapshot import Formula
-from .snapshot import cell_position
+from .snapshot import Formula, cell_position
 
 
 def _table(spec: L.TableSpec, last_row: int) -> Table:
