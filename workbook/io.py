@@ -18,6 +18,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
 from . import layout as L
@@ -130,8 +131,6 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
         if sheet in L.HIDDEN_SHEETS:
             ws.sheet_state = "hidden"
     for sheet, cols in plan.hidden_columns.items():
-        from openpyxl.utils import get_column_letter
-
         for col in cols:
             wb[sheet].column_dimensions[get_column_letter(col)].hidden = True
     for name, ref in plan.tables.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from openpyxl.utils.cell import get_column_letter
 
-from estimates.model import Head
+from estimates.model import Head, Ref
 from estimates.narrative import (
     narrative_keys,
     previous_year,
@@ -43,8 +43,6 @@ def clerk_texts(snap: Snapshot, head: Head) -> dict:
         for (row, col), value in sheet.items()
         if col == KEY_COL and isinstance(value, str)
     }
-    from estimates.model import Ref
-
     texts = {}
     for i, (key, _) in enumerate(narrative_keys(head)):
         text = sheet.get((old[key], CLERK_COL)) if key in old else None

@@ -9,6 +9,7 @@ value; the flags of the last refresh are cleared first, and only those.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from openpyxl.utils.cell import get_column_letter
 
@@ -23,7 +24,14 @@ from . import layout as L
 from .computed import report_rows
 from .narrative import narrative_rows
 from .reader import Reading
-from .snapshot import Formula, Snapshot, address, formula_shape, table_bounds
+from .snapshot import (
+    Formula,
+    Snapshot,
+    address,
+    cell_position,
+    formula_shape,
+    table_bounds,
+)
 
 
 @dataclass(frozen=True)
@@ -210,10 +218,6 @@ def log_row(
     now: str,
 ) -> list[Write]:
     """One row of the Change log: time, user, versions, findings, cells changed."""
-    from datetime import UTC, datetime
-
-    from estimates import __version__
-
     counts = count_by_severity(findings)
     row = max(snap.max_row(L.CHANGE_LOG) + 1, L.CHANGE_LOG_HEADER_ROW + 1)
     now = now or datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
@@ -241,8 +245,6 @@ def revert_plan(snap: Snapshot, user: str = "", now: str = "") -> Plan:
         target, cell, kind, value = (sheet.get((row, c)) for c in range(1, 5))
         if not target or not cell or target not in snap.sheets:
             continue
-        from .snapshot import cell_position
-
         r, c = cell_position(str(cell))
         if kind == "formula":
             value = Formula(str(value))
@@ -439,8 +441,6 @@ def clear_plan(snap: Snapshot) -> Plan:
 
 def next_flag(snap: Snapshot, sheet: str, cell: str) -> tuple[str, str] | None:
     """The flagged cell after ``sheet!cell`` in sheet order, then row, then column."""
-    from .snapshot import cell_position
-
     order = {name: i for i, name in enumerate(snap.sheets)}
     flagged = sorted(
         (

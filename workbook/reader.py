@@ -40,6 +40,7 @@ from .snapshot import (
     formula_shape,
     table_bounds,
 )
+from .versions import advice
 
 
 class NotOurBook(ValueError):
@@ -268,8 +269,6 @@ def read_book(snap: Snapshot) -> Reading:
         snap.at(L.HEAD, L.TEMPLATE_VERSION_CELL) if L.HEAD in snap.sheets else None
     )
     if str(version or "").strip() != L.TEMPLATE_VERSION:
-        from .versions import advice
-
         en, zh = advice(str(version or "").strip())
         findings.append(
             finding(
