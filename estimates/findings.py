@@ -32,7 +32,12 @@ class Rule:
 
 @dataclass(frozen=True)
 class Finding:
-    """One inconsistency, at one cell, with both languages' messages."""
+    """One inconsistency, with both languages' messages.
+
+    ``ref`` is where the finding sits; ``compared`` holds the other places it
+    compares (the subhead total a programme total disagrees with, a report figure's
+    source): every one of ``cells`` is marked, so a clerk sees both sides.
+    ``used`` lists the inputs behind the expected value."""
 
     rule: str
     severity: Severity
@@ -42,6 +47,13 @@ class Finding:
     expected: str = ""
     found: str = ""
     used: tuple[Ref, ...] = ()
+    compared: tuple[Ref, ...] = ()
+
+    @property
+    def cells(self) -> tuple[Ref, ...]:
+        """Every cell the finding compares: its own first, then the others."""
+        own = (self.ref,) if self.ref else ()
+        return own + tuple(c for c in self.compared if c != self.ref)
 
     @property
     def sheet(self) -> str:
@@ -61,6 +73,7 @@ class Finding:
             "message_zh": self.message_zh,
             "expected": self.expected,
             "found": self.found,
+            "cells": [str(c) for c in self.cells],
         }
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .model import COLUMNS
 from .money import percent_change, round_half_up
 
 _DIGITS = "零一二三四五六七八九"
@@ -33,6 +34,17 @@ def previous_year(year: str) -> str:
     return f"{start}-{(start + 1) % 100:02d}"
 
 
+def _pct_en(new, base) -> str:
+    """`` (6.1%)``; nothing against a nil base, or for a change under 0.05%."""
+    pct = percent_change(new, base)
+    return "" if not pct else f" ({abs(pct)}%)"
+
+
+def _pct_zh(new, base) -> str:
+    pct = percent_change(new, base)
+    return "" if not pct else f"({abs(pct)}%)"
+
+
 def change_en(new: Decimal, base: Decimal, year: str) -> str:
     """The English change sentence for a programme's Estimate against its Revised."""
     prior = year_en(previous_year(year))
@@ -42,8 +54,7 @@ def change_en(new: Decimal, base: Decimal, year: str) -> str:
             f"Provision for {year_en(year)} is the same as the revised estimate"
             f" for {prior}."
         )
-    pct = percent_change(new, base)
-    pct_text = "" if pct is None else f" ({abs(pct)}%)"
+    pct_text = _pct_en(new, base)
     way = "higher" if diff > 0 else "lower"
     return (
         f"Provision for {year_en(year)} is ${abs(diff):,} million{pct_text} {way}"
@@ -57,8 +68,7 @@ def change_zh(new: Decimal, base: Decimal, year: str) -> str:
     diff = round_half_up(Decimal(new) - Decimal(base), 1)
     if diff == 0:
         return f"{year_zh(year)}的撥款與{prior}的修訂預算相同"
-    pct = percent_change(new, base)
-    pct_text = "" if pct is None else f"({abs(pct)}%)"
+    pct_text = _pct_zh(new, base)
     way = "增加" if diff > 0 else "減少"
     return (
         f"{year_zh(year)}的撥款較{prior}的修訂預算{way}"
@@ -74,8 +84,15 @@ def count_en(n: int) -> str:
     return _SMALL[n] if 0 <= n < 10 else f"{n:,}"
 
 
-def posts_en(n: int) -> str:
-    return f"{count_en(n)} post{'' if n == 1 else 's'}"
+def posts_en(n: int, kind: str = "") -> str:
+    """``one post``, ``two directorate posts``, ``no posts``, ``12 posts``."""
+    noun = f"{kind} post" if kind else "post"
+    return f"{count_en(n)} {noun}{'' if n == 1 else 's'}"
+
+
+def estimated_posts_en(n: int, kind: str = "") -> str:
+    """``an estimated nine directorate posts``; ``no directorate posts`` for nil."""
+    return posts_en(n, kind) if n == 0 else f"an estimated {posts_en(n, kind)}"
 
 
 def date_zh(year: int) -> str:
@@ -94,72 +111,82 @@ def posts_change_zh(net: int, year: str) -> str:
     if net == 0:
         return f"在{year_zh(year)}職位數目不會有淨變動"
     way = "增加" if net > 0 else "減少"
-    return f"在{year_zh(year)}會淨{way} {abs(net)} 個職位"
+    return f"在{year_zh(year)}會淨{way} {abs(net):,} 個職位"
 
 
-def _way_en(diff: int) -> str:
-    return "an increase" if diff > 0 else "a decrease"
+def _change_en(diff: int, against: str) -> str:
+    """``an increase of $X against ...``, or ``no change against ...``."""
+    if diff == 0:
+        return f"no change against {against}"
+    way = "an increase" if diff > 0 else "a decrease"
+    return f"{way} of ${abs(diff) * 1000:,} against {against}"
+
+
+def _change_zh(diff: int, against: str) -> str:
+    if diff == 0:
+        return f"與{against}相同"
+    return f"較{against}{'增加' if diff > 0 else '減少'} {abs(diff) * 1000:,} 元"
 
 
 def head_total_en(totals: tuple, year: str, department: str) -> str:
     """The subheads' opening sentence; ``totals`` in $'000 (actual, ..., estimate)."""
     actual, _, revised, estimate = (t or 0 for t in totals)
     d_rev, d_act = estimate - revised, estimate - actual
-    prior, before = (
-        year_en(previous_year(year)),
-        year_en(previous_year(previous_year(year))),
-    )
-    second = "" if (d_act > 0) == (d_rev > 0) else f"{_way_en(d_act)} "
+    prior = f"the revised estimate for {year_en(previous_year(year))}"
+    before = f"the actual expenditure in {year_en(previous_year(previous_year(year)))}"
+    first, second = _change_en(d_rev, prior), _change_en(d_act, before)
+    if d_rev and d_act and (d_act > 0) == (d_rev > 0):
+        second = second.split(" ", 2)[2]  # "... and of $Y against ..."
     return (
         f"The estimate of the amount required in {year_en(year)} for the salaries and"
         f" expenses of the {department} is ${estimate * 1000:,}. This represents"
-        f" {_way_en(d_rev)} of ${abs(d_rev) * 1000:,} against the revised estimate for"
-        f" {prior} and {second}of ${abs(d_act) * 1000:,} against the actual expenditure"
-        f" in {before}."
+        f" {first} and {second}."
     )
 
 
 def head_total_zh(totals: tuple, year: str, department: str, short: str = "") -> str:
     actual, _, revised, estimate = (t or 0 for t in totals)
     d_rev, d_act = estimate - revised, estimate - actual
-    prior, before = (
-        year_zh(previous_year(year)),
-        year_zh(previous_year(previous_year(year))),
-    )
+    prior = f"{year_zh(previous_year(year))}的修訂預算"
+    before = f"{year_zh(previous_year(previous_year(year)))}的實際開支"
     name = f"{department}({short})" if short else department
-    way_rev = "增加" if d_rev > 0 else "減少"
-    way_act = "增加" if d_act > 0 else "減少"
     return (
         f"{year_zh(year)}{name}所需的薪金及開支預算為 {estimate * 1000:,} 元,"
-        f"較{prior}的修訂預算{way_rev} {abs(d_rev) * 1000:,} 元,"
-        f"而較{before}的實際開支{way_act} {abs(d_act) * 1000:,} 元"
+        f"{_change_zh(d_rev, prior)},而{_change_zh(d_act, before)}"
     )
 
 
 def subhead_000_en(line: tuple, year: str, department: str) -> str:
     _, _, revised, estimate = (v or 0 for v in line)
     diff = estimate - revised
-    pct = percent_change(estimate, revised)
-    pct_text = "" if pct is None else f" ({abs(pct)}%)"
-    way = "increase" if diff > 0 else "decrease"
+    prior = year_en(previous_year(year))
+    if diff == 0:
+        change = f" Provision is the same as the revised estimate for {prior}."
+    else:
+        way = "increase" if diff > 0 else "decrease"
+        change = (
+            f" The {way} of ${abs(diff) * 1000:,}{_pct_en(estimate, revised)}"
+            f" against the revised estimate for {prior}"
+        )
     return (
         f"Provision of ${estimate * 1000:,} under Subhead 000 Operational expenses is"
         " for the salaries, allowances and other operating expenses of the"
-        f" {department}."
-        f" The {way} of ${abs(diff) * 1000:,}{pct_text} against the revised estimate"
-        f" for {year_en(previous_year(year))}"
+        f" {department}.{change}"
     )
 
 
 def subhead_000_zh(line: tuple, year: str, short: str) -> str:
     _, _, revised, estimate = (v or 0 for v in line)
     diff = estimate - revised
-    pct = percent_change(estimate, revised)
-    pct_text = "" if pct is None else f"({abs(pct)}%)"
+    prior = f"{year_zh(previous_year(year))}的修訂預算"
+    change = (
+        f"撥款{_change_zh(diff, prior)}{_pct_zh(estimate, revised)}"
+        if diff
+        else f"撥款與{prior}相同"
+    )
     return (
         f"在分目 000 運作開支項下的撥款 {estimate * 1000:,} 元,用以支付{short}的薪金、"
-        f"津貼及其他運作開支。撥款較{year_zh(previous_year(year))}的修訂預算"
-        f"{'增加' if diff > 0 else '減少'} {abs(diff) * 1000:,} 元{pct_text}"
+        f"津貼及其他運作開支。{change}"
     )
 
 
@@ -173,13 +200,13 @@ def ceiling_en(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
         way = "rising" if change > 0 else "reducing"
         middle = (
             f"as at 31 March {first} {way} by {posts_en(abs(change))} to"
-            f" {nd_end:,} posts as at 31 March {first + 1}"
+            f" {posts_en(nd_end) if nd_end else 'none'} as at 31 March {first + 1}"
         )
     millions = round_half_up(Decimal(ceiling) / 1_000_000, 1)
     return (
         f"Establishment ceiling {year_en(year)}"
         " (notional annual mid-point salary value)"
-        f" representing an estimated {nd_start:,} non-directorate posts {middle}"
+        f" representing {estimated_posts_en(nd_start, 'non-directorate')} {middle}"
         f" ..... ${millions}m"
     )
 
@@ -188,12 +215,14 @@ def ceiling_zh(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
     first = int(year[:4])
     change = nd_end - nd_start
     if change == 0:
-        middle = f"於{date_zh(first)}及{date_zh(first + 1)}的 {nd_start} 個非首長級職位"
+        middle = (
+            f"於{date_zh(first)}及{date_zh(first + 1)}的 {nd_start:,} 個非首長級職位"
+        )
     else:
         way = "增加" if change > 0 else "減少"
         middle = (
-            f"由{date_zh(first)}的 {nd_start} 個非首長級職位{way} {abs(change)} 個"
-            f"至{date_zh(first + 1)}的 {nd_end} 個職位"
+            f"由{date_zh(first)}的 {nd_start:,} 個非首長級職位{way} {abs(change):,} 個"
+            f"至{date_zh(first + 1)}的 {nd_end:,} 個職位"
         )
     # $ million to one decimal, quoted in 萬元 as the programme sentences are.
     wan = round_half_up(Decimal(ceiling) / 1_000_000, 1) * 100
@@ -205,28 +234,22 @@ def ceiling_zh(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
 
 def directorate_en(year: str, start: int, end: int) -> str:
     first = int(year[:4])
+    lead = f"In addition, there will be {estimated_posts_en(start, 'directorate')}"
     if start == end:
-        return (
-            f"In addition, there will be an estimated {count_en(start)} directorate"
-            f" posts as at 31 March {first} and as at 31 March {first + 1}."
-        )
-    return (
-        f"In addition, there will be an estimated {count_en(start)} directorate posts"
-        f" as at 31 March {first} and {count_en(end)} as at 31 March {first + 1}."
-    )
+        return f"{lead} as at 31 March {first} and as at 31 March {first + 1}."
+    then = "none" if end == 0 else count_en(end)
+    return f"{lead} as at 31 March {first} and {then} as at 31 March {first + 1}."
 
 
 def directorate_zh(year: str, start: int, end: int) -> str:
     first = int(year[:4])
+
+    def has(n: int) -> str:
+        return f"設有 {n} 個首長級職位" if n else "不設首長級職位"
+
     if start == end:
-        return (
-            f"此外,預算於{date_zh(first)}及{date_zh(first + 1)}設有 {start} 個"
-            "首長級職位。"
-        )
-    return (
-        f"此外,預算於{date_zh(first)}設有 {start} 個首長級職位,"
-        f"於{date_zh(first + 1)}設有 {end} 個首長級職位。"
-    )
+        return f"此外,預算於{date_zh(first)}及{date_zh(first + 1)}{has(start)}。"
+    return f"此外,預算於{date_zh(first)}{has(start)},於{date_zh(first + 1)}{has(end)}。"
 
 
 @dataclass(frozen=True)
@@ -270,6 +293,35 @@ def narrative_keys(head) -> list[tuple[str, str]]:
     if any(s.code == "000" for s in head.subheads):
         keys.append(("subhead_000", "Subhead 000 分目 000"))
     return keys
+
+
+def sources(head, key: str) -> tuple:
+    """The cells a narrative line's figures come from (N01 marks them)."""
+    est = head.establishment
+    family, _, item = key.partition(":")
+    if family == "programme":
+        return tuple(
+            a.ref for p in head.programmes if p.number == item for a in p.amounts[2:]
+        )
+    if family == "programme_posts":
+        return tuple(p.ref for p in head.posts if p.programme == item)
+    if family == "subhead_000":
+        return tuple(a.ref for s in head.subheads if s.code == "000" for a in s.amounts)
+    if family == "head_total":
+        cells = (
+            head.shown.get(f"subhead_total:Total Expenditure:{c}") for c in COLUMNS
+        )
+        return tuple(c.ref for c in cells if c)
+    counts = {
+        "ceiling": (
+            est.posts_start,
+            est.directorate_start,
+            est.net_change,
+            est.ceiling,
+        ),
+        "directorate": (est.directorate_start, est.directorate_end),
+    }
+    return tuple(c.ref for c in counts.get(family, ()))
 
 
 def sentences(head, results) -> list[Sentence]:

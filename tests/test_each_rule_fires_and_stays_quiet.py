@@ -147,4 +147,8 @@ def test_a_report_line_typed_over_fires_r01(sample_book, tmp_path):
     findings = findings_after(sample_book, tmp_path, edit)
     row = _report_row(load_book(sample_book), "subhead:697:7")
     assert fired(findings, "R01") == [("error", "Report", f"D{row}")]
-    assert "$84,531'000" in next(f for f in findings if f.rule == "R01").message_en
+    r01 = next(f for f in findings if f.rule == "R01")
+    wording = "expected $84,531,000, found $1,000 (difference $84,530,000)"
+    assert wording in r01.message_en
+    assert "應為 8,453.1 萬元,現為 0.1 萬元(相差 8,453 萬元)" in r01.message_zh
+    assert [str(c) for c in r01.cells] == [f"Report!D{row}", "Subheads!F7"]

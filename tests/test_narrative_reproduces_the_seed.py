@@ -110,9 +110,15 @@ def test_a_clerks_sentence_is_kept_and_checked(sample_book):
         ("Narrative", f"D{row}"),
         ("Narrative", f"D{row + 1}"),
     ]
-    assert "quotes $37,400,000" in n01[0].message_en
-    assert "they give $34,700,000" in n01[0].message_en
-    assert "2 post(s)" in n01[1].message_en and "1 post(s)" in n01[1].message_en
+    assert (
+        "expected $34.7 million, found $37.4 million (difference $2.7 million)"
+        in n01[0].message_en
+    )
+    assert "應為 3,470 萬元,現為 3,740 萬元(相差 270 萬元)" in n01[0].message_zh
+    assert "expected 1 post, found 2 posts (difference 1 post)" in n01[1].message_en
+    assert "應為 1 個職位,現為 2 個職位(相差 1 個職位)" in n01[1].message_zh
+    assert {c.sheet for c in n01[1].cells} == {"Narrative", "Establishment"}
+    assert [str(c) for c in n01[0].cells][1:] == ["Programmes!F9", "Programmes!G9"]
     cell = load_book(sample_book)["Narrative"].cell(row, 4)
     assert cell.value == wrong and cell.fill.fgColor.rgb == "FFFFC7CE"
 

@@ -41,7 +41,8 @@ def test_a_typed_over_total_is_kept_flagged_and_explained(sample_book):
     assert cell.value == 300.0
     assert cell.fill.fgColor.rgb == "FFFFC7CE"  # error fill
     assert "C01" in cell.comment.text and "T02" in cell.comment.text
-    assert "$269.7m" in cell.comment.text and "$300.0m" in cell.comment.text
+    assert "expected $269.7 million, found $300.0 million" in cell.comment.text
+    assert "應為 269.7 百萬元,現為 300.0 百萬元(相差 30.3 百萬元)" in cell.comment.text
 
 
 def test_flags_are_cleared_when_fixed_and_the_clerks_note_comes_back(sample_book):

@@ -11,19 +11,37 @@ from decimal import Decimal
 
 from ..findings import Finding
 from ..model import Head
-from ..narrative import figures_in, sentences
+from ..narrative import figures_in, sentences, sources
 from ..results import Results
-from .text import finding
+from .text import finding, show
 
 UNITS = {"$": "money", "%": "percentage", "posts": "post count"}
 
 
-def _show(kind: str, value: Decimal) -> str:
+def _show(kind: str, value: Decimal, lang: str = "en") -> str:
     if kind == "$":
+        if lang == "zh":
+            return f"{show(value / 1000, 'thousands', 'zh')}"
+        if value and value % 100_000 == 0:  # as the sentences quote $ million
+            return show(value / 1_000_000, "millions")
         return f"${value:,.0f}"
     if kind == "%":
         return f"{value}%"
-    return f"{value:,.0f} post(s)"
+    if lang == "zh":
+        return f"{value:,.0f} 個職位"
+    return f"{value:,.0f} post{'' if value == 1 else 's'}"
+
+
+def _gap(wrong: list, right: list, lang: str) -> str:
+    """The difference, when one figure of a kind is wrong and one is right."""
+    if len(wrong) != 1 or len(right) != 1:
+        return ""
+    (kind, found), (_, expected) = wrong[0], right[0]
+    gap = abs(found - expected)
+    text = f"{gap} points" if kind == "%" else _show(kind, gap, lang)
+    if kind == "%" and lang == "zh":
+        text = f"{gap} 個百分點"
+    return f" (difference {text})" if lang == "en" else f"(相差 {text})"
 
 
 def check(head: Head, results: Results) -> list[Finding]:
@@ -39,17 +57,22 @@ def check(head: Head, results: Results) -> list[Finding]:
             continue
         kinds = {kind for kind, _ in wrong}
         right = sorted(f for f in expected if f[0] in kinds)
-        quoted = ", ".join(_show(*w) for w in wrong)
-        should = ", ".join(_show(*r) for r in right) or "no such figure"
+        found_en = ", ".join(_show(*w) for w in wrong)
+        found_zh = "、".join(_show(*w, "zh") for w in wrong)
+        should_en = ", ".join(_show(*r) for r in right) or "no such figure"
+        should_zh = "、".join(_show(*r, "zh") for r in right) or "沒有此數字"
         out.append(
             finding(
                 "N01",
                 ref,
-                f"This sentence quotes {quoted}, which the tables do not give; they"
-                f" give {should}. Computed: {sentence.en}",
-                f"此句引用 {quoted},與表格不符;表格數字為 {should}。應為:{sentence.zh}",
-                should,
-                quoted,
+                f"This sentence quotes a figure the tables do not give: expected"
+                f" {should_en}, found {found_en}{_gap(wrong, right, 'en')}."
+                f" Computed: {sentence.en}",
+                f"此句引用的數字與表格不符:應為 {should_zh},現為 {found_zh}"
+                f"{_gap(wrong, right, 'zh')}。應為:{sentence.zh}",
+                should_en,
+                found_en,
+                compared=sources(head, key),
             )
         )
     return out

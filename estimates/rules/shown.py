@@ -11,11 +11,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..findings import Finding
-from ..model import Head, Shown
+from ..model import COLUMNS, Head, Ref, Shown
 from ..money import is_nil, round_half_up, to_decimal
 from ..results import Results
-from .catalogue import rule
-from .text import finding, kind_of, show
+from .text import finding, kind_of, mismatch, show
 
 RULE_BY_FAMILY = {
     "programme_pct": "P01",
@@ -35,6 +34,35 @@ RULE_BY_FAMILY = {
     "rank_mid_salary": "S05",
     "rank_nams": "S05",
     "rank_nams_end": "S05",
+}
+PROBLEM = {
+    "T01": ("This total line is not the sum of its lines", "此總額不等於各項之和"),
+    "T02": (
+        "This programme total is not the sum of the programmes",
+        "此綱領總額不等於各綱領之和",
+    ),
+    "T04": (
+        "The Head summary's Estimate is not the programme total",
+        "總目摘要的預算不等於綱領總額",
+    ),
+    "P01": (
+        "This percentage does not agree with the figures",
+        "此百分率與數字不符",
+    ),
+    "P02": ("A zero change should show a dash (—)", "零變動應以「—」表示"),
+    "P03": (
+        "A change against a nil base is not a number: leave it blank",
+        "以零為基數的變動不是數字:應留空",
+    ),
+    "S01": (
+        "Posts at the end are not posts at the start plus the net change",
+        "年終職位不等於年初職位加淨變動",
+    ),
+    "S05": (
+        "This rank's NAMS is not 12 times its mid-point salary",
+        "此職級的薪級中點年薪值不是中點月薪的 12 倍",
+    ),
+    "R01": ("This report figure is not its source's", "此報告數字與來源不符"),
 }
 PERCENT_TOLERANCE = Decimal("0.1")
 _ZERO_TEXTS = {"0", "0%", "0.0%", "+0.0%", "-0.0%", "(0.0%)", "(+0.0%)", "0.0"}
@@ -56,6 +84,14 @@ def _as_number(value: object, kind: str) -> Decimal | None:
         text = value.strip().strip("()").rstrip("%").strip()
         return to_decimal(text.lstrip("+"))
     return to_decimal(value)
+
+
+def _number_or_text(value: object, kind: str) -> object:
+    """The shown value as a Decimal when it is a figure, else as it is."""
+    try:
+        return _as_number(value, kind)
+    except ValueError:
+        return value
 
 
 def _agrees(found: Decimal | None, expected: object, kind: str, typed: bool) -> bool:
@@ -82,13 +118,20 @@ def value_agrees(key: str, value: object, expected: object) -> bool:
         return False
 
 
-def check_one(cell: Shown, expected: object) -> list[Finding]:
+def check_one(
+    cell: Shown, expected: object, source: Ref | None = None
+) -> list[Finding]:
     if cell.formula_intact:
         return []
     kind = kind_of(cell.key)
     out: list[Finding] = []
     typed = cell.formula_intact is False
-    shown_text = show(cell.value, kind) if cell.value_known else "?"
+    shown_text = (
+        show(_number_or_text(cell.value, kind), kind) if cell.value_known else "?"
+    )
+    shown_zh = (
+        show(_number_or_text(cell.value, kind), kind, "zh") if cell.value_known else "?"
+    )
     if typed:
         out.append(
             finding(
@@ -97,8 +140,8 @@ def check_one(cell: Shown, expected: object) -> list[Finding]:
                 f"A constant ({shown_text}) was typed over this cell's formula;"
                 " the clerk's value is kept."
                 f" The formula gives {show(expected, kind)}.",
-                f"此儲存格的公式被常數({shown_text})覆蓋;已保留該數值。"
-                f"公式應得 {show(expected, kind)}。",
+                f"此儲存格的公式被常數({shown_zh})覆蓋;已保留該數值。"
+                f"公式應得 {show(expected, kind, 'zh')}。",
                 show(expected, kind),
                 shown_text,
             )
@@ -125,23 +168,45 @@ def check_one(cell: Shown, expected: object) -> list[Finding]:
         rule_id = "P03"
     elif zero_as_text:
         rule_id = "P02"
-    title = rule(rule_id)
+    en, zh = mismatch(PROBLEM[rule_id], expected, found, kind)
+    if found is None and not is_nil(cell.value):
+        en = en.replace("found nil (—)", f"found {shown_text}")
+        zh = zh.replace("現為 無(—)", f"現為 {shown_text}")
     out.append(
         finding(
             rule_id,
             cell.ref,
-            f"{title.title_en}: shows {shown_text}, expected {show(expected, kind)}.",
-            f"{title.title_zh}:顯示 {shown_text},應為 {show(expected, kind)}。",
+            en,
+            zh,
             show(expected, kind),
             shown_text,
+            compared=(source,) if rule_id == "R01" else (),
         )
     )
     return out
+
+
+def source_of(head: Head, key: str) -> Ref | None:
+    """Where a report figure comes from: the input cell it repeats."""
+    family, _, rest = key.partition(":")
+    item, _, column = rest.rpartition(":")
+    if column not in COLUMNS:
+        return None
+    k = COLUMNS.index(column)
+    if family == "report_programme":
+        lines = [p.amounts[k] for p in head.programmes if p.number == item]
+    elif family in ("subhead_line", "breakdown_subhead000"):
+        code = item if family == "subhead_line" else "000"
+        lines = [s.amounts[k] for s in head.subheads if s.code == code]
+    else:
+        return None
+    return lines[0].ref if lines else None
 
 
 def check(head: Head, results: Results) -> list[Finding]:
     out: list[Finding] = []
     for key, cell in head.shown.items():
         if key in results.expected:
-            out.extend(check_one(cell, results.expected[key]))
+            source = source_of(head, key)
+            out.extend(check_one(cell, results.expected[key], source))
     return out

@@ -28,24 +28,65 @@ def kind_of(key: str) -> str:
     return "thousands"
 
 
-def show(value: object, kind: str) -> str:
-    """A figure as a clerk reads it in a message."""
+def show(value: object, kind: str, lang: str = "en") -> str:
+    """A figure as a clerk reads it in a message, in the unit the cell shows:
+    ``$564,524,000`` for a $'000 cell, ``$564.5 million`` for a $m cell; in Chinese
+    ``56,452.4 萬元`` and ``564.5 百萬元``."""
     if value is None:
-        return "nil (—)" if kind != "percent" else "not a number"
-    if isinstance(value, str):
-        return repr(value)
-    if not isinstance(value, int | Decimal):
+        if kind == "percent":
+            return "not a number" if lang == "en" else "不是數字"
+        return "nil (—)" if lang == "en" else "無(—)"
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
         return repr(value)
     if kind == "percent":
         return format_percent(Decimal(value)) or "—"
+    if kind == "count":
+        return f"{value:,}"
+    dollars = Decimal(value) * (1000 if kind == "thousands" else 1)
     if kind == "millions":
-        return f"${round_half_up(Decimal(value), 1):,}m"
-    if kind == "thousands":
-        return f"${value:,}'000"
-    if kind == "dollars":
-        whole = Decimal(value)
-        return f"${whole:,.0f}" if whole == whole.to_integral() else f"${whole:,}"
-    return f"{value:,}"
+        millions = round_half_up(Decimal(value), 1)
+        return f"${millions:,} million" if lang == "en" else f"{millions:,} 百萬元"
+    if lang == "en":
+        return f"${_plain(dollars)}" if dollars >= 0 else f"-${_plain(-dollars)}"
+    return f"{_plain(dollars / 10_000)} 萬元"
+
+
+def _plain(number: Decimal) -> str:
+    """``1,234`` or ``1,234.5``: no trailing zeros, no exponent."""
+    number = number.normalize()
+    if number == number.to_integral():
+        return f"{number.quantize(Decimal(1)):,}"
+    return f"{number:,f}"
+
+
+def difference(expected: object, found: object, kind: str, lang: str) -> str:
+    """`` (difference $1,000,000)`` / ``(相差 100 萬元)``; empty unless two numbers."""
+    numbers = (int, Decimal)
+    if not (isinstance(expected, numbers) and isinstance(found, numbers)):
+        return ""
+    if isinstance(expected, bool) or isinstance(found, bool) or found == expected:
+        return ""
+    gap = abs(Decimal(found) - Decimal(expected))
+    if kind == "percent":
+        text = f"{gap} points" if lang == "en" else f"{gap} 個百分點"
+    else:
+        text = show(gap if kind != "count" else int(gap), kind, lang)
+    return f" (difference {text})" if lang == "en" else f"(相差 {text})"
+
+
+def mismatch(
+    what: tuple[str, str], expected: object, found: object, kind: str
+) -> tuple[str, str]:
+    """ "<what>: expected X, found Y (difference Z)." in English and in Chinese."""
+    en = (
+        f"{what[0]}: expected {show(expected, kind)}, found {show(found, kind)}"
+        f"{difference(expected, found, kind, 'en')}."
+    )
+    zh = (
+        f"{what[1]}:應為 {show(expected, kind, 'zh')},現為 {show(found, kind, 'zh')}"
+        f"{difference(expected, found, kind, 'zh')}。"
+    )
+    return en, zh
 
 
 def finding(
@@ -57,6 +98,7 @@ def finding(
     found: str = "",
     used: tuple[Ref, ...] = (),
     severity=None,
+    compared: tuple[Ref | None, ...] = (),
 ) -> Finding:
     """A finding with the rule's own severity unless one is given."""
     return Finding(
@@ -68,4 +110,5 @@ def finding(
         expected=expected,
         found=found,
         used=tuple(u for u in used if u is not None),
+        compared=tuple(c for c in compared if c is not None and c != ref),
     )

@@ -12,9 +12,15 @@ from decimal import Decimal
 from ..findings import Finding, Severity
 from ..model import COLUMNS, Head
 from ..results import Results, programme_total_millions_of_subheads
-from .text import finding, show
+from .text import finding, mismatch, show
 
 TOLERANCE_MILLIONS = Decimal("0.1")
+COLUMN_ZH = {
+    "actual": "實際",
+    "original": "原來預算",
+    "revised": "修訂",
+    "estimate": "預算",
+}
 
 
 def _explaining(head: Head, column: str) -> list[str]:
@@ -30,7 +36,6 @@ def check(head: Head, results: Results) -> list[Finding]:
     out: list[Finding] = []
     if head.programmes and head.subheads:
         from_subheads = programme_total_millions_of_subheads(results)
-        years = head.year_labels()
         for k, column in enumerate(COLUMNS):
             total = results.programme_total[column]
             expected = from_subheads[column]
@@ -39,40 +44,7 @@ def check(head: Head, results: Results) -> list[Finding]:
             gap = abs((total or 0) - (expected or 0))
             if gap <= TOLERANCE_MILLIONS:
                 continue
-            marks = _explaining(head, column)
-            te = results.total_expenditure[k]
-            en = (
-                f"Programme total for {years[k]} ({column}) is"
-                f" {show(total, 'millions')}"
-                f" but Total Expenditure {show(te, 'thousands')} / 1000 is"
-                f" {show(expected, 'millions')} (difference {gap}m)"
-            )
-            zh = (
-                f"{years[k]}年度綱領總額為 {show(total, 'millions')},"
-                f"但開支總額 {show(te, 'thousands')} 除以 1000 為"
-                f" {show(expected, 'millions')}"
-            )
-            if marks:
-                cite = " ".join(marks)
-                en += f"; explained by footnote {cite}."
-                zh += f";已由註 {cite} 說明。"
-                severity = Severity.INFO
-            else:
-                en += "; no footnote explains it."
-                zh += ";沒有註釋說明。"
-                severity = None
-            out.append(
-                finding(
-                    "T03",
-                    _ref(head, f"programme_total:{column}"),
-                    en,
-                    zh,
-                    show(expected, "millions"),
-                    show(total, "millions"),
-                    (_ref(head, f"subhead_total:Total Expenditure:{column}"),),
-                    severity,
-                )
-            )
+            out.append(_t03(head, results, k, column, total, expected))
     if head.breakdown and any(s.code == "000" for s in head.subheads):
         years = head.year_labels()
         for k, column in enumerate(COLUMNS):
@@ -83,18 +55,64 @@ def check(head: Head, results: Results) -> list[Finding]:
             line_ref = next(
                 (s.amounts[k].ref for s in head.subheads if s.code == "000"), None
             )
+            en, zh = mismatch(
+                (
+                    f"The breakdown of subhead 000 for {years[k]} ({column}) does"
+                    " not sum to subhead 000",
+                    f"{years[k]} 年度({COLUMN_ZH[column]})分目 000 的分析總和"
+                    "不等於分目 000",
+                ),
+                line,
+                items,
+                "thousands",
+            )
             out.append(
                 finding(
                     "T05",
                     _ref(head, f"breakdown_total:{column}") or line_ref,
-                    f"The breakdown of subhead 000 for {years[k]} ({column}) sums to"
-                    f" {show(items, 'thousands')} but subhead 000 is"
-                    f" {show(line, 'thousands')}.",
-                    f"{years[k]}年度分目 000 的分析總和為 {show(items, 'thousands')},"
-                    f"但分目 000 為 {show(line, 'thousands')}。",
+                    en,
+                    zh,
                     show(line, "thousands"),
                     show(items, "thousands"),
                     (line_ref,),
+                    compared=(line_ref,),
                 )
             )
     return out
+
+
+def _t03(head: Head, results: Results, k: int, column: str, total, expected):
+    """The programme total against Total Expenditure / 1000: both cells marked."""
+    years = head.year_labels()
+    te = results.total_expenditure[k]
+    en, zh = mismatch(
+        (
+            f"The programme total for {years[k]} ({column}) is not Total Expenditure"
+            f" ({show(te, 'thousands')}) in $ million",
+            f"{years[k]} 年度({COLUMN_ZH[column]})綱領總額不等於開支總額"
+            f"({show(te, 'thousands', 'zh')})",
+        ),
+        expected,
+        total,
+        "millions",
+    )
+    marks = _explaining(head, column)
+    if marks:
+        cite = " ".join(marks)
+        en += f" Explained by footnote {cite}."
+        zh += f"已由註 {cite} 說明。"
+    else:
+        en += " No footnote explains it."
+        zh += "沒有註釋說明。"
+    te_ref = _ref(head, f"subhead_total:Total Expenditure:{column}")
+    return finding(
+        "T03",
+        _ref(head, f"programme_total:{column}"),
+        en,
+        zh,
+        show(expected, "millions"),
+        show(total, "millions"),
+        (te_ref,),
+        Severity.INFO if marks else None,
+        compared=(te_ref, _ref(head, f"report_programme_total:{column}")),
+    )

@@ -1,0 +1,245 @@
+"""Generated Heads: source data folders unlike Head 135, consistent (no error
+finding), each seed picking different counts and changes, so that together they
+cover every narrative form: posts 0, 1, 2-9 and 10 and over; zero change; nil base;
+up to 14 programmes; long titles and footnotes in both languages."""
+
+from __future__ import annotations
+
+import csv
+import random
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from estimates.results import compute
+from estimates.source import load_source
+
+TITLES = [
+    ("Administration", "行政"),
+    (
+        "Policy, Research and Strategic Planning for the Development of Innovation",
+        "創新發展的政策、研究及策略規劃",
+    ),
+    (
+        "Support Services to the Community and to Non-governmental Organisations",
+        "為社區及非政府機構提供的支援服務",
+    ),
+    ("Regulation", "規管"),
+    ("Infrastructure and Facilities Management", "基建及設施管理"),
+    ("Public Education and Publicity", "公眾教育及宣傳"),
+    (
+        "Environmental Protection and Conservation of Country Parks",
+        "環境保護及郊野公園護理",
+    ),
+    ("Licensing", "發牌"),
+    ("Enforcement and Prosecution", "執法及檢控"),
+    ("Information Technology", "資訊科技"),
+    ("Emergency Services", "緊急服務"),
+    ("Heritage", "文物"),
+    ("Statistics", "統計"),
+    ("Training and Development", "培訓及發展"),
+]
+RANKS = [
+    ("Executive Officer II", "二級行政主任", 16, 27),
+    ("Clerical Officer", "文書主任", 9, 17),
+    ("Senior Statistician", "高級統計師", 34, 39),
+    ("Assistant Clerical Officer", "助理文書主任", 3, 15),
+    ("Office Assistant", "辦公室助理員", 0, 8),
+]
+COUNTS = (0, 1, 2, 7, 12)
+"""Directorate posts and programme net changes cycle through these."""
+
+
+def _write(path: Path, header: list[str], rows: list[list]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(header)
+        w.writerows(rows)
+
+
+def _millions(thousands: int) -> Decimal:
+    return (Decimal(thousands) / 1000).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+def _split(total: Decimal, parts: int, rng: random.Random) -> list[Decimal]:
+    """``total`` ($m) in ``parts`` one-decimal shares that sum to it exactly."""
+    weights = [rng.randint(1, 9) for _ in range(parts)]
+    shares = [
+        (total * w / sum(weights)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        for w in weights[:-1]
+    ]
+    return [*shares, total - sum(shares, Decimal(0))]
+
+
+def _subheads(seed: int, rng: random.Random) -> list[list]:
+    base = rng.randint(20_000, 4_000_000)
+    actual, original = base, base + rng.randint(-5000, 90_000)
+    revised = None if seed % 6 == 1 else original + rng.randint(-9000, 9000)
+    estimate = (revised or 0) if seed % 6 == 2 else original + rng.randint(1, 99_000)
+    rows = [
+        [
+            "Operating",
+            "Recurrent",
+            "000",
+            "Operational expenses",
+            "運作開支",
+            actual,
+            original,
+            revised,
+            estimate,
+        ]
+    ]
+    if seed % 2:
+        rows.append(
+            [
+                "Capital",
+                "Plant, Equipment and Works",
+                "603",
+                "Plant, vehicles and equipment",
+                "機器、車輛及設備",
+                1200,
+                1500,
+                None if revised is None else 1400,
+                1600,
+            ]
+        )
+    return rows
+
+
+def _programmes(seed, rng, subheads) -> list[list]:
+    n = 1 + (seed * 5) % 14
+    cols = [sum(r[5 + k] or 0 for r in subheads) for k in range(4)]
+    split = [_split(_millions(c), n, rng) for c in cols]
+    rows = []
+    for i in range(n):
+        en, zh = TITLES[i % len(TITLES)]
+        values = [split[k][i] for k in range(4)]
+        if subheads[0][7] is None:
+            values[2] = None  # nil revised: a change against a nil base
+        rows.append([i + 1, en, zh, *values, f"{i + 20}: Policy Area {i}"])
+    return rows
+
+
+def _posts(seed: int, programmes: int) -> list[list]:
+    directorate = COUNTS[seed % 5]
+    end_directorate = COUNTS[(seed // 5) % 5] if seed % 3 == 0 else directorate
+    rows = []
+    for i in range(max(directorate, end_directorate)):
+        rows.append(
+            [
+                f"Directorate rank {i + 1}",
+                f"首長級職級 {i + 1}",
+                "Y",
+                "D2",
+                "",
+                "",
+                1,
+                int(i < directorate),
+                int(i < end_directorate),
+            ]
+        )
+    for p in range(1, programmes + 1):
+        net = COUNTS[(seed + p) % 5] * (-1 if (seed + p) % 2 else 1)
+        en, zh, lo, hi = RANKS[p % len(RANKS)]
+        start = 15 + p
+        rows.append([en, zh, "N", "MPS", lo, hi, p, start, start + net])
+    return rows
+
+
+def write_head(folder: Path, seed: int) -> Path:
+    """A source data folder for generated Head ``seed``; returns the folder."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    subheads = _subheads(seed, rng)
+    programmes = _programmes(seed, rng, subheads)
+    posts = _posts(seed, len(programmes))
+    money = ["actual", "original", "revised", "estimate"]
+    _write(
+        folder / "subheads.csv",
+        ["account", "section", "code", "title_en", "title_zh", *money],
+        subheads,
+    )
+    _write(
+        folder / "programmes.csv",
+        ["programme", "title_en", "title_zh", *money, "policy_area"],
+        programmes,
+    )
+    _write(
+        folder / "establishment.csv",
+        [
+            "rank_en",
+            "rank_zh",
+            "directorate",
+            "scale",
+            "min_point",
+            "max_point",
+            "programme",
+            "posts_start",
+            "posts_end",
+        ],
+        posts,
+    )
+    _write(
+        folder / "pay_scale.csv",
+        ["scale", "point", "monthly_salary"],
+        [["MPS", p, 14_000 + 1_500 * p] for p in range(50)],
+    )
+    line = subheads[0][5:]
+    items = [
+        [v if v is None else v - v // 3 for v in line],
+        [v if v is None else v // 3 for v in line],
+    ]
+    _write(
+        folder / "subhead_000.csv",
+        ["group", "item_en", "item_zh", *money],
+        [
+            ["Personal Emoluments", "Salaries", "薪金", *items[0]],
+            [
+                "Departmental Expenses",
+                "General departmental expenses",
+                "一般部門開支",
+                *items[1],
+            ],
+        ],
+    )
+    start = sum(r[7] for r in posts)
+    info = {
+        "posts_start": start,
+        "directorate_start": sum(r[7] for r in posts if r[2] == "Y"),
+        "directorate_end": sum(r[8] for r in posts if r[2] == "Y"),
+        "net_change": sum(r[8] for r in posts) - start,
+        "ceiling": 0,
+    }
+    _head_toml(folder, seed, info)
+    nams = compute(load_source(folder)).nams_end
+    info["ceiling"] = int(nams) + 1000 * (seed % 4)
+    _head_toml(folder, seed, info)
+    return folder
+
+
+def _head_toml(folder: Path, seed: int, info: dict) -> None:
+    year = 2006 + seed % 20
+    lines = [
+        f'head = "{100 + seed}"',
+        f'title_en = "Generated Department Number {seed} for Testing Print Layout"',
+        f'title_zh = "測試用部門第 {seed} 號"',
+        'controlling_officer_en = "The Director of Testing will account for'
+        ' expenditure under this Head."',
+        'controlling_officer_zh = "測試署署長會交代本總目下的開支。"',
+        f'estimate_year = "{year}-{(year + 1) % 100:02d}"',
+        f'department_en = "Testing Department {seed}"',
+        f'department_zh = "測試署第 {seed} 號"',
+        "",
+        "[establishment]",
+        *(f"{k} = {v}" for k, v in info.items()),
+        "",
+        "[[footnotes]]",
+        'mark = "¶"',
+        'target = "programme_total"',
+        'columns = ["actual"]',
+        'text_en = "For comparison purposes, the figures for the actual expenditure'
+        " include the provision of a former programme transferred to another Head"
+        ' of expenditure with effect from 1 April in the year before last."',
+        'text_zh = "為作比較,實際開支的數字包括自前年四月一日起轉撥至另一開支總目的'
+        '前綱領的相關撥款。"',
+    ]
+    (folder / "head.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
