@@ -16,10 +16,24 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import COLUMNS
-from .money import parse_millions, parse_thousands
+from .model import COLUMNS, Subhead, amounts
+from .money import parse_millions, parse_thousands, sum_amounts
+from .totals import (
+    ACCOUNT_TOTAL_LABELS,
+    SECTION_TOTAL_LABELS,
+    TOTAL_EXPENDITURE,
+    totals_by_label,
+)
 
 MOJIBAKE = {"¡V": "–", "¡¦": "’", "¡¥": "‘", "¡§": "“", "¡¨": "”", "¡K": "…", "¡@": " "}
+FOOTNOTE_MARKS = "¶ΔΦ#*†‡§"
+FIGURE_MARK = re.compile(rf"([{FOOTNOTE_MARKS}]*)\s*(.*?)\s*([{FOOTNOTE_MARKS}]*)")
+TOTAL = re.compile(r"^\s*(total\b|總計|合計|總額)|總額\s*$", re.I)
+_ALL_TOTAL_LABELS = (
+    *SECTION_TOTAL_LABELS.values(),
+    *ACCOUNT_TOTAL_LABELS.values(),
+    TOTAL_EXPENDITURE,
+)
 DEDUCTION = re.compile(r"deduct\s+reimbursements?|減除發還款額|減:?發還款額", re.I)
 ACCOUNTS = {
     "operating": "Operating",
@@ -75,6 +89,17 @@ class Issue:
 
 
 @dataclass
+class TotalRow:
+    """A printed total row: skipped, then checked against the computed total."""
+
+    path: Path
+    line: int
+    kind: str  # programmes, subheads or breakdown
+    label: str
+    values: list
+
+
+@dataclass
 class Imported:
     programmes: list[list[str]] = field(default_factory=list)
     subheads: list[list[str]] = field(default_factory=list)
@@ -83,6 +108,21 @@ class Imported:
     head_title_zh: bool = False
     chinese: bool = False
     issues: list[Issue] = field(default_factory=list)
+    totals: list[TotalRow] = field(default_factory=list)
+    marks: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    """Footnote marks attached to figures: (mark, target) -> the columns."""
+
+    def mark(self, mark: str, target: str, column: str) -> None:
+        columns = self.marks.setdefault((mark, target), [])
+        if column not in columns:
+            columns.append(column)
+
+    def footnotes(self) -> list[dict]:
+        """The marks as footnotes of head.toml, columns in print order."""
+        return [
+            {"mark": m, "target": t, "columns": [c for c in COLUMNS if c in cols]}
+            for (m, t), cols in self.marks.items()
+        ]
 
 
 def decode(data: bytes) -> str:
@@ -177,114 +217,248 @@ def _cell(row: list[str], index: int | None) -> str:
     return row[index].strip()
 
 
+@dataclass
+class _File:
+    """One CSV file's shape: what it holds and where its columns are."""
+
+    path: Path
+    kind: str
+    columns: dict[str, int | None]
+    amounts: dict[str, int]
+    chinese: bool
+    width: int  # cells a full row has (up to the last heading)
+
+    def cell(self, row: list[str], key: str) -> str:
+        return _cell(row, self.columns.get(key))
+
+    def titled(self, text: str) -> list[str]:
+        return ["", text] if self.chinese else [text, ""]
+
+
+def _open(path: Path, imported: Imported) -> tuple[_File | None, list]:
+    headings, rows = _rows(path, imported)
+    if not headings:
+        return None, []
+    kind = _kind(headings)
+    if not kind:
+        reason = "no programme, subhead or item column: not an Estimates CSV file"
+        imported.issues.append(Issue(path, 1, reason))
+        return None, []
+    amounts = amount_columns(headings)
+    missing = [c for c in COLUMNS if c not in amounts]
+    if missing:
+        reason = f"cannot tell which column is {', '.join(missing)}"
+        imported.issues.append(Issue(path, 1, reason))
+        return None, []
+    chinese = any(re.search(r"[\u4e00-\u9fff]", h) for h in headings)
+    imported.chinese = imported.chinese or chinese
+    columns = {key: _find(headings, key) for key in HEADINGS}
+    width = max(i for i, h in enumerate(headings) if h) + 1
+    return _File(path, kind, columns, amounts, chinese, width), rows
+
+
+def split_mark(text: str) -> tuple[str, str]:
+    """A printed figure and the footnote mark attached to it: ``243,500 Φ`` gives
+    ``("243,500", "Φ")``; a figure with no mark gives ``(text, "")``."""
+    match = FIGURE_MARK.fullmatch(text.strip())
+    if not match:
+        return text, ""
+    before, figure, after = match.groups()
+    return figure, (before + after)
+
+
+def _amounts(f: _File, row: list[str]) -> tuple[list, dict[str, str]]:
+    """The four amounts of a row and the marks on them, by column.
+
+    Raises:
+        ValueError: a figure that is not an amount.
+    """
+    parser = parse_millions if f.kind == "programmes" else parse_thousands
+    values, marks = [], {}
+    for column in COLUMNS:
+        figure, mark = split_mark(_cell(row, f.amounts[column]))
+        values.append(parser(figure or None))
+        if mark:
+            marks[column] = mark
+    return values, marks
+
+
+def _total_label(f: _File, row: list[str]) -> str:
+    """The label of a printed total row, or "" for an ordinary line."""
+    keys = {
+        "programmes": ("programme", "programme_title"),
+        "subheads": ("code", "title", "section"),
+        "breakdown": ("item", "group"),
+    }[f.kind]
+    first = f.cell(row, keys[0])
+    if TOTAL.search(first):
+        return first
+    if f.kind == "programmes" and re.search(r"\d", first):
+        return ""  # a numbered programme, whatever its title says
+    if f.kind == "subheads" and first:
+        return ""  # a coded subhead line
+    for key in keys[1:]:
+        if TOTAL.search(f.cell(row, key)):
+            return f.cell(row, key)
+    return ""
+
+
+def _programme(f: _File, line: int, row: list[str], shown, imported) -> str:
+    number = re.sub(r"[()\s]", "", f.cell(row, "programme"))
+    if not number:
+        imported.issues.append(Issue(f.path, line, "no programme number"))
+        return ""
+    title = f.cell(row, "programme_title")
+    imported.programmes.append([number, *f.titled(title), *shown])
+    return f"programme:{number}"
+
+
+def _subhead(f: _File, line: int, row: list[str], values, imported) -> str:
+    title, code = f.cell(row, "title"), f.cell(row, "code")
+    if DEDUCTION.search(title) or DEDUCTION.search(code):
+        if not imported.subheads:
+            reason = "a deduction line with no subhead above it"
+            imported.issues.append(Issue(f.path, line, reason))
+            return ""
+        above = imported.subheads[-1]
+        negative = ["" if v is None else str(-abs(v)) for v in values]
+        imported.subheads.append(  # its own line, counted in every total
+            [*above[:3], "Deduct reimbursements", "減除發還款額", *negative]
+        )
+        return f"subhead:{above[2]}"
+    account = ACCOUNTS.get(norm(f.cell(row, "account")).replace(" account", ""), "")
+    section = SECTIONS.get(norm(f.cell(row, "section")), "")
+    if not code or not account or not section:
+        reason = "a subhead line needs a code, an account and a section"
+        imported.issues.append(Issue(f.path, line, reason))
+        return ""
+    imported.subheads.append(
+        [account, section, code, *f.titled(title), *_shown(values)]
+    )
+    return f"subhead:{code}"
+
+
+def _item(f: _File, row: list[str], values, imported) -> str:
+    item = [f.cell(row, "group"), *f.titled(f.cell(row, "item")), *_shown(values)]
+    imported.breakdown.append(item)
+    return "subhead:000"
+
+
+def _shown(values: list) -> list[str]:
+    return ["" if v is None else str(v) for v in values]
+
+
+def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
+    if not any(c.strip() for c in row):
+        return
+    if f.columns["head"] is not None:
+        digits = re.sub(r"\D", "", _cell(row, f.columns["head"]))
+        if digits.lstrip("0") != head.lstrip("0"):
+            return
+    if len(row) < f.width:
+        reason = (
+            f"a short row: {len(row)} of {f.width} cells; a missing cell is not"
+            " taken as nil, so the row is not read"
+        )
+        imported.issues.append(Issue(f.path, line, reason))
+        return
+    try:
+        values, marks = _amounts(f, row)
+    except ValueError as exc:
+        imported.issues.append(Issue(f.path, line, str(exc)))
+        return
+    label = _total_label(f, row)
+    if label:
+        imported.totals.append(TotalRow(f.path, line, f.kind, label, values))
+        target = _total_target(f.kind, label)
+    else:
+        if not imported.head_title:
+            imported.head_title = f.cell(row, "head_title")
+            imported.head_title_zh = f.chinese
+        if f.kind == "programmes":
+            target = _programme(f, line, row, _shown(values), imported)
+        elif f.kind == "subheads":
+            target = _subhead(f, line, row, values, imported)
+        else:
+            target = _item(f, row, values, imported)
+    for column, mark in marks.items():
+        if target:
+            imported.mark(mark, target, column)
+
+
 def import_files(paths: list[Path], head: str) -> Imported:
-    """Read the published CSV files and keep the lines of one Head."""
+    """Read the published CSV files and keep the lines of one Head.
+
+    Total rows are recognised, left out and checked against the lines' sums; a
+    footnote mark on a figure is kept as a footnote of what it sits on.
+    """
     imported = Imported()
     for path in paths:
-        path = Path(path)
-        headings, rows = _rows(path, imported)
-        if not headings:
+        f, rows = _open(Path(path), imported)
+        if f is None:
             continue
-        kind = _kind(headings)
-        if not kind:
-            imported.issues.append(
-                Issue(
-                    path,
-                    1,
-                    "no programme, subhead or item column: not an Estimates CSV file",
-                )
-            )
-            continue
-        amounts = amount_columns(headings)
-        chinese = any(re.search(r"[\u4e00-\u9fff]", h) for h in headings)
-        imported.chinese = imported.chinese or chinese
-
-        def titled(text: str, chinese=chinese) -> list[str]:
-            return ["", text] if chinese else [text, ""]
-
-        missing = [c for c in COLUMNS if c not in amounts]
-        if missing:
-            imported.issues.append(
-                Issue(path, 1, f"cannot tell which column is {', '.join(missing)}")
-            )
-            continue
-        head_col = _find(headings, "head")
-        parser = parse_millions if kind == "programmes" else parse_thousands
-        last_code = ""
         for line, row in rows:
-            if not any(c.strip() for c in row):
-                continue
-            if head_col is not None:
-                digits = re.sub(r"\D", "", _cell(row, head_col))
-                if digits.lstrip("0") != head.lstrip("0"):
-                    continue
-            try:
-                values = [parser(_cell(row, amounts[c]) or None) for c in COLUMNS]
-            except ValueError as exc:
-                imported.issues.append(Issue(path, line, str(exc)))
-                continue
-            shown = ["" if v is None else str(v) for v in values]
-            if not imported.head_title:
-                imported.head_title = _cell(row, _find(headings, "head_title"))
-                imported.head_title_zh = chinese
-            if kind == "programmes":
-                number = re.sub(r"[()\s]", "", _cell(row, _find(headings, "programme")))
-                if not number:
-                    imported.issues.append(Issue(path, line, "no programme number"))
-                    continue
-                title = _cell(row, _find(headings, "programme_title"))
-                imported.programmes.append([number, *titled(title), *shown])
-            elif kind == "subheads":
-                title = _cell(row, _find(headings, "title"))
-                code = _cell(row, _find(headings, "code"))
-                if DEDUCTION.search(title) or DEDUCTION.search(code):
-                    if not last_code:
-                        imported.issues.append(
-                            Issue(
-                                path, line, "a deduction line with no subhead above it"
-                            )
-                        )
-                        continue
-                    negative = ["" if v is None else str(-abs(v)) for v in values]
-                    imported.subheads.append(
-                        [
-                            *imported.subheads[-1][:2],
-                            last_code,
-                            "Deduct reimbursements",
-                            "減除發還款額",
-                            *negative,
-                        ]
-                    )  # its own line, counted in every total
-                    continue
-                account = ACCOUNTS.get(
-                    norm(_cell(row, _find(headings, "account"))).replace(
-                        " account", ""
-                    ),
-                    "",
-                )
-                section = SECTIONS.get(norm(_cell(row, _find(headings, "section"))), "")
-                if not code or not account or not section:
-                    imported.issues.append(
-                        Issue(
-                            path,
-                            line,
-                            "a subhead line needs a code, an account and a section",
-                        )
-                    )
-                    continue
-                last_code = code
-                imported.subheads.append(
-                    [account, section, code, *titled(title), *shown]
-                )
-            else:
-                imported.breakdown.append(
-                    [
-                        _cell(row, _find(headings, "group")),
-                        *titled(_cell(row, _find(headings, "item"))),
-                        *shown,
-                    ]
-                )
+            _read_row(f, line, row, head, imported)
+    for total in imported.totals:
+        _check_total(total, imported)
     return imported
+
+
+def _total_target(kind: str, label: str) -> str:
+    """What a mark on a total row explains: the programme total or Total Expenditure."""
+    if kind == "programmes":
+        return "programme_total"
+    if kind == "subheads" and _subhead_total_label(label) == TOTAL_EXPENDITURE[0]:
+        return "total_expenditure"
+    return ""
+
+
+def _subhead_total_label(label: str) -> str:
+    """The COR label (English) of a printed subhead total row; plain "Total" is
+    Total Expenditure."""
+    wanted = norm(label)
+    for line in _ALL_TOTAL_LABELS:
+        if wanted in (norm(line[0]), norm(line[1])):
+            return line[0]
+    return TOTAL_EXPENDITURE[0]
+
+
+def _expected(total: TotalRow, imported: Imported) -> tuple:
+    def parsed(rows: list[list[str]], start: int, parser) -> list[tuple]:
+        return [tuple(parser(v or None) for v in r[start : start + 4]) for r in rows]
+
+    if total.kind == "programmes":
+        lines = parsed(imported.programmes, 3, parse_millions)
+    elif total.kind == "breakdown":
+        lines = parsed(imported.breakdown, 3, parse_thousands)
+    else:
+        subheads = [
+            Subhead(r[0], r[1], r[2], r[3], r[4], amounts(p))
+            for r, p in zip(
+                imported.subheads,
+                parsed(imported.subheads, 5, parse_thousands),
+                strict=True,
+            )
+        ]
+        label = _subhead_total_label(total.label)
+        return totals_by_label(subheads).get(label, (None,) * len(COLUMNS))
+    return tuple(sum_amounts([line[i] for line in lines]) for i in range(len(COLUMNS)))
+
+
+def _check_total(total: TotalRow, imported: Imported) -> None:
+    """A printed total that its lines do not add up to is named, column by column."""
+    expected = _expected(total, imported)
+    for column, want, found in zip(COLUMNS, expected, total.values, strict=True):
+        if (want or 0) != (found or 0):
+            reason = (
+                f"total row {total.label!r}, {column}: expected {_text(want)} (the sum"
+                f" of its lines), found {_text(found)}"
+            )
+            imported.issues.append(Issue(total.path, total.line, reason))
+
+
+def _text(value) -> str:
+    return "nil" if value is None else f"{value:,}"
 
 
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
@@ -302,6 +476,10 @@ def write_source(imported: Imported, folder: Path, head: str, year: str) -> None
         key = "title_zh" if imported.head_title_zh else "title_en"
         escaped = imported.head_title.replace("\\", "\\\\").replace('"', '\\"')
         lines.append(f'{key} = "{escaped}"')
+    for note in imported.footnotes():  # marks as printed; the clerk keys the text
+        columns = ", ".join(f'"{c}"' for c in note["columns"])
+        lines += ["", "[[footnotes]]", f'mark = "{note["mark"]}"',
+                  f'target = "{note["target"]}"', f"columns = [{columns}]"]  # fmt: skip
     (folder / "head.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     _write_csv(
         folder / "programmes.csv",
