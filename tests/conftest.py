@@ -1,5 +1,7 @@
 """Shared fixtures: the Head 135 sample, books built into a temp folder, the
-published Head-years, and LibreOffice as the real formula engine."""
+published Head-years, and LibreOffice as the real formula engine; the hypothesis
+profiles (``ci``: at least 1,000 generated examples in all, ``dev``: about 50) and
+the markers, applied from what a test uses so that they mean what they say."""
 
 from __future__ import annotations
 
@@ -15,13 +17,37 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from estimates.model import Head, Programme, Subhead, amounts
 from estimates.source import SAMPLE_HEAD_135, load_source
 from workbook.refresh import build_file
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-PUBLISHED = SHARED / "data" / "hk_estimates_2006-2014.json"
+PUBLISHED = Path(__file__).parent / "data" / "heads" / "hk_estimates_2006-2014.json"
+
+# Property tests run in differently seeded shards (so that xdist spreads them over
+# the cores), each shard the profile's max_examples: tests/test_hostile_inputs_property
+# has 8 shards, so ci runs 1,000 examples and dev 48.
+settings.register_profile(
+    "ci",
+    max_examples=125,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", parent=settings.get_profile("ci"), max_examples=6)
+settings.load_profile(
+    os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev")
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """``engine`` on every test that starts LibreOffice (it asks for the fixture);
+    ``slow`` tests first, so that parallel workers overlap them."""
+    for item in items:
+        if "libreoffice" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.engine)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 @pytest.fixture
@@ -47,7 +73,7 @@ def sample_dir(tmp_path: Path) -> Path:
 
 def published_heads() -> dict:
     if not PUBLISHED.exists():
-        pytest.fail(f"{PUBLISHED} is missing: the regression set comes with shared/")
+        pytest.fail(f"{PUBLISHED} is missing: it is part of the repository")
     return json.loads(PUBLISHED.read_text(encoding="utf-8"))["heads"]
 
 

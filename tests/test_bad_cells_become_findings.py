@@ -98,7 +98,7 @@ def test_text_and_errors_in_number_cells(sample_book):
     assert {("D01", "Subheads", "F5"), ("D05", "Subheads", "H5")} <= found
 
 
-@pytest.mark.engine
+@pytest.mark.slow
 def test_a_100000_row_table_is_read_and_checked(sample_book, tmp_path):
     wb = load_book(sample_book)
     ws = wb["Subheads"]

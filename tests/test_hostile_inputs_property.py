@@ -1,16 +1,18 @@
 """Property: whatever source folder or workbook a clerk or a file throws at the CLI,
 it ends with exit code 0, 1 or 2, never a traceback, and `check` never changes the
 file. Hostile folders and books are generated: random types and values, missing
-and extra pieces. 1,000 examples each (2,000 in all) run in CI."""
+and extra pieces. Each property runs in seeded shards, each shard the hypothesis
+profile's max_examples: the ``ci`` profile runs 1,000 examples in all, ``dev`` about
+50 (tests/conftest.py)."""
 
 import contextlib
 import io
-import os
 import shutil
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -19,13 +21,22 @@ from workbook.cli import run
 from workbook.io import load_book
 from workbook.refresh import build_file
 
-EXAMPLES = int(os.environ.get("ESTIMATES_PROPERTY_EXAMPLES", "1000"))
-SETTINGS = settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow],
-)
+# Seeded shards, each running the profile's max_examples; a generated book costs
+# about five times a generated folder, so it has fewer.
+FOLDER_SHARDS, BOOK_SHARDS = 5, 3
+
+
+def _run_shard(check, strategy, shard: int) -> None:
+    """``check`` over the profile's max_examples drawn from ``strategy``, seeded by
+    the shard: reproducible, and different in every shard."""
+    seed(13_000 + shard)(given(strategy)(check))()
+
+
+def test_the_ci_profile_keeps_at_least_1000_examples():
+    shards = FOLDER_SHARDS + BOOK_SHARDS
+    assert settings.get_profile("ci").max_examples * shards >= 1000
+    assert 40 <= settings.get_profile("dev").max_examples * shards <= 60
+
 
 WORDS = st.sampled_from(
     [
@@ -160,9 +171,13 @@ def source_folders(draw):
     return files
 
 
-@SETTINGS
-@given(files=source_folders())
-def test_build_of_any_source_folder_ends_cleanly(files):
+@pytest.mark.slow
+@pytest.mark.parametrize("shard", range(FOLDER_SHARDS))
+def test_build_of_any_source_folder_ends_cleanly(shard):
+    _run_shard(_build_ends_cleanly, source_folders(), shard)
+
+
+def _build_ends_cleanly(files):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "data"
         folder.mkdir()
@@ -230,9 +245,13 @@ def _sample_book() -> Path:
     return _BOOK["path"]
 
 
-@SETTINGS
-@given(spec=book_edits())
-def test_check_and_refresh_of_any_workbook_end_cleanly(spec):
+@pytest.mark.slow
+@pytest.mark.parametrize("shard", range(BOOK_SHARDS))
+def test_check_and_refresh_of_any_workbook_end_cleanly(shard):
+    _run_shard(_check_and_refresh_end_cleanly, book_edits(), shard)
+
+
+def _check_and_refresh_end_cleanly(spec):
     edits, pieces, target, also_refresh = spec
     with tempfile.TemporaryDirectory() as tmp:
         book = Path(tmp) / "book.xlsx"
