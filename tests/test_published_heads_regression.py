@@ -62,7 +62,7 @@ def test_flagged_gap_names_both_figures(heads):
     head = head_from_published(record)
     results = compute(head)
     finding = next(f for f in run_rules(head, results) if f.rule == "T03")
-    assert "no footnote explains it" in finding.message_en
+    assert "no footnote explains it" in finding.message_en.lower()
     te = results.total_expenditure
     assert any(str(thousands_to_millions(v)) in finding.message_en for v in te if v)
 
