@@ -12,12 +12,16 @@ if ! /usr/bin/python3 -c "import uno" >/dev/null 2>&1; then
   need+=(python3-uno libreoffice-script-provider-python)
 fi
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# Chinese glyphs (else every character renders as a box) and Arial's metrics.
+fc-list :lang=zh-tw | grep -q . || need+=(fonts-noto-cjk)
+fc-list | grep -q LiberationSans || need+=(fonts-liberation2)
 if [ "${#need[@]}" -gt 0 ]; then
   sudo=""
   if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends \
-    libreoffice-calc-nogui python3-uno libreoffice-script-provider-python poppler-utils
+    libreoffice-calc-nogui python3-uno libreoffice-script-provider-python poppler-utils \
+    fonts-noto-cjk fonts-liberation2
 fi
 python3 -m pip install -q --disable-pip-version-check -e ".[test]"
 export HYPOTHESIS_PROFILE="${HYPOTHESIS_PROFILE:-ci}"

@@ -20,7 +20,9 @@ from estimates.model import COLUMNS, Head
 from . import layout as L
 from .charts import add_charts
 from .io import write_cell
+from .printing import setup_page
 from .snapshot import Formula, cell_position
+from .styles import set_default_font
 
 
 def _table(spec: L.TableSpec, last_row: int) -> Table:
@@ -33,6 +35,7 @@ def _table(spec: L.TableSpec, last_row: int) -> Table:
 def new_template() -> Workbook:
     """An empty Estimates workbook: every sheet, table, label and name in place."""
     wb = Workbook()
+    set_default_font(wb)
     wb.remove(wb.active)
     for name, title in L.SHEETS:
         ws = wb.create_sheet(name)
@@ -152,12 +155,8 @@ def new_template() -> Workbook:
         StringProperty(name="EstimatesTemplateVersion", value=L.TEMPLATE_VERSION)
     )
     add_charts(wb)
-    for ws in wb.worksheets:  # print each sheet one page wide, landscape
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
+    for ws in wb.worksheets:  # A4, one page wide, per sheet (printing.PAGES)
+        setup_page(ws)
     wb.properties.title = "Estimates of Expenditure 開支預算"
     wb.properties.creator = f"estimates-addin {__version__}"
     wb.properties.keywords = f"estimates-template {L.TEMPLATE_VERSION}"

@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("-o", "--output", type=Path, required=True)
     v = sub.add_parser("revert", help="put back what the last refresh overwrote")
     v.add_argument("book", type=Path)
+    pdf = sub.add_parser("pdf", help="the Report and Narrative as a PDF (LibreOffice)")
+    pdf.add_argument("book", type=Path)
+    pdf.add_argument("-o", "--output", type=Path)
+    pdf.add_argument("--lang", choices=("zh", "en"))
     d = sub.add_parser("demo", help="build and refresh the Head 135 sample")
     d.add_argument("-o", "--output-dir", type=Path, default=Path("estimates-demo"))
     return p
@@ -165,6 +169,12 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             build_template(args.output, args.data)
             print(f"built {args.output}", file=out)
             return EXIT_OK
+        if args.command == "pdf":
+            from workbook.pdf import make_pdf
+
+            made = make_pdf(args.book, args.output, args.lang)
+            print(f"wrote {made}", file=out)
+            return EXIT_OK
         if args.command == "demo":
             args.output_dir.mkdir(parents=True, exist_ok=True)
             book = args.output_dir / "head135_2025-26.xlsx"
@@ -203,6 +213,9 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             return _exit_for(outcome.findings)
     except UsageError as exc:
         print(str(exc).splitlines()[0], file=sys.stderr)
+        return EXIT_INPUT
+    except RuntimeError as exc:  # no LibreOffice, or it made no PDF
+        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
         return EXIT_INPUT
     except (SourceError, BookError, NotOurBook) as exc:
         print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)

@@ -23,6 +23,7 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from . import layout as L
 from .plan import FLAG_COLUMNS, Plan
+from .printing import lay_out
 from .safety import UnsafeBook, inspect_package
 from .snapshot import CellError, Formula, Snapshot
 from .styles import apply_look
@@ -119,6 +120,8 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
             cell.value = None
     for sheet, writes in plan.regenerate.items():
         ws = wb[sheet] if sheet in wb.sheetnames else wb.create_sheet(sheet)
+        for merged in list(ws.merged_cells.ranges):  # the last layout's spans
+            ws.unmerge_cells(str(merged))
         for row in list(ws.iter_rows()):
             for cell in row:
                 if isinstance(cell, MergedCell):
@@ -133,6 +136,7 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
     for sheet, cols in plan.hidden_columns.items():
         for col in cols:
             wb[sheet].column_dimensions[get_column_letter(col)].hidden = True
+    lay_out(wb, plan.regenerate)  # widths, wrapping, row heights, page setup
     for name, ref in plan.tables.items():
         for ws in wb.worksheets:
             if name in ws.tables:

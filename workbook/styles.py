@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from copy import copy
 from functools import cache
 
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -17,8 +19,8 @@ def look(style: str) -> dict:
     fmt = L.NUMBER_FORMATS
     bold = Font(bold=True)
     looks: dict[str, dict] = {
-        "title": {"font": Font(bold=True, size=14, color=_BLUE)},
-        "heading": {"font": Font(bold=True, size=12, color=_BLUE)},
+        "title": {"font": Font(bold=True, size=13, color=_BLUE)},
+        "heading": {"font": Font(bold=True, size=11, color=_BLUE)},
         "subheading": {"font": Font(bold=True, italic=True)},
         "header": {
             "font": Font(bold=True, color="FFFFFFFF"),
@@ -51,8 +53,41 @@ def look(style: str) -> dict:
     return looks.get(style, {})
 
 
+LATIN_FONT = "Arial"
+CJK_FONT = "Microsoft JhengHei"
+"""Traditional Chinese on a Hong Kong government PC: Microsoft JhengHei (or
+PMingLiU), which carries Latin letters too; LibreOffice falls back to Noto Sans CJK."""
+_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+BODY_SIZE = 10
+_LETTERS = re.compile(r"[A-Za-z]")
+
+
+def font_for(value: object) -> str:
+    """The font a cell's text needs: the CJK font when it is mostly Chinese; a
+    mixed label ("Item 項目") keeps the Latin font and Excel links the CJK glyphs."""
+    if not isinstance(value, str):
+        return LATIN_FONT
+    cjk = len(_CJK.findall(value))
+    return CJK_FONT if cjk and cjk >= len(_LETTERS.findall(value)) / 2 else LATIN_FONT
+
+
+def set_default_font(wb) -> None:
+    """The workbook's body font (cells never styled, and Excel's width unit)."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    wb._fonts = IndexedList([Font(name=LATIN_FONT, sz=BODY_SIZE, family=2)])
+
+
 def apply_look(cell, style: str | None) -> None:
     if not style:
         return
     for attr, value in look(style).items():
         setattr(cell, attr, value)
+    name = font_for(cell.value)
+    if cell.font is None or cell.font.name != name or not cell.font.sz:
+        font = copy(cell.font) if cell.font is not None else Font()
+        font.name = name
+        font.sz = font.sz or BODY_SIZE
+        cell.font = font

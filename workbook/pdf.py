@@ -1,0 +1,102 @@
+"""``estimates pdf``: the Report and Narrative of a book as a PDF, for review rounds,
+through LibreOffice headless (which recomputes every formula on the way).
+
+The book itself is never changed: a copy shows only the sheets to print (and, with
+``--lang``, only that language's columns), and LibreOffice converts the copy.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from openpyxl.utils.cell import get_column_letter
+
+from . import layout as L
+from .io import load_book, save_book
+from .printing import LANGUAGE_COLUMNS, lay_out
+
+PRINTED = (L.REPORT, L.NARRATIVE)
+TIMEOUT = 300
+
+
+class NoLibreOffice(RuntimeError):
+    """LibreOffice (soffice) is not installed or not on PATH."""
+
+
+def soffice() -> str:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        raise NoLibreOffice(
+            "LibreOffice is needed to make a PDF and soffice was not found:"
+            " install it (Debian: apt-get install libreoffice-calc-nogui)"
+        )
+    return found
+
+
+def _profile(folder: Path) -> Path:
+    """A private LibreOffice profile that recomputes formulas on load."""
+    user = folder / "profile" / "user"
+    user.mkdir(parents=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">'
+        '<prop oor:name="OOXMLRecalcMode" oor:op="fuse">'
+        "<value>0</value></prop></item>\n"
+        "</oor:items>\n",
+        encoding="utf-8",
+    )
+    return folder / "profile"
+
+
+def printable_copy(book: Path, target: Path, lang: str | None, sheets=PRINTED):
+    """A copy of ``book`` where only ``sheets`` are visible, in one language."""
+    wb = load_book(book)
+    wanted = [s for s in sheets if s in wb.sheetnames]
+    if not wanted:
+        raise ValueError(f"{book}: has none of the sheets {', '.join(sheets)}")
+    wb.active = wb.sheetnames.index(wanted[0])
+    for ws in wb.worksheets:
+        ws.sheet_view.tabSelected = ws.title == wanted[0]
+        ws.sheet_state = "visible" if ws.title in wanted else "hidden"
+    if lang:
+        for sheet, columns in LANGUAGE_COLUMNS.items():
+            if sheet not in wb.sheetnames:
+                continue
+            for other, col in columns.items():
+                if other != lang:
+                    letter = get_column_letter(col)
+                    wb[sheet].column_dimensions[letter].hidden = True
+        lay_out(wb)
+    save_book(wb, target)
+    return target
+
+
+def make_pdf(book: Path, out: Path | None = None, lang: str | None = None) -> Path:
+    """Convert the book's Report and Narrative to ``out`` (default BOOK.pdf)."""
+    book = Path(book)
+    office = soffice()
+    out = Path(out) if out else book.with_suffix(".pdf")
+    with tempfile.TemporaryDirectory(prefix="estimates-pdf-") as tmp:
+        folder = Path(tmp)
+        copy = printable_copy(book, folder / f"{out.stem}.xlsx", lang)
+        env = dict(os.environ, HOME=str(folder))
+        run = subprocess.run(
+            [office, f"-env:UserInstallation={_profile(folder).as_uri()}",
+             "--headless", "--convert-to", "pdf", "--outdir", str(folder),
+             str(copy)],
+            capture_output=True, timeout=TIMEOUT, env=env, check=False,
+        )  # fmt: skip
+        made = folder / f"{out.stem}.pdf"
+        if run.returncode != 0 or not made.exists():
+            detail = (run.stderr or run.stdout).decode(errors="replace").strip()
+            raise RuntimeError(f"{book}: LibreOffice made no PDF ({detail[:200]})")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(made), out)
+    return out

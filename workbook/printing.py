@@ -1,0 +1,317 @@
+"""Print layout: every sheet readable at 100% and printable on A4.
+
+openpyxl cannot autofit, and Excel does not re-fit a row whose height the file
+sets, so the widths and heights are computed here from the text: a CJK character
+is about twice as wide as a Latin one. Columns take the width of their content up
+to a cap; text longer than the cap wraps, and its row grows by the wrapped line
+count. Titles, headings and notes span the printed width (merged) and wrap. Page
+setup is declared per sheet: the Report A4 portrait with print titles like the COR,
+Checks landscape; every sheet fits to one page wide, with the Head, the year and
+the page number in its header and footer.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from openpyxl.cell.cell import MergedCell
+from openpyxl.utils.cell import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+
+from . import layout as L
+
+SPANNING = ("title", "heading", "note", "footnote")
+"""Styles whose text spans the printed width of its sheet and wraps."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """How one sheet prints and how wide its columns may grow."""
+
+    orientation: str = "landscape"
+    cap: float = 48.0  # widest a column grows before its text wraps
+    minimum: float = 6.0
+    caps: tuple[tuple[int, float], ...] = ()  # per column: (col, cap)
+    floors: tuple[tuple[int, float], ...] = ()  # per column: (col, least width)
+
+    def cap_of(self, col: int) -> float:
+        return dict(self.caps).get(col, self.cap)
+
+    def floor_of(self, col: int) -> float:
+        return dict(self.floors).get(col, self.minimum)
+
+
+PAGES: dict[str, Page] = {
+    L.HEAD: Page("portrait", cap=44, caps=((6, 60),)),
+    L.REPORT: Page("portrait", cap=12, caps=((1, 7), (2, 16), (3, 28), (11, 9))),
+    L.NARRATIVE: Page("portrait", cap=56, caps=((1, 22), (4, 40)), floors=((4, 40),)),
+    L.CHECKS: Page("landscape", cap=36, caps=((5, 48), (6, 34), (10, 34))),
+    L.CHANGE_LOG: Page("landscape", cap=24),
+}
+DEFAULT_PAGE = Page()
+REGENERATED = (L.REPORT, L.NARRATIVE, L.CHECKS)
+LINE_POINTS = 14.0  # one line of 10 pt text, CJK fonts included
+_FORMULA_TEXT = re.compile(r'"((?:[^"]|"")*)"')
+
+
+def char_width(ch: str) -> float:
+    """Width of one character in Excel's column units (a digit of the body font)."""
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 2.0  # CJK ideographs and full-width punctuation count double
+    if ch in "mwMW%@":
+        return 1.4
+    if ch.isupper():
+        return 1.2
+    if ch in "ilIjtf.,:;'|!()[] ":
+        return 0.5
+    return 0.95
+
+
+def text_width(text: str) -> float:
+    return sum(char_width(ch) for ch in text)
+
+
+def shown_text(value: object, number_format: str = "") -> str:
+    """The text a cell shows, near enough to measure it."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith("="):
+        literals = [s.replace('""', '"') for s in _FORMULA_TEXT.findall(value)]
+        if not literals or value.startswith("=HYPERLINK"):
+            return _figure(number_format) if not literals else literals[-1]
+        longest = max(literals, key=text_width)
+        return longest + "x" * min(24, len("".join(literals)) - len(longest))
+    if isinstance(value, bool):
+        return "TRUE"
+    if isinstance(value, int | float):
+        decimals = 1 if "0.0" in number_format else 0
+        return f"{value:,.{decimals}f}" + ("%" if "%" in number_format else "")
+    return str(value)
+
+
+def _figure(number_format: str) -> str:
+    """The widest figure a formula cell with this number format is likely to show."""
+    if "%" in number_format:
+        return "-100.0%"
+    if "0.0" in number_format:
+        return "99,999.9"
+    return "99,999,999"
+
+
+_TOKENS = re.compile(
+    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff]+\s*|\s+"
+)
+
+
+def lines_needed(text: str, width: float) -> int:
+    """Lines the text wraps to in a column ``width`` units wide: whole words wrap
+    (a CJK character is a word of its own), a word wider than the column breaks."""
+    room = max(width - 1.5, 1.0)
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0.0
+        for token in _TOKENS.findall(part):
+            w = text_width(token.rstrip())
+            if used and used + w > room:
+                lines, used = lines + 1, 0.0
+            if w > room:
+                lines += math.ceil(w / room) - 1
+                w = w % room
+            used += text_width(token)
+        total += lines
+    return total
+
+
+def _style_of(cell) -> str:
+    font = cell.font
+    if font is not None and font.sz and font.sz >= 12:
+        return "title"
+    if cell.alignment is not None and cell.alignment.wrap_text:
+        return "wrap"
+    return ""
+
+
+def _last_column(ws) -> int:
+    last = 1
+    for row in ws.iter_rows():
+        for cell in row:
+            hidden = ws.column_dimensions[get_column_letter(cell.column)].hidden
+            if cell.value is not None and not hidden:
+                last = max(last, cell.column)
+    return last
+
+
+def fit_sheet(ws, styles: dict | None = None) -> None:
+    """Widths from content, wrapping beyond the cap, row heights from line counts.
+
+    ``styles``: the named style of each (row, col) written; titles, headings and
+    notes span the printed width, and headers wrap to their column's width."""
+    styles = styles or {}
+    spanning = frozenset(k for k, v in styles.items() if v in SPANNING)
+    narrow = frozenset(k for k, v in styles.items() if v == "header") | spanning
+    page = PAGES.get(ws.title, DEFAULT_PAGE)
+    for rng in list(ws.merged_cells.ranges):
+        ws.unmerge_cells(str(rng))
+    widths: dict[int, float] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None or (cell.row, cell.column) in spanning:
+                continue
+            text = shown_text(cell.value, cell.number_format or "")
+            parts = text.split() if (cell.row, cell.column) in narrow else [text]
+            longest = max(
+                text_width(part) for line in parts for part in line.split("\n")
+            )
+            widths[cell.column] = max(widths.get(cell.column, 0), longest + 1.5)
+    last = max([*widths, _last_column(ws)])
+    for col in range(1, last + 1):
+        letter = get_column_letter(col)
+        if ws.column_dimensions[letter].hidden:
+            continue
+        width = min(page.cap_of(col), max(page.floor_of(col), widths.get(col, 0)))
+        ws.column_dimensions[letter].width = round(width, 1)
+    _wrap_and_grow(ws, spanning, last, narrow)
+
+
+def _width(ws, first: int, last: int) -> float:
+    return sum(
+        ws.column_dimensions[get_column_letter(c)].width or 8.43
+        for c in range(first, last + 1)
+        if not ws.column_dimensions[get_column_letter(c)].hidden
+    )
+
+
+def _wrap_and_grow(ws, spanning: frozenset, last: int, narrow: frozenset) -> None:
+    from copy import copy
+
+    for row in ws.iter_rows():
+        lines = 1
+        points = LINE_POINTS
+        for cell in row:
+            if cell.value is None or isinstance(cell, MergedCell):
+                continue
+            if ws.column_dimensions[get_column_letter(cell.column)].hidden:
+                continue
+            text = shown_text(cell.value, cell.number_format or "")
+            end = cell.column
+            if (cell.row, cell.column) in spanning:
+                end = _span_end(ws, cell.row, cell.column, last)
+                if end > cell.column:
+                    ws.merge_cells(
+                        start_row=cell.row,
+                        start_column=cell.column,
+                        end_row=cell.row,
+                        end_column=end,
+                    )
+            width = _width(ws, cell.column, end)
+            long = text_width(text) + 1 > width or "\n" in text
+            if long or (cell.row, cell.column) in narrow:
+                alignment = copy(cell.alignment)
+                alignment.wrap_text = True
+                alignment.vertical = "top"
+                cell.alignment = alignment
+            if cell.alignment is not None and cell.alignment.wrap_text:
+                lines = max(lines, lines_needed(text, width))
+            size = cell.font.sz if cell.font is not None and cell.font.sz else 10
+            points = max(points, LINE_POINTS * size / 10)
+        current = ws.row_dimensions[row[0].row].height
+        if lines > 1 or (current and current < points * lines):
+            ws.row_dimensions[row[0].row].height = round(points * lines + 2, 1)
+            _align_top(row)
+
+
+def _align_top(row) -> None:
+    """In a row taller than a line, every cell starts at the top, beside its text."""
+    from copy import copy
+
+    for cell in row:
+        if cell.value is None or isinstance(cell, MergedCell):
+            continue
+        if cell.alignment is None or cell.alignment.vertical != "top":
+            alignment = copy(cell.alignment)
+            alignment.vertical = "top"
+            cell.alignment = alignment
+
+
+def _span_end(ws, row: int, col: int, last: int) -> int:
+    """The last column a spanning cell may take: up to the next filled cell."""
+    end = col
+    while end < last and ws.cell(row, end + 1).value is None:
+        end += 1
+    return end
+
+
+def setup_page(ws, head: str = "", year: str = "", title_rows: str = "") -> None:
+    """A4, the sheet's orientation, one page wide, margins, header and footer."""
+    page = PAGES.get(ws.title, DEFAULT_PAGE)
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = page.orientation
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.page_margins = PageMargins(
+        left=0.4, right=0.4, top=0.7, bottom=0.7, header=0.3, footer=0.3
+    )
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    who = f"Head {head} 總目 {head}" if head else ""
+    when = f"Estimates {year} 預算" if year else ""
+    ws.oddHeader.left.text = who
+    ws.oddHeader.right.text = when
+    ws.oddFooter.left.text = "&A"
+    ws.oddFooter.right.text = "Page &P of &N 第 &P 頁,共 &N 頁"
+    for part in (ws.oddHeader.left, ws.oddHeader.right):
+        part.size = 8
+    for part in (ws.oddFooter.left, ws.oddFooter.right):
+        part.size = 8
+
+
+def _head_and_year(wb) -> tuple[str, str]:
+    cells = {f.name: f for f in L.HEAD_INPUTS}
+    values = []
+    for name in ("HeadNo", "EstimateYear"):
+        fixed = cells.get(name)
+        value = (
+            wb[fixed.sheet][fixed.cell].value
+            if fixed and fixed.sheet in wb.sheetnames
+            else None
+        )
+        values.append("" if value is None else str(value))
+    return values[0], values[1]
+
+
+def _title_rows(ws) -> str:
+    """The first header row, repeated on every printed page (print titles)."""
+    for row in ws.iter_rows(max_row=min(ws.max_row, 40)):
+        for cell in row:
+            solid = cell.fill is not None and cell.fill.fill_type == "solid"
+            if solid and cell.font is not None and cell.font.b and cell.value:
+                return f"{cell.row}:{cell.row}"
+    return ""
+
+
+def styles_of(writes) -> dict:
+    """The named style of every (row, col) a plan writes."""
+    return {(w.row, w.col): w.style for w in writes}
+
+
+def lay_out(wb, regenerated: dict | None = None) -> None:
+    """Fit the regenerated sheets to their content and set up every page."""
+    head, year = _head_and_year(wb)
+    for sheet, writes in (regenerated or {}).items():
+        if sheet in REGENERATED and sheet in wb.sheetnames:
+            fit_sheet(wb[sheet], styles_of(writes))
+    for ws in wb.worksheets:
+        if ws.sheet_state == "visible":
+            setup_page(ws, head, year, _title_rows(ws))
+
+
+LANGUAGE_COLUMNS = {
+    L.REPORT: {"zh": 2, "en": 3},
+    L.NARRATIVE: {"en": 2, "zh": 3},
+}
+"""Which column holds each language's text, for a one-language print."""
