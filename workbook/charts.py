@@ -10,11 +10,13 @@ blocks of live formulas that follow the tables.
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, PieChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.label import DataLabelList
+from openpyxl.utils.cell import get_column_letter
 
 from . import layout as L
-from .io import write_cell
 from .snapshot import Formula
+from .styles import apply_look
 
 SLOTS = 10  # programmes a chart shows; the published Heads have at most 10
 FIRST = 5  # first data row of each block
@@ -22,15 +24,16 @@ HISTORY_INPUT_ROWS = 3  # earlier years' establishment, keyed by the clerk
 
 # (block, first column, title): the helper blocks the charts plot.
 BLOCKS = {
-    "allocation": (1, "各綱領的撥款分配情況 Allocation of provision to programmes"),
-    "staff": (4, "各綱領的員工人數 Staff by programme"),
-    "establishment": (7, "編制的變動 Changes in the size of the establishment"),
+    "allocation": (1, "撥款分配 Allocation"),
+    "staff": (4, "員工人數 Staff"),
+    "establishment": (7, "編制 Establishment"),
 }
 
 
-def chart_ranges() -> dict[str, tuple[str, str]]:
-    """Each chart's (categories, values) ranges on the Charts sheet."""
-    last = FIRST + SLOTS - 1
+def chart_ranges(slots: int = SLOTS) -> dict[str, tuple[str, str]]:
+    """Each chart's (categories, values) ranges on the Charts sheet, for a Head
+    with ``slots`` programmes (at most SLOTS)."""
+    last = FIRST + max(1, min(slots, SLOTS)) - 1
     hist_last = FIRST + HISTORY_INPUT_ROWS + 1
     return {
         "allocation": (f"$A${FIRST}:$A${last}", f"$B${FIRST}:$B${last}"),
@@ -39,16 +42,81 @@ def chart_ranges() -> dict[str, tuple[str, str]]:
     }
 
 
-def _label(row: int) -> Formula:
-    p = f"{L.PROGRAMMES}!$A${row}"
-    return Formula(f'=IF({p}="","","("&{p}&") "&{L.PROGRAMMES}!$C${row})')
+def write_cell(ws, row: int, col: int, value: object, style: str) -> None:
+    """The blocks' own fixed labels and formulas (no clerk's text passes here)."""
+    cell = ws.cell(row, col)
+    cell.value = str(value) if isinstance(value, Formula) else value
+    apply_look(cell, style)
+
+
+def _head_cell(name: str) -> str:
+    """The Head sheet's cell for a defined name, as an absolute reference."""
+    fixed = next(f for f in (*L.HEAD_INPUTS, *L.HEAD_COMPUTED) if f.name == name)
+    return f"{fixed.sheet}!${fixed.cell[0]}${fixed.cell[1:]}"
+
+
+def _programme_cells() -> dict[str, str]:
+    """Absolute column letters of the tables the blocks read (declared once)."""
+    prog, est = L.TABLES["tblProgrammes"], L.TABLES["tblEstablishment"]
+    return {
+        "code": get_column_letter(prog.col("programme")),
+        "title": get_column_letter(prog.col("title_zh")),
+        "estimate": get_column_letter(prog.col("estimate")),
+        "est_programme": get_column_letter(est.col("programme")),
+        "posts_end": get_column_letter(est.col("posts_end")),
+    }
+
+
+def _rows(i: int) -> tuple[int, str, str]:
+    """(source row, this slot's code cell, the programme count) for slot ``i``."""
+    prog = L.TABLES["tblProgrammes"]
+    c = _programme_cells()
+    first = prog.first_row
+    count = f"COUNTA({L.PROGRAMMES}!${c['code']}${first}:${c['code']}${first + 500})"
+    return first + i, f"{L.PROGRAMMES}!${c['code']}${first + i}", count
+
+
+def _label(i: int, short: bool = False) -> Formula:
+    """Slot ``i``'s label: "(n) title", or "(n)"; the last slot is "Others" when
+    the Head has more programmes than slots."""
+    src, code, count = _rows(i)
+    c = _programme_cells()
+    title = "" if short else f'&" "&{L.PROGRAMMES}!${c["title"]}${src}'
+    own = f'IF({code}="","","("&{code}&")"{title})'
+    if i < SLOTS - 1:
+        return Formula(f"={own}")
+    return Formula(f'=IF({count}>{SLOTS},"Others 其他",{own})')
+
+
+def _value(i: int, column: str) -> Formula:
+    """Slot ``i``'s figure; the last slot sums every programme beyond the others."""
+    src, code, count = _rows(i)
+    c = _programme_cells()
+    if column == "estimate":
+        own = f"{L.PROGRAMMES}!${c['estimate']}${src}"
+        rest = (
+            f"SUM({L.PROGRAMMES}!${c['estimate']}${src}:${c['estimate']}${src + 500})"
+        )
+    else:
+        first, last = L.TABLES["tblEstablishment"].first_row, 5000
+        sheet, prog, end = L.ESTABLISHMENT, c["est_programme"], c["posts_end"]
+        where = f"{sheet}!${prog}${first}:${prog}${last}"
+        posts = f"{sheet}!${end}${first}:${end}${last}"
+        own = f'SUMPRODUCT(--({where}=""&{code}),{posts})'
+        total = f"SUM({posts})"
+        before = "+".join(
+            f'SUMPRODUCT(--({where}=""&{_rows(k)[1]}),{posts})' for k in range(i)
+        )
+        rest = f"{total}-({before})" if before else total
+    plain = f'IF({code}="","",{own})'
+    if i < SLOTS - 1:
+        return Formula(f"={plain}")
+    return Formula(f"=IF({count}>{SLOTS},{rest},{plain})")
 
 
 def add_charts(wb) -> None:
     """Write the helper blocks and add the three charts to the Charts sheet."""
     ws = wb[L.CHARTS]
-    prog = L.TABLES["tblProgrammes"]
-    est = L.TABLES["tblEstablishment"]
     for _key, (col, title) in BLOCKS.items():
         write_cell(ws, 3, col, title, "heading")
     write_cell(ws, 4, 1, "Programme 綱領", "header")
@@ -57,34 +125,21 @@ def add_charts(wb) -> None:
     write_cell(ws, 4, 5, "Posts at end 年終職位", "header")
     write_cell(ws, 4, 7, "As at 31 March 截至三月三十一日", "header")
     write_cell(ws, 4, 8, "Posts 職位", "header")
-    first, last = est.first_row, 5000
     for i in range(SLOTS):
-        src = prog.first_row + i
         row = FIRST + i
-        code = f"{L.PROGRAMMES}!$A${src}"
-        write_cell(ws, row, 1, _label(src), "label")
-        write_cell(
-            ws,
-            row,
-            2,
-            Formula(f'=IF({code}="","",{L.PROGRAMMES}!$G${src})'),
-            "millions",
-        )
-        write_cell(ws, row, 4, Formula(f"=A{row}"), "label")
-        posts = Formula(
-            f'=IF({code}="","",SUMPRODUCT(--({L.ESTABLISHMENT}!$G${first}:$G${last}'
-            f'=""&{code}),{L.ESTABLISHMENT}!$I${first}:$I${last}))'
-        )
-        write_cell(ws, row, 5, posts, "int")
+        write_cell(ws, row, 1, _label(i), "label")
+        write_cell(ws, row, 2, _value(i, "estimate"), "millions")
+        write_cell(ws, row, 4, _label(i, short=True), "label")
+        write_cell(ws, row, 5, _value(i, "posts"), "int")
     for i in range(HISTORY_INPUT_ROWS):  # earlier years: the clerk's own figures
         write_cell(ws, FIRST + i, 7, None, "code")
         write_cell(ws, FIRST + i, 8, None, "int")
-    year = f"{L.HEAD}!$C$8"
+    year = _head_cell("EstimateYear")
     start, end = FIRST + HISTORY_INPUT_ROWS, FIRST + HISTORY_INPUT_ROWS + 1
     write_cell(ws, start, 7, Formula(f'=IF({year}="","",LEFT({year},4))'), "code")
-    write_cell(ws, start, 8, Formula(f"={L.HEAD}!$C$12"), "int")
+    write_cell(ws, start, 8, Formula(f"={_head_cell('PostsStart')}"), "int")
     write_cell(ws, end, 7, Formula(f'=IF({year}="","",""&(LEFT({year},4)+1))'), "code")
-    write_cell(ws, end, 8, Formula(f"={L.HEAD}!$C$18"), "int")
+    write_cell(ws, end, 8, Formula(f"={_head_cell('PostsEnd')}"), "int")
     write_cell(
         ws,
         2,
@@ -94,8 +149,9 @@ def add_charts(wb) -> None:
         "較早年度的編制請填於 G、H 欄。",
         "note",
     )
-    for col, width in zip("ABCDEFGH", (40, 14, 4, 40, 14, 4, 16, 12), strict=True):
+    for col, width in zip("ABCDEFGH", (34, 12, 3, 11, 11, 3, 15, 10), strict=True):
         ws.column_dimensions[col].width = width
+    ws.row_dimensions[4].height = 44  # the two-language headers, wrapped
 
     def ref(rng: str) -> Reference:
         return Reference(ws, range_string=f"{L.CHARTS}!{rng}")
@@ -106,29 +162,73 @@ def add_charts(wb) -> None:
         categories, values = ranges[key]
         chart.title = title
         chart.add_data(ref(values), titles_from_data=False)
-        chart.set_categories(ref(categories))
+        label_range = f"'{L.CHARTS}'!{categories}"
+        for series in chart.series:  # text labels: a string reference
+            series.cat = AxDataSource(strRef=StrRef(f=label_range))
         ws.add_chart(chart, anchor)
 
     pie = PieChart()
     pie.dataLabels = DataLabelList()
     pie.dataLabels.showPercent = True
-    for label in ("showVal", "showSerName", "showCatName", "showLegendKey"):
+    pie.dataLabels.showCatName = True  # every slice named, "(1)" ... "Others"
+    for label in ("showVal", "showSerName", "showLegendKey"):
         setattr(pie.dataLabels, label, False)
-    plot(
-        pie,
-        "allocation",
-        "各綱領的撥款分配情況 Allocation of provision (Estimate)",
-        "J3",
+    pie.legend.position = "b"
+    plot(pie, "allocation", "撥款分配 Allocation of provision", "J3")
+    staff = BarChart()
+    staff.type, staff.legend, staff.gapWidth = "bar", None, 60
+    staff.dataLabels = DataLabelList()
+    staff.dataLabels.showVal = True
+    for label in ("showPercent", "showSerName", "showCatName", "showLegendKey"):
+        setattr(staff.dataLabels, label, False)
+    plot(staff, "staff", "員工人數 Staff by programme", "J25")
+    growth = BarChart()
+    growth.type, growth.legend, growth.gapWidth = "col", None, 70
+    growth.y_axis.scaling.min = 0  # from zero: a one-post change looks like one
+    plot(growth, "establishment", "編制的變動 Size of the establishment", "J45")
+    for chart in (staff, growth):
+        chart.x_axis.delete = False  # <c:delete val="0"/>: visible in every Excel
+        chart.y_axis.delete = False
+        chart.x_axis.tickLblSkip = 1  # every programme labelled
+        chart.y_axis.majorGridlines = None
+    for chart, size in ((pie, (16, 10)), (staff, (16, 9)), (growth, (16, 8))):
+        chart.width, chart.height = size
+    fit_charts(wb)
+
+
+def programme_count(wb) -> int:
+    """Programmes in the table now (its rows with a programme number)."""
+    spec = L.TABLES["tblProgrammes"]
+    if spec.sheet not in wb.sheetnames:
+        return 0
+    ws = wb[spec.sheet]
+    ref = ws.tables[spec.name].ref if spec.name in ws.tables else ""
+    last = int(ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) if ref else 0
+    col = spec.col("programme")
+    return sum(
+        1
+        for r in range(spec.first_row, last + 1)
+        if ws.cell(r, col).value not in (None, "")
     )
-    for direction, key, title, anchor in (
-        ("bar", "staff", "各綱領的員工人數 Staff by programme (31 March)", "J20"),
-        (
-            "col",
-            "establishment",
-            "編制的變動 Changes in the size of the establishment (31 March)",
-            "J37",
-        ),
-    ):
-        chart = BarChart()
-        chart.type, chart.legend, chart.gapWidth = direction, None, 70
-        plot(chart, key, title, anchor)
+
+
+def fit_charts(wb) -> None:
+    """Point the programme charts at as many slots as the Head has programmes, so
+    the legend lists only real programmes (at most SLOTS, the last "Others")."""
+    if L.CHARTS not in wb.sheetnames:
+        return
+    slots = max(1, min(programme_count(wb), SLOTS))
+    last = FIRST + slots - 1
+    blocks = {"$A$": ("$A$", "$B$"), "$D$": ("$D$", "$E$")}
+    for chart in wb[L.CHARTS]._charts:
+        for series in chart.series:
+            cat = series.cat.strRef or series.cat.numRef if series.cat else None
+            if cat is None or series.val is None or series.val.numRef is None:
+                continue
+            sheet, _, rng = cat.f.rpartition("!")
+            column = rng[:3]
+            if column not in blocks:
+                continue
+            labels, values = blocks[column]
+            cat.f = f"{sheet}!{labels}{FIRST}:{labels}{last}"
+            series.val.numRef.f = f"{sheet}!{values}{FIRST}:{values}{last}"

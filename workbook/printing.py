@@ -22,6 +22,7 @@ from openpyxl.utils.cell import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from . import layout as L
+from .charts import fit_charts
 
 SPANNING = ("title", "heading", "note", "footnote")
 """Styles whose text spans the printed width of its sheet and wraps."""
@@ -302,6 +303,7 @@ def styles_of(writes) -> dict:
 def lay_out(wb, regenerated: dict | None = None) -> None:
     """Fit the regenerated sheets to their content and set up every page."""
     head, year = _head_and_year(wb)
+    fit_charts(wb)  # the legend lists the Head's programmes, no empty slots
     for sheet, writes in (regenerated or {}).items():
         if sheet in REGENERATED and sheet in wb.sheetnames:
             fit_sheet(wb[sheet], styles_of(writes))
