@@ -497,3 +497,59 @@ def write_source(imported: Imported, folder: Path, head: str, year: str) -> None
             ["group", "item_en", "item_zh", *COLUMNS],
             imported.breakdown,
         )
+
+
+ACTUAL_WORDS = ("actual", "實際", "expenditure", "amount", "開支", "金額")
+
+
+def _actual_column(headings: list[str]) -> int | None:
+    found = amount_columns(headings).get("actual")
+    if found is not None:
+        return found
+    hits = [i for i, h in enumerate(headings) if any(w in h for w in ACTUAL_WORDS)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _actual_key(f: _File, row: list[str]) -> tuple[str, str]:
+    if f.kind == "programmes":
+        return "programme", re.sub(r"[()\s]", "", f.cell(row, "programme"))
+    if f.kind == "subheads":
+        title, code = f.cell(row, "title"), f.cell(row, "code")
+        return "subhead", f"{code}|{title}" if DEDUCTION.search(title) else code
+    return "item", f.cell(row, "item")
+
+
+def read_actuals(paths: list[Path], head: str, year: str) -> tuple[dict, list[Issue]]:
+    """Actual expenditure by line from published or accounting CSV files: a file of
+    programmes, subheads or subhead 000 items with an Actual (or single amount)
+    column. A column headed with another year than ``year`` is refused."""
+    imported, actuals = Imported(), {}
+    for path in map(Path, paths):
+        headings, rows = _rows(path, imported)
+        kind = _kind(headings) if headings else ""
+        column = _actual_column(headings) if kind else None
+        if column is None:
+            reason = "no programme, subhead or item column with one Actual column"
+            imported.issues.append(Issue(path, 1, reason))
+            continue
+        years = re.findall(r"\d{4}\s*[-–]\s*\d{2}", headings[column])
+        if years and re.sub(r"\s|–", "-", years[0]).replace("--", "-") != year:
+            reason = f"the Actual column is for {years[0]}, expected {year}"
+            imported.issues.append(Issue(path, 1, reason))
+            continue
+        columns = {key: _find(headings, key) for key in HEADINGS}
+        f = _File(path, kind, columns, {}, False, len(headings))
+        parser = parse_millions if kind == "programmes" else parse_thousands
+        for line, row in rows:
+            digits = re.sub(r"\D", "", _cell(row, columns["head"]))
+            if columns["head"] is not None and digits.lstrip("0") != head.lstrip("0"):
+                continue
+            if not any(c.strip() for c in row) or _total_label(f, row):
+                continue
+            try:
+                value = parser(split_mark(_cell(row, column))[0] or None)
+            except ValueError as exc:
+                imported.issues.append(Issue(path, line, str(exc)))
+                continue
+            actuals[_actual_key(f, row)] = value
+    return actuals, imported.issues

@@ -192,6 +192,8 @@ class Head:
     shown: dict[str, Shown] = field(default_factory=dict)
     narrative: dict[str, tuple[str, Ref | None]] = field(default_factory=dict)
     """A clerk's own sentences, by narrative key, and where each sits."""
+    rolled_from: str = ""
+    """The Estimate year this book was rolled forward from ("" if it was not)."""
 
     def year_labels(self) -> tuple[str, str, str, str]:
         """Column years: ``("2023-24", "2024-25", "2024-25", "2025-26")``."""

@@ -60,6 +60,16 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--head", required=True, help="the Head number, e.g. 135")
     i.add_argument("--year", required=True, help="the Estimate year, e.g. 2025-26")
     i.add_argument("-o", "--output", type=Path, required=True)
+    y = sub.add_parser("rollforward", help="the next year's book from this year's")
+    y.add_argument("book", type=Path)
+    y.add_argument("-o", "--output", type=Path, required=True)
+    y.add_argument("--year", default="", help="the new Estimate year, e.g. 2026-27")
+    y.add_argument(
+        "--actual", type=Path, nargs="+", default=[], help="CSV of actual expenditure"
+    )
+    x = sub.add_parser("export", help="a book's inputs as a source data folder")
+    x.add_argument("book", type=Path)
+    x.add_argument("-o", "--output", type=Path, required=True)
     v = sub.add_parser("revert", help="put back what the last refresh overwrote")
     v.add_argument("book", type=Path)
     pdf = sub.add_parser("pdf", help="the Report and Narrative as a PDF (LibreOffice)")
@@ -140,6 +150,8 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
             restored = revert_file(args.book)
             print(f"reverted {args.book}: {restored} cell(s) put back", file=out)
             return EXIT_OK
+        if args.command in ("rollforward", "export"):
+            return _yearly(args, out)
         if args.command == "import":
             from estimates.importer import import_files, write_source
 
@@ -229,6 +241,32 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
         )
         return EXIT_INPUT
     return EXIT_INPUT
+
+
+def _yearly(args, out) -> int:
+    """``rollforward`` and ``export``: the yearly cycle's commands."""
+    from workbook.populate import export_file, rollforward_file
+
+    if args.command == "export":
+        head = export_file(args.book, args.output)
+        print(f"exported Head {head.head} {head.estimate_year} to {args.output}",
+              file=out)  # fmt: skip
+        return EXIT_OK
+    for path in args.actual:
+        if not path.is_file():
+            raise SourceError(f"{path}: file not found")
+    try:
+        done, issues = rollforward_file(
+            args.book, args.output, args.year, tuple(args.actual)
+        )
+    except ValueError as exc:
+        raise UsageError(f"estimates rollforward: {exc}") from None
+    for issue in issues:
+        print(f"estimates: {issue}", file=sys.stderr)
+    year = done.head.estimate_year
+    print(f"rolled {args.book} forward to {args.output} ({year}):"
+          f" {_summary(done.findings)}", file=out)  # fmt: skip
+    return EXIT_FINDINGS if issues else _exit_for(done.findings)
 
 
 def _check_folder(args, out) -> int:

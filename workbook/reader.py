@@ -30,6 +30,7 @@ from estimates.rules.text import finding
 
 from . import layout as L
 from .computed import ComputedCell, Extent, input_sheet_cells, report_rows
+from .cycle import rolled_from
 from .narrative import clerk_texts
 from .snapshot import (
     CellError,
@@ -484,6 +485,7 @@ def read_book(snap: Snapshot) -> Reading:
             )
     _read_report(snap, reading)
     head.narrative = clerk_texts(snap, head)
+    head.rolled_from = rolled_from(snap)
     return reading
 
 

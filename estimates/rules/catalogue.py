@@ -146,6 +146,15 @@ def rule(rule_id: str) -> Rule:
     return RULES[rule_id]
 
 
+RULES["F01"] = Rule(
+    "F01",
+    Severity.INFO,
+    "A figure to key after rolling the book forward",
+    "結轉後尚待輸入的數字",
+)
+RULES["F02"] = Rule(
+    "F02", Severity.INFO, "Carried-over text to review", "由上年度結轉、尚待覆核的文字"
+)
 RULES["V01"] = Rule(
     "V01", W, "The book's template version matches the add-in", "範本版本與工具相符"
 )
@@ -214,6 +223,15 @@ HOW: dict[str, tuple[str, str]] = {
         "Every amount, percentage and post count quoted, in common units, against"
         " the sentence computed from the tables.",
         "所引金額、百分率及職位數目與按表格計算的句子比較。",
+    ),
+    "F01": (
+        "A rolled-forward book (its Change log has a 'new year' row) keys Actual,"
+        " Revised and Estimate afresh; the cell is nil until the clerk keys it.",
+        "結轉後的工作簿須重新輸入實際、修訂及預算數字;輸入前儲存格為空白。",
+    ),
+    "F02": (
+        "Text that starts with the review mark was carried from last year.",
+        "以覆核標記開首的文字由上年度結轉。",
     ),
     "V01": (
         "The TemplateVersion cell (Head!C23) against the installed add-in.",

@@ -13,6 +13,7 @@ from ..findings import Finding
 from ..model import Head
 from ..narrative import figures_in, sentences, sources
 from ..results import Results
+from ..rollforward import DRAFT
 from .text import finding, show
 
 UNITS = {"$": "money", "%": "percentage", "posts": "post count"}
@@ -49,8 +50,8 @@ def check(head: Head, results: Results) -> list[Finding]:
     out = []
     for key, (text, ref) in head.narrative.items():
         sentence = computed.get(key)
-        if sentence is None or not text.strip():
-            continue
+        if sentence is None or not text.strip() or text.startswith(DRAFT):
+            continue  # a draft carried from last year is F02's, until reviewed
         expected = figures_in(sentence.en) | figures_in(sentence.zh)
         wrong = sorted(figures_in(text) - expected)
         if not wrong:

@@ -1,0 +1,145 @@
+"""Roll a Head's Estimates forward one year (the yearly cycle).
+
+Pure: a ``Head`` in, the next year's ``Head`` out; the old one is never changed.
+
+- the Estimate year moves one year on, and every year label follows from it;
+- Original = last year's Estimate, on every programme, subhead and breakdown line;
+- Actual, Revised and the new Estimate are left nil for the clerk to key (rule F01
+  flags each until keyed), unless actual expenditure is given (``actuals``);
+- posts at start = last year's posts at end, directorate likewise; the net change,
+  directorate posts at end and the ceiling are left for the clerk (F01);
+- each rank's posts at start and at end are last year's posts at end;
+- footnotes and the clerk's narrative sentences are carried as drafts, their text
+  marked ``DRAFT`` for review (rule F02 until the clerk removes the mark), a
+  footnote's columns moved on with the years;
+- titles, the controlling officer, the pay scale and the establishment note carried.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .model import (
+    COLUMNS,
+    BreakdownItem,
+    Count,
+    EstablishmentSummary,
+    Footnote,
+    Head,
+    Programme,
+    Subhead,
+    amounts,
+)
+
+DRAFT = "[Review 待覆核] "
+"""The mark on carried-over text; the clerk deletes it once the text is reviewed."""
+TO_KEY = ("actual", "revised", "estimate")
+"""The columns a rolled-forward book leaves for the clerk to key."""
+YEAR = re.compile(r"(\d{4})-(\d{2})")
+MOVED_COLUMNS = {"original": "actual", "revised": "actual", "estimate": "original"}
+"""Last year's column -> this year's: year -1's figures are now the Actual's year."""
+
+Actuals = dict[tuple[str, str], object]
+"""Actual expenditure by line: ("programme", "2"), ("subhead", "000"),
+("subhead", "000|Deduct reimbursements"), ("item", "Salaries")."""
+
+
+def next_year(estimate_year: str) -> str:
+    """``2025-26`` -> ``2026-27``.
+
+    Raises:
+        ValueError: not an Estimate year such as 2025-26.
+    """
+    check_year(estimate_year)
+    first = int(estimate_year[:4]) + 1
+    return f"{first}-{(first + 1) % 100:02d}"
+
+
+def check_year(year: str) -> None:
+    """Raises ValueError unless ``year`` is an Estimate year such as 2025-26."""
+    match = YEAR.fullmatch(year.strip())
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        raise ValueError(f"not an Estimate year such as 2025-26: {year!r}")
+
+
+def _moved(last_estimate, actual) -> tuple:
+    """The new year's four amounts: Actual as given, Original = last Estimate."""
+    return amounts((actual, last_estimate, None, None))
+
+
+def _actual(actuals: Actuals, kind: str, *keys: str):
+    for key in keys:
+        if (kind, key) in actuals:
+            return actuals[(kind, key)]
+    return None
+
+
+def draft(text: str) -> str:
+    """Carried-over text, marked for review (once)."""
+    return text if not text or text.startswith(DRAFT) else DRAFT + text
+
+
+def _footnote(note: Footnote) -> Footnote:
+    columns = tuple(
+        c for c in COLUMNS if any(MOVED_COLUMNS.get(o) == c for o in note.columns)
+    )
+    return Footnote(note.mark, note.target, columns, draft(note.text_en),
+                    draft(note.text_zh))  # fmt: skip
+
+
+def _establishment(old: EstablishmentSummary) -> EstablishmentSummary:
+    start, net = old.posts_start.value, old.net_change.value
+    posts_end = None if start is None or net is None else start + net
+    return EstablishmentSummary(
+        posts_start=Count(posts_end),
+        directorate_start=Count(old.directorate_end.value),
+        note_en=old.note_en,
+        note_zh=old.note_zh,
+    )
+
+
+def roll_forward(head: Head, year: str = "", actuals: Actuals | None = None) -> Head:
+    """The next year's Head from this year's (see the module's rules).
+
+    Raises:
+        ValueError: the Head's Estimate year, or ``year``, is not a year label.
+    """
+    year = year or next_year(head.estimate_year)
+    check_year(year)
+    got = actuals or {}
+    new = Head(
+        head=head.head, title_en=head.title_en, title_zh=head.title_zh,
+        controlling_officer_en=head.controlling_officer_en,
+        controlling_officer_zh=head.controlling_officer_zh,
+        estimate_year=year, department_en=head.department_en,
+        department_zh=head.department_zh,
+        department_short_zh=head.department_short_zh,
+        establishment=_establishment(head.establishment),
+        rolled_from=head.estimate_year,
+    )  # fmt: skip
+    for p in head.programmes:
+        actual = _actual(got, "programme", p.number)
+        new.programmes.append(
+            Programme(p.number, p.title_en, p.title_zh,
+                      _moved(p.value("estimate"), actual), p.policy_area)
+        )  # fmt: skip
+    for s in head.subheads:
+        actual = _actual(got, "subhead", f"{s.code}|{s.title_en}", s.code)
+        new.subheads.append(
+            Subhead(s.account, s.section, s.code, s.title_en, s.title_zh,
+                    _moved(s.value("estimate"), actual))
+        )  # fmt: skip
+    for b in head.breakdown:
+        actual = _actual(got, "item", b.item_en, b.item_zh)
+        new.breakdown.append(
+            BreakdownItem(b.group, b.item_en, b.item_zh,
+                          _moved(b.amounts[-1].value, actual))
+        )  # fmt: skip
+    new.posts = [
+        replace(p, posts_start=p.posts_end, ref=None) for p in head.posts
+    ]  # each rank's posts at end, unchanged until the clerk keys the year's changes
+    new.pay_scale = [replace(p) for p in head.pay_scale]
+    new.footnotes = [_footnote(f) for f in head.footnotes]
+    new.narrative = {k: (draft(t), None) for k, (t, _) in head.narrative.items()}
+    return new

@@ -1,0 +1,338 @@
+"""Fill an open book's input tables from a Head (Import, New year), as one plan
+any host applies: the tables' rows written in blocks, each table resized with one
+action, the clerk's Narrative text and everything outside the tables kept, then
+the refresh that follows, recorded so that Revert undoes the whole of it.
+
+Host-neutral: a ``Snapshot`` in, a ``Plan`` out; the openpyxl adapter (CLI) and
+the xlwings adapter (ribbon) apply the same plan.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl.utils.cell import get_column_letter
+
+from estimates.findings import Finding
+from estimates.importer import read_actuals
+from estimates.model import COLUMNS, Count, Head, year_labels
+from estimates.rollforward import Actuals, draft, next_year, roll_forward
+
+from . import layout as L
+from .cycle import ACTION_COL, NEW_YEAR
+from .io import apply_plan, load_book, save_book, snapshot_of
+from .narrative import CLERK_COL, KEY_COL
+from .plan import Plan, Write, changed_cells, log_row, make_plan, revert_rows
+from .reader import read_book, table_extent
+from .refresh import check_file, current_user, evaluate
+from .snapshot import Snapshot, cell_position
+
+
+@dataclass
+class Populated:
+    """What an Import or New year did: its plan, findings and what it replaced."""
+
+    plan: Plan
+    findings: list[Finding]
+    head: Head
+    replaced: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """Each table filled: (rows before, rows after)."""
+    inputs: list[str] = field(default_factory=list)
+    """The Head inputs whose value changed."""
+    skipped: list[str] = field(default_factory=list)
+    """Tables left alone because they were moved or their columns changed."""
+
+    def summary(self) -> str:
+        """What was replaced, in English and Chinese, for the clerk."""
+        parts = [f"{name}: {old} row(s) -> {new}" for name, (old, new) in
+                 self.replaced.items()]  # fmt: skip
+        if self.inputs:
+            parts.append(f"Head inputs: {', '.join(self.inputs)}")
+        if self.skipped:
+            parts.append(f"left alone (moved or changed): {', '.join(self.skipped)}")
+        return "; ".join(parts) + " — 已取代上列表格內容"
+
+
+def _millions(value):
+    return None if value is None else float(value)  # shortest repr is exact
+
+
+def table_rows(head: Head) -> dict[str, list[list[object]]]:
+    """What each input table's cells hold for a Head, row by row."""
+    return {
+        "tblProgrammes": [
+            [p.number, p.title_en, p.title_zh,
+             *(_millions(p.value(c)) for c in COLUMNS), p.policy_area]
+            for p in head.programmes
+        ],
+        "tblSubheads": [
+            [s.account, s.section, s.code, s.title_en, s.title_zh,
+             *(s.value(c) for c in COLUMNS)]
+            for s in head.subheads
+        ],
+        "tblBreakdown": [
+            [b.group, b.item_en, b.item_zh, *(a.value for a in b.amounts)]
+            for b in head.breakdown
+        ],
+        "tblEstablishment": [
+            [p.rank_en, p.rank_zh, "Y" if p.directorate else "N", p.scale,
+             p.min_point, p.max_point, p.programme, p.posts_start, p.posts_end]
+            for p in head.posts
+        ],
+        "tblPayScale": [[p.scale, p.point, p.monthly_salary] for p in head.pay_scale],
+        "tblFootnotes": [
+            [f.mark, f.target, ",".join(f.columns), f.text_en, f.text_zh]
+            for f in head.footnotes
+        ],
+    }  # fmt: skip
+
+
+def head_values(head: Head) -> dict[str, object]:
+    """What each Head input cell holds for a Head, by defined name."""
+    est = head.establishment
+    values = {
+        "HeadNo": head.head, "HeadTitleEn": head.title_en,
+        "HeadTitleZh": head.title_zh,
+        "ControllingOfficerEn": head.controlling_officer_en,
+        "ControllingOfficerZh": head.controlling_officer_zh,
+        "EstimateYear": head.estimate_year, "DepartmentEn": head.department_en,
+        "DepartmentZh": head.department_zh,
+        "DepartmentShortZh": head.department_short_zh,
+        "PostsStart": est.posts_start, "DirectorateStart": est.directorate_start,
+        "DirectorateEnd": est.directorate_end, "NetChange": est.net_change,
+        "Ceiling": est.ceiling, "EstablishmentNoteEn": est.note_en,
+        "EstablishmentNoteZh": est.note_zh,
+    }  # fmt: skip
+    return {
+        k: (v.value if isinstance(v, Count) else v or None) for k, v in values.items()
+    }
+
+
+def _copy(snap: Snapshot) -> Snapshot:
+    return Snapshot(
+        source=snap.source, sheets={k: dict(v) for k, v in snap.sheets.items()},
+        tables=dict(snap.tables), names=dict(snap.names),
+        formulas_known=snap.formulas_known, protected=set(snap.protected),
+        merged=dict(snap.merged),
+    )  # fmt: skip
+
+
+def _apply(after: Snapshot, plan: Plan) -> None:
+    """The plan's writes, clears and table sizes, made in a snapshot."""
+    for w in plan.writes:
+        cells = after.sheets.setdefault(w.sheet, {})
+        if w.value in (None, ""):
+            cells.pop((w.row, w.col), None)
+        else:
+            cells[(w.row, w.col)] = w.value
+    for sheet, row, col in plan.clears:
+        after.sheets.get(sheet, {}).pop((row, col), None)
+    for name, ref in plan.tables.items():
+        after.tables[name] = (after.tables[name][0], ref)
+
+
+def _fill_table(snap: Snapshot, spec: L.TableSpec, rows, done: Populated) -> None:
+    ext = table_extent(snap, spec, [])
+    if ext is None or spec.sheet in snap.protected:
+        done.skipped.append(spec.name)
+        return
+    width = len(spec.columns)
+    old_rows = sum(
+        1 for r in range(ext.first, ext.last + 1)
+        if any(snap.value(spec.sheet, r, c) not in (None, "")
+               for c in range(1, width + 1))
+    )  # fmt: skip
+    for i, values in enumerate(rows):
+        for col, (column, value) in enumerate(zip(spec.columns, values, strict=True)):
+            style = column.kind
+            done.plan.writes.append(
+                Write(spec.sheet, spec.first_row + i, col + 1, value, style)
+            )
+    for row in range(spec.first_row + len(rows), ext.last + 1):
+        for col in range(1, width + 1):
+            if snap.value(spec.sheet, row, col) not in (None, ""):
+                done.plan.clears.append((spec.sheet, row, col))
+    last = spec.first_row + max(len(rows), 1) - 1
+    done.plan.tables[spec.name] = f"A{spec.header_row}:{get_column_letter(width)}{last}"
+    done.replaced[spec.name] = (old_rows, len(rows))
+
+
+def fill(snap: Snapshot, head: Head, tables, every_input: bool) -> Populated:
+    """The writes that put a Head's rows in ``tables`` and its Head inputs in their
+    cells: all of them with ``every_input`` (nil clears), else only those it gives."""
+    done = Populated(Plan(), [], head)
+    rows = table_rows(head)
+    for name in tables:
+        _fill_table(snap, L.TABLES[name], rows[name], done)
+    values = head_values(head)
+    for fixed in L.HEAD_INPUTS:
+        value = values[fixed.name]
+        row, col = cell_position(fixed.cell)
+        old = snap.value(fixed.sheet, row, col)
+        if (
+            (value is None and not every_input)
+            or old == value
+            or fixed.sheet in (snap.protected)
+        ):
+            continue
+        done.plan.writes.append(Write(fixed.sheet, row, col, value, fixed.kind))
+        done.inputs.append(fixed.name)
+    return done
+
+
+def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
+            user: str, now: str) -> Populated:  # fmt: skip
+    """Refresh the filled book and record the whole change for Revert."""
+    reading, results, findings = evaluate(after)
+    refresh = make_plan(after, reading, results, findings, user, now, record=False)
+    plan = refresh
+    plan.writes = done.plan.writes + refresh.writes
+    plan.clears = done.plan.clears + refresh.clears
+    plan.tables = {**done.plan.tables, **refresh.tables}
+    changes = changed_cells(snap, plan)
+    plan.regenerate[L.REVERT] = revert_rows(changes)
+    plan.writes += log_row(snap, action, findings, len(changes), user, now)
+    done.plan, done.findings, done.head = plan, findings, reading.head
+    return done
+
+
+def import_plan(snap: Snapshot, head: Head, tables, user: str = "",
+                now: str = "") -> Populated:  # fmt: skip
+    """Import: fill the tables the source gives and the Head inputs it gives,
+    refresh, and record it all so that Revert undoes the whole import."""
+    done = fill(snap, head, tables, every_input=False)
+    after = _copy(snap)
+    _apply(after, done.plan)
+    return _finish(snap, done, after, "import", user, now)
+
+
+def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None,
+                  user: str = "", now: str = "") -> Populated:  # fmt: skip
+    """New year, run on a copy of last year's book: roll its Head forward, fill
+    every table and Head input, mark the clerk's narrative as drafts, log the new
+    year (which makes the to-fill findings) and refresh. Revert starts empty."""
+    old = read_book(snap).head
+    new = roll_forward(old, year, actuals)
+    done = fill(snap, new, L.TABLES, every_input=True)
+    narrative = snap.sheets.get(L.NARRATIVE, {})
+    for row, col in list(narrative):
+        text = narrative.get((row, CLERK_COL))
+        if col == KEY_COL and isinstance(text, str) and text.strip():
+            done.plan.writes.append(Write(L.NARRATIVE, row, CLERK_COL, draft(text)))
+    after = _copy(snap)
+    _apply(after, done.plan)
+    log = log_row(snap, NEW_YEAR + old.estimate_year, [], 0, user, now)
+    after.sheets.setdefault(L.CHANGE_LOG, {})[(log[0].row, ACTION_COL)] = log[2].value
+    done = _finish(snap, done, after, NEW_YEAR + old.estimate_year, user, now)
+    done.plan.regenerate[L.REVERT] = revert_rows([])
+    return done
+
+
+def rollforward_file(
+    book: Path, out: Path, year: str = "", actual_files: tuple[Path, ...] = ()
+) -> tuple[Populated, list]:
+    """``estimates rollforward``: the next year's book at ``out`` (``book`` is only
+    read), with Actual filled from ``actual_files``; and the rows those could not
+    give.
+
+    Raises:
+        ValueError: ``out`` is ``book``, or of another kind, or ``year`` is no year.
+    """
+    book, out = Path(book), Path(out)
+    if out.resolve() == book.resolve():
+        raise ValueError(f"{out}: the new year's book must not replace last year's")
+    macro = book.suffix.lower() in (".xlsm", ".xltm")
+    if macro != (out.suffix.lower() in (".xlsm", ".xltm")):
+        raise ValueError(f"{out}: use the suffix of {book.name} ({book.suffix})")
+    wb = load_book(book)
+    snap = snapshot_of(wb, str(book))
+    actuals, issues = {}, []
+    if actual_files:
+        old = read_book(snap).head
+        year = year or next_year(old.estimate_year)
+        actuals, issues = read_actuals(
+            list(actual_files), old.head, year_labels(year)[0]
+        )
+    done = new_year_plan(snap, year, actuals, current_user())
+    apply_plan(wb, done.plan)
+    save_book(wb, out, original=book)
+    return done, issues
+
+
+SOURCE_FILES = {
+    "tblProgrammes": "programmes.csv",
+    "tblSubheads": "subheads.csv",
+    "tblBreakdown": "subhead_000.csv",
+    "tblEstablishment": "establishment.csv",
+    "tblPayScale": "pay_scale.csv",
+}
+HEAD_KEYS = {
+    "HeadNo": "head", "HeadTitleEn": "title_en", "HeadTitleZh": "title_zh",
+    "ControllingOfficerEn": "controlling_officer_en",
+    "ControllingOfficerZh": "controlling_officer_zh",
+    "EstimateYear": "estimate_year", "DepartmentEn": "department_en",
+    "DepartmentZh": "department_zh", "DepartmentShortZh": "department_short_zh",
+}  # fmt: skip
+ESTABLISHMENT_KEYS = {
+    "PostsStart": "posts_start", "DirectorateStart": "directorate_start",
+    "DirectorateEnd": "directorate_end", "NetChange": "net_change",
+    "Ceiling": "ceiling", "EstablishmentNoteEn": "note_en",
+    "EstablishmentNoteZh": "note_zh",
+}  # fmt: skip
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    text = "".join(c if c >= " " else f"\\u{ord(c):04x}" for c in text)
+    return f'"{text}"'
+
+
+def head_toml(head: Head) -> str:
+    """``head.toml`` for a Head: its inputs, establishment summary and footnotes."""
+    values = head_values(head)
+    lines = [f"{k} = {_toml(values[n])}" for n, k in HEAD_KEYS.items() if values[n]]
+    est = [(k, values[n]) for n, k in ESTABLISHMENT_KEYS.items()]
+    lines += ["", "[establishment]"] + [f"{k} = {_toml(v)}" for k, v in est if v]
+    for note in head.footnotes:
+        lines += ["", "[[footnotes]]", f"mark = {_toml(note.mark)}",
+                  f"target = {_toml(note.target)}",
+                  f"columns = {_toml(note.columns)}",
+                  f"text_en = {_toml(note.text_en)}",
+                  f"text_zh = {_toml(note.text_zh)}"]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+def _csv_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(Decimal(repr(value)))
+    return str(value)
+
+
+def write_head(head: Head, folder: Path) -> None:
+    """A Head as a source data folder that ``load_source`` reads back equal."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "head.toml").write_text(head_toml(head), encoding="utf-8")
+    rows = table_rows(head)
+    for name, file in SOURCE_FILES.items():
+        if not rows[name] and name not in ("tblProgrammes", "tblSubheads"):
+            continue
+        with (folder / file).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, lineterminator="\n")
+            writer.writerow([c.key for c in L.TABLES[name].columns])
+            writer.writerows([_csv_text(v) for v in row] for row in rows[name])
+
+
+def export_file(book: Path, folder: Path) -> Head:
+    """``estimates export``: a book's inputs as a source data folder."""
+    head = check_file(Path(book)).head
+    write_head(head, Path(folder))
+    return head
