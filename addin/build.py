@@ -26,6 +26,7 @@ from workbook import layout as L
 from workbook.build import new_template, populate
 from workbook.io import write_cell
 from workbook.refresh import refresh_workbook
+from workbook.versions import XLWINGS_VERSION
 
 from .ovba import DOCUMENT_BASES, Module, vba_project
 
@@ -41,16 +42,27 @@ CONTENT_TYPES = {
 VBA_CONTENT_TYPE = "application/vnd.ms-office.vbaProject"
 FIXED_TIME = (2024, 1, 1, 0, 0, 0)
 CONF_SHEET = "xlwings.conf"
+# Only keys with values: xlwings takes a key from this sheet as soon as it exists,
+# so a blank Interpreter_Win would override IT's user xlwings.conf. The rows must
+# be contiguous (xlwings reads A1 down to the first blank). "Use UDF Server" makes
+# RunPython go through xlwings' COM server on Windows: the second and later clicks
+# pay no Python start-up. Excel for Mac ignores it (a process per click).
 XLWINGS_CONF = (
     ("UDF Modules", "udfs.functions"),
-    ("Interpreter_Win", ""),
-    ("Interpreter_Mac", ""),
-    ("PYTHONPATH", ""),
-    ("Use UDF Server", "False"),
-    ("RunPython: Use UDF Server", "False"),
+    ("Use UDF Server", "True"),
     ("Show Console", "False"),
     ("Debug UDFs", "False"),
     ("ADD_WORKBOOK_TO_PYTHONPATH", "False"),
+)
+# Excel stores these for every class module (read from xlwings.xlam's Dictionary).
+CLASS_ATTRIBUTES = (
+    'Attribute VB_Base = "0{FCFB3D2A-A0FA-1068-A738-08002B3371B5}"',
+    "Attribute VB_GlobalNameSpace = False",
+    "Attribute VB_Creatable = False",
+    "Attribute VB_PredeclaredId = False",
+    "Attribute VB_Exposed = True",
+    "Attribute VB_TemplateDerived = False",
+    "Attribute VB_Customizable = False",
 )
 
 
@@ -60,23 +72,38 @@ def code_name(sheet: str) -> str:
     return "ws" + plain[:1].upper() + plain[1:]
 
 
-def _strip_class_header(code: str) -> str:
-    """Drop a .cls file's VERSION/BEGIN...END header: the module stream has none."""
+def class_module_code(code: str) -> str:
+    """A .cls file's text as Excel stores it in the module stream: no
+    VERSION/BEGIN...END header, and the attributes Excel writes for every class
+    module (VB_Base, VB_TemplateDerived, VB_Customizable ...) in Excel's order."""
     lines = code.replace("\r\n", "\n").split("\n")
     if lines and lines[0].startswith("VERSION"):
         end = next(i for i, line in enumerate(lines) if line.strip() == "END")
         lines = lines[end + 1 :]
-    return "\n".join(lines)
+    top = 0
+    while top < len(lines) and lines[top].startswith("Attribute VB_"):
+        top += 1  # the module's own attributes; members' ones stay in the body
+    header, body = lines[:top], lines[top:]
+    standard = {a.split(" = ")[0] for a in CLASS_ATTRIBUTES}
+    names = [a for a in header if a.startswith("Attribute VB_Name ")]
+    others = [a for a in header if a not in names and a.split(" = ")[0] not in standard]
+    return "\n".join(names + list(CLASS_ATTRIBUTES) + others + body)
 
 
 def xlwings_modules() -> list[Module]:
-    """xlwings' VBA, from the installed package (never copied into git)."""
+    """xlwings' VBA, from the installed package (never copied into git): the
+    pinned version only, since the book's VBA names that version's DLL."""
+    if xlwings.__version__ != XLWINGS_VERSION:
+        raise RuntimeError(
+            f"xlwings {xlwings.__version__} is installed, but the template is built"
+            f" with xlwings {XLWINGS_VERSION}: pip install xlwings=={XLWINGS_VERSION}"
+        )
     root = resources.files(xlwings)
     main = (root / "xlwings.bas").read_text(encoding="utf-8")
     dictionary = (root / "addin" / "Dictionary.cls").read_text(encoding="utf-8")
     return [
         Module("xlwings", "standard", main),
-        Module("Dictionary", "class", _strip_class_header(dictionary)),
+        Module("Dictionary", "class", class_module_code(dictionary)),
     ]
 
 
@@ -128,7 +155,7 @@ def macro_workbook(data_dir: Path | None = None) -> Workbook:
     conf = wb.create_sheet(CONF_SHEET)
     for row, (key, value) in enumerate(XLWINGS_CONF, start=1):
         write_cell(conf, row, 1, key, None)
-        write_cell(conf, row, 2, value or None, None)
+        write_cell(conf, row, 2, value, None)
     conf.sheet_state = "hidden"
     wb.code_name = "ThisWorkbook"
     for ws in wb.worksheets:

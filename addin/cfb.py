@@ -62,7 +62,7 @@ def write_cfb(streams: dict[str, bytes]) -> bytes:
         for part in parts[:-1]:
             found = next((c for c in node.children if c.name == part), None)
             if found is None:
-                found = _Entry(part, 1)
+                found = _Entry(part, 1, start=0)  # 2.6.3: a storage's is 0
                 node.children.append(found)
             node = found
         node.children.append(_Entry(parts[-1], 2, streams[path]))

@@ -266,5 +266,21 @@ def vba_project(modules: list[Module], project_name: str = "VBAProject") -> byte
         "VBA/dir": compress(dir_stream(project_name, modules)),
     }
     for m in modules:
-        streams[f"VBA/{m.name}"] = compress(_mbcs(normalise(m.code)))
+        streams[f"VBA/{m.name}"] = compress(source_bytes(m))
     return write_cfb(streams)
+
+
+def source_bytes(module: Module) -> bytes:
+    """A module's source as stored: ASCII only. Any other byte would be read in
+    the PC's code page for non-Unicode programs (on a Chinese (Hong Kong) PC a
+    byte over 127 starts a double-byte character), so non-ASCII text is refused
+    here and written with ChrW() by whoever generates it."""
+    text = normalise(module.code)
+    try:
+        return text.encode("ascii")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise ValueError(
+            f"VBA module {module.name}, line {line}: {text[exc.start]!r} is not"
+            " ASCII; write it as ChrW(...)"
+        ) from None

@@ -90,7 +90,7 @@ def test_the_xlwings_conf_sheet_is_hidden_and_names_the_udf_module(template_dir)
     assert conf.sheet_state == "hidden"
     settings = {r[0]: r[1] for r in conf.iter_rows(values_only=True)}
     assert settings["UDF Modules"] == "udfs.functions"
-    assert settings["Use UDF Server"] == "False"
+    assert settings["Use UDF Server"] == "True"
 
 
 def test_a_wrong_suffix_is_refused(tmp_path):

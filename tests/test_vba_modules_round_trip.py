@@ -9,7 +9,7 @@ import pytest
 import xlwings
 from oletools.olevba import decompress_stream
 
-from addin.build import VBA_DIR, our_modules
+from addin.build import VBA_DIR, class_module_code, our_modules
 from addin.ovba import compress, decrypt, encrypt
 from udfs.catalog import wrapper_module
 
@@ -33,8 +33,8 @@ def test_udf_wrappers_and_xlwings_modules_round_trip(template_dir):
     assert same_source(modules["xlwings"], (root / "xlwings.bas").read_text("utf-8"))
     dictionary = (root / "addin" / "Dictionary.cls").read_text("utf-8")
     assert dictionary.startswith("VERSION 1.0 CLASS")
-    body = dictionary.replace("\r\n", "\n").split("\nEND\n", 1)[1]  # no class header
-    assert same_source(modules["Dictionary"], body)
+    assert same_source(modules["Dictionary"], class_module_code(dictionary))
+    assert "VERSION 1.0 CLASS" not in modules["Dictionary"]
     assert len(modules["xlwings"]) > 40_000
 
 

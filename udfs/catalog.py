@@ -89,12 +89,13 @@ def _check_catalog() -> None:
 
 
 def _vba_string(text: str) -> str:
-    """A VBA string literal; characters outside cp1252 become ChrW() calls."""
+    """A VBA string literal of ASCII text; any other character becomes ChrW().
+
+    The module stream is stored in the project's code page; a byte over 127 would
+    be read by a Chinese (Hong Kong) PC as half of a double-byte character."""
     parts, plain = [], ""
     for ch in text:
-        try:
-            ch.encode("cp1252")
-        except UnicodeEncodeError:
+        if not ch.isascii():
             if plain:
                 parts.append('"' + plain.replace('"', '""') + '"')
                 plain = ""
@@ -144,7 +145,9 @@ def wrapper_module(module_name: str = "EstimatesUdfs") -> str:
     for udf in UDFS:
         descriptions = ", ".join(_vba_string(d) for _, d in udf.args)
         lines.append(
-            f'    Application.MacroOptions Macro:="{udf.name}", Description:='
+            # Qualified with this book: two open Estimates books must not collide.
+            '    Application.MacroOptions Macro:="\'" & ThisWorkbook.Name & "\'!'
+            f'{udf.name}", Description:='
             f'{_vba_string(udf.description)}, Category:="{CATEGORY}", '
             f"ArgumentDescriptions:=Array({descriptions})"
         )

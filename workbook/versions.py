@@ -6,6 +6,11 @@ from estimates import __version__
 
 from . import layout as L
 
+# The one xlwings this add-in is built and installed with (pyproject pins it, a
+# test holds them equal). A book's VBA declares xlwings' DLL by this version, so a
+# new xlwings means a new template version, and books move to it (README).
+XLWINGS_VERSION = "0.37.8"
+
 
 def advice(
     template: str, layout: str = L.TEMPLATE_VERSION, package: str = __version__
@@ -21,16 +26,19 @@ def advice(
         )
     if template == layout:
         return (
-            f"Template {template}, add-in {package}: they match.",
-            f"範本 {template},工具 {package}:版本相符。",
+            f"Template {template}, add-in {package}, xlwings {XLWINGS_VERSION}:"
+            " they match.",
+            f"範本 {template},工具 {package},xlwings {XLWINGS_VERSION}:版本相符。",
         )
     return (
         f"This workbook was made from template {template}, but the add-in installed"
-        f" on this PC is {package} (template {layout}). Ask IT to install the add-in"
+        f" on this PC is {package} (template {layout}, xlwings {XLWINGS_VERSION})."
+        " Ask IT to install the add-in"
         f" that matches (pip install estimates-addin=={template}), or rebuild the"
         f" workbook from the {layout} template and copy the inputs across. Refresh"
         " does not write into a book of another template version.",
-        f"此工作簿由 {template} 版範本建立,但本機工具為 {package}(範本 {layout})。"
+        f"此工作簿由 {template} 版範本建立,但本機工具為 {package}"
+        f"(範本 {layout},xlwings {XLWINGS_VERSION})。"
         f"請IT安裝相符版本(pip install estimates-addin=={template}),"
         f"或以 {layout} 版範本重建工作簿。",
     )

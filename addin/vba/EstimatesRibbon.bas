@@ -35,14 +35,24 @@ Public Sub OnAbout(control As IRibbonControl)
 End Sub
 
 Private Sub RunEstimates(ByVal entry As String)
+    ' RunPython returns -1 when Python, the package or the call failed: xlwings
+    ' may have shown its own error, and the clerk is then told what to do.
+    Dim result As Variant
     On Error GoTo failed
     Application.StatusBar = "Estimates: " & entry & " ..."
-    RunPython "import addin.macros as estimates_macros; estimates_macros." & entry & "()"
+    result = RunPython("import addin.macros as estimates_macros; estimates_macros." & entry & "()")
     Application.StatusBar = False
+    If Not IsEmpty(result) Then
+        If result = -1 Then CannotRun entry, "Python or the estimates-addin package did not start"
+    End If
     Exit Sub
 failed:
     Application.StatusBar = False
-    MsgBox "The Estimates add-in could not run '" & entry & "': " & Err.Description & _
+    CannotRun entry, Err.Description
+End Sub
+
+Private Sub CannotRun(ByVal entry As String, ByVal reason As String)
+    MsgBox "The Estimates add-in could not run '" & entry & "': " & reason & "." & _
         vbCrLf & vbCrLf & "Ask IT to check that Python and the estimates-addin package" & _
         " are installed (see the README).", vbExclamation, "Estimates"
 End Sub
