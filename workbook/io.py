@@ -2,13 +2,13 @@
 
 Saves go through a temporary file in the same folder and an atomic rename, so a
 process killed mid-save leaves the original intact. A macro-enabled book keeps
-its VBA, and its ribbon relationship is put back after openpyxl drops it.
+its VBA; every part openpyxl drops (the ribbon's relationship, a VBA signature,
+custom XML ...) is put back by ``package``, or the save is refused.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 import zipfile
 from pathlib import Path
@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
 from . import layout as L
+from .package import Preserver, UnkeptPart
 from .plan import FLAG_COLUMNS, Plan
 from .printing import lay_out
 from .safety import UnsafeBook, inspect_package
@@ -29,7 +30,6 @@ from .snapshot import CellError, Formula, Snapshot
 from .styles import apply_look
 
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
-UI_REL_TYPE = "http://schemas.microsoft.com/office/2007/relationships/ui/extensibility"
 
 
 class BookError(ValueError):
@@ -199,8 +199,16 @@ def write_cell(ws, row: int, col: int, value: object, style: str | None):
 
 
 def save_book(wb: Workbook, target: Path, original: Path | None = None) -> None:
-    """Save through a temporary file and an atomic rename; keep the ribbon part."""
+    """Save through a temporary file and an atomic rename. Every part of
+    ``original`` the refresh does not own comes back byte for byte, with its
+    relationships and content type, or nothing is written (BookError naming it)."""
     target = Path(target)
+    keeper = None
+    if original is not None and zipfile.is_zipfile(original):
+        try:
+            keeper = Preserver.check(Path(original))
+        except UnkeptPart as exc:
+            raise BookError(str(exc)) from None
     target.parent.mkdir(parents=True, exist_ok=True)
     wb.calculation.fullCalcOnLoad = True
     handle, temp = tempfile.mkstemp(
@@ -209,57 +217,14 @@ def save_book(wb: Workbook, target: Path, original: Path | None = None) -> None:
     os.close(handle)
     try:
         wb.save(temp)
-        if original is not None:
-            restore_ribbon(Path(original), Path(temp))
+        if keeper is not None:
+            keeper.restore(Path(temp))
         with open(temp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(temp, target)
+    except UnkeptPart as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise BookError(f"{original}: {exc}") from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-
-
-RIBBON_PARTS = {
-    "customUI/customUI14.xml": UI_REL_TYPE,
-    "customUI/customUI.xml": "http://schemas.microsoft.com/office/2006/relationships/ui/extensibility",
-}
-
-
-def restore_ribbon(original: Path, saved: Path) -> None:
-    """Put back the ribbon parts and their root relationships that openpyxl drops.
-
-    openpyxl copies ``customUI/*`` but keeps only the 2006 relationship, so a
-    ``customUI14.xml`` part is left unreferenced and the ribbon tab disappears.
-    """
-    if not zipfile.is_zipfile(original):
-        return
-    with zipfile.ZipFile(original) as src:
-        ui_parts = {n: src.read(n) for n in src.namelist() if n in RIBBON_PARTS}
-    if not ui_parts:
-        return
-    with zipfile.ZipFile(saved) as out:
-        names = out.namelist()
-        items = {n: out.read(n) for n in names}
-    rels = items["_rels/.rels"].decode("utf-8")
-    changed = False
-    for part, data in ui_parts.items():
-        if part not in items:
-            items[part] = data
-            changed = True
-        if f'Target="{part}"' not in rels and f'Target="/{part}"' not in rels:
-            rel_id = "rIdUI14" if part.endswith("14.xml") else "rIdUI"
-            rel = (
-                f'<Relationship Id="{rel_id}" Type="{RIBBON_PARTS[part]}"'
-                f' Target="{part}"/>'
-            )
-            rels = rels.replace("</Relationships>", rel + "</Relationships>")
-            changed = True
-    if not changed:
-        return
-    items["_rels/.rels"] = rels.encode("utf-8")
-    order = names + [p for p in items if p not in names]
-    tmp = saved.with_suffix(".ribbon")
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in order:
-            z.writestr(name, items[name])
-    shutil.move(tmp, saved)
