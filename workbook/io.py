@@ -36,13 +36,17 @@ class BookError(ValueError):
     """A book that cannot be opened; the message names the file."""
 
 
-def load_book(path: Path) -> Workbook:
+def load_book(path: Path, for_update: bool = False) -> Workbook:
+    """Open a book; ``for_update`` first refuses one whose parts a save here
+    could not keep (before openpyxl parses what it would drop)."""
     path = Path(path)
     if not path.exists():
         raise BookError(f"{path}: file not found")
     try:
         inspect_package(path)
-    except UnsafeBook as exc:
+        if for_update:
+            Preserver.check(path)
+    except (UnsafeBook, UnkeptPart) as exc:
         raise BookError(str(exc)) from None
     try:
         wb = load_workbook(

@@ -63,7 +63,7 @@ def refresh_workbook(wb: Workbook, source: str, record: bool = True) -> Outcome:
 def refresh_file(path: Path, out: Path | None = None) -> Outcome:
     """What the ribbon's Refresh does, on a file: in place unless ``out`` is given."""
     path = Path(path)
-    wb = load_book(path)
+    wb = load_book(path, for_update=True)
     outcome = refresh_workbook(wb, str(path))
     save_book(wb, Path(out) if out else path, original=path)
     return outcome
@@ -72,7 +72,7 @@ def refresh_file(path: Path, out: Path | None = None) -> Outcome:
 def revert_file(path: Path) -> int:
     """Put back what the last refresh overwrote; the number of cells restored."""
     path = Path(path)
-    wb = load_book(path)
+    wb = load_book(path, for_update=True)
     snap = snapshot_of(wb, str(path))
     plan = revert_plan(snap, current_user())
     apply_plan(wb, plan)
