@@ -13,14 +13,14 @@ from contextlib import contextmanager, suppress
 import xlwings as xw
 
 from estimates.findings import count_by_severity
+from workbook import host as service
 from workbook import layout as L
-from workbook.plan import check_plan, clear_plan, make_plan, revert_plan
-from workbook.plan import next_flag as _next
+from workbook.flags import next_flag as _next
 from workbook.reader import NotOurBook
-from workbook.refresh import current_user, evaluate
+from workbook.refresh import current_user
 from workbook.versions import advice
 
-from .xlbook import apply_plan, snapshot_of
+from .xlbook import XlwingsHost, snapshot_of
 
 TITLE = "Estimates 預算"
 
@@ -73,50 +73,40 @@ def _summary(findings) -> str:
 
 
 def refresh(book=None):
-    """Recompute, write computed cells the clerk has not typed over, flag."""
+    """Recompute, write computed cells the clerk has not typed over, flag. A book
+    of another template version is left as it is (the same policy as the CLI)."""
     book = _caller(book)
     with _guard(book, "Refresh"):
-        _status(book, "Estimates: reading the workbook ...")
-        snap = snapshot_of(book)
-        reading, results, findings = evaluate(snap)
-        mismatch = version_mismatch(findings)
-        if mismatch:
-            _alert(book, mismatch)  # nothing is written into another version's book
-            return findings
-        _status(book, "Estimates: writing results and flags ...")
-        plan = make_plan(snap, reading, results, findings, current_user())
-        apply_plan(book, plan, snap)
-        _status(book, f"Estimates refreshed: {_summary(findings)}")
-        return findings
+        _status(book, "Estimates: reading and refreshing the workbook ...")
+        done = service.refresh(XlwingsHost(book), current_user())
+        if done.refused:
+            _alert(book, done.refused)
+            return done.findings
+        _status(book, f"Estimates refreshed: {_summary(done.findings)}")
+        return done.findings
 
 
 def check(book=None):
     """List findings on the Checks sheet and flag cells; write no computed cell."""
     book = _caller(book)
     with _guard(book, "Check"):
-        snap = snapshot_of(book)
-        _, _, findings = evaluate(snap)
-        apply_plan(book, check_plan(snap, findings), snap)
-        _status(book, f"Estimates checked: {_summary(findings)}")
-        return findings
+        done = service.check(XlwingsHost(book))
+        _status(book, f"Estimates checked: {_summary(done.findings)}")
+        return done.findings
 
 
 def clear_flags(book=None):
     """Remove the fills and notes the add-in made, and only those."""
     book = _caller(book)
     with _guard(book, "Clear flags"):
-        snap = snapshot_of(book)
-        apply_plan(book, clear_plan(snap), snap)
+        service.clear_flags(XlwingsHost(book))
 
 
 def revert(book=None):
     """Put back every value the last refresh overwrote, and remove its flags."""
     book = _caller(book)
     with _guard(book, "Revert"):
-        snap = snapshot_of(book)
-        plan = revert_plan(snap, current_user())
-        apply_plan(book, plan, snap)
-        restored = sum(1 for w in plan.writes if w.sheet != L.CHANGE_LOG)
+        restored = service.revert(XlwingsHost(book), current_user())
         _status(book, f"Estimates: {restored} cell(s) put back 已還原")
         return restored
 
@@ -141,14 +131,6 @@ def next_flag(book=None):
         book.sheets[target[0]].activate()
         book.sheets[target[0]].range(target[1]).select()
         return target
-
-
-def version_mismatch(findings) -> str:
-    """The V01 message when the book's template differs from this add-in's."""
-    for f in findings:
-        if f.rule == "V01":
-            return f"{f.message_en}\n{f.message_zh}"
-    return ""
 
 
 def template_version(book) -> str:

@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from openpyxl.utils.cell import coordinate_to_tuple
-
 from workbook import layout as L
-from workbook.plan import FLAG_COLUMNS, Plan, Write
 from workbook.snapshot import ERROR_VALUES, CellError, Formula, Snapshot
+from workbook.writes import FLAG_COLUMNS, Plan, Write
 
 FORMULA_LIKE = ("=", "+", "-", "@")
 
@@ -24,13 +22,42 @@ def _formulas(rng) -> list | None:
     """The range's formulas as rows, on engines that can read them (desktop)."""
     try:
         formulas = rng.formula
-    except Exception:
-        return None
+    except NotImplementedError:
+        return None  # the remote engine: values only (Snapshot.formulas_known)
     if isinstance(formulas, str):
         return [[formulas]]
     if formulas and isinstance(formulas[0], str):
         return [list(formulas)] if rng.shape[0] == 1 else [[f] for f in formulas]
     return [list(row) for row in formulas or []]
+
+
+def _shapes(sheet, rng, snap: Snapshot) -> None:
+    """Protection, merged ranges and hidden columns of a sheet, where the engine
+    can read them (desktop Excel, through its object model); False where not."""
+    try:
+        api = sheet.api
+        protected = bool(api.ProtectContents)
+    except (AttributeError, NotImplementedError, TypeError):
+        snap.shapes_known = False
+        return
+    if protected:
+        snap.protected.add(sheet.name)
+    merged, hidden = [], set()
+    top, left = rng.row, rng.column
+    for j in range(rng.shape[1]):
+        if api.Columns(left + j).Hidden:
+            hidden.add(left + j)
+    if rng.api.MergeCells is not False:  # True, or None where some cells are
+        for i in range(rng.shape[0]):
+            for j in range(rng.shape[1]):
+                cell = api.Cells(top + i, left + j)
+                if (
+                    cell.MergeCells
+                    and cell.MergeArea.Cells(1, 1).Address == cell.Address
+                ):
+                    merged.append(cell.MergeArea.Address.replace("$", ""))
+    snap.merged[sheet.name] = merged
+    snap.hidden[sheet.name] = hidden
 
 
 def snapshot_of(book) -> Snapshot:
@@ -57,6 +84,7 @@ def snapshot_of(book) -> Snapshot:
                 else:
                     cells[(top + i, left + j)] = value
         snap.sheets[sheet.name] = cells
+        _shapes(sheet, rng, snap)
         for table in sheet.tables:
             snap.tables[table.name] = (sheet.name, table.range.address.replace("$", ""))
     for name in book.names:
@@ -109,16 +137,6 @@ def blocks(writes: list[Write]) -> list[tuple[str, int, int, list[list[object]]]
     return out
 
 
-def _sheet_block(writes: list[Write]) -> list[list[object]]:
-    """A whole regenerated sheet as one rectangle from A1."""
-    rows = max((w.row for w in writes), default=1)
-    cols = max((w.col for w in writes), default=1)
-    grid: list[list[object]] = [[None] * cols for _ in range(rows)]
-    for w in writes:
-        grid[w.row - 1][w.col - 1] = _cell_value(w.value)
-    return grid
-
-
 def _hex(argb: str) -> str | None:
     return f"#{argb[-6:]}" if argb else None
 
@@ -169,21 +187,22 @@ def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
                 rng.note.delete()
         elif u.prior_note:
             rng.add_note(u.prior_note)
-    for sheet, row, col, values in blocks(plan.writes):
+    for sheet in plan.sheets:
+        _sheet(book, sheet)
+    cleared = [Write(s, r, c, None) for s, r, c in plan.clears]
+    for sheet, row, col, values in blocks(cleared + plan.writes):
         _sheet(book, sheet).range((row, col)).value = values
-    for sheet, row, col in plan.clears:
-        book.sheets[sheet].range((row, col)).clear_contents()
-    for sheet, writes in plan.regenerate.items():
-        ws = _sheet(book, sheet)
-        ws.clear_contents()
-        ws.range("A1").value = _sheet_block(writes)
     for name, ref in plan.tables.items():
         for sheet in book.sheets:
             for table in sheet.tables:
                 if table.name == name:
                     table.resize(sheet.range(ref))
+    existing = {n.name for n in book.names}
     for name, ref in plan.names.items():
-        book.names.add(name, f"={ref}")
+        if name in existing:
+            book.names[name].refers_to = f"={ref}"  # never add a name twice
+        else:
+            book.names.add(name, f"={ref}")
     records = []
     for mark in plan.flags:
         rng = book.sheets[mark.sheet].range(mark.cell)
@@ -201,10 +220,21 @@ def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
         else:
             rng.add_note(text)
     grid = [list(FLAG_COLUMNS)] + [[v or None for v in r] for r in records]
-    flags = _sheet(book, L.FLAGS)
-    flags.clear_contents()
-    flags.range("A1").value = grid
+    old_rows = snap.max_row(L.FLAGS)
+    grid += [[None] * len(FLAG_COLUMNS)] * max(0, old_rows - len(grid))
+    _sheet(book, L.FLAGS).range("A1").value = grid  # old rows below blanked
 
 
-def position(cell: str) -> tuple[int, int]:
-    return coordinate_to_tuple(cell)
+class XlwingsHost:
+    """The xlwings host: an open book in Excel or on the remote engine
+    (``workbook.host.Host``)."""
+
+    def __init__(self, book):
+        self.book = book
+        self.source = book.name
+
+    def snapshot(self) -> Snapshot:
+        return snapshot_of(self.book)
+
+    def apply(self, plan: Plan, snap: Snapshot) -> None:
+        apply_plan(self.book, plan, snap)

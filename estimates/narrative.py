@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .figures import key as figure_key
 from .model import COLUMNS
 from .money import percent_change, round_half_up
 
@@ -309,7 +310,8 @@ def sources(head, key: str) -> tuple:
         return tuple(a.ref for s in head.subheads if s.code == "000" for a in s.amounts)
     if family == "head_total":
         cells = (
-            head.shown.get(f"subhead_total:Total Expenditure:{c}") for c in COLUMNS
+            head.shown.get(figure_key("subhead_total", "Total Expenditure", c))
+            for c in COLUMNS
         )
         return tuple(c.ref for c in cells if c)
     counts = {

@@ -1,7 +1,8 @@
 """Everything the core computes from a Head: the figures the COR prints.
 
-``Results.expected`` maps each computed figure's key (the same keys the
-workbook layout gives its computed cells) to the value the cell must show.
+``Results.expected`` maps each computed figure's key (made by ``figures.key``;
+the workbook gives each of its computed cells one of them) to the value the cell
+must show.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .ceiling import PayScaleError, mid_point_salary, salary_table
+from .figures import key, programme_ids, rank_ids, subhead_ids, total_ids
 from .model import COLUMNS, Head
 from .money import Number, sum_amounts, thousands_to_millions
 from .totals import TotalLine, total_lines
@@ -105,53 +107,61 @@ def compute(head: Head) -> Results:
 
 
 def expected_figures(head: Head, r: Results) -> dict[str, object]:
-    """Each computed cell's key and the value it must show."""
+    """Each computed figure's key (see ``figures``) and the value it must show."""
     e: dict[str, object] = {}
-    for p in head.programmes:
+    for p, ident in zip(head.programmes, programme_ids(head.programmes), strict=True):
         for name in VARIANCES:
-            e[f"programme_pct:{p.number}:{name}"] = r.programme_variances[p.number][
-                name
-            ]
+            e[key("programme_pct", ident, name)] = r.programme_variances[p.number][name]
         for c in COLUMNS:
-            e[f"report_programme:{p.number}:{c}"] = p.value(c)
+            e[key("report_programme", ident, c)] = p.value(c)
     for c in COLUMNS:
-        e[f"programme_total:{c}"] = r.programme_total[c]
-        e[f"report_programme_total:{c}"] = r.programme_total[c]
-        e[f"breakdown_total:{c}"] = r.breakdown_total[c]
-        e[f"breakdown_subhead000:{c}"] = r.subhead_000[c]
-        e[f"breakdown_difference:{c}"] = (r.breakdown_total[c] or 0) - (
+        e[key("programme_total", c)] = r.programme_total[c]
+        e[key("report_programme_total", c)] = r.programme_total[c]
+        e[key("breakdown_total", c)] = r.breakdown_total[c]
+        e[key("breakdown_subhead000", c)] = r.subhead_000[c]
+        e[key("breakdown_difference", c)] = (r.breakdown_total[c] or 0) - (
             r.subhead_000[c] or 0
         )
     for name in VARIANCES:
-        e[f"programme_total_pct:{name}"] = r.programme_total_variances[name]
-        e[f"report_programme_total_pct:{name}"] = r.programme_total_variances[name]
-    e["head_estimate"] = r.programme_total["estimate"]
-    for s in head.subheads:
+        e[key("programme_total_pct", name)] = r.programme_total_variances[name]
+        e[key("report_programme_total_pct", name)] = r.programme_total_variances[name]
+    e[key("head_estimate")] = r.programme_total["estimate"]
+    for s, ident in zip(head.subheads, subhead_ids(head.subheads), strict=True):
         for c in COLUMNS:
-            e[f"subhead_line:{s.code}:{c}"] = s.value(c)
-    for line in r.total_lines:
-        for k, c in enumerate(COLUMNS):
-            e[f"subhead_total:{line.label_en}:{c}"] = line.amounts[k]
+            e[key("subhead_line", ident, c)] = s.value(c)
+    if head.subheads:
+        for line, ident in zip(r.total_lines, total_ids(r.total_lines), strict=True):
+            for k, c in enumerate(COLUMNS):
+                e[key("subhead_total", ident, c)] = line.amounts[k]
+    e.update(_establishment_figures(head, r))
+    return e
+
+
+def _establishment_figures(head: Head, r: Results) -> dict[str, object]:
+    e: dict[str, object] = {}
     est = head.establishment
-    if est.posts_start.value is not None and est.net_change.value is not None:
-        e["posts_end"] = est.posts_start.value + est.net_change.value
-    if est.posts_start.value is not None and est.directorate_start.value is not None:
-        e["non_directorate_start"] = est.posts_start.value - est.directorate_start.value
-    if "posts_end" in e and est.directorate_end.value is not None:
-        e["non_directorate_end"] = e["posts_end"] - est.directorate_end.value  # type: ignore[operator]
-    e["establishment_posts_start"] = r.posts_start_total
-    e["establishment_posts_end"] = r.posts_end_total
-    e["establishment_directorate_start"] = r.directorate_start_total
-    e["establishment_directorate_end"] = r.directorate_end_total
-    e["nams_end"] = r.nams_end
-    e["head_nams_end"] = r.nams_end
-    if est.ceiling.value is not None:
-        e["ceiling_headroom"] = est.ceiling.value - r.nams_end
-    for i, rank in enumerate(r.ranks):
-        if not rank.error:
-            e[f"rank_mid_salary:{i}"] = rank.mid_salary
-            e[f"rank_nams:{i}"] = rank.nams
-            e[f"rank_nams_end:{i}"] = rank.nams_end
+    start, net = est.posts_start.value, est.net_change.value
+    d_start, d_end = est.directorate_start.value, est.directorate_end.value
+    end = None if start is None or net is None else start + net
+    e[key("posts_end")] = end
+    e[key("non_directorate_start")] = (
+        None if start is None or d_start is None else start - d_start
+    )
+    e[key("non_directorate_end")] = (
+        None if end is None or d_end is None else end - d_end
+    )
+    e[key("establishment_posts_start")] = r.posts_start_total
+    e[key("establishment_posts_end")] = r.posts_end_total
+    e[key("establishment_directorate_start")] = r.directorate_start_total
+    e[key("establishment_directorate_end")] = r.directorate_end_total
+    e[key("nams_end")] = r.nams_end
+    e[key("head_nams_end")] = r.nams_end
+    ceiling = est.ceiling.value
+    e[key("ceiling_headroom")] = None if ceiling is None else ceiling - r.nams_end
+    for rank, ident in zip(r.ranks, rank_ids(head.posts), strict=True):
+        e[key("rank_mid_salary", ident)] = rank.mid_salary
+        e[key("rank_nams", ident)] = rank.nams
+        e[key("rank_nams_end", ident)] = rank.nams_end
     return e
 
 

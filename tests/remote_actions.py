@@ -67,6 +67,10 @@ def apply_actions(wb, actions) -> list[dict]:
             wb.defined_names[args[0]] = DefinedName(
                 args[0], attr_text=args[1].lstrip("=")
             )
+        elif func == "setNameRefersTo":
+            wb.defined_names[args[0]] = DefinedName(
+                args[0], attr_text=args[3].lstrip("=")
+            )
         elif func == "resizeTable":
             table = list(ws.tables.values())[args[0]]
             table.ref = args[1].replace("$", "")

@@ -141,11 +141,11 @@ def test_a_missing_table_is_named(sample_book, tmp_path):
 
 def test_a_report_line_typed_over_fires_r01(sample_book, tmp_path):
     def edit(wb):
-        row = _report_row(wb, "subhead:697:7")
+        row = _report_row(wb, "subhead:697")
         wb["Report"].cell(row, 4).value = 1
 
     findings = findings_after(sample_book, tmp_path, edit)
-    row = _report_row(load_book(sample_book), "subhead:697:7")
+    row = _report_row(load_book(sample_book), "subhead:697")
     assert fired(findings, "R01") == [("error", "Report", f"D{row}")]
     r01 = next(f for f in findings if f.rule == "R01")
     wording = "expected $84,531,000, found $1,000 (difference $84,530,000)"

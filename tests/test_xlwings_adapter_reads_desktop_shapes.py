@@ -2,7 +2,7 @@
 as a scalar) and groups writes into as few rectangles as there are runs."""
 
 from addin.xlbook import _formulas, blocks
-from workbook.plan import Write
+from workbook.writes import Write
 from workbook.snapshot import Formula
 
 

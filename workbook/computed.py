@@ -6,17 +6,27 @@ Report and Narrative sheets all come from here, so reading and writing agree.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 
 from openpyxl.utils.cell import get_column_letter as letter
 
-from estimates.model import COLUMNS, Head
+from estimates.figures import (
+    key,
+    programme_ids,
+    rank_ids,
+    subhead_ids,
+    total_line_ids,
+)
+from estimates.model import COLUMNS, Head, Ref
 from estimates.totals import (
     ACCOUNT_HEADINGS,
     SECTION_HEADINGS,
+    TOTAL_EXPENDITURE,
     account_order,
     account_total_label,
     subhead_blocks,
+    total_lines,
 )
 from estimates.variance import VARIANCES
 
@@ -47,171 +57,175 @@ class Extent:
     last: int
 
 
-def _pct_cells(sheet: str, row: int, money_col: int, pct_col: int, key: str) -> list:
+def _pct_cells(sheet: str, row: int, money_col: int, pct_col: int, keys) -> list:
+    """The three % changes of a row; ``keys(name)`` gives each one's figure key."""
     cols = {c: letter(money_col + i) for i, c in enumerate(COLUMNS)}
     out = []
     for i, (name, (new, base)) in enumerate(VARIANCES.items()):
         formula = fx.percent(f"{cols[new]}{row}", f"{cols[base]}{row}")
         out.append(
-            ComputedCell(sheet, row, pct_col + i, formula, "percent", f"{key}{name}")
+            ComputedCell(sheet, row, pct_col + i, formula, "percent", keys(name))
         )
     return out
 
 
+def row_of(ref: Ref | None, fallback: int) -> int:
+    """The sheet row an item was read from (its reference), never its position."""
+    return cell_position(ref.cell)[0] if ref is not None else fallback
+
+
+def _item_rows(items, ids: list[str], ext: Extent) -> dict[int, str]:
+    """Sheet row -> identity of the item read there."""
+    return {
+        row_of(item.ref, ext.first + i): ident
+        for i, (item, ident) in enumerate(zip(items, ids, strict=True))
+    }
+
+
 def input_sheet_cells(head: Head, extents: dict[str, Extent]) -> list[ComputedCell]:
     """Computed cells on the input sheets (summary rows and per-row figures)."""
-    out: list[ComputedCell] = []
+    return [
+        *_programme_cells(head, extents),
+        *_breakdown_cells(extents),
+        *_establishment_cells(head, extents),
+        *(
+            ComputedCell(f.sheet, *cell_position(f.cell), f.formula, f.kind, key(f.key))
+            for f in L.HEAD_COMPUTED
+        ),
+    ]
+
+
+def _programme_cells(head: Head, extents: dict[str, Extent]) -> list[ComputedCell]:
     prog = L.TABLES["tblProgrammes"]
     ext = extents["tblProgrammes"]
-    money0 = prog.col("actual")
-    pct0 = prog.col("revised_vs_original")
-    for i, row in enumerate(range(ext.first, ext.last + 1)):
-        number = head.programmes[i].number if i < len(head.programmes) else ""
-        key = f"programme_pct:{number}:" if number else "-:"
-        out += [
-            c if number else _unkeyed(c)
-            for c in _pct_cells(prog.sheet, row, money0, pct0, key)
-        ]
+    money0, pct0 = prog.col("actual"), prog.col("revised_vs_original")
+    ids = _item_rows(head.programmes, programme_ids(head.programmes), ext)
+    out: list[ComputedCell] = []
+    for row in range(ext.first, ext.last + 1):
+        ident = ids.get(row)
+        out += _pct_cells(
+            prog.sheet,
+            row,
+            money0,
+            pct0,
+            lambda name, i=ident: key("programme_pct", i, name) if i else "",
+        )
     total = L.PROGRAMME_TOTAL_ROW
     for i, column in enumerate(COLUMNS):
-        col = letter(money0 + i)
+        formula = fx.column_sum(letter(money0 + i), ext.first, ext.last)
         out.append(
             ComputedCell(
                 prog.sheet,
                 total,
                 money0 + i,
-                fx.column_sum(col, ext.first, ext.last),
+                formula,
                 "total_millions",
-                f"programme_total:{column}",
+                key("programme_total", column),
             )
         )
-    out += _pct_cells(prog.sheet, total, money0, pct0, "programme_total_pct:")
+    return out + _pct_cells(
+        prog.sheet, total, money0, pct0, lambda n: key("programme_total_pct", n)
+    )
 
-    sub = L.TABLES["tblSubheads"]
-    sext = extents["tblSubheads"]
-    bd = L.TABLES["tblBreakdown"]
-    bext = extents["tblBreakdown"]
+
+def _breakdown_cells(extents: dict[str, Extent]) -> list[ComputedCell]:
+    sub, sext = L.TABLES["tblSubheads"], extents["tblSubheads"]
+    bd, bext = L.TABLES["tblBreakdown"], extents["tblBreakdown"]
     codes = fx.abs_range(sub.sheet, letter(sub.col("code")), sext.first, sext.last)
+    rows = L.BREAKDOWN_SUMMARY_ROWS
+    r_tot, r_sub, r_diff = (rows[k][0] for k in rows)
+    out = []
     for column in COLUMNS:
         col = bd.col(column)
         c = letter(col)
-        rows = L.BREAKDOWN_SUMMARY_ROWS
-        r_tot, r_sub, r_diff = (rows[k][0] for k in rows)
         sums = fx.abs_range(sub.sheet, letter(sub.col(column)), sext.first, sext.last)
-        out += [
-            ComputedCell(
-                bd.sheet,
-                r_tot,
-                col,
-                fx.column_sum(c, bext.first, bext.last),
-                "total_thousands",
-                f"breakdown_total:{column}",
-            ),
-            ComputedCell(
-                bd.sheet,
-                r_sub,
-                col,
-                fx.sum_where(sums, codes, "000"),
-                "thousands",
-                f"breakdown_subhead000:{column}",
-            ),
-            ComputedCell(
-                bd.sheet,
-                r_diff,
-                col,
-                f"={c}{r_tot}-{c}{r_sub}",
-                "thousands",
-                f"breakdown_difference:{column}",
-            ),
-        ]
+        formulas = (
+            (r_tot, fx.column_sum(c, bext.first, bext.last), "total_thousands"),
+            (r_sub, fx.sum_where(sums, codes, "000"), "thousands"),
+            (r_diff, f"={c}{r_tot}-{c}{r_sub}", "thousands"),
+        )
+        for (row, formula, style), family in zip(formulas, rows, strict=True):
+            out.append(
+                ComputedCell(bd.sheet, row, col, formula, style, key(family, column))
+            )
+    return out
 
+
+_ESTABLISHMENT_KEYS = (
+    "directorate",
+    "scale",
+    "min_point",
+    "max_point",
+    "posts_start",
+    "posts_end",
+    "mid_salary",
+    "nams",
+    "nams_end",
+)
+
+
+def _rank_cells(row: int, E: dict[str, str], pay_ranges, ident: str) -> list:
     est = L.TABLES["tblEstablishment"]
-    eext = extents["tblEstablishment"]
-    pay = L.TABLES["tblPayScale"]
-    pext = extents["tblPayScale"]
+    mid, nams, end = E["mid_salary"], E["nams"], E["posts_end"]
+    formulas = (
+        (
+            "mid_salary",
+            "rank_mid_salary",
+            fx.mid_point_salary(
+                row,
+                E["directorate"],
+                E["scale"],
+                E["min_point"],
+                E["max_point"],
+                pay_ranges,
+            ),
+        ),
+        ("nams", "rank_nams", f'=IF({mid}{row}="","",{mid}{row}*12)'),
+        ("nams_end", "rank_nams_end", f'=IF({nams}{row}="","",{nams}{row}*{end}{row})'),
+    )
+    return [
+        ComputedCell(
+            est.sheet,
+            row,
+            est.col(column),
+            formula,
+            "dollars",
+            key(family, ident) if ident else "",
+        )
+        for column, family, formula in formulas
+    ]
+
+
+def _establishment_cells(head: Head, extents: dict[str, Extent]) -> list:
+    est, eext = L.TABLES["tblEstablishment"], extents["tblEstablishment"]
+    pay, pext = L.TABLES["tblPayScale"], extents["tblPayScale"]
     pay_ranges = tuple(
         fx.abs_range(pay.sheet, letter(pay.col(k)), pext.first, pext.last)
         for k in ("scale", "point", "monthly_salary")
     )
-    E = {
-        k: letter(est.col(k))
-        for k in (
-            "directorate",
-            "scale",
-            "min_point",
-            "max_point",
-            "posts_start",
-            "posts_end",
-            "mid_salary",
-            "nams",
-            "nams_end",
-        )
-    }
-    for i, row in enumerate(range(eext.first, eext.last + 1)):
-        keyed = i < len(head.posts)
-        cells = [
-            ComputedCell(
-                est.sheet,
-                row,
-                est.col("mid_salary"),
-                fx.mid_point_salary(
-                    row,
-                    E["directorate"],
-                    E["scale"],
-                    E["min_point"],
-                    E["max_point"],
-                    pay_ranges,
-                ),
-                "dollars",
-                f"rank_mid_salary:{i}",
-            ),
-            ComputedCell(
-                est.sheet,
-                row,
-                est.col("nams"),
-                f'=IF({E["mid_salary"]}{row}="","",{E["mid_salary"]}{row}*12)',
-                "dollars",
-                f"rank_nams:{i}",
-            ),
-            ComputedCell(
-                est.sheet,
-                row,
-                est.col("nams_end"),
-                f'=IF({E["nams"]}{row}="","",{E["nams"]}{row}*{E["posts_end"]}{row})',
-                "dollars",
-                f"rank_nams_end:{i}",
-            ),
-        ]
-        out += cells if keyed else [_unkeyed(c) for c in cells]
+    E = {k: letter(est.col(k)) for k in _ESTABLISHMENT_KEYS}
+    ids = _item_rows(head.posts, rank_ids(head.posts), eext)
+    out: list[ComputedCell] = []
+    for row in range(eext.first, eext.last + 1):
+        out += _rank_cells(row, E, pay_ranges, ids.get(row, ""))
     span = (eext.first, eext.last)
+    flags = f"{E['directorate']}{span[0]}:{E['directorate']}{span[1]}"
+
+    def directorate(col: str) -> str:
+        return f'=SUMIFS({col}{span[0]}:{col}{span[1]},{flags},"Y")'
+
     summary = {
         "establishment_posts_start": fx.column_sum(E["posts_start"], *span),
         "establishment_posts_end": fx.column_sum(E["posts_end"], *span),
-        "establishment_directorate_start": (
-            f"=SUMIFS({E['posts_start']}{span[0]}:{E['posts_start']}{span[1]},"
-            f'{E["directorate"]}{span[0]}:{E["directorate"]}{span[1]},"Y")'
-        ),
-        "establishment_directorate_end": (
-            f"=SUMIFS({E['posts_end']}{span[0]}:{E['posts_end']}{span[1]},"
-            f'{E["directorate"]}{span[0]}:{E["directorate"]}{span[1]},"Y")'
-        ),
+        "establishment_directorate_start": directorate(E["posts_start"]),
+        "establishment_directorate_end": directorate(E["posts_end"]),
         "nams_end": fx.column_sum(E["nams_end"], *span),
     }
-    for key, formula in summary.items():
-        row = L.ESTABLISHMENT_SUMMARY[key][0]
-        style = "total_dollars" if key == "nams_end" else "total_int"
-        out.append(ComputedCell(est.sheet, row, 3, formula, style, key))
-
-    for fixed in L.HEAD_COMPUTED:
-        row, col = cell_position(fixed.cell)
-        out.append(
-            ComputedCell(fixed.sheet, row, col, fixed.formula, fixed.kind, fixed.key)
-        )
+    for family, formula in summary.items():
+        row = L.ESTABLISHMENT_SUMMARY[family][0]
+        style = "total_dollars" if family == "nams_end" else "total_int"
+        out.append(ComputedCell(est.sheet, row, 3, formula, style, key(family)))
     return out
-
-
-def _unkeyed(cell: ComputedCell) -> ComputedCell:
-    return ComputedCell(cell.sheet, cell.row, cell.col, cell.formula, cell.style, "")
 
 
 @dataclass(frozen=True)
@@ -221,53 +235,88 @@ class ReportRow:
     key: str
     cells: dict[int, tuple[object, str]]  # col -> (value or formula, style)
     figures: dict[int, str]  # col -> figure key, for computed cells
+    recipe: str = ""  # what its formulas add up or refer to, by row key or source
+
+    @property
+    def signature(self) -> str:
+        """A short fingerprint of what the row's formulas compute, written beside
+        the row so that a values-only host can tell a stale formula's value from a
+        constant a clerk typed."""
+        if not self.figures:
+            return ""
+        return f"{zlib.crc32(f'{self.key}|{self.recipe}'.encode()):08x}"
 
 
 FIRST_AMOUNT_COL = 4  # D
+FIRST_PCT_COL = 8  # H
+NOTES_COL = 11  # K
+
+
+class _Rows:
+    """The rows of a regenerated sheet, numbered from 1 as they are added."""
+
+    def __init__(self) -> None:
+        self.rows: list[ReportRow] = []
+
+    def add(
+        self, key: str, cells: dict, figures: dict | None = None, recipe: str = ""
+    ) -> int:
+        self.rows.append(ReportRow(key, cells, figures or {}, recipe))
+        return len(self.rows)
+
+    def keys(self, first: int, last: int) -> str:
+        return ",".join(r.key for r in self.rows[first - 1 : last])
+
+    @property
+    def next(self) -> int:
+        return len(self.rows) + 1
 
 
 def report_rows(head: Head, extents: dict[str, Extent]) -> list[ReportRow]:
-    """The Report sheet laid out like the COR, from row 1 down."""
-    years = head.year_labels()
-    rows: list[ReportRow] = []
+    """The Report sheet laid out like the COR, from row 1 down. Each item's
+    figures refer to the row the reader found it on."""
+    out = _Rows()
+    title = f"總目 {head.head} Head {head.head}: {head.title_zh} {head.title_en}"
+    out.add("title", {1: (title.strip(), "title")})
+    out.add("blank1", {})
+    _programme_block(out, head, extents)
+    out.add("blank2", {})
+    _subhead_block(out, head, extents)
+    if head.footnotes:
+        out.add("blank3", {})
+        for f in head.footnotes:
+            cells = {
+                1: (f.mark, "label"),
+                2: (f.text_zh, "note"),
+                3: (f.text_en, "note"),
+            }
+            out.add(f"footnote:{f.mark}", cells)
+    return out.rows
 
-    def add(key: str, cells: dict, figures: dict | None = None) -> int:
-        rows.append(ReportRow(key, cells, figures or {}))
-        return len(rows)
 
-    title = (
-        f"總目 {head.head} Head {head.head}: {head.title_zh} {head.title_en}".strip()
-    )
-    add("title", {1: (title, "title")})
-    add("blank1", {})
-    add(
-        "prog_heading",
-        {
-            1: (
-                "財政撥款分析 Analysis of financial provision by programme "
-                "($ million 百萬元)",
-                "heading",
-            )
-        },
-    )
-    header = {
-        1: ("Programme 綱領", "header"),
-        2: ("名稱", "header"),
-        3: ("Title", "header"),
-    }
-    labels = ("Actual 實際", "Original 原來預算", "Revised 修訂", "Estimate 預算")
+def _header(first: tuple, labels: tuple[str, ...], years) -> dict:
+    header = {c: (text, "header") for c, text in enumerate(first, start=1)}
     for i, (y, lab) in enumerate(zip(years, labels, strict=True)):
         header[FIRST_AMOUNT_COL + i] = (f"{y} {lab}", "header")
-    for i, name in enumerate(L.PERCENT_HEADERS.values()):
-        header[8 + i] = (name, "header")
-    header[11] = ("Notes 註", "header")
-    add("prog_header", header)
+    header[NOTES_COL] = ("Notes 註", "header")
+    return header
 
-    prog = L.TABLES["tblProgrammes"]
-    ext = extents["tblProgrammes"]
-    first_prog = len(rows) + 1
-    for i, p in enumerate(head.programmes):
-        src_row = ext.first + i
+
+def _programme_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None:
+    heading = (
+        "財政撥款分析 Analysis of financial provision by programme ($ million 百萬元)"
+    )
+    out.add("prog_heading", {1: (heading, "heading")})
+    labels = ("Actual 實際", "Original 原來預算", "Revised 修訂", "Estimate 預算")
+    header = _header(("Programme 綱領", "名稱", "Title"), labels, head.year_labels())
+    for i, name in enumerate(L.PERCENT_HEADERS.values()):
+        header[FIRST_PCT_COL + i] = (name, "header")
+    out.add("prog_header", header)
+    prog, ext = L.TABLES["tblProgrammes"], extents["tblProgrammes"]
+    first = out.next
+    ids = programme_ids(head.programmes)
+    for i, (p, ident) in enumerate(zip(head.programmes, ids, strict=True)):
+        src = row_of(p.ref, ext.first + i)
         cells = {
             1: (f"({p.number})", "label"),
             2: (p.title_zh, "label"),
@@ -275,126 +324,123 @@ def report_rows(head: Head, extents: dict[str, Extent]) -> list[ReportRow]:
         }
         figures = {}
         for k, column in enumerate(COLUMNS):
-            cells[FIRST_AMOUNT_COL + k] = (
-                fx.reference(prog.sheet, src_row, prog.col(column)),
-                "millions",
-            )
-            figures[FIRST_AMOUNT_COL + k] = f"report_programme:{p.number}:{column}"
-        cells[11] = (_marks(head, f"programme:{p.number}"), "label")
-        add(f"programme:{p.number}", cells, figures)
-    last_prog = len(rows)
-    total_row = len(rows) + 1
+            ref = fx.reference(prog.sheet, src, prog.col(column))
+            cells[FIRST_AMOUNT_COL + k] = (ref, "millions")
+            figures[FIRST_AMOUNT_COL + k] = key("report_programme", ident, column)
+        cells[NOTES_COL] = (_marks(head, f"programme:{p.number}"), "label")
+        out.add(f"programme:{ident}", cells, figures, f"{prog.sheet}!{src}")
+    last, row = out.next - 1, out.next
     cells = {1: ("", "label"), 2: ("總計", "total_label"), 3: ("Total", "total_label")}
     figures = {}
     for k, column in enumerate(COLUMNS):
         c = letter(FIRST_AMOUNT_COL + k)
-        formula = fx.column_sum(c, first_prog, last_prog) if head.programmes else "=0"
+        formula = fx.column_sum(c, first, last) if head.programmes else "=0"
         cells[FIRST_AMOUNT_COL + k] = (formula, "total_millions")
-        figures[FIRST_AMOUNT_COL + k] = f"report_programme_total:{column}"
-    for pc in _pct_cells(
-        L.REPORT, total_row, FIRST_AMOUNT_COL, 8, "report_programme_total_pct:"
-    ):
+        figures[FIRST_AMOUNT_COL + k] = key("report_programme_total", column)
+    pct = _pct_cells(
+        L.REPORT,
+        row,
+        FIRST_AMOUNT_COL,
+        FIRST_PCT_COL,
+        lambda n: key("report_programme_total_pct", n),
+    )
+    for pc in pct:
         cells[pc.col] = (pc.formula, "percent")
         figures[pc.col] = pc.key
-    cells[11] = (_marks(head, "programme_total"), "label")
-    add("programme_total", cells, figures)
-    add("blank2", {})
+    cells[NOTES_COL] = (_marks(head, "programme_total"), "label")
+    out.add("programme_total", cells, figures, out.keys(first, last))
 
-    add("sub_heading", {1: ("分目表 Subheads ($'000 千元)", "heading")})
-    header = {
-        1: ("Subhead 分目", "header"),
-        2: ("名稱", "header"),
-        3: ("Title", "header"),
-    }
+
+def _subhead_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None:
+    out.add("sub_heading", {1: ("分目表 Subheads ($'000 千元)", "heading")})
     labels = (
         "Actual expenditure 實際開支",
         "Approved estimate 核准預算",
         "Revised estimate 修訂預算",
         "Estimate 預算",
     )
-    for i, (y, lab) in enumerate(zip(years, labels, strict=True)):
-        header[FIRST_AMOUNT_COL + i] = (f"{y} {lab}", "header")
-    header[11] = ("Notes 註", "header")
-    add("sub_header", header)
-
-    sub = L.TABLES["tblSubheads"]
+    out.add(
+        "sub_header",
+        _header(("Subhead 分目", "名稱", "Title"), labels, head.year_labels()),
+    )
+    if not head.subheads:
+        return
     sext = extents["tblSubheads"]
-    position = {id(s): sext.first + i for i, s in enumerate(head.subheads)}
+    ids = subhead_ids(head.subheads)
+    line = {
+        id(s): (row_of(s.ref, sext.first + i), ident)
+        for i, (s, ident) in enumerate(zip(head.subheads, ids, strict=True))
+    }
+    total_id = total_line_ids(total_lines(head.subheads))
     blocks = subhead_blocks(head.subheads)
-    account_total_rows: list[int] = []
+    account_rows: list[int] = []
     for account in account_order(head.subheads):
         en, zh = ACCOUNT_HEADINGS.get(account, (account, account))
-        add(f"account:{account}", {2: (zh, "subheading"), 3: (en, "subheading")})
-        section_total_rows = []
+        out.add(f"account:{account}", {2: (zh, "subheading"), 3: (en, "subheading")})
+        section_rows = []
         for block in (b for b in blocks if b.account == account):
             en, zh = SECTION_HEADINGS.get(block.section, (block.section, block.section))
-            add(
+            out.add(
                 f"section:{account}:{block.section}",
                 {2: (zh, "subheading"), 3: (en, "subheading")},
             )
-            first_line = len(rows) + 1
+            first = out.next
             for s in block.lines:
-                cells = {
-                    1: (s.code, "code"),
-                    2: (s.title_zh, "label"),
-                    3: (s.title_en, "label"),
-                }
-                figures = {}
-                for k, column in enumerate(COLUMNS):
-                    cells[FIRST_AMOUNT_COL + k] = (
-                        fx.reference(sub.sheet, position[id(s)], sub.col(column)),
-                        "thousands",
-                    )
-                    figures[FIRST_AMOUNT_COL + k] = f"subhead_line:{s.code}:{column}"
-                cells[11] = (_marks(head, f"subhead:{s.code}"), "label")
-                add(f"subhead:{s.code}:{position[id(s)]}", cells, figures)
-            last_line = len(rows)
-            section_total_rows.append(
-                _total_row(
-                    add,
-                    block.total.label_en,
-                    block.total.label_zh,
-                    lambda c, f=first_line, la=last_line: fx.column_sum(c, f, la),
-                )
+                _subhead_line(out, head, s, *line[id(s)])
+            ident = total_id[(account, block.section)]
+            section_rows.append(
+                _total_row(out, block.total, ident, first, out.next - 1)
             )
         en, zh = account_total_label(account)
-        account_total_rows.append(
-            _total_row(
-                add,
-                en,
-                zh,
-                lambda c, rs=tuple(section_total_rows): fx.sum_of(
-                    [f"{c}{r}" for r in rs]
-                ),
-            )
+        account_rows.append(
+            _sum_row(out, en, zh, total_id[(account, "")], section_rows)
         )
-    if head.subheads:
-        te_row = _total_row(
-            add,
-            "Total Expenditure",
-            "開支總額",
-            lambda c: fx.sum_of([f"{c}{r}" for r in account_total_rows]),
-        )
-        rows[te_row - 1].cells[11] = (_marks(head, "total_expenditure"), "label")
-    notes = [f for f in head.footnotes]
-    if notes:
-        add("blank3", {})
-        for f in notes:
-            add(
-                f"footnote:{f.mark}",
-                {1: (f.mark, "label"), 2: (f.text_zh, "note"), 3: (f.text_en, "note")},
-            )
-    return rows
+    te = _sum_row(out, *TOTAL_EXPENDITURE, total_id[("", "")], account_rows)
+    out.rows[te - 1].cells[NOTES_COL] = (_marks(head, "total_expenditure"), "label")
 
 
-def _total_row(add, label_en: str, label_zh: str, formula_for) -> int:
+def _subhead_line(out: _Rows, head: Head, s, src: int, ident: str) -> None:
+    sub = L.TABLES["tblSubheads"]
+    cells = {1: (s.code, "code"), 2: (s.title_zh, "label"), 3: (s.title_en, "label")}
+    figures = {}
+    for k, column in enumerate(COLUMNS):
+        ref = fx.reference(sub.sheet, src, sub.col(column))
+        cells[FIRST_AMOUNT_COL + k] = (ref, "thousands")
+        figures[FIRST_AMOUNT_COL + k] = key("subhead_line", ident, column)
+    cells[NOTES_COL] = (_marks(head, f"subhead:{s.code}"), "label")
+    out.add(f"subhead:{ident}", cells, figures, f"{sub.sheet}!{src}")
+
+
+def _total_row(out: _Rows, line, ident: str, first: int, last: int) -> int:
+    return _figure_row(
+        out,
+        line.label_en,
+        line.label_zh,
+        ident,
+        lambda c: fx.column_sum(c, first, last) if last >= first else "=0",
+        out.keys(first, last),
+    )
+
+
+def _sum_row(out: _Rows, en: str, zh: str, ident: str, rows: list[int]) -> int:
+    return _figure_row(
+        out,
+        en,
+        zh,
+        ident,
+        lambda c: fx.sum_of([f"{c}{r}" for r in rows]),
+        ",".join(out.rows[r - 1].key for r in rows),
+    )
+
+
+def _figure_row(out: _Rows, label_en, label_zh, ident: str, formula_for, recipe: str):
     cells = {2: (label_zh, "total_label"), 3: (label_en, "total_label")}
     figures = {}
     for k, column in enumerate(COLUMNS):
         c = letter(FIRST_AMOUNT_COL + k)
         cells[FIRST_AMOUNT_COL + k] = (formula_for(c), "total_thousands")
-        figures[FIRST_AMOUNT_COL + k] = f"subhead_total:{label_en}:{column}"
-    return add(f"total:{label_en}", cells, figures)
+        figures[FIRST_AMOUNT_COL + k] = key("subhead_total", ident, column)
+    return out.add(f"total:{ident}", cells, figures, recipe)
 
 
 def _marks(head: Head, target: str) -> str:

@@ -23,11 +23,11 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from . import layout as L
 from .package import Preserver, UnkeptPart
-from .plan import FLAG_COLUMNS, Plan
 from .printing import lay_out
 from .safety import UnsafeBook, inspect_package
 from .snapshot import CellError, Formula, Snapshot
 from .styles import apply_look
+from .writes import FLAG_COLUMNS, Plan
 
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
 
@@ -88,7 +88,30 @@ def snapshot_of(wb: Workbook, source: str) -> Snapshot:
         if ws.protection.sheet:
             snap.protected.add(ws.title)
         snap.merged[ws.title] = [str(r) for r in ws.merged_cells.ranges]
+        snap.hidden[ws.title] = _hidden_columns(ws)
     return snap
+
+
+def _hidden_columns(ws) -> set[int]:
+    out: set[int] = set()
+    for dim in ws.column_dimensions.values():
+        if dim.hidden and dim.min and dim.max:
+            out.update(range(dim.min, dim.max + 1))
+    return out
+
+
+class BookHost:
+    """The openpyxl host: an open workbook (``workbook.host.Host``)."""
+
+    def __init__(self, wb: Workbook, source: str):
+        self.wb = wb
+        self.source = source
+
+    def snapshot(self) -> Snapshot:
+        return snapshot_of(self.wb, self.source)
+
+    def apply(self, plan: Plan, snap: Snapshot) -> None:
+        apply_plan(self.wb, plan)
 
 
 def _fill_of(cell) -> str:
@@ -115,32 +138,25 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
         cell.comment = (
             Comment(u.prior_note, u.prior_author or "") if u.prior_note else None
         )
-    for w in plan.writes:
-        if w.sheet in wb.sheetnames:
-            write_cell(wb[w.sheet], w.row, w.col, w.value, w.style)
+    for sheet in plan.sheets:
+        if sheet not in wb.sheetnames:
+            ws = wb.create_sheet(sheet)
+            if sheet in L.HIDDEN_SHEETS:
+                ws.sheet_state = "hidden"
+    for sheet in plan.regenerated:
+        _unmerge_owned(wb[sheet] if sheet in wb.sheetnames else None, sheet)
     for sheet, row, col in plan.clears:
         cell = wb[sheet].cell(row, col)
         if not isinstance(cell, MergedCell):
             cell.value = None
-    for sheet, writes in plan.regenerate.items():
-        ws = wb[sheet] if sheet in wb.sheetnames else wb.create_sheet(sheet)
-        for merged in list(ws.merged_cells.ranges):  # the last layout's spans
-            ws.unmerge_cells(str(merged))
-        for row in list(ws.iter_rows()):
-            for cell in row:
-                if isinstance(cell, MergedCell):
-                    continue
-                if cell.value is not None or cell.hyperlink is not None:
-                    cell.value = None
-                    cell.hyperlink = None
-        for w in writes:
-            write_cell(ws, w.row, w.col, w.value, w.style)
-        if sheet in L.HIDDEN_SHEETS:
-            ws.sheet_state = "hidden"
+            cell.hyperlink = None
+    for w in plan.writes:
+        if w.sheet in wb.sheetnames:
+            write_cell(wb[w.sheet], w.row, w.col, w.value, w.style)
     for sheet, cols in plan.hidden_columns.items():
         for col in cols:
             wb[sheet].column_dimensions[get_column_letter(col)].hidden = True
-    lay_out(wb, plan.regenerate)  # widths, wrapping, row heights, page setup
+    lay_out(wb, plan.regenerated)  # widths, wrapping, row heights, page setup
     for name, ref in plan.tables.items():
         for ws in wb.worksheets:
             if name in ws.tables:
@@ -177,6 +193,17 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
         comment = Comment(text, L.NOTE_AUTHOR)
         comment.width, comment.height = 420, 160
         cell.comment = comment
+
+
+def _unmerge_owned(ws, sheet: str) -> None:
+    """The last layout's spans over the columns a rebuilt sheet owns (printing
+    merges titles and notes again); a clerk's merge elsewhere is kept."""
+    if ws is None:
+        return
+    owned = L.OWNED_COLUMNS.get(sheet)
+    for merged in list(ws.merged_cells.ranges):
+        if owned is None or merged.min_col in owned:
+            ws.unmerge_cells(str(merged))
 
 
 def write_cell(ws, row: int, col: int, value: object, style: str | None):

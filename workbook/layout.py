@@ -385,6 +385,21 @@ ESTABLISHMENT_SUMMARY = {
 }
 
 REPORT_KEY_COLUMN = 12  # column L of the Report sheet: each row's stable key (hidden)
+REPORT_SIGNATURE_COLUMN = 13  # M: what the row's formulas compute (hidden)
+NARRATIVE_FIRST_ROW = 5
+NARRATIVE_CLERK_COLUMN = 4  # D: the clerk's own sentence, tied to the row's key
+NARRATIVE_KEY_COLUMN = 6  # F: each row's sentence key (hidden)
+# The regions Refresh rebuilds, by sheet: the columns it owns (every row). What a
+# clerk typed there that Refresh must overwrite goes on the revert record and is
+# flagged (C02); every other cell of these sheets is the clerk's and never touched.
+OWNED_COLUMNS: dict[str, tuple[int, ...]] = {
+    REPORT: tuple(range(1, REPORT_SIGNATURE_COLUMN + 1)),
+    NARRATIVE: (1, 2, 3, NARRATIVE_CLERK_COLUMN, NARRATIVE_KEY_COLUMN),
+}
+HIDDEN_COLUMNS: dict[str, tuple[int, ...]] = {
+    REPORT: (REPORT_KEY_COLUMN, REPORT_SIGNATURE_COLUMN),
+    NARRATIVE: (NARRATIVE_KEY_COLUMN,),
+}
 CHECKS_HEADER_ROW = 5
 CHECKS_COLUMNS = (
     ("severity", "Severity 嚴重程度", 10),

@@ -3,58 +3,37 @@ the clerk's own final text, which Refresh keeps and reads back (N01).
 
 The programme sentences are live formulas (built with TEXT(), so an edit to the
 Programmes table updates them without Python); the others are written by Refresh
-from the core's figures. Each row's stable key sits in hidden column F.
+from the core's figures. Each row's stable key sits in hidden column F, and the
+clerk's text in column D follows its key, not its row.
 """
 
 from __future__ import annotations
 
 from openpyxl.utils.cell import get_column_letter
 
-from estimates.model import Head, Ref
-from estimates.narrative import (
-    narrative_keys,
-    previous_year,
-    sentences,
-    year_en,
-    year_zh,
-)
+from estimates.model import Head
+from estimates.narrative import previous_year, sentences, year_en, year_zh
 from estimates.results import Results
 
 from . import layout as L
-from .computed import Extent
-from .snapshot import Formula, Snapshot
+from .computed import Extent, row_of
+from .snapshot import Formula
+from .writes import Write
 
-FIRST_ROW = 5
-CLERK_COL = 4
-KEY_COL = 6
+FIRST_ROW = L.NARRATIVE_FIRST_ROW
+CLERK_COL = L.NARRATIVE_CLERK_COLUMN
+KEY_COL = L.NARRATIVE_KEY_COLUMN
 
 
-def _write(row: int, col: int, value: object, style: str):
-    from .plan import Write
-
+def _write(row: int, col: int, value: object, style: str | None) -> Write:
     return Write(L.NARRATIVE, row, col, value, style)
 
 
-def clerk_texts(snap: Snapshot, head: Head) -> dict:
-    """The clerk's own sentences by key, placed where the new layout puts them."""
-    sheet = snap.sheets.get(L.NARRATIVE, {})
-    old = {
-        value: row
-        for (row, col), value in sheet.items()
-        if col == KEY_COL and isinstance(value, str)
-    }
-    texts = {}
-    for i, (key, _) in enumerate(narrative_keys(head)):
-        text = sheet.get((old[key], CLERK_COL)) if key in old else None
-        if isinstance(text, str) and text.strip():
-            texts[key] = (text, Ref(L.NARRATIVE, f"D{FIRST_ROW + i}"))
-    return texts
-
-
 def _programme_formulas(head: Head, number: str, extents: dict[str, Extent]):
+    """The programme's sentence as live formulas on the row it was read from."""
     spec = L.TABLES["tblProgrammes"]
     index = next(i for i, p in enumerate(head.programmes) if p.number == number)
-    r = extents["tblProgrammes"].first + index
+    r = row_of(head.programmes[index].ref, extents["tblProgrammes"].first + index)
     year, prior = head.estimate_year, previous_year(head.estimate_year)
     s = spec.sheet
     F = f"{s}!{get_column_letter(spec.col('revised'))}{r}"
@@ -78,6 +57,7 @@ def _programme_formulas(head: Head, number: str, extents: dict[str, Extent]):
 
 
 def narrative_rows(head: Head, results: Results, extents: dict[str, Extent]) -> list:
+    """The Narrative sheet's owned cells; column D is the clerk's text, by key."""
     out = [
         _write(1, 1, "說明 Narrative", "title"),
         _write(
@@ -106,6 +86,6 @@ def narrative_rows(head: Head, results: Results, extents: dict[str, Extent]) -> 
             _write(row, 3, zh, "wrap"),
             _write(row, KEY_COL, sentence.key, "key"),
         ]
-        if sentence.key in clerk:
-            out.append(_write(row, CLERK_COL, clerk[sentence.key][0], "wrap"))
+        text = clerk[sentence.key][0] if sentence.key in clerk else None
+        out.append(_write(row, CLERK_COL, text, "wrap"))
     return out

@@ -22,13 +22,15 @@ from estimates.model import COLUMNS, Count, Head, year_labels
 from estimates.rollforward import Actuals, draft, next_year, roll_forward
 
 from . import layout as L
+from .changelog import changed_cells, log_row, revert_rows
 from .cycle import ACTION_COL, NEW_YEAR
 from .io import apply_plan, load_book, save_book, snapshot_of
 from .narrative import CLERK_COL, KEY_COL
-from .plan import Plan, Write, changed_cells, log_row, make_plan, revert_rows
+from .plan import make_plan
 from .reader import read_book, table_extent
 from .refresh import check_file, current_user, evaluate
 from .snapshot import Snapshot, cell_position
+from .writes import Plan, Write, rebuild_sheet
 
 
 @dataclass
@@ -186,14 +188,17 @@ def fill(snap: Snapshot, head: Head, tables, every_input: bool) -> Populated:
 def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
             user: str, now: str) -> Populated:  # fmt: skip
     """Refresh the filled book and record the whole change for Revert."""
-    reading, results, findings = evaluate(after)
-    refresh = make_plan(after, reading, results, findings, user, now, record=False)
+    ev = evaluate(after)
+    reading, results, findings = ev
+    refresh = make_plan(
+        after, reading, results, findings, ev.gen, user, now, record_changes=False
+    )
     plan = refresh
     plan.writes = done.plan.writes + refresh.writes
     plan.clears = done.plan.clears + refresh.clears
     plan.tables = {**done.plan.tables, **refresh.tables}
     changes = changed_cells(snap, plan)
-    plan.regenerate[L.REVERT] = revert_rows(changes)
+    rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert_rows(changes))
     plan.writes += log_row(snap, action, findings, len(changes), user, now)
     done.plan, done.findings, done.head = plan, findings, reading.head
     return done
@@ -227,7 +232,10 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     log = log_row(snap, NEW_YEAR + old.estimate_year, [], 0, user, now)
     after.sheets.setdefault(L.CHANGE_LOG, {})[(log[0].row, ACTION_COL)] = log[2].value
     done = _finish(snap, done, after, NEW_YEAR + old.estimate_year, user, now)
-    done.plan.regenerate[L.REVERT] = revert_rows([])
+    plan = done.plan
+    plan.writes = [w for w in plan.writes if w.sheet != L.REVERT]
+    plan.clears = [c for c in plan.clears if c[0] != L.REVERT]
+    rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert_rows([]))
     return done
 
 

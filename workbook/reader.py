@@ -22,23 +22,20 @@ from estimates.model import (
     Post,
     Programme,
     Ref,
-    Shown,
     Subhead,
 )
 from estimates.money import is_nil, parse_number, round_half_up, to_decimal
 from estimates.rules.text import finding
 
 from . import layout as L
-from .computed import ComputedCell, Extent, input_sheet_cells, report_rows
+from .computed import ComputedCell, Extent
 from .cycle import rolled_from
-from .narrative import clerk_texts
 from .snapshot import (
     CellError,
     Formula,
     Snapshot,
     address,
     cell_position,
-    formula_shape,
     table_bounds,
 )
 from .versions import advice
@@ -463,62 +460,8 @@ def read_book(snap: Snapshot) -> Reading:
                 )
             )
 
-    reading = Reading(head, findings, extents, usable=usable)
-    broken = {L.TABLES[n].sheet for n in L.TABLES if n not in usable} - {L.HEAD}
-    if "tblPayScale" not in usable:
-        broken.add(L.ESTABLISHMENT)
-    if "tblSubheads" not in usable:
-        broken.add(L.BREAKDOWN)
-    reading.computed = [
-        c
-        for c in input_sheet_cells(head, extents)
-        if c.sheet not in broken and c.sheet not in snap.protected
-    ]
-    for c in reading.computed:
-        if c.key and c.sheet in snap.sheets:
-            head.shown[c.key] = shown_cell(
-                snap,
-                c.key,
-                Ref(c.sheet, c.cell),
-                snap.value(c.sheet, c.row, c.col),
-                c.formula,
-            )
-    _read_report(snap, reading)
-    head.narrative = clerk_texts(snap, head)
     head.rolled_from = rolled_from(snap)
-    return reading
+    return Reading(head, findings, extents, usable=usable)
 
 
-def shown_cell(snap: Snapshot, key: str, ref: Ref, raw: object, formula: str) -> Shown:
-    """How a computed cell stands: its template formula, a constant, or a value."""
-    if raw is None or raw == "":
-        return Shown(key, ref, None, True)  # empty: Refresh writes the formula
-    if not snap.formulas_known:
-        return Shown(key, ref, raw, None)
-    if isinstance(raw, Formula):
-        if formula_shape(raw) == formula_shape(formula):
-            return Shown(key, ref, None, True)
-        return Shown(key, ref, str(raw), False, value_known=False)
-    return Shown(key, ref, raw, False)
-
-
-def _read_report(snap: Snapshot, reading: Reading) -> None:
-    sheet = snap.sheets.get(L.REPORT)
-    if sheet is None:
-        return
-    old = {}
-    for (row, col), value in sheet.items():
-        if col == L.REPORT_KEY_COLUMN and isinstance(value, str):
-            old[value] = row
-    reading.report_old_rows = old
-    for new_row, row in enumerate(report_rows(reading.head, reading.extents), start=1):
-        old_row = old.get(row.key)
-        for col, key in row.figures.items():
-            raw = snap.value(L.REPORT, old_row, col) if old_row else None
-            formula = row.cells[col][0]
-            reading.head.shown[key] = shown_cell(
-                snap, key, Ref(L.REPORT, address(new_row, col)), raw, str(formula)
-            )
-
-
-__all__ = ["NotOurBook", "Reading", "read_book", "shown_cell"]
+__all__ = ["NotOurBook", "Reading", "read_book"]

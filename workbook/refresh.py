@@ -13,19 +13,19 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from estimates.findings import Finding, sort_key
+from estimates.findings import Finding
 from estimates.model import COLUMNS, Head
-from estimates.results import Results, compute
-from estimates.rules import run_rules
+from estimates.results import Results
 from estimates.source import load_source
 from estimates.variance import VARIANCES
 
-from . import layout as L
+from . import host as service
 from .build import new_template, populate
-from .io import apply_plan, load_book, save_book, snapshot_of
-from .plan import Plan, make_plan, revert_plan
-from .reader import read_book
-from .snapshot import Snapshot
+from .host import Evaluation, evaluate
+from .io import BookHost, load_book, save_book
+from .writes import Plan
+
+__all__ = ["Evaluation", "evaluate", "refresh_file", "refresh_workbook"]
 
 
 @dataclass
@@ -34,14 +34,12 @@ class Outcome:
     results: Results
     findings: list[Finding]
     plan: Plan | None = None
+    refused: str = ""  # the book is of another template version: nothing written
 
 
-def evaluate(snap: Snapshot) -> tuple:
-    """Read, compute and judge a snapshot: (reading, results, findings)."""
-    reading = read_book(snap)
-    results = compute(reading.head)
-    findings = sorted(reading.findings + run_rules(reading.head, results), key=sort_key)
-    return reading, results, findings
+def _outcome(done: service.Outcome) -> Outcome:
+    ev = done.evaluation
+    return Outcome(ev.reading.head, ev.results, ev.findings, done.plan, done.refused)
 
 
 def current_user() -> str:
@@ -53,19 +51,17 @@ def current_user() -> str:
 
 def refresh_workbook(wb: Workbook, source: str, record: bool = True) -> Outcome:
     """Refresh an open openpyxl workbook in memory."""
-    snap = snapshot_of(wb, source)
-    reading, results, findings = evaluate(snap)
-    plan = make_plan(snap, reading, results, findings, current_user(), record=record)
-    apply_plan(wb, plan)
-    return Outcome(reading.head, results, findings, plan)
+    return _outcome(service.refresh(BookHost(wb, source), current_user(), record))
 
 
 def refresh_file(path: Path, out: Path | None = None) -> Outcome:
-    """What the ribbon's Refresh does, on a file: in place unless ``out`` is given."""
+    """What the ribbon's Refresh does, on a file: in place unless ``out`` is given.
+    A book of another template version is left as it is (``refused``)."""
     path = Path(path)
     wb = load_book(path, for_update=True)
     outcome = refresh_workbook(wb, str(path))
-    save_book(wb, Path(out) if out else path, original=path)
+    if not outcome.refused:
+        save_book(wb, Path(out) if out else path, original=path)
     return outcome
 
 
@@ -73,18 +69,16 @@ def revert_file(path: Path) -> int:
     """Put back what the last refresh overwrote; the number of cells restored."""
     path = Path(path)
     wb = load_book(path, for_update=True)
-    snap = snapshot_of(wb, str(path))
-    plan = revert_plan(snap, current_user())
-    apply_plan(wb, plan)
+    restored = service.revert(BookHost(wb, str(path)), current_user())
     save_book(wb, path, original=path)
-    return sum(1 for w in plan.writes if w.sheet != L.CHANGE_LOG)
+    return restored
 
 
 def check_file(path: Path) -> Outcome:
     """Findings only; nothing is written."""
     wb = load_book(Path(path))
-    reading, results, findings = evaluate(snapshot_of(wb, str(path)))
-    return Outcome(reading.head, results, findings)
+    ev = evaluate(BookHost(wb, str(path)).snapshot())
+    return Outcome(ev.reading.head, ev.results, ev.findings)
 
 
 def build_workbook(head: Head) -> tuple[Workbook, Outcome]:

@@ -78,6 +78,8 @@ class Snapshot:
     formulas_known: bool = True
     protected: set[str] = field(default_factory=set)
     merged: dict[str, list[str]] = field(default_factory=dict)
+    hidden: dict[str, set[int]] = field(default_factory=dict)  # hidden columns
+    shapes_known: bool = True  # merged ranges, protection, hidden columns read
 
     def value(self, sheet: str, row: int, col: int) -> object:
         return self.sheets.get(sheet, {}).get((row, col))

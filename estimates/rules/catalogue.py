@@ -95,6 +95,12 @@ RULES: dict[str, Rule] = {
             "A computed cell was typed over with a constant",
             "計算儲存格的公式被常數覆蓋",
         ),
+        Rule(
+            "C02",
+            W,
+            "Text typed where Refresh rebuilds the sheet was replaced",
+            "在更新會重建的範圍內輸入的內容已被取代",
+        ),
         Rule("R01", E, "A report figure equals its source", "報告數字等於來源數字"),
         Rule("D01", E, "A number stored as text", "以文字儲存的數字"),
         Rule("D02", E, "An error value in a cell", "儲存格中的錯誤值"),
@@ -214,6 +220,11 @@ HOW: dict[str, tuple[str, str]] = {
     "C01": (
         "The template's formula for this cell, evaluated by the core.",
         "此儲存格的範本公式。",
+    ),
+    "C02": (
+        "The cell lies in a region Refresh rebuilds (the Report's columns A:M, the"
+        " Narrative's A:D and F); what was typed there is on the revert record.",
+        "此儲存格位於更新會重建的範圍;原有內容已記入還原紀錄。",
     ),
     "R01": (
         "The source cell's figure, as the report line refers to it.",

@@ -8,14 +8,15 @@ pay range is in the pay scale). S05 judges shown NAMS cells: see ``shown``.
 
 from __future__ import annotations
 
+from ..figures import key
 from ..findings import Finding
 from ..model import Head
 from ..results import Results
 from .text import finding, show
 
 
-def _ref(head: Head, key: str):
-    cell = head.shown.get(key)
+def _ref(head: Head, figure: str):
+    cell = head.shown.get(figure)
     return cell.ref if cell else None
 
 
@@ -29,7 +30,7 @@ def check(head: Head, results: Results) -> list[Finding]:
             out.append(
                 finding(
                     "S01",
-                    _ref(head, "establishment_posts_end"),
+                    _ref(head, key("establishment_posts_end")),
                     f"Posts at the end of the year total {results.posts_end_total},"
                     f" but {start} at the start with a net change of {net:+d}"
                     f" gives {expected_end}.",
@@ -44,7 +45,7 @@ def check(head: Head, results: Results) -> list[Finding]:
         out.append(
             finding(
                 "S04",
-                _ref(head, "establishment_posts_start"),
+                _ref(head, key("establishment_posts_start")),
                 f"The establishment table has {results.posts_start_total} posts at"
                 f" the start of the year; the Head summary says {start}.",
                 f"編制表的年初職位為 {results.posts_start_total} 個;"
@@ -77,7 +78,7 @@ def check(head: Head, results: Results) -> list[Finding]:
         out.append(
             finding(
                 "S03",
-                _ref(head, "head_nams_end") or est.ceiling.ref,
+                _ref(head, key("head_nams_end")) or est.ceiling.ref,
                 f"NAMS of non-directorate posts at the end of the year is"
                 f" {show(results.nams_end, 'dollars')}, over the ceiling of"
                 f" {show(ceiling, 'dollars')} by"

@@ -10,31 +10,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import figures
 from ..findings import Finding
-from ..model import COLUMNS, Head, Ref, Shown
+from ..model import Head, Ref, Shown
 from ..money import is_nil, round_half_up, to_decimal
 from ..results import Results
 from .text import finding, kind_of, mismatch, show
 
-RULE_BY_FAMILY = {
-    "programme_pct": "P01",
-    "programme_total_pct": "P01",
-    "report_programme_total_pct": "P01",
-    "programme_total": "T02",
-    "report_programme_total": "T02",
-    "head_estimate": "T04",
-    "subhead_total": "T01",
-    "breakdown_total": "T01",
-    "establishment_posts_start": "T01",
-    "establishment_posts_end": "T01",
-    "establishment_directorate_start": "T01",
-    "establishment_directorate_end": "T01",
-    "nams_end": "T01",
-    "posts_end": "S01",
-    "rank_mid_salary": "S05",
-    "rank_nams": "S05",
-    "rank_nams_end": "S05",
-}
 PROBLEM = {
     "T01": ("This total line is not the sum of its lines", "此總額不等於各項之和"),
     "T02": (
@@ -69,7 +51,7 @@ _ZERO_TEXTS = {"0", "0%", "0.0%", "+0.0%", "-0.0%", "(0.0%)", "(+0.0%)", "0.0"}
 
 
 def rule_for(key: str) -> str:
-    return RULE_BY_FAMILY.get(key.split(":", 1)[0], "R01")
+    return figures.rule_of(key)
 
 
 def _as_number(value: object, kind: str) -> Decimal | None:
@@ -186,27 +168,10 @@ def check_one(
     return out
 
 
-def source_of(head: Head, key: str) -> Ref | None:
-    """Where a report figure comes from: the input cell it repeats."""
-    family, _, rest = key.partition(":")
-    item, _, column = rest.rpartition(":")
-    if column not in COLUMNS:
-        return None
-    k = COLUMNS.index(column)
-    if family == "report_programme":
-        lines = [p.amounts[k] for p in head.programmes if p.number == item]
-    elif family in ("subhead_line", "breakdown_subhead000"):
-        code = item if family == "subhead_line" else "000"
-        lines = [s.amounts[k] for s in head.subheads if s.code == code]
-    else:
-        return None
-    return lines[0].ref if lines else None
-
-
 def check(head: Head, results: Results) -> list[Finding]:
     out: list[Finding] = []
+    where = figures.sources(head)
     for key, cell in head.shown.items():
         if key in results.expected:
-            source = source_of(head, key)
-            out.extend(check_one(cell, results.expected[key], source))
+            out.extend(check_one(cell, results.expected[key], where.get(key)))
     return out

@@ -4,28 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from .. import figures
 from ..findings import Finding
 from ..model import Ref
 from ..money import format_percent, round_half_up
 from .catalogue import rule
 
-PERCENT_KEYS = ("programme_pct", "programme_total_pct", "report_programme_total_pct")
-MILLION_KEYS = ("programme_total", "report_programme", "report_programme_total")
-COUNT_KEYS = ("posts_end", "non_directorate", "establishment_")
-DOLLAR_KEYS = ("nams_end", "head_nams_end", "ceiling_headroom", "rank_")
 
-
-def kind_of(key: str) -> str:
-    family = key.split(":", 1)[0]
-    if family in PERCENT_KEYS:
-        return "percent"
-    if family in MILLION_KEYS or family == "head_estimate":
-        return "millions"
-    if family.startswith(COUNT_KEYS):
-        return "count"
-    if family.startswith(DOLLAR_KEYS):
-        return "dollars"
-    return "thousands"
+def kind_of(figure_key: str) -> str:
+    """The kind of figure a key holds (``figures.Kind``), for comparing and showing."""
+    return str(figures.kind_of(figure_key))
 
 
 def show(value: object, kind: str, lang: str = "en") -> str:

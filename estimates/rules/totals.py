@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..figures import key
 from ..findings import Finding, Severity
 from ..model import COLUMNS, Head
 from ..results import Results, programme_total_millions_of_subheads
@@ -27,8 +28,8 @@ def _explaining(head: Head, column: str) -> list[str]:
     return [f.mark for f in head.footnotes if column in f.columns]
 
 
-def _ref(head: Head, key: str):
-    cell = head.shown.get(key)
+def _ref(head: Head, figure: str):
+    cell = head.shown.get(figure)
     return cell.ref if cell else None
 
 
@@ -69,7 +70,7 @@ def check(head: Head, results: Results) -> list[Finding]:
             out.append(
                 finding(
                     "T05",
-                    _ref(head, f"breakdown_total:{column}") or line_ref,
+                    _ref(head, key("breakdown_total", column)) or line_ref,
                     en,
                     zh,
                     show(line, "thousands"),
@@ -104,15 +105,15 @@ def _t03(head: Head, results: Results, k: int, column: str, total, expected):
     else:
         en += " No footnote explains it."
         zh += "沒有註釋說明。"
-    te_ref = _ref(head, f"subhead_total:Total Expenditure:{column}")
+    te_ref = _ref(head, key("subhead_total", "Total Expenditure", column))
     return finding(
         "T03",
-        _ref(head, f"programme_total:{column}"),
+        _ref(head, key("programme_total", column)),
         en,
         zh,
         show(expected, "millions"),
         show(total, "millions"),
         (te_ref,),
         Severity.INFO if marks else None,
-        compared=(te_ref, _ref(head, f"report_programme_total:{column}")),
+        compared=(te_ref, _ref(head, key("report_programme_total", column))),
     )

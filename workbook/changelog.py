@@ -1,0 +1,129 @@
+"""Revert and the change log: what a refresh overwrote (hidden _Revert sheet),
+putting it back, and one Change log row for each job that changed the book."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from estimates import __version__
+from estimates.findings import Finding, count_by_severity
+
+from . import layout as L
+from .flags import previous_flags
+from .snapshot import Formula, Snapshot, address, cell_position
+from .writes import REVERT_COLUMNS, Plan, Write, rebuild_sheet
+
+
+def _same(old: object, new: object, formulas_known: bool, force: bool) -> bool:
+    if old in (None, "") and new in (None, ""):
+        return True
+    if not formulas_known and isinstance(new, Formula) and old not in (None, ""):
+        return not force  # a values-only host shows the formula's value
+    return old == new
+
+
+def changed_cells(snap: Snapshot, plan: Plan) -> list[tuple]:
+    """(sheet, row, col, old, new) of every cell the plan would change."""
+    changes = []
+    for w in plan.writes:
+        old = snap.value(w.sheet, w.row, w.col)
+        if not _same(old, w.value, snap.formulas_known, w.force):
+            changes.append((w.sheet, w.row, w.col, old, w.value))
+    for sheet, row, col in plan.clears:
+        old = snap.value(sheet, row, col)
+        if old not in (None, ""):
+            changes.append((sheet, row, col, old, None))
+    return changes
+
+
+def drop_unchanged(snap: Snapshot, plan: Plan) -> None:
+    """Leave out the writes that would put back what a cell already shows (a
+    forced write stays: a sheet wholly ours is written in one block)."""
+    plan.writes = [
+        w
+        for w in plan.writes
+        if w.force
+        or not _same(
+            snap.value(w.sheet, w.row, w.col), w.value, snap.formulas_known, w.force
+        )
+    ]
+
+
+def _kind(value: object) -> str:
+    if isinstance(value, Formula):
+        return "formula"
+    if value in (None, ""):
+        return "empty"
+    return "text" if isinstance(value, str) else "number"
+
+
+def revert_rows(changes: list[tuple]) -> list[Write]:
+    """The hidden _Revert sheet: every value the refresh overwrote, to put back."""
+    out = [
+        Write(L.REVERT, 1, c, name, None) for c, name in enumerate(REVERT_COLUMNS, 1)
+    ]
+    for i, (sheet, row, col, old, _) in enumerate(changes, start=2):
+        record = (sheet, address(row, col), _kind(old), None if old == "" else old)
+        for c, value in enumerate(record, start=1):
+            text = str(value) if isinstance(value, Formula) else value  # stored as text
+            out.append(Write(L.REVERT, i, c, text, None))
+    return out
+
+
+def record(snap: Snapshot, plan: Plan, action: str, findings, user: str, now: str):
+    """The revert record and a Change log row for what ``plan`` changes; nothing
+    when it changes nothing (a second refresh leaves no trace)."""
+    changes = changed_cells(snap, plan)
+    if changes:
+        revert = revert_rows(changes)
+        rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert)
+        plan.writes += log_row(snap, action, findings, len(changes), user, now)
+
+
+def log_row(
+    snap: Snapshot,
+    action: str,
+    findings: list[Finding],
+    changed: int,
+    user: str,
+    now: str,
+) -> list[Write]:
+    """One row of the Change log: time, user, versions, findings, cells changed."""
+    counts = count_by_severity(findings)
+    row = max(snap.max_row(L.CHANGE_LOG) + 1, L.CHANGE_LOG_HEADER_ROW + 1)
+    now = now or datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S")
+    template = snap.at(L.HEAD, L.TEMPLATE_VERSION_CELL) if L.HEAD in snap.sheets else ""
+    values = (
+        now,
+        user,
+        action,
+        str(template or ""),
+        __version__,
+        counts["error"],
+        counts["warning"],
+        counts["info"],
+        changed,
+    )
+    return [Write(L.CHANGE_LOG, row, c, v, None) for c, v in enumerate(values, start=1)]
+
+
+def revert_plan(snap: Snapshot, user: str = "", now: str = "") -> Plan:
+    """Put back every value the last refresh overwrote, and remove its flags."""
+    plan = Plan(unflags=previous_flags(snap))
+    sheet = snap.sheets.get(L.REVERT, {})
+    restored = 0
+    for row in range(2, snap.max_row(L.REVERT) + 1):
+        target, cell, kind, value = (sheet.get((row, c)) for c in range(1, 5))
+        if not target or not cell or target not in snap.sheets:
+            continue
+        r, c = cell_position(str(cell))
+        if kind == "formula":
+            value = Formula(str(value))
+        elif kind == "empty":
+            value = None
+        plan.writes.append(Write(str(target), r, c, value, None, force=True))
+        restored += 1
+    if restored:
+        rebuild_sheet(plan, sheet, L.REVERT, revert_rows([]))
+        plan.writes += log_row(snap, "revert", [], restored, user, now)
+    return plan

@@ -1,0 +1,86 @@
+"""The changes a refresh asks a host to make, host-neutral: a cell written, a
+cell flagged, a flag taken back. Each adapter applies them its own way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import layout as L
+
+
+@dataclass(frozen=True)
+class Write:
+    """Put ``value`` (a ``Formula`` or a constant) in a cell, with a named style.
+
+    ``force``: write it even where a values-only host shows a value that agrees
+    (the formula there is not known to be this one)."""
+
+    sheet: str
+    row: int
+    col: int
+    value: object
+    style: str | None = None
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class FlagMark:
+    """Fill a cell by severity and give it a note."""
+
+    sheet: str
+    cell: str
+    severity: str
+    note: str
+
+
+@dataclass(frozen=True)
+class Unflag:
+    """Put back what a cell had before the last refresh flagged it."""
+
+    sheet: str
+    cell: str
+    prior_fill: str
+    prior_note: str
+    prior_author: str
+
+
+@dataclass
+class Plan:
+    """Everything one job changes in a book, and nothing else.
+
+    ``writes`` and ``clears`` are cells; ``sheets`` are sheets to add if missing
+    (ours, made hidden when ``layout.HIDDEN_SHEETS`` says so)."""
+
+    unflags: list[Unflag] = field(default_factory=list)
+    writes: list[Write] = field(default_factory=list)
+    clears: list[tuple[str, int, int]] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    hidden_columns: dict[str, list[int]] = field(default_factory=dict)
+    tables: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    flags: list[FlagMark] = field(default_factory=list)
+    # the whole content of each sheet the job rebuilds (Report, Narrative,
+    # Checks), for laying it out; the cells to change are in writes and clears
+    regenerated: dict[str, list[Write]] = field(default_factory=dict)
+
+
+FLAG_COLUMNS = ("sheet", "cell", "prior_fill", "prior_note", "prior_author")
+REVERT_COLUMNS = ("sheet", "cell", "kind", "value")
+
+
+def rebuild_sheet(plan: Plan, old: dict, sheet: str, writes: list[Write]) -> None:
+    """A sheet wholly ours (Checks, _Revert) rebuilt: every write made, every
+    other cell it had cleared. ``old`` is the sheet's cells as read (or None when
+    the book has no such sheet: it is added)."""
+    if old is None:
+        plan.sheets.append(sheet)
+        old = {}
+    if sheet != L.REVERT:
+        plan.regenerated[sheet] = writes
+    written = {(w.row, w.col) for w in writes}
+    plan.writes += [
+        Write(w.sheet, w.row, w.col, w.value, w.style, force=True) for w in writes
+    ]
+    plan.clears += [
+        (sheet, r, c) for (r, c), v in old.items() if (r, c) not in written and v != ""
+    ]
