@@ -2,8 +2,8 @@
 as a scalar) and groups writes into as few rectangles as there are runs."""
 
 from addin.xlbook import _formulas, blocks
-from workbook.writes import Write
 from workbook.snapshot import Formula
+from workbook.writes import Write
 
 
 class FakeRange:
