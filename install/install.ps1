@@ -1,0 +1,66 @@
+<#
+.SYNOPSIS
+Install the Estimates add-in for one Windows user: a virtual environment with the
+estimates-addin wheel (and its pinned xlwings), the user's xlwings.conf naming that
+Python, and Estimates.xltm in the Workgroup Templates folder.
+
+.EXAMPLE
+powershell -ExecutionPolicy Bypass -File install.ps1 -Wheel \\it\share\estimates_addin-0.1.0-py3-none-any.whl
+
+.NOTES
+Run as the clerk (per user), e.g. from a logon script or Intune. Windows PowerShell 5.1.
+Workgroup Templates is the folder Group Policy sets (User Configuration > Administrative
+Templates > Microsoft Office 2016 > Shared paths > Workgroup templates path); without it
+the user's own templates folder is used. Put the folder in Trusted Locations (README).
+#>
+param(
+    [Parameter(Mandatory = $true)][string]$Wheel,
+    [string]$Python = "py",
+    [string[]]$PythonArgs = @("-3"),
+    [string]$InstallDir = (Join-Path $env:LOCALAPPDATA "Estimates"),
+    [string]$TemplatesDir = "",
+    [string[]]$PipArgs = @()
+)
+$ErrorActionPreference = "Stop"
+
+function Get-WorkgroupTemplates {
+    $keys = @(
+        "HKCU:\Software\Policies\Microsoft\Office\16.0\Common\General",
+        "HKCU:\Software\Microsoft\Office\16.0\Common\General"
+    )
+    foreach ($key in $keys) {
+        $value = (Get-ItemProperty -Path $key -Name SharedTemplates -ErrorAction SilentlyContinue).SharedTemplates
+        if ($value) { return [Environment]::ExpandEnvironmentVariables($value) }
+    }
+    return (Join-Path $env:APPDATA "Microsoft\Templates")
+}
+
+if (-not (Test-Path $Wheel)) { Write-Error "Estimates: wheel not found: $Wheel"; exit 2 }
+if (-not $TemplatesDir) { $TemplatesDir = Get-WorkgroupTemplates }
+$venv = Join-Path $InstallDir "venv"
+
+Write-Host "Estimates: making the environment in $venv"
+& $Python @PythonArgs -m venv $venv
+if ($LASTEXITCODE -ne 0) { Write-Error "Estimates: could not make the venv with $Python"; exit 1 }
+$py = Join-Path $venv "Scripts\python.exe"
+& $py -m pip install --quiet @PipArgs $Wheel
+if ($LASTEXITCODE -ne 0) { Write-Error "Estimates: pip could not install $Wheel"; exit 1 }
+
+# xlwings reads "KEY","value" lines with VBA's Input #, in the ANSI code page.
+$confDir = Join-Path $env:USERPROFILE ".xlwings"
+$conf = Join-Path $confDir "xlwings.conf"
+New-Item -ItemType Directory -Force -Path $confDir | Out-Null
+$lines = @()
+if (Test-Path $conf) {
+    $lines = @(Get-Content $conf | Where-Object { $_ -notmatch '^"INTERPRETER_WIN"' })
+}
+$lines += '"INTERPRETER_WIN","' + $py + '"'
+$ansi = [System.Text.Encoding]::GetEncoding([Globalization.CultureInfo]::CurrentCulture.TextInfo.ANSICodePage)
+[IO.File]::WriteAllLines($conf, [string[]]$lines, $ansi)
+Write-Host "Estimates: wrote $conf"
+
+New-Item -ItemType Directory -Force -Path $TemplatesDir | Out-Null
+$template = Join-Path $TemplatesDir "Estimates.xltm"
+& (Join-Path $venv "Scripts\estimates.exe") template -o $template
+if ($LASTEXITCODE -ne 0) { Write-Error "Estimates: could not build $template"; exit 1 }
+Write-Host "Estimates: installed $template. In Excel: File > New > Shared (or Personal) > Estimates."
