@@ -17,7 +17,6 @@ from workbook import host as service
 from workbook import layout as L
 from workbook.flags import next_flag as _next
 from workbook.reader import NotOurBook
-from workbook.refresh import current_user
 from workbook.versions import advice
 
 from .xlbook import XlwingsHost, snapshot_of
@@ -78,7 +77,7 @@ def refresh(book=None):
     book = _caller(book)
     with _guard(book, "Refresh"):
         _status(book, "Estimates: reading and refreshing the workbook ...")
-        done = service.refresh(XlwingsHost(book), current_user())
+        done = service.refresh(XlwingsHost(book), service.current_user())
         if done.refused:
             _alert(book, done.refused)
             return done.findings
@@ -106,7 +105,7 @@ def revert(book=None):
     """Put back every value the last refresh overwrote, and remove its flags."""
     book = _caller(book)
     with _guard(book, "Revert"):
-        restored = service.revert(XlwingsHost(book), current_user())
+        restored = service.revert(XlwingsHost(book), service.current_user())
         _status(book, f"Estimates: {restored} cell(s) put back 已還原")
         return restored
 

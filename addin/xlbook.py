@@ -111,9 +111,12 @@ def blocks(writes: list[Write]) -> list[tuple[str, int, int, list[list[object]]]
         by_sheet[w.sheet][(w.row, w.col)] = _cell_value(w.value)
     out = []
     for sheet, cells in by_sheet.items():
+        by_row: dict[int, list[int]] = defaultdict(list)
+        for r, c in cells:
+            by_row[r].append(c)
         runs = []
-        for row in sorted({r for r, _ in cells}):
-            cols = sorted(c for r, c in cells if r == row)
+        for row in sorted(by_row):
+            cols = sorted(by_row[row])
             start = prev = cols[0]
             for col in [*cols[1:], None]:
                 if col is not None and col == prev + 1:

@@ -268,10 +268,17 @@ def click_cost(tmp: Path, repeat: int) -> None:
         macros.refresh(xw.Book(json=json.loads(text)))
 
     warm_click()  # the first click in the COM server imports; later ones do not
-    warm = median_time(warm_click, max(repeat * 3, 9))
+    walls, cpus = [], []
+    for _ in range(max(repeat * 3, 9)):
+        wall, cpu = time.perf_counter(), time.process_time()
+        warm_click()
+        walls.append(time.perf_counter() - wall)
+        cpus.append(time.process_time() - cpu)
+    warm, warm_cpu = statistics.median(walls), statistics.median(cpus)
     start = _process_time("pass", repeat=repeat)
     imports = _process_time("import addin.macros", repeat=repeat)
     cold = _process_time(COLD_CLICK, str(sent), repeat=repeat)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     row("click, fresh process: Python start", f"{start:.2f} s", "")
     row(
         "click, fresh process: + import addin.macros",
@@ -285,9 +292,10 @@ def click_cost(tmp: Path, repeat: int) -> None:
     )
     row(
         "click, warm process: Head 135 refresh",
-        f"{warm * 1000:.0f} ms",
+        f"{warm * 1000:.0f} ms wall, {warm_cpu * 1000:.0f} ms CPU",
         f"{warm / cold:.1%} of cold",
-        "< 50 ms: met" if warm < 0.05 else "< 50 ms: NOT met",
+        ("< 50 ms: met" if warm < 0.05 else "< 50 ms wall: NOT met")
+        + f" (load average {load:.1f} on {os.cpu_count()} cores)",
     )
 
 

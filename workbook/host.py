@@ -9,6 +9,7 @@ Everything between, the version policy included, is host-neutral and here.
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -119,3 +120,11 @@ def revert(host: Host, user: str = "") -> int:
 def clear_flags(host: Host) -> None:
     snap = host.snapshot()
     host.apply(clear_plan(snap), snap)
+
+
+def current_user() -> str:
+    """The signed-in user's name for the change log, or "" if none is known."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""

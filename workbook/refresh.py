@@ -6,7 +6,6 @@ plan -> cells.
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +20,7 @@ from estimates.variance import VARIANCES
 
 from . import host as service
 from .build import new_template, populate
-from .host import Evaluation, evaluate
+from .host import Evaluation, current_user, evaluate
 from .io import BookHost, load_book, save_book
 from .writes import Plan
 
@@ -40,13 +39,6 @@ class Outcome:
 def _outcome(done: service.Outcome) -> Outcome:
     ev = done.evaluation
     return Outcome(ev.reading.head, ev.results, ev.findings, done.plan, done.refused)
-
-
-def current_user() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ""
 
 
 def refresh_workbook(wb: Workbook, source: str, record: bool = True) -> Outcome:
