@@ -171,3 +171,45 @@ def test_macro_options_are_qualified_with_the_workbook(template_dir):
     assert len(calls) == 6
     for target in calls:
         assert re.fullmatch(r"\"'\" & ThisWorkbook\.Name & \"'!EST_\w+\"", target)
+
+
+def _python_call(code: str, entry: str) -> str:
+    """The Python line EstimatesRibbon.PythonCall gives RunPython for ``entry``."""
+    start = code.index("Function PythonCall(")
+    body = code[start : code.index("End Function", start)]
+    expression = body.split("PythonCall = ", 1)[1].replace(" _\n", " ")
+    out = []
+    for literal, name in re.findall(r'"((?:[^"]|"")*)"|(\w+)', expression):
+        out.append(entry if name == "entry" else literal.replace('""', '"'))
+    return "".join(out)
+
+
+def test_without_the_package_a_click_shows_a_plain_message(template_dir, tmp_path):
+    """The line RunPython runs, in a Python that has xlwings but not our package
+    (-S: no site-packages; a stand-in xlwings records the alert): a plain
+    message and exit 0, never an ImportError's traceback."""
+    import subprocess
+    import sys
+
+    code = modules_of(template_dir / "Estimates.xltm")["EstimatesRibbon"]
+    line = _python_call(code, "refresh")
+    assert '"' not in line and "|" not in line  # safe in cmd.exe's and sh's quotes
+    compile(line, "<RunPython>", "exec")
+    fake = tmp_path / "xlwings"
+    fake.mkdir()
+    (fake / "__init__.py").write_text(
+        "class _App:\n"
+        "    def alert(self, text, title=''):\n"
+        "        print(title + ': ' + text)\n"
+        "class Book:\n"
+        "    @staticmethod\n"
+        "    def caller():\n"
+        "        return type('B', (), {'app': _App()})()\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-S", "-c", line], cwd=tmp_path, capture_output=True,
+        text=True, env={"PYTHONPATH": str(tmp_path)}, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("Estimates: The estimates-addin package is not")
+    assert "Traceback" not in done.stderr

@@ -72,7 +72,8 @@ def test_the_callbacks_call_fixed_entry_points_never_the_file_name(template_dir)
 
     assert all(callable(getattr(macros, e)) for e in entries)
     assert (
-        'RunPython("import addin.macros as estimates_macros; estimates_macros."' in code
+        "exec('import addin.macros as estimates_macros; estimates_macros.\" & entry"
+        in code
     )
 
 

@@ -40,7 +40,7 @@ Private Sub RunEstimates(ByVal entry As String)
     Dim result As Variant
     On Error GoTo failed
     Application.StatusBar = "Estimates: " & entry & " ..."
-    result = RunPython("import addin.macros as estimates_macros; estimates_macros." & entry & "()")
+    result = RunPython(PythonCall(entry))
     Application.StatusBar = False
     If Not IsEmpty(result) Then
         If result = -1 Then CannotRun entry, "Python or the estimates-addin package did not start"
@@ -50,6 +50,16 @@ failed:
     Application.StatusBar = False
     CannotRun entry, Err.Description
 End Sub
+
+Private Function PythonCall(ByVal entry As String) As String
+    ' One line of Python: the entry point when the package is installed, else a
+    ' plain message through xlwings (never an ImportError's traceback).
+    PythonCall = "import importlib.util as estimates_util, xlwings as estimates_xw; " & _
+        "exec('import addin.macros as estimates_macros; estimates_macros." & entry & "()')" & _
+        " if estimates_util.find_spec('addin') else estimates_xw.Book.caller().app.alert(" & _
+        "'The estimates-addin package is not installed for the Python this workbook uses." & _
+        " Ask IT to install it (see the README).', title='Estimates')"
+End Function
 
 Private Sub CannotRun(ByVal entry As String, ByVal reason As String)
     MsgBox "The Estimates add-in could not run '" & entry & "': " & reason & "." & _
