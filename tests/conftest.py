@@ -12,7 +12,6 @@ import os
 # Noncommercial, which covers government institutions).
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 import shutil
-import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +21,8 @@ from hypothesis import HealthCheck, settings
 from estimates.model import Head, Programme, Subhead, amounts
 from estimates.source import SAMPLE_HEAD_135, load_source
 from workbook.refresh import build_file
+
+from .libreoffice import LibreOffice
 
 PUBLISHED = Path(__file__).parent / "data" / "heads" / "hk_estimates_2006-2014.json"
 
@@ -55,11 +56,20 @@ def sample_head() -> Head:
     return load_source(SAMPLE_HEAD_135)
 
 
-@pytest.fixture
-def sample_book(tmp_path: Path) -> Path:
-    """A fresh Head 135 workbook, built and refreshed, in a temp folder."""
-    book = tmp_path / "head135.xlsx"
+@pytest.fixture(scope="session")
+def _pristine_sample(tmp_path_factory) -> Path:
+    book = tmp_path_factory.mktemp("sample") / "head135.xlsx"
     build_file(SAMPLE_HEAD_135, book)
+    return book
+
+
+@pytest.fixture
+def sample_book(_pristine_sample: Path, tmp_path: Path) -> Path:
+    """The Head 135 workbook, built and refreshed, in a temp folder (a copy of one
+    built once per session: byte-identical copies let LibreOffice's results be
+    reused)."""
+    book = tmp_path / "head135.xlsx"
+    shutil.copyfile(_pristine_sample, book)
     return book
 
 
@@ -97,44 +107,6 @@ def head_from_published(record: dict) -> Head:
     return head
 
 
-class LibreOffice:
-    """Recalculate books in LibreOffice headless and read back the values."""
-
-    def __init__(self, soffice: str, profile: Path):
-        self.soffice = soffice
-        self.profile = profile
-        user = profile / "user"
-        user.mkdir(parents=True, exist_ok=True)
-        # Without OOXMLRecalcMode=0 LibreOffice keeps stored values, never recomputing.
-        (user / "registrymodifications.xcu").write_text(
-            '<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
-            'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
-            '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">'
-            '<prop oor:name="OOXMLRecalcMode" oor:op="fuse">'
-            "<value>0</value></prop></item>\n"
-            "</oor:items>\n",
-            encoding="utf-8",
-        )
-
-    def convert(self, book: Path, out_dir: Path, to: str) -> Path:
-        """``book`` converted by LibreOffice to format ``to`` (xlsx, ods, pdf)."""
-        out_dir.mkdir(parents=True, exist_ok=True)
-        subprocess.run(
-            [self.soffice, f"-env:UserInstallation={self.profile.as_uri()}",
-             "--headless", "--convert-to", to, "--outdir", str(out_dir), str(book)],
-            check=True, capture_output=True, timeout=180,
-        )  # fmt: skip
-        result = out_dir / f"{book.stem}.{to}"
-        assert result.exists(), f"LibreOffice wrote nothing for {book}"
-        return result
-
-    def recalculate(self, book: Path, out_dir: Path) -> Path:
-        """A copy of ``book`` whose formulas LibreOffice has computed."""
-        return self.convert(book, out_dir, "xlsx")
-
-
 @pytest.fixture(scope="session")
 def libreoffice(tmp_path_factory) -> LibreOffice:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
@@ -143,7 +115,7 @@ def libreoffice(tmp_path_factory) -> LibreOffice:
         if os.environ.get("CI"):
             pytest.fail(message)  # in CI a missing engine fails, never skips
         pytest.skip(message)
-    return LibreOffice(soffice, tmp_path_factory.mktemp("lo-profile"))
+    return LibreOffice(soffice, tmp_path_factory.mktemp("libreoffice"))
 
 
 @pytest.fixture(scope="session")
