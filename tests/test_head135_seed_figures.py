@@ -1,7 +1,12 @@
-"""Every figure printed in the Head 135 seed comes out of `estimates report`."""
+"""Every figure printed in the Head 135 seed comes out of `estimates report`; and
+what the sample adds that the seed does not print (its rank list, so the NAMS at
+the end of the year) is named as the illustrative rank list's."""
 
+import csv
 import json
+from decimal import ROUND_HALF_UP, Decimal
 
+from estimates.source import SAMPLE_HEAD_135
 from workbook.cli import run
 
 SEED_PROGRAMMES = {
@@ -73,14 +78,44 @@ def test_breakdown_of_subhead_000_sums_to_the_seed(sample_book, capsys):
     assert [total[c] for c in COLS] == [419593, 480593, 243500, 175587]
 
 
-def test_establishment_and_ceiling(sample_book, capsys):
+def test_establishment_and_ceiling_as_the_seed_prints_them(sample_book, capsys):
     _, report = report_of(sample_book, capsys)
     est = report["establishment"]
     assert (est["posts_start"], est["net_change"], est["posts_end"]) == (79, -1, 78)
     assert (est["directorate_start"], est["directorate_end"]) == (9, 9)
     assert est["ceiling"] == 52_021_000
-    assert est["nams_non_directorate_end"] == 47_052_930
-    assert est["nams_non_directorate_end"] <= est["ceiling"]
+
+
+def _illustrative_nams() -> int:
+    """NAMS at the end of the year of the sample's illustrative rank list (the COR
+    publishes none), computed here from its CSV files: 12 x the mid-point monthly
+    salary of each non-directorate rank's range, x its posts at the end."""
+
+    def rows(name):
+        with (SAMPLE_HEAD_135 / name).open(encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+
+    pay = {(r["scale"], int(r["point"])): int(r["monthly_salary"])
+           for r in rows("pay_scale.csv")}  # fmt: skip
+    total = Decimal(0)
+    for rank in rows("establishment.csv"):
+        if rank["directorate"] == "Y":
+            continue
+        points = range(int(rank["min_point"]), int(rank["max_point"]) + 1)
+        salaries = [pay[(rank["scale"], p)] for p in points]
+        middle = (len(salaries) - 1) / 2
+        mid = Decimal(salaries[int(middle)] + salaries[round(middle + 0.5)]) / 2
+        total += 12 * mid * int(rank["posts_end"])
+    return int(total.quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def test_the_illustrative_rank_lists_nams_is_within_the_seeds_ceiling(
+    sample_book, capsys
+):
+    _, report = report_of(sample_book, capsys)
+    est = report["establishment"]
+    assert est["nams_non_directorate_end"] == _illustrative_nams() == 47_052_930
+    assert est["nams_non_directorate_end"] <= est["ceiling"] == 52_021_000
 
 
 def test_restated_comparatives_are_info_explained_by_their_footnotes(

@@ -1,15 +1,22 @@
-"""``estimates``: build, refresh, check and report Estimates workbooks with no Excel.
+"""The estimates command: build, refresh, check and report Estimates workbooks with
+no Excel.
 
 Exit codes: 0 no error finding; 1 error findings; 2 unreadable input or bad usage
 (one line naming the file, sheet and cell; never a traceback).
+
+Each subcommand is one ``Command`` in ``COMMANDS``: a function that declares its
+arguments (each with a help text) and one that runs it and returns the exit code.
+To add one, write the two functions and add a line to ``COMMANDS``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from estimates import __version__
@@ -17,6 +24,8 @@ from estimates.findings import Finding, Severity, count_by_severity
 from estimates.source import SAMPLE_HEAD_135, SourceError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
+PLAIN, MACRO = (".xlsx",), (".xlsm", ".xltm")
+COLUMNS = ("actual", "original", "revised", "estimate")
 
 
 class UsageError(Exception):
@@ -28,57 +37,55 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="estimates", description=__doc__.splitlines()[0])
-    p.add_argument("--version", action="version", version=f"estimates {__version__}")
-    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    b = sub.add_parser("build", help="a new workbook from a source data folder")
-    b.add_argument("data_dir", type=Path)
-    b.add_argument("-o", "--output", type=Path, required=True)
-    r = sub.add_parser("refresh", help="recompute, write computed cells and flags")
-    r.add_argument("book", type=Path)
-    r.add_argument("-o", "--output", type=Path)
-    c = sub.add_parser("check", help="findings only; a folder: every book in it")
-    c.add_argument("book", type=Path, help="a workbook, or a folder of workbooks")
-    c.add_argument("--json", action="store_true")
-    c.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        default=Path("findings"),
-        help="folder mode: the findings table, BASE.csv and BASE.xlsx",
+@dataclass(frozen=True)
+class Command:
+    name: str
+    summary: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, object], int]
+
+
+# Arguments shared by several commands -------------------------------------------
+
+
+def _book(p: argparse.ArgumentParser, what: str = "the workbook") -> None:
+    p.add_argument("book", type=Path, metavar="BOOK", help=f"{what} (.xlsx, .xlsm)")
+
+
+def _output(p: argparse.ArgumentParser, what: str, required: bool = True) -> None:
+    p.add_argument(
+        "-o", "--output", type=Path, required=required, metavar="PATH", help=what
     )
-    c.add_argument("--workers", type=int, help="folder mode: parallel processes")
-    rep = sub.add_parser("report", help="the computed figures as JSON")
-    rep.add_argument("book", type=Path)
-    rep.add_argument("--json", action="store_true", required=True)
-    t = sub.add_parser("template", help="the macro-enabled template (.xltm or .xlsm)")
-    t.add_argument("-o", "--output", type=Path, required=True)
-    t.add_argument("--data", type=Path, help="a source data folder to fill it with")
-    i = sub.add_parser("import", help="published Estimates CSV files -> a data folder")
-    i.add_argument("files", type=Path, nargs="+")
-    i.add_argument("--head", required=True, help="the Head number, e.g. 135")
-    i.add_argument("--year", required=True, help="the Estimate year, e.g. 2025-26")
-    i.add_argument("-o", "--output", type=Path, required=True)
-    y = sub.add_parser("rollforward", help="the next year's book from this year's")
-    y.add_argument("book", type=Path)
-    y.add_argument("-o", "--output", type=Path, required=True)
-    y.add_argument("--year", default="", help="the new Estimate year, e.g. 2026-27")
-    y.add_argument(
-        "--actual", type=Path, nargs="+", default=[], help="CSV of actual expenditure"
-    )
-    x = sub.add_parser("export", help="a book's inputs as a source data folder")
-    x.add_argument("book", type=Path)
-    x.add_argument("-o", "--output", type=Path, required=True)
-    v = sub.add_parser("revert", help="put back what the last refresh overwrote")
-    v.add_argument("book", type=Path)
-    pdf = sub.add_parser("pdf", help="the Report and Narrative as a PDF (LibreOffice)")
-    pdf.add_argument("book", type=Path)
-    pdf.add_argument("-o", "--output", type=Path)
-    pdf.add_argument("--lang", choices=("zh", "en"))
-    d = sub.add_parser("demo", help="build and refresh the Head 135 sample")
-    d.add_argument("-o", "--output-dir", type=Path, default=Path("estimates-demo"))
-    return p
+
+
+def _one_book(args: argparse.Namespace) -> Path:
+    """``args.book``, refused with exit 2 if it is a folder."""
+    if args.book.is_dir():
+        raise UsageError(
+            f"estimates {args.command}: {args.book} is a folder; give one workbook"
+            + (" (check takes a folder)" if args.command != "check" else "")
+        )
+    return args.book
+
+
+def _new_file(args: argparse.Namespace, kinds: tuple[str, ...]) -> Path:
+    """``args.output``, refused with exit 2 if its folder does not exist or its
+    extension is not one of ``kinds``."""
+    out: Path = args.output
+    if out.suffix.lower() not in kinds:
+        raise UsageError(
+            f"estimates {args.command}: {out}: the file type comes from its extension:"
+            " .xlsx for a plain book, .xlsm or .xltm for a macro-enabled one"
+            f" ({' or '.join(kinds)} here)"
+        )
+    if not out.parent.is_dir():
+        raise UsageError(
+            f"estimates {args.command}: {out}: the folder {out.parent} does not exist"
+        )
+    return out
+
+
+# Output helpers ------------------------------------------------------------------
 
 
 def _summary(findings: list[Finding]) -> str:
@@ -103,170 +110,102 @@ def _exit_for(findings: list[Finding]) -> int:
     )
 
 
-def run(argv: Sequence[str] | None = None, out=None) -> int:
-    out = out or sys.stdout
-    from workbook.io import BookError
-    from workbook.reader import NotOurBook
-    from workbook.refresh import build_file, check_file, refresh_file, report
-
-    try:
-        args = _parser().parse_args(argv)
-        if args.command == "build":
-            outcome = build_file(args.data_dir, args.output)
-            print(f"built {args.output}: {_summary(outcome.findings)}", file=out)
-            return _exit_for(outcome.findings)
-        if args.command == "refresh":
-            outcome = refresh_file(args.book, args.output)
-            print(
-                f"refreshed {args.output or args.book}: {_summary(outcome.findings)}",
-                file=out,
-            )
-            _print_findings(outcome.findings, out)
-            return _exit_for(outcome.findings)
-        if args.command == "check" and args.book.is_dir():
-            return _check_folder(args, out)
-        if args.command == "check":
-            outcome = check_file(args.book)
-            if args.json:
-                json.dump(
-                    [f.as_dict() for f in outcome.findings],
-                    out,
-                    ensure_ascii=False,
-                    indent=2,
-                )
-                print(file=out)
-            else:
-                print(f"{args.book}: {_summary(outcome.findings)}", file=out)
-                _print_findings(outcome.findings, out)
-            return _exit_for(outcome.findings)
-        if args.command == "report":
-            outcome = check_file(args.book)
-            json.dump(report(outcome), out, ensure_ascii=False, indent=2)
-            print(file=out)
-            return _exit_for(outcome.findings)
-        if args.command == "revert":
-            from workbook.refresh import revert_file
-
-            restored = revert_file(args.book)
-            print(f"reverted {args.book}: {restored} cell(s) put back", file=out)
-            return EXIT_OK
-        if args.command in ("rollforward", "export"):
-            return _yearly(args, out)
-        if args.command == "import":
-            from estimates.importer import import_files, write_source
-
-            for path in args.files:
-                if not path.is_file():
-                    raise SourceError(f"{path}: file not found")
-            imported = import_files(args.files, args.head)
-            write_source(imported, args.output, args.head, args.year)
-            for issue in imported.issues:
-                print(f"estimates: {issue}", file=sys.stderr)
-            print(
-                f"imported Head {args.head} into {args.output}:"
-                f" {len(imported.programmes)} programme(s),"
-                f" {len(imported.subheads)} subhead line(s),"
-                f" {len(imported.breakdown)} breakdown line(s);"
-                f" {len(imported.issues)} row(s) not read",
-                file=out,
-            )
-            return EXIT_FINDINGS if imported.issues else EXIT_OK
-        if args.command == "template":
-            from addin.build import build_template
-
-            if args.output.suffix.lower() not in (".xltm", ".xlsm"):
-                raise UsageError(
-                    f"estimates template: {args.output}: use .xltm or .xlsm"
-                )
-            build_template(args.output, args.data)
-            print(f"built {args.output}", file=out)
-            return EXIT_OK
-        if args.command == "pdf":
-            from workbook.pdf import make_pdf
-
-            made = make_pdf(args.book, args.output, args.lang)
-            print(f"wrote {made}", file=out)
-            return EXIT_OK
-        if args.command == "demo":
-            args.output_dir.mkdir(parents=True, exist_ok=True)
-            book = args.output_dir / "head135_2025-26.xlsx"
-            build_file(SAMPLE_HEAD_135, book)
-            outcome = refresh_file(book)
-            figures = report(outcome)
-            total = figures["programme_total"]
-            te = figures["subhead_totals"]["Total Expenditure"]
-            print(
-                f"Head 135 {outcome.head.title_en},"
-                f" Estimates {outcome.head.estimate_year}",
-                file=out,
-            )
-            print(f"  workbook: {book}", file=out)
-            print(
-                f"  programme total ($m): {total['actual']} / {total['original']} /"
-                f" {total['revised']} / {total['estimate']}",
-                file=out,
-            )
-            print(
-                "  Total Expenditure ($'000): "
-                + " / ".join(
-                    f"{te[c]:,}" for c in ("actual", "original", "revised", "estimate")
-                ),
-                file=out,
-            )
-            est = figures["establishment"]
-            print(
-                f"  establishment: {est['posts_start']} posts -> {est['posts_end']};"
-                f" NAMS ${est['nams_non_directorate_end']:,} within ceiling"
-                f" ${est['ceiling']:,}",
-                file=out,
-            )
-            print(f"  findings: {_summary(outcome.findings)}", file=out)
-            _print_findings(outcome.findings, out)
-            return _exit_for(outcome.findings)
-    except UsageError as exc:
-        print(str(exc).splitlines()[0], file=sys.stderr)
-        return EXIT_INPUT
-    except RuntimeError as exc:  # no LibreOffice, or it made no PDF
-        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
-        return EXIT_INPUT
-    except (SourceError, BookError, NotOurBook) as exc:
-        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
-        return EXIT_INPUT
-    except PermissionError as exc:
-        print(f"estimates: {exc.filename}: permission denied", file=sys.stderr)
-        return EXIT_INPUT
-    except OSError as exc:
-        print(
-            f"estimates: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr
-        )
-        return EXIT_INPUT
-    return EXIT_INPUT
+def _dump(data, out) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    print(file=out)
 
 
-def _yearly(args, out) -> int:
-    """``rollforward`` and ``export``: the yearly cycle's commands."""
-    from workbook.populate import export_file, rollforward_file
+# build ----------------------------------------------------------------------------
 
-    if args.command == "export":
-        head = export_file(args.book, args.output)
-        print(f"exported Head {head.head} {head.estimate_year} to {args.output}",
-              file=out)  # fmt: skip
-        return EXIT_OK
-    for path in args.actual:
-        if not path.is_file():
-            raise SourceError(f"{path}: file not found")
-    try:
-        done, issues = rollforward_file(
-            args.book, args.output, args.year, tuple(args.actual)
-        )
-    except ValueError as exc:
-        raise UsageError(f"estimates rollforward: {exc}") from None
-    for issue in issues:
-        print(f"estimates: {issue}", file=sys.stderr)
-    year = done.head.estimate_year
-    print(f"rolled {args.book} forward to {args.output} ({year}):"
-          f" {_summary(done.findings)}", file=out)  # fmt: skip
-    return EXIT_FINDINGS if issues else _exit_for(done.findings)
+
+def _build_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "data_dir",
+        type=Path,
+        metavar="DATA_DIR",
+        help="a source data folder: head.toml, programmes.csv, subheads.csv and the"
+        " optional subhead_000.csv, establishment.csv, pay_scale.csv",
+    )
+    _output(
+        p,
+        "the new workbook: .xlsx for a plain book, .xlsm or .xltm for a"
+        " macro-enabled one with the ribbon tab; its folder must exist",
+    )
+
+
+def _build(args, out) -> int:
+    from workbook.refresh import build_file, check_file
+
+    target = _new_file(args, PLAIN + MACRO)
+    if target.suffix.lower() in MACRO:
+        from addin.build import build_template
+
+        build_template(target, args.data_dir)
+        outcome = check_file(target)
+    else:
+        outcome = build_file(args.data_dir, target)
+    print(f"built {target}: {_summary(outcome.findings)}", file=out)
+    return _exit_for(outcome.findings)
+
+
+# refresh, check, report, revert ------------------------------------------------
+
+
+def _refresh_arguments(p: argparse.ArgumentParser) -> None:
+    _book(p, "the workbook to refresh, in place unless -o is given")
+    _output(p, "write the refreshed book here instead (same extension)", False)
+
+
+def _refresh(args, out) -> int:
+    from workbook.refresh import refresh_file
+
+    book = _one_book(args)
+    target = None
+    if args.output is not None:
+        target = _new_file(args, (book.suffix.lower(),))
+    outcome = refresh_file(book, target)
+    print(f"refreshed {target or book}: {_summary(outcome.findings)}", file=out)
+    _print_findings(outcome.findings, out)
+    return _exit_for(outcome.findings)
+
+
+def _check_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "book",
+        type=Path,
+        metavar="BOOK_OR_DIR",
+        help="a workbook; or a folder: every workbook below it, in parallel",
+    )
+    p.add_argument("--json", action="store_true", help="findings as JSON on stdout")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=Path("findings"),
+        metavar="BASE",
+        help="folder mode: write the findings table as BASE.csv and BASE.xlsx"
+        " (default: findings)",
+    )
+    p.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="folder mode: parallel processes (default: one per core)",
+    )
+
+
+def _check(args, out) -> int:
+    from workbook.refresh import check_file
+
+    if args.book.is_dir():
+        return _check_folder(args, out)
+    outcome = check_file(args.book)
+    if args.json:
+        _dump([f.as_dict() for f in outcome.findings], out)
+    else:
+        print(f"{args.book}: {_summary(outcome.findings)}", file=out)
+        _print_findings(outcome.findings, out)
+    return _exit_for(outcome.findings)
 
 
 def _check_folder(args, out) -> int:
@@ -283,13 +222,347 @@ def _check_folder(args, out) -> int:
           f" book(s), {unreadable} unreadable; table: {csv_path}, {xlsx_path}",
           file=out)  # fmt: skip
     if args.json:
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        print(file=out)
+        _dump(rows, out)
     return EXIT_INPUT if unreadable else EXIT_FINDINGS if failing else EXIT_OK
 
 
+def _report_arguments(p: argparse.ArgumentParser) -> None:
+    _book(p, "the workbook to read (nothing is written)")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="the figures as JSON (programmes, programme_total, subhead_totals,"
+        " subhead_000_breakdown_total, establishment, findings) instead of a table",
+    )
+
+
+def _report(args, out) -> int:
+    from workbook.refresh import check_file, report
+
+    outcome = check_file(_one_book(args))
+    figures = report(outcome)
+    if args.json:
+        _dump(figures, out)
+    else:
+        print("\n".join(report_table(figures)), file=out)
+        _print_findings(outcome.findings, out)
+    return _exit_for(outcome.findings)
+
+
+def _amount(value, places: int) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.{places}f}"
+
+
+def _pct(value) -> str:
+    return "" if value is None else "—" if value == 0 else f"{value:+.1f}%"
+
+
+def report_table(figures: dict) -> list[str]:
+    """The figures of ``report --json`` as aligned text for a terminal."""
+    lines = [f"Head {figures['head']} {figures['title_en'] or ''},"
+             f" Estimates {figures['estimate_year']}", ""]  # fmt: skip
+    head = f"{'':44}{'Actual':>12}{'Original':>12}{'Revised':>12}{'Estimate':>12}"
+    lines += ["Programmes ($ million)" + head[22:] + "   Est/Rev"]
+    for p in [*figures["programmes"], {**figures["programme_total"], "title_en": ""}]:
+        label = f"({p['programme']}) {p['title_en']}" if "programme" in p else "Total"
+        lines.append(
+            f"{label[:43]:44}"
+            + "".join(f"{_amount(p[c], 1):>12}" for c in COLUMNS)
+            + f"{_pct(p['estimate_vs_revised']):>10}"
+        )
+    lines += ["", "Subheads ($'000)" + head[16:]]
+    totals = dict(figures["subhead_totals"])
+    totals["Breakdown of subhead 000"] = figures["subhead_000_breakdown_total"]
+    for label, values in totals.items():
+        lines.append(
+            f"{label[:43]:44}"
+            + "".join(f"{_amount(values[c], 0):>12}" for c in COLUMNS)
+        )
+    est = figures["establishment"]
+    nams = est["nams_non_directorate_end"]
+    lines += [
+        "",
+        f"Establishment: {est['posts_start']} posts at start, net change"
+        f" {est['net_change']}, {est['posts_end']} at end; directorate"
+        f" {est['directorate_start']} -> {est['directorate_end']}",
+        f"NAMS of non-directorate posts at end: {_amount(nams, 0)};"
+        f" ceiling {_amount(est['ceiling'], 0)}",
+        "",
+        f"Findings: {_summary_of(figures['findings'])}",
+    ]
+    return lines
+
+
+def _summary_of(findings: list[dict]) -> str:
+    count = {s: sum(1 for f in findings if f["severity"] == s) for s in
+             ("error", "warning", "info")}  # fmt: skip
+    return (
+        f"{count['error']} error(s), {count['warning']} warning(s),"
+        f" {count['info']} info"
+    )
+
+
+def _revert_arguments(p: argparse.ArgumentParser) -> None:
+    _book(p, "the workbook whose last refresh to undo, in place")
+
+
+def _revert(args, out) -> int:
+    from workbook.refresh import revert_file
+
+    restored = revert_file(_one_book(args))
+    print(f"reverted {args.book}: {restored} cell(s) put back", file=out)
+    return EXIT_OK
+
+
+# template, import, demo ---------------------------------------------------------
+
+
+def _template_arguments(p: argparse.ArgumentParser) -> None:
+    _output(
+        p,
+        "the template: .xltm (File > New) or .xlsm, macro-enabled with the ribbon"
+        " tab, VBA and UDFs; its folder must exist",
+    )
+    p.add_argument(
+        "--data",
+        type=Path,
+        metavar="DATA_DIR",
+        help="a source data folder to fill it with (see build)",
+    )
+
+
+def _template(args, out) -> int:
+    from addin.build import build_template
+
+    build_template(_new_file(args, MACRO), args.data)
+    print(f"built {args.output}", file=out)
+    return EXIT_OK
+
+
+def _import_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "files",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="the Government's published Estimates CSV files: expenditure by"
+        " subhead, programme provision, details of subhead 000 (English or Chinese)",
+    )
+    p.add_argument("--head", required=True, help="the Head number, e.g. 135")
+    p.add_argument("--year", required=True, help="the Estimate year, e.g. 2025-26")
+    _output(p, "the source data folder to write (created)")
+
+
+def _import(args, out) -> int:
+    from estimates.importer import import_files, write_source
+
+    for path in args.files:
+        if not path.is_file():
+            raise SourceError(f"{path}: file not found")
+    imported = import_files(args.files, args.head)
+    write_source(imported, args.output, args.head, args.year)
+    for issue in imported.issues:
+        print(f"estimates: {issue}", file=sys.stderr)
+    print(f"imported Head {args.head} into {args.output}:"
+          f" {len(imported.programmes)} programme(s),"
+          f" {len(imported.subheads)} subhead line(s),"
+          f" {len(imported.breakdown)} breakdown line(s);"
+          f" {len(imported.issues)} row(s) not read", file=out)  # fmt: skip
+    return EXIT_FINDINGS if imported.issues else EXIT_OK
+
+
+def _demo_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-o",
+        "--output-dir",
+        type=Path,
+        default=Path("estimates-demo"),
+        metavar="DIR",
+        help="the folder for head135_2025-26.xlsx (created; default: estimates-demo)",
+    )
+
+
+def _demo(args, out) -> int:
+    from workbook.refresh import build_file, refresh_file, report
+
+    args.output_dir.mkdir(parents=True, exist_ok=True)
+    book = args.output_dir / "head135_2025-26.xlsx"
+    build_file(SAMPLE_HEAD_135, book)
+    outcome = refresh_file(book)
+    figures = report(outcome)
+    total = figures["programme_total"]
+    te = figures["subhead_totals"]["Total Expenditure"]
+    est = figures["establishment"]
+    print(f"Head 135 {outcome.head.title_en}, Estimates {outcome.head.estimate_year}",
+          f"  workbook: {book}",
+          "  programme total ($m): " + " / ".join(str(total[c]) for c in COLUMNS),
+          "  Total Expenditure ($'000): " + " / ".join(f"{te[c]:,}" for c in COLUMNS),
+          f"  establishment: {est['posts_start']} posts -> {est['posts_end']};"
+          f" NAMS ${est['nams_non_directorate_end']:,} within ceiling"
+          f" ${est['ceiling']:,}",
+          f"  findings: {_summary(outcome.findings)}", sep="\n", file=out)  # fmt: skip
+    _print_findings(outcome.findings, out)
+    return _exit_for(outcome.findings)
+
+
+# rollforward, export (the yearly cycle), pdf -----------------------------------
+
+
+def _rollforward_arguments(p: argparse.ArgumentParser) -> None:
+    _book(p, "this year's workbook (never changed)")
+    _output(p, "the new year's workbook")
+    p.add_argument("--year", default="", help="the new Estimate year, e.g. 2026-27")
+    p.add_argument(
+        "--actual", type=Path, nargs="+", default=[], help="CSV of actual expenditure"
+    )
+
+
+def _rollforward(args, out) -> int:
+    from workbook.populate import rollforward_file
+
+    for path in args.actual:
+        if not path.is_file():
+            raise SourceError(f"{path}: file not found")
+    try:
+        done, issues = rollforward_file(
+            _one_book(args), args.output, args.year, tuple(args.actual)
+        )
+    except ValueError as exc:
+        raise UsageError(f"estimates rollforward: {exc}") from None
+    for issue in issues:
+        print(f"estimates: {issue}", file=sys.stderr)
+    year = done.head.estimate_year
+    print(f"rolled {args.book} forward to {args.output} ({year}):"
+          f" {_summary(done.findings)}", file=out)  # fmt: skip
+    return EXIT_FINDINGS if issues else _exit_for(done.findings)
+
+
+def _export_arguments(p: argparse.ArgumentParser) -> None:
+    _book(p, "the workbook whose inputs to export")
+    _output(p, "the source data folder to write")
+
+
+def _export(args, out) -> int:
+    from workbook.populate import export_file
+
+    head = export_file(_one_book(args), args.output)
+    print(f"exported Head {head.head} {head.estimate_year} to {args.output}", file=out)
+    return EXIT_OK
+
+
+def _pdf_arguments(p: argparse.ArgumentParser) -> None:
+    _book(p, "the workbook to print")
+    _output(p, "the PDF to write (default: beside the book)", False)
+    p.add_argument(
+        "--lang", choices=("zh", "en"), help="one language only (default: both)"
+    )
+
+
+def _pdf(args, out) -> int:
+    from workbook.pdf import make_pdf
+
+    made = make_pdf(_one_book(args), args.output, args.lang)
+    print(f"wrote {made}", file=out)
+    return EXIT_OK
+
+
+COMMANDS = (
+    Command("build", "a new workbook from a source data folder, refreshed",
+            _build_arguments, _build),
+    Command("refresh", "what the ribbon's Refresh does: recompute, write computed"
+            " cells the clerk has not typed over, flag", _refresh_arguments, _refresh),
+    Command("check", "findings only, nothing written; a folder: every book in it,"
+            " into one findings table", _check_arguments, _check),
+    Command("report", "the computed figures and findings, as a table or JSON",
+            _report_arguments, _report),
+    Command("template", "the macro-enabled template with the ribbon tab",
+            _template_arguments, _template),
+    Command("import", "the Government's published Estimates CSV files into a"
+            " source data folder", _import_arguments, _import),
+    Command("rollforward", "the next year's book from this year's",
+            _rollforward_arguments, _rollforward),
+    Command("export", "a book's inputs as a source data folder",
+            _export_arguments, _export),
+    Command("revert", "put back what the last refresh overwrote",
+            _revert_arguments, _revert),
+    Command("pdf", "the Report and Narrative as a PDF (LibreOffice)",
+            _pdf_arguments, _pdf),
+    Command("demo", "build and refresh the Head 135 sample and print its figures",
+            _demo_arguments, _demo),
+)  # fmt: skip
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(
+        prog="estimates",
+        description="Build, refresh, check and report a Head's Estimates of"
+        " Expenditure workbook, with no Excel.",
+        epilog="Exit codes: 0 no error finding; 1 error findings; 2 unreadable input"
+        " or bad usage. 'estimates COMMAND -h' describes a command's arguments.",
+    )
+    p.add_argument("--version", action="version", version=f"estimates {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for command in COMMANDS:
+        c = sub.add_parser(
+            command.name, help=command.summary, description=command.summary
+        )
+        command.arguments(c)
+        c.set_defaults(handler=command.run)
+    return p
+
+
+def run(argv: Sequence[str] | None = None, out=None) -> int:
+    """Run one command; its exit code. Every failure is one line on stderr."""
+    out = out or sys.stdout
+    from workbook.io import BookError
+    from workbook.reader import NotOurBook
+
+    try:
+        parser = _parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help(sys.stderr)
+            return EXIT_INPUT
+        return args.handler(args, out)
+    except UsageError as exc:
+        print(str(exc).splitlines()[0], file=sys.stderr)
+    except RuntimeError as exc:  # no LibreOffice, or it made no PDF
+        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
+    except (SourceError, BookError, NotOurBook) as exc:
+        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
+    except BrokenPipeError:
+        return _reader_left()
+    except PermissionError as exc:
+        print(f"estimates: {exc.filename}: permission denied", file=sys.stderr)
+    except OSError as exc:
+        print(
+            f"estimates: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr
+        )
+    return EXIT_INPUT
+
+
+def _reader_left() -> int:
+    """The reader of our output went away (``| head``): end quietly, exit 0.
+
+    stdout is pointed at the null device so that Python's own flush at exit does
+    not fail again (the recipe in the ``signal`` module's documentation)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (a test's buffer)
+        pass
+    return EXIT_OK
+
+
 def main() -> None:
-    sys.exit(run())
+    code = run()
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        code = _reader_left()
+    sys.exit(code)
 
 
 if __name__ == "__main__":
