@@ -391,3 +391,17 @@ def test_old_vml_is_not_left_dangling(sample_xlsm, tmp_path):
     }
     assert parts_only == reachable(after), parts_only - reachable(after)
     assert len([n for n in after if n.endswith(".vml")]) == 1
+
+
+def test_a_book_libreoffice_saved_refreshes_keeping_its_parts(
+    libreoffice, sample_xlsm, tmp_path
+):
+    """Another application's save is not refused for its harmless extensions
+    (LibreOffice's loext:extCalcPr); what refresh does not own still comes back."""
+    saved = libreoffice.convert(sample_xlsm, tmp_path / "lo", "xlsx")
+    before = read(saved)
+    assert run(["refresh", str(saved)]) == 0
+    after = read(saved)
+    assert after["docProps/custom.xml"] == before["docProps/custom.xml"]
+    assert after["customUI/customUI14.xml"] == before["customUI/customUI14.xml"]
+    assert "customUI/customUI14.xml" in reachable(after)

@@ -57,6 +57,7 @@ HARMLESS_WORKBOOK_EXTS = {
     "{140A7094-0E35-4892-8432-C4D2E57EDEB5}",  # x15:workbookPr chartTrackingRefBase
     "{B58B0392-4F1F-4190-BB64-5DF3571DCE5F}",  # xcalcf:calcFeatures
     "{79F54976-1DA5-4618-B147-4CDE4B953A38}",  # x14:workbookPr
+    "{7626C862-2A13-11E5-B345-FEFF819CDC9F}",  # LibreOffice: loext:extCalcPr
 }
 KINDS = {
     "threadedComment": "threaded comments",
