@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from workbook import layout as L
-from workbook.snapshot import ERROR_VALUES, CellError, Formula, Snapshot
+from workbook.snapshot import ERROR_VALUES, CellError, Formula, Snapshot, table_bounds
 from workbook.writes import FLAG_COLUMNS, Plan, Write
 
 FORMULA_LIKE = ("=", "+", "-", "@")
@@ -140,6 +140,20 @@ def blocks(writes: list[Write]) -> list[tuple[str, int, int, list[list[object]]]
     return out
 
 
+def _unmerge_owned(book, sheet: str, snap: Snapshot) -> None:
+    """A rebuilt sheet's owned columns unmerged, in one call, before its rows
+    are written (rows move; Excel refuses to write part of a merged range)."""
+    owned = L.OWNED_COLUMNS.get(sheet)
+    rows = max(snap.max_row(sheet), 1)
+    if owned is None or sheet not in snap.sheets:
+        return
+    if snap.shapes_known and not any(
+        table_bounds(m)[0] in owned for m in snap.merged.get(sheet, [])
+    ):
+        return
+    book.sheets[sheet].range((1, min(owned)), (rows, max(owned))).unmerge()
+
+
 def _hex(argb: str) -> str | None:
     return f"#{argb[-6:]}" if argb else None
 
@@ -192,6 +206,8 @@ def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
             rng.add_note(u.prior_note)
     for sheet in plan.sheets:
         _sheet(book, sheet)
+    for sheet in plan.regenerated:
+        _unmerge_owned(book, sheet, snap)
     cleared = [Write(s, r, c, None) for s, r, c in plan.clears]
     for sheet, row, col, values in blocks(cleared + plan.writes):
         _sheet(book, sheet).range((row, col)).value = values

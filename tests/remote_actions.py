@@ -67,6 +67,13 @@ def apply_actions(wb, actions) -> list[dict]:
             wb.defined_names[args[0]] = DefinedName(
                 args[0], attr_text=args[1].lstrip("=")
             )
+        elif func == "rangeUnmerge":
+            r0, c0 = action["start_row"] + 1, action["start_column"] + 1
+            r1, c1 = r0 + action["row_count"] - 1, c0 + action["column_count"] - 1
+            for merged in list(ws.merged_cells.ranges):
+                b = merged.bounds  # min_col, min_row, max_col, max_row
+                if b[0] <= c1 and b[2] >= c0 and b[1] <= r1 and b[3] >= r0:
+                    ws.unmerge_cells(str(merged))
         elif func == "setNameRefersTo":
             wb.defined_names[args[0]] = DefinedName(
                 args[0], attr_text=args[3].lstrip("=")

@@ -265,7 +265,14 @@ class _Rows:
         return len(self.rows)
 
     def keys(self, first: int, last: int) -> str:
-        return ",".join(r.key for r in self.rows[first - 1 : last])
+        return self.recipe(range(first, last + 1))
+
+    def recipe(self, rows) -> str:
+        """The rows a total adds up, each with its own signature, so that a
+        change anywhere below a total changes the total's signature too."""
+        return ",".join(
+            f"{self.rows[r - 1].key}@{self.rows[r - 1].signature}" for r in rows
+        )
 
     @property
     def next(self) -> int:
@@ -429,7 +436,7 @@ def _sum_row(out: _Rows, en: str, zh: str, ident: str, rows: list[int]) -> int:
         zh,
         ident,
         lambda c: fx.sum_of([f"{c}{r}" for r in rows]),
-        ",".join(out.rows[r - 1].key for r in rows),
+        out.recipe(rows),
     )
 
 

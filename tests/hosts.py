@@ -1,0 +1,48 @@
+"""Run a job on either host, from a book file: the CLI's openpyxl adapter, or the
+ribbon's macro on xlwings' remote engine fed the values a spreadsheet engine
+computed (what Excel would send), its actions applied back to the file."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import xlwings as xw
+from openpyxl import load_workbook
+
+from addin import macros
+from addin.remote import payload
+from workbook.io import load_book
+from workbook.refresh import refresh_file
+
+from .remote_actions import apply_actions
+
+HOSTS = ("openpyxl", "remote")
+
+
+def recalculate_all(libreoffice, books: list[Path], out_dir: Path) -> list[Path]:
+    """Every book recalculated by LibreOffice in one ``soffice`` call."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [libreoffice.soffice, f"-env:UserInstallation={libreoffice.profile.as_uri()}",
+         "--headless", "--convert-to", "xlsx", "--outdir", str(out_dir),
+         *map(str, books)],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    return [out_dir / f"{b.stem}.xlsx" for b in books]
+
+
+def refresh_on(host: str, path: Path, libreoffice, tmp: Path) -> list:
+    """Refresh the book at ``path`` in place on ``host``; its findings."""
+    if host == "openpyxl":
+        return refresh_file(path).findings
+    values = load_workbook(
+        libreoffice.recalculate(path, tmp / f"values-{path.stem}"), data_only=True
+    )
+    book = xw.Book(json=payload(load_book(path), values, path.name))
+    findings = macros.refresh(book)
+    wb = load_book(path)
+    left = apply_actions(wb, book.json()["actions"])
+    assert [a["func"] for a in left] == [], "an action the client cannot apply"
+    wb.save(path)
+    return findings
