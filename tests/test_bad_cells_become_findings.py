@@ -147,7 +147,7 @@ def _text(parts: dict, name: str) -> str:
 
 def _cell(ref: str, value) -> str:
     if isinstance(value, str):
-        return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+        return f'<c r="{ref}" t="str"><v>{value}</v></c>'  # read as plain text
     return f'<c r="{ref}"><v>{value}</v></c>'
 
 

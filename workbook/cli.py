@@ -213,8 +213,13 @@ def _check_folder(args, out) -> int:
 
     if not books_in(args.book):
         raise SourceError(f"{args.book}: no workbooks (.xlsx, .xlsm, .xltm) in it")
-    rows = check_folder(args.book, args.workers)
-    csv_path, xlsx_path = write_table(rows, args.output)
+    if not _have("pandas", "tqdm"):
+        raise UsageError(
+            "estimates check: checking a folder needs pandas and tqdm:"
+            ' pip install "estimates-addin[batch]"'
+        )
+    rows, heads = check_folder(args.book, args.workers)
+    csv_path, xlsx_path = write_table(rows, args.output, heads)
     unreadable = sum(1 for r in rows if r["rule"] == "READ")
     failing = [r for r in rows if r["severity"] == "error" and r["rule"] != "READ"]
     print(f"checked {len(books_in(args.book))} book(s) in {args.book}:"
@@ -224,6 +229,12 @@ def _check_folder(args, out) -> int:
     if args.json:
         _dump(rows, out)
     return EXIT_INPUT if unreadable else EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _have(*modules: str) -> bool:
+    from importlib.util import find_spec
+
+    return all(find_spec(m) is not None for m in modules)
 
 
 def _report_arguments(p: argparse.ArgumentParser) -> None:
