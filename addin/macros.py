@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import traceback
 from contextlib import contextmanager, suppress
+from pathlib import Path
 
 import xlwings as xw
 
 from estimates.findings import count_by_severity
+from estimates.importer import read_actuals
+from estimates.model import year_labels
+from estimates.rollforward import next_year
 from workbook import host as service
 from workbook import layout as L
 from workbook.flags import next_flag as _next
-from workbook.reader import NotOurBook
+from workbook.populate import import_plan, new_year_plan, source_head, write_head
+from workbook.reader import NotOurBook, read_book
 from workbook.versions import advice
 
 from .xlbook import XlwingsHost, snapshot_of
@@ -154,3 +159,73 @@ def about(book=None):
         text = version_advice(template_version(book))
         _alert(book, f"Estimates add-in 預算工具\n{text}\nLayout: {L.TEMPLATE_VERSION}")
         return text
+
+
+# --- Data 資料: Import, New year, Export (issue 10) -------------------------------
+# The ribbon's Data group gathers paths with Excel's own pickers and passes them
+# here; the work is workbook.populate's, the same plans the CLI applies to files.
+
+
+def _tell(book, done, issues, what: str) -> None:
+    lines = [f"{what}: {done.summary()}", _summary(done.findings)]
+    lines += [f"Not read 未能讀取: {i}" for i in issues[:10]]
+    if len(issues) > 10:
+        lines.append(f"... and {len(issues) - 10} more 其餘 {len(issues) - 10} 項")
+    _alert(book, "\n".join(lines))
+
+
+def _refused(book, done) -> bool:
+    """A book of another template version is not written (the V01 policy)."""
+    refused = service.version_refusal(done.findings)
+    if refused:
+        _alert(book, refused)
+    return bool(refused)
+
+
+def import_data(paths, book=None):
+    """Import…: fill the input tables from a source data folder or the published
+    CSV files of this Head, refresh, and say what was replaced (Revert undoes it)."""
+    book = _caller(book)
+    with _guard(book, "Import"):
+        _status(book, "Estimates: importing ...")
+        host = XlwingsHost(book)
+        snap = host.snapshot()
+        head, tables, issues = source_head(list(paths), snap)
+        done = import_plan(snap, head, tables, service.current_user())
+        if _refused(book, done):
+            return done
+        host.apply(done.plan, snap)
+        _tell(book, done, issues, "Imported 已匯入")
+        return done
+
+
+def new_year(year: str = "", actual_paths=(), book=None):
+    """New year…: run on the copy of last year's book the ribbon saved and opened;
+    roll it forward in place (last year's book is not touched) and save it."""
+    book = _caller(book)
+    with _guard(book, "New year"):
+        host = XlwingsHost(book)
+        snap = host.snapshot()
+        actuals, issues = {}, []
+        if actual_paths:
+            old = read_book(snap).head
+            label = year_labels(year or next_year(old.estimate_year))[0]
+            actuals, issues = read_actuals(list(actual_paths), old.head, label)
+        done = new_year_plan(snap, year, actuals, service.current_user())
+        if _refused(book, done):
+            return done
+        host.apply(done.plan, snap)
+        with suppress(Exception):  # desktop: keep it; the remote engine cannot
+            book.save()
+        _tell(book, done, issues, f"New year 新年度 {done.head.estimate_year}")
+        return done
+
+
+def export_data(folder, book=None):
+    """Export…: the book's inputs as a source data folder ('estimates build' reads)."""
+    book = _caller(book)
+    with _guard(book, "Export"):
+        reading, _, findings = service.evaluate(XlwingsHost(book).snapshot())
+        write_head(reading.head, Path(folder))
+        _alert(book, f"Exported to 已匯出至 {folder}\n{_summary(findings)}")
+        return reading.head

@@ -3,6 +3,7 @@ xlwings client (Office.js) would apply them to the open book."""
 
 from __future__ import annotations
 
+from openpyxl.cell.cell import MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
@@ -19,6 +20,8 @@ def _cells(ws, action):
 
 
 def _put(cell, value):
+    if isinstance(cell, MergedCell) and value in ("", None):
+        return  # nothing to put in a cell merged over (Excel shows the first cell)
     if isinstance(value, str) and value.startswith("'"):
         cell.value = value[1:]
         cell.data_type = "s"  # the apostrophe keeps formula-like text as text
@@ -45,6 +48,8 @@ def apply_actions(wb, actions) -> list[dict]:
                 row, col = divmod(i, action["column_count"])
                 _put(cell, values[row][col])
         elif func == "sheetClearContents":
+            for merged in list(ws.merged_cells.ranges):  # as the file host does
+                ws.unmerge_cells(str(merged))
             for row in ws.iter_rows():
                 for cell in row:
                     cell.value = None

@@ -10,6 +10,7 @@ the xlwings adapter (ribbon) apply the same plan.
 from __future__ import annotations
 
 import csv
+import tempfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -17,19 +18,21 @@ from pathlib import Path
 from openpyxl.utils.cell import get_column_letter
 
 from estimates.findings import Finding
-from estimates.importer import read_actuals
+from estimates.importer import import_files, read_actuals, write_source
 from estimates.model import COLUMNS, Count, Head, year_labels
 from estimates.rollforward import Actuals, draft, next_year, roll_forward
+from estimates.source import SourceError, load_source
 
 from . import layout as L
 from .changelog import changed_cells, log_row, revert_rows
 from .cycle import ACTION_COL, NEW_YEAR
+from .generated import computed_cells
 from .io import apply_plan, load_book, save_book, snapshot_of
 from .narrative import CLERK_COL, KEY_COL
 from .plan import make_plan
 from .reader import read_book, table_extent
 from .refresh import check_file, current_user, evaluate
-from .snapshot import Snapshot, cell_position
+from .snapshot import Snapshot, cell_position, table_bounds
 from .writes import Plan, Write, rebuild_sheet
 
 
@@ -154,11 +157,12 @@ def _fill_table(snap: Snapshot, spec: L.TableSpec, rows, done: Populated) -> Non
                 Write(spec.sheet, spec.first_row + i, col + 1, value, style)
             )
     for row in range(spec.first_row + len(rows), ext.last + 1):
-        for col in range(1, width + 1):
-            if snap.value(spec.sheet, row, col) not in (None, ""):
-                done.plan.clears.append((spec.sheet, row, col))
+        for col in range(1, width + 1):  # rows left over: emptied, in one block
+            done.plan.writes.append(Write(spec.sheet, row, col, None, None))
     last = spec.first_row + max(len(rows), 1) - 1
-    done.plan.tables[spec.name] = f"A{spec.header_row}:{get_column_letter(width)}{last}"
+    ref = f"A{spec.header_row}:{get_column_letter(width)}{last}"
+    if table_bounds(snap.tables[spec.name][1]) != table_bounds(ref):
+        done.plan.tables[spec.name] = ref  # one action, only when the size changes
     done.replaced[spec.name] = (old_rows, len(rows))
 
 
@@ -185,9 +189,22 @@ def fill(snap: Snapshot, head: Head, tables, every_input: bool) -> Populated:
     return done
 
 
+def _recalculated(after: Snapshot) -> None:
+    """A values-only host (xlwings remote) showed the computed cells' values from
+    before the fill; Excel recalculates them. Take them as the template's formulas,
+    which the refresh then writes (the same formulas: nothing changes for Revert)."""
+    if after.formulas_known:
+        return
+    after.sheets[L.REPORT] = {}
+    reading = read_book(after)
+    for c in computed_cells(after, reading.head, reading.extents, reading.usable):
+        after.sheets.get(c.sheet, {}).pop((c.row, c.col), None)
+
+
 def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
             user: str, now: str) -> Populated:  # fmt: skip
     """Refresh the filled book and record the whole change for Revert."""
+    _recalculated(after)
     ev = evaluate(after)
     reading, results, findings = ev
     refresh = make_plan(
@@ -344,3 +361,36 @@ def export_file(book: Path, folder: Path) -> Head:
     head = check_file(Path(book)).head
     write_head(head, Path(folder))
     return head
+
+
+def source_head(paths: list[Path], snap: Snapshot) -> tuple[Head, list[str], list]:
+    """What Import fills from: a source data folder, or the published CSV files of
+    the book's own Head and year. The Head, the tables it gives, and the rows of
+    the CSV files that could not be read.
+
+    Raises:
+        SourceError: the folder cannot be read, or the book has no Head number or
+            Estimate year to import the published files for.
+    """
+    paths = [Path(p) for p in paths]
+    if len(paths) == 1 and paths[0].is_dir():
+        head = load_source(paths[0])
+        given = [n for n, f in SOURCE_FILES.items() if (paths[0] / f).exists()]
+        return head, given + (["tblFootnotes"] if head.footnotes else []), []
+    number, year = (snap.at(L.HEAD, c) for c in ("C3", "C8"))
+    if not number or not year:
+        raise SourceError(
+            f"{snap.source}: key the Head number (Head!C3) and the Estimate year"
+            " (Head!C8) before importing the published CSV files"
+        )
+    imported = import_files(paths, str(number).strip())
+    with tempfile.TemporaryDirectory() as folder:
+        write_source(imported, Path(folder), str(number).strip(), str(year).strip())
+        head = load_source(Path(folder))
+    lists = {
+        "tblProgrammes": imported.programmes,
+        "tblSubheads": imported.subheads,
+        "tblBreakdown": imported.breakdown,
+        "tblFootnotes": imported.marks,
+    }
+    return head, [name for name, rows in lists.items() if rows], imported.issues
