@@ -28,7 +28,7 @@ from .changelog import changed_cells, log_row, revert_rows
 from .cycle import ACTION_COL, NEW_YEAR
 from .generated import computed_cells
 from .io import apply_plan, load_book, save_book, snapshot_of
-from .narrative import CLERK_COL, KEY_COL
+from .narrative import CLERK_COL, FIRST_ROW, KEY_COL
 from .plan import make_plan
 from .reader import read_book, table_extent
 from .refresh import check_file, current_user, evaluate
@@ -189,27 +189,54 @@ def fill(snap: Snapshot, head: Head, tables, every_input: bool) -> Populated:
     return done
 
 
+STALE = "\x00stale"
+"""What a values-only host's generated sentence stands for once the tables change."""
+
+
 def _recalculated(after: Snapshot) -> None:
     """A values-only host (xlwings remote) showed the computed cells' values from
     before the fill; Excel recalculates them. Take them as the template's formulas,
     which the refresh then writes (the same formulas: nothing changes for Revert)."""
     if after.formulas_known:
         return
-    after.sheets[L.REPORT] = {}
+    report = after.sheets.get(L.REPORT, {})
+    for key in [k for k, v in report.items() if isinstance(v, int | float)]:
+        del report[key]  # a figure before the fill: the Report's formula recomputes
+    narrative = after.sheets.get(L.NARRATIVE, {})
+    for key in [k for k in narrative if k[0] >= FIRST_ROW and k[1] in (2, 3)]:
+        narrative[key] = STALE  # a sentence's value: rewritten, or cleared if gone
     reading = read_book(after)
     for c in computed_cells(after, reading.head, reading.extents, reading.usable):
         after.sheets.get(c.sheet, {}).pop((c.row, c.col), None)
+
+
+def _refresh(after: Snapshot, user: str, now: str):
+    ev = evaluate(after)
+    plan = make_plan(after, ev.reading, ev.results, ev.findings, ev.gen, user, now,
+                     record_changes=False)  # fmt: skip
+    return ev, plan
+
+
+def _kept_stale(after: Snapshot, plan) -> list[tuple[int, int]]:
+    """Narrative cells marked stale that the refresh neither wrote nor cleared:
+    the ones a formula is to be written to, which a values-only host cannot tell."""
+    touched = {(w.row, w.col) for w in plan.writes if w.sheet == L.NARRATIVE}
+    touched |= {(r, c) for s, r, c in plan.clears if s == L.NARRATIVE}
+    cells = after.sheets.get(L.NARRATIVE, {})
+    return [k for k, v in cells.items() if v == STALE and k not in touched]
 
 
 def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
             user: str, now: str) -> Populated:  # fmt: skip
     """Refresh the filled book and record the whole change for Revert."""
     _recalculated(after)
-    ev = evaluate(after)
-    reading, results, findings = ev
-    refresh = make_plan(
-        after, reading, results, findings, ev.gen, user, now, record_changes=False
-    )
+    ev, refresh = _refresh(after, user, now)
+    stale = _kept_stale(after, refresh)
+    if stale:  # a live sentence: its formula shows as a value, so write it afresh
+        for key in stale:
+            del after.sheets[L.NARRATIVE][key]
+        ev, refresh = _refresh(after, user, now)
+    reading, findings = ev.reading, ev.findings
     plan = refresh
     plan.writes = done.plan.writes + refresh.writes
     plan.clears = done.plan.clears + refresh.clears
