@@ -106,6 +106,26 @@ def custom_xml(head: str) -> Extra:
     )
 
 
+def printer_settings(head: str) -> Extra:
+    """A sheet's printer (a DEVMODE), named by its pageSetup's r:id."""
+    return Extra(
+        parts={"xl/printerSettings/printerSettings1.bin": bytes(range(220))},
+        rels=[
+            (
+                head,
+                "rIdPS",
+                OFFICE + "printerSettings",
+                "../printerSettings/printerSettings1.bin",
+            ),
+        ],
+        types={
+            "xl/printerSettings/printerSettings1.bin": "application/vnd."
+            "openxmlformats-officedocument.spreadsheetml.printerSettings"
+        },
+        inserts=[(head, "/><headerFooter", f' {R} r:id="rIdPS"')],
+    )
+
+
 def threaded_comments(head: str) -> Extra:
     ns = b'xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"'
     person = b"{4F1B7A2C-0D3E-4B5A-8C6D-7E8F9A0B1C2D}"
@@ -313,7 +333,10 @@ def _book(sample_xlsm: Path, tmp_path: Path, make) -> tuple[Path, Extra]:
     return write_book(sample_xlsm, tmp_path / f"{make.__name__}.xlsm", extra), extra
 
 
-@pytest.mark.parametrize("make", [signature, custom_xml], ids=lambda f: f.__name__)
+KEPT = [signature, custom_xml, printer_settings]
+
+
+@pytest.mark.parametrize("make", KEPT, ids=lambda f: f.__name__)
 def test_parts_it_does_not_own_come_back_byte_for_byte(make, sample_xlsm, tmp_path):
     book, extra = _book(sample_xlsm, tmp_path, make)
     before = read(book)
@@ -346,6 +369,26 @@ def test_a_signed_books_signature_keeps_its_own_content_type(sample_xlsm, tmp_pa
     assert ("xl/vbaProject.bin", SIG, "xl/vbaProjectSignature.bin") in relationships(
         after
     )
+
+
+def test_printer_settings_are_named_again_by_the_saved_page_setup(
+    sample_xlsm, tmp_path
+):
+    from lxml import etree
+
+    book, _ = _book(sample_xlsm, tmp_path, printer_settings)
+    assert run(["refresh", str(book)]) == 0
+    after = read(book)
+    head = sheet_part(after, "Head")
+    setup = etree.fromstring(after[head]).find(
+        "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}pageSetup"
+    )
+    rid = setup.get(
+        "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    )
+    rels = etree.fromstring(after[head.replace("sheets/", "sheets/_rels/") + ".rels"])
+    (rel,) = [r for r in rels if r.get("Id") == rid]
+    assert rel.get("Target").endswith("printerSettings/printerSettings1.bin")
 
 
 REFUSED = {

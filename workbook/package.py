@@ -184,8 +184,9 @@ def _owned(pkg: Package) -> set[str]:
     return {n for n in pkg.parts if pkg.content_type(n) in OWNED_TYPES}
 
 
-def _keepable(pkg: Package) -> tuple[set[str], dict[str, str]]:
-    """(parts to put back, part -> why it cannot be put back)."""
+def _keepable(pkg: Package) -> tuple[set[str], dict[str, Rel], dict[str, str]]:
+    """(parts to put back, printer settings to put back under their sheet's new
+    part name, part -> why it cannot be put back)."""
     owned = _owned(pkg)
     incoming: dict[str, list[Rel]] = {}
     for r in pkg.rels:
@@ -214,12 +215,34 @@ def _keepable(pkg: Package) -> tuple[set[str], dict[str, str]]:
             ):
                 keep.add(name)
                 grew = True
+    reattach = {
+        n: incoming[n][0]
+        for n in candidates
+        if n not in keep and _page_setup_only(pkg, incoming[n])
+    }
     unkept = {
         n: f"{_kind(n, pkg.content_type(n))}, from {incoming[n][0].source}"
         for n in candidates
-        if n not in keep
+        if n not in keep and n not in reattach
     }
-    return keep, unkept | _content_losses(pkg, owned)
+    return keep, reattach, unkept | _content_losses(pkg, owned)
+
+
+def _page_setup_only(pkg: Package, rels: list[Rel]) -> bool:
+    """A sheet's printer settings, named only by its pageSetup's r:id (openpyxl
+    drops both; the refresh puts them back under the sheet's new part name)."""
+    if len(rels) != 1 or not rels[0].rel_type.endswith("/printerSettings"):
+        return False
+    rel = rels[0]
+    if pkg.content_type(rel.source) != WORKSHEET:
+        return False
+    uses = [
+        el.tag
+        for el in ElementTree.fromstring(pkg.parts[rel.source]).iter()
+        for k, v in el.attrib.items()
+        if k.startswith(R_NAMESPACES) and v == rel.rel_id
+    ]
+    return uses == [f"{MAIN}pageSetup"]
 
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -309,6 +332,7 @@ class Preserver:
 
     original: Package
     keep: set[str]
+    reattach: dict[str, Rel] = field(default_factory=dict)
 
     @classmethod
     def check(cls, path: Path) -> Preserver:
@@ -318,7 +342,7 @@ class Preserver:
         for part, (rel_id, rel_type) in RIBBON_PARTS.items():
             if part in pkg.parts and part not in targets:
                 pkg.rels.append(Rel("", rel_id, rel_type, part))
-        keep, unkept = _keepable(pkg)
+        keep, reattach, unkept = _keepable(pkg)
         if unkept:
             listed = "; ".join(f"{n} ({why})" for n, why in sorted(unkept.items()))
             raise UnkeptPart(
@@ -326,7 +350,7 @@ class Preserver:
                 " open the book in Excel and use the ribbon's Estimates > Refresh,"
                 " which keeps them."
             )
-        return cls(pkg, keep)
+        return cls(pkg, keep, reattach)
 
     def restore(self, saved: Path) -> None:
         """Put the kept parts back into ``saved``, drop parts nothing refers to,
@@ -342,17 +366,28 @@ class Preserver:
         for r in self.original.rels:
             if r.target in self.keep and r.source in sources:
                 _add_rel(parts, sources[r.source], r)
+        if self.reattach:
+            sources |= _sheet_map(self.original, out)
+            for name, r in self.reattach.items():
+                sheet = sources.get(r.source)
+                if sheet is None or sheet not in parts:
+                    raise UnkeptPart(f"{name}: its sheet {r.source} was not saved")
+                parts[name] = self.original.parts[name]
+                rel_id = _add_rel(parts, sheet, r)
+                parts[sheet] = _page_setup_names(parts[sheet], rel_id, name)
         parts[TYPES_PART] = _types_with(parts[TYPES_PART], self._types())
         parts = _reachable_only(parts)
         self._verify(read_package(parts), sources)
         _write_zip(saved, parts)
 
     def _types(self) -> dict[str, str]:
-        return {n: self.original.content_type(n) for n in self.keep}
+        return {
+            n: self.original.content_type(n) for n in self.keep | set(self.reattach)
+        }
 
     def _verify(self, out: Package, sources: dict[str, str]) -> None:
         have = {(r.source, r.rel_type, r.target) for r in out.rels}
-        for name in sorted(self.keep):
+        for name in sorted(self.keep | set(self.reattach)):
             same = out.parts.get(name) == self.original.parts[name]
             typed = out.content_type(name) == self.original.content_type(name)
             linked = all(
@@ -364,16 +399,21 @@ class Preserver:
                 raise UnkeptPart(f"{name}: could not be kept byte for byte")
 
 
-def _add_rel(parts: dict[str, bytes], source: str, rel: Rel) -> None:
+def _add_rel(parts: dict[str, bytes], source: str, rel: Rel) -> str:
+    """Add ``rel`` to ``source``'s relationships unless there; return its id."""
     name = rels_part(source) if source else "_rels/.rels"
+    if name not in parts:
+        parts[name] = (
+            f'<Relationships xmlns="{RELS_NS[1:-1]}"></Relationships>'.encode()
+        )
     text = parts[name].decode("utf-8")
     pkg_rels = ElementTree.fromstring(parts[name])
-    existing = {
-        (r.get("Type"), _resolve(source, r.get("Target", "")))
-        for r in pkg_rels.iter(f"{RELS_NS}Relationship")
-    }
-    if (rel.rel_type, rel.target) in existing:
-        return
+    for r in pkg_rels.iter(f"{RELS_NS}Relationship"):
+        if (r.get("Type"), _resolve(source, r.get("Target", ""))) == (
+            rel.rel_type,
+            rel.target,
+        ):
+            return r.get("Id", "")
     ids = {r.get("Id") for r in pkg_rels.iter(f"{RELS_NS}Relationship")}
     rel_id, n = rel.rel_id, 0
     while rel_id in ids:
@@ -387,6 +427,42 @@ def _add_rel(parts: dict[str, bytes], source: str, rel: Rel) -> None:
     parts[name] = text.replace("</Relationships>", entry + "</Relationships>").encode(
         "utf-8"
     )
+    return rel_id
+
+
+def _sheet_map(original: Package, out: Package) -> dict[str, str]:
+    """Original sheet part -> the part openpyxl saved the same sheet as."""
+
+    def parts_by_name(pkg: Package) -> dict[str, str]:
+        main = pkg.main()
+        by_id = {r.rel_id: r.target for r in pkg.rels if r.source == main}
+        sheets = ElementTree.fromstring(pkg.parts[main]).iterfind(
+            f"{MAIN}sheets/{MAIN}sheet"
+        )
+        ids = {
+            s.get("name", ""): next(
+                (v for k, v in s.attrib.items() if k.startswith(R_NAMESPACES)), ""
+            )
+            for s in sheets
+        }
+        return {name: by_id.get(rid, "") for name, rid in ids.items()}
+
+    before, after = parts_by_name(original), parts_by_name(out)
+    return {before[n]: after[n] for n in before if after.get(n)}
+
+
+def _page_setup_names(xml: bytes, rel_id: str, part: str) -> bytes:
+    """The saved sheet with its pageSetup naming the printer settings again."""
+    tag = b"<pageSetup"
+    at = xml.find(tag + b" ")
+    if at < 0:
+        at = xml.find(tag + b"/")
+    if at < 0:
+        raise UnkeptPart(f"{part}: the saved sheet has no page setup to name it")
+    ns = R_NAMESPACES[0][1:-1]
+    attr = f' xmlns:r="{ns}" r:id="{_attr(rel_id)}"'.encode()
+    end = at + len(tag)
+    return xml[:end] + attr + xml[end:]
 
 
 def _attr(text: str) -> str:
