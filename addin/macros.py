@@ -174,6 +174,14 @@ def _tell(book, done, issues, what: str) -> None:
     _alert(book, "\n".join(lines))
 
 
+def _path(value) -> Path:
+    """A path from the ribbon: text, or the list of UTF-16 code units VBA sends."""
+    if isinstance(value, str):
+        return Path(value)
+    units = "".join(map(chr, value))
+    return Path(units.encode("utf-16-le", "surrogatepass").decode("utf-16-le"))
+
+
 def _refused(book, done) -> bool:
     """A book of another template version is not written (the V01 policy)."""
     refused = service.version_refusal(done.findings)
@@ -190,7 +198,7 @@ def import_data(paths, book=None):
         _status(book, "Estimates: importing ...")
         host = XlwingsHost(book)
         snap = host.snapshot()
-        head, tables, issues = source_head(list(paths), snap)
+        head, tables, issues = source_head([_path(p) for p in paths], snap)
         done = import_plan(snap, head, tables, service.current_user())
         if _refused(book, done):
             return done
@@ -210,7 +218,8 @@ def new_year(year: str = "", actual_paths=(), book=None):
         if actual_paths:
             old = read_book(snap).head
             label = year_labels(year or next_year(old.estimate_year))[0]
-            actuals, issues = read_actuals(list(actual_paths), old.head, label)
+            files = [_path(p) for p in actual_paths]
+            actuals, issues = read_actuals(files, old.head, label)
         done = new_year_plan(snap, year, actuals, service.current_user())
         if _refused(book, done):
             return done
@@ -226,6 +235,7 @@ def export_data(folder, book=None):
     book = _caller(book)
     with _guard(book, "Export"):
         reading, _, findings = service.evaluate(XlwingsHost(book).snapshot())
-        write_head(reading.head, Path(folder))
+        folder = _path(folder)
+        write_head(reading.head, folder)
         _alert(book, f"Exported to 已匯出至 {folder}\n{_summary(findings)}")
         return reading.head

@@ -34,13 +34,105 @@ Public Sub OnAbout(control As IRibbonControl)
     RunEstimates "about"
 End Sub
 
-Private Sub RunEstimates(ByVal entry As String)
+' --- Data group: Import, New year, Export. Paths go to Python as lists of
+' UTF-16 code units (PyText): any folder name, no quoting to get wrong.
+
+Public Sub OnImport(control As IRibbonControl)
+    Dim answer As VbMsgBoxResult, picked As Variant, i As Long, args As String
+    answer = MsgBox("Import from a source data folder?" & vbCrLf & vbCrLf & _
+        "Yes: choose the folder (head.toml, programmes.csv, ...)." & vbCrLf & _
+        "No: choose this Head's published Estimates CSV files." & vbCrLf & vbCrLf & _
+        "The input tables are replaced; Revert puts them back.", _
+        vbYesNoCancel + vbQuestion, "Estimates: Import")
+    If answer = vbCancel Then Exit Sub
+    If answer = vbYes Then
+        With Application.FileDialog(4) ' msoFileDialogFolderPicker
+            .Title = "Import: the source data folder"
+            .AllowMultiSelect = False
+            If .Show <> -1 Then Exit Sub
+            args = "paths=[" & PyText(.SelectedItems(1)) & "]"
+        End With
+    Else
+        picked = Application.GetOpenFilename("CSV files (*.csv), *.csv", 1, _
+            "Import: the published Estimates CSV files", , True)
+        If Not IsArray(picked) Then Exit Sub
+        For i = LBound(picked) To UBound(picked)
+            If Len(args) > 0 Then args = args & ","
+            args = args & PyText(CStr(picked(i)))
+        Next i
+        args = "paths=[" & args & "]"
+    End If
+    RunEstimates "import_data", args
+End Sub
+
+Public Sub OnNewYear(control As IRibbonControl)
+    ' Last year's book is never changed: it is copied, the copy is opened, and
+    ' the roll-forward runs in the copy's own project.
+    Dim target As Variant, picked As Variant, i As Long, args As String, opened As Workbook
+    target = Application.GetSaveAsFilename(ThisWorkbook.Path & Application.PathSeparator & _
+        "Estimates next year.xlsm", "Excel Macro-Enabled Workbook (*.xlsm), *.xlsm", 1, _
+        "New year: save next year's book as")
+    If VarType(target) = vbBoolean Then Exit Sub
+    If StrComp(CStr(target), ThisWorkbook.FullName, vbTextCompare) = 0 Then
+        MsgBox "Choose another name: last year's book is kept as it is.", _
+            vbExclamation, "Estimates: New year"
+        Exit Sub
+    End If
+    If MsgBox("Fill the Actual column from CSV files of actual expenditure?", _
+            vbYesNo + vbQuestion, "Estimates: New year") = vbYes Then
+        picked = Application.GetOpenFilename("CSV files (*.csv), *.csv", 1, _
+            "New year: CSV files of actual expenditure", , True)
+        If IsArray(picked) Then
+            For i = LBound(picked) To UBound(picked)
+                If Len(args) > 0 Then args = args & ","
+                args = args & PyText(CStr(picked(i)))
+            Next i
+            args = "actual_paths=[" & args & "]"
+        End If
+    End If
+    On Error GoTo failed
+    ThisWorkbook.SaveCopyAs CStr(target)
+    Set opened = Workbooks.Open(CStr(target))
+    Application.Run "'" & opened.Name & "'!EstimatesRibbon.NewYearHere", args
+    Exit Sub
+failed:
+    CannotRun "new_year", Err.Description
+End Sub
+
+Public Sub NewYearHere(ByVal args As String)
+    ' Run by New year in the copy it opened, so that the copy is the caller.
+    RunEstimates "new_year", args
+End Sub
+
+Public Sub OnExport(control As IRibbonControl)
+    Dim target As Variant, folder As String
+    target = Application.GetSaveAsFilename(ThisWorkbook.Path & Application.PathSeparator & _
+        "Estimates source data", "Source data folder (*.*), *.*", 1, _
+        "Export: name the source data folder to write")
+    If VarType(target) = vbBoolean Then Exit Sub
+    folder = CStr(target)
+    If Right$(folder, 2) = ".*" Then folder = Left$(folder, Len(folder) - 2)
+    If Right$(folder, 1) = "." Then folder = Left$(folder, Len(folder) - 1)
+    RunEstimates "export_data", "folder=" & PyText(folder)
+End Sub
+
+Private Function PyText(ByVal text As String) As String
+    ' A string as a Python list of its UTF-16 code units, e.g. [67,58,92].
+    Dim i As Long, out As String
+    For i = 1 To Len(text)
+        If i > 1 Then out = out & ","
+        out = out & CStr(AscW(Mid$(text, i, 1)) And &HFFFF&)
+    Next i
+    PyText = "[" & out & "]"
+End Function
+
+Private Sub RunEstimates(ByVal entry As String, Optional ByVal args As String = "")
     ' RunPython returns -1 when Python, the package or the call failed: xlwings
     ' may have shown its own error, and the clerk is then told what to do.
     Dim result As Variant
     On Error GoTo failed
     Application.StatusBar = "Estimates: " & entry & " ..."
-    result = RunPython(PythonCall(entry))
+    result = RunPython(PythonCall(entry, args))
     Application.StatusBar = False
     If Not IsEmpty(result) Then
         If result = -1 Then CannotRun entry, "Python or the estimates-addin package did not start"
@@ -51,11 +143,11 @@ failed:
     CannotRun entry, Err.Description
 End Sub
 
-Private Function PythonCall(ByVal entry As String) As String
+Private Function PythonCall(ByVal entry As String, Optional ByVal args As String = "") As String
     ' One line of Python: the entry point when the package is installed, else a
     ' plain message through xlwings (never an ImportError's traceback).
     PythonCall = "import importlib.util as estimates_util, xlwings as estimates_xw; " & _
-        "exec('import addin.macros as estimates_macros; estimates_macros." & entry & "()')" & _
+        "exec('import addin.macros as estimates_macros; estimates_macros." & entry & "(" & args & ")')" & _
         " if estimates_util.find_spec('addin') else estimates_xw.Book.caller().app.alert(" & _
         "'The estimates-addin package is not installed for the Python this workbook uses." & _
         " Ask IT to install it (see the README).', title='Estimates')"
