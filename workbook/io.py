@@ -44,8 +44,7 @@ def load_book(path: Path, for_update: bool = False) -> Workbook:
         raise BookError(f"{path}: file not found")
     try:
         inspect_package(path)
-        if for_update:
-            Preserver.check(path)
+        keeper = Preserver.check(path) if for_update else None
     except (UnsafeBook, UnkeptPart) as exc:
         raise BookError(str(exc)) from None
     try:
@@ -57,6 +56,7 @@ def load_book(path: Path, for_update: bool = False) -> Workbook:
         )
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
         raise BookError(f"{path}: not a readable Excel workbook ({exc})") from None
+    wb._estimates_keeper = (path.resolve(), keeper)  # save_book reuses the check
     for ws in wb.worksheets:
         # With keep_vba, openpyxl reuses a sheet's old notes drawing by name while
         # naming new ones by count, so two sheets with notes can collide on save.
@@ -234,10 +234,13 @@ def save_book(wb: Workbook, target: Path, original: Path | None = None) -> None:
     ``original`` the refresh does not own comes back byte for byte, with its
     relationships and content type, or nothing is written (BookError naming it)."""
     target = Path(target)
-    keeper = None
-    if original is not None and zipfile.is_zipfile(original):
+    checked, keeper = getattr(wb, "_estimates_keeper", (None, None))
+    if original is None or not zipfile.is_zipfile(original):
+        keeper = None
+    else:
         try:
-            keeper = Preserver.check(Path(original))
+            if keeper is None or checked != Path(original).resolve():
+                keeper = Preserver.check(Path(original))
         except UnkeptPart as exc:
             raise BookError(str(exc)) from None
     target.parent.mkdir(parents=True, exist_ok=True)

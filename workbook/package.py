@@ -356,6 +356,7 @@ class Preserver:
         """Put the kept parts back into ``saved``, drop parts nothing refers to,
         and prove every kept part came back with its relationships and type."""
         parts = _zip_parts(saved)
+        as_saved = dict(parts)
         out = read_package(parts)
         sources = {"": "", self.original.main(): out.main()}
         for name in self.keep:
@@ -378,7 +379,8 @@ class Preserver:
         parts[TYPES_PART] = _types_with(parts[TYPES_PART], self._types())
         parts = _reachable_only(parts)
         self._verify(read_package(parts), sources)
-        _write_zip(saved, parts)
+        if parts != as_saved:  # most refreshes of our own books change nothing
+            _write_zip(saved, parts)
 
     def _types(self) -> dict[str, str]:
         return {
