@@ -115,6 +115,7 @@ class Package:
         return self.overrides.get(name, self.defaults.get(ext, ""))
 
     def main(self) -> str:
+        """The workbook part, as the package's officeDocument relationship names it."""
         return next(
             (r.target for r in self.rels if r.source == "" and r.rel_type.endswith(
                 "/officeDocument")),
@@ -140,11 +141,7 @@ def _resolve(source: str, target: str) -> str:
 
 def read_package(data: dict[str, bytes]) -> Package:
     pkg = Package(parts=data)
-    types = ElementTree.fromstring(data[TYPES_PART])
-    for d in types.iter(f"{CT}Default"):
-        pkg.defaults[d.get("Extension", "").lower()] = d.get("ContentType", "")
-    for o in types.iter(f"{CT}Override"):
-        pkg.overrides[o.get("PartName", "").lstrip("/")] = o.get("ContentType", "")
+    pkg.defaults, pkg.overrides = _types_of(data[TYPES_PART])
     for name in data:
         if not name.endswith(".rels") or "/_rels/" not in f"/{name}":
             continue
