@@ -23,6 +23,11 @@ param(
 )
 $ErrorActionPreference = "Stop"
 
+function Stop-Install([string]$Message, [int]$Code = 1) {
+    [Console]::Error.WriteLine("Estimates: $Message")
+    exit $Code
+}
+
 function Get-WorkgroupTemplates {
     $keys = @(
         "HKCU:\Software\Policies\Microsoft\Office\16.0\Common\General",
@@ -35,16 +40,16 @@ function Get-WorkgroupTemplates {
     return (Join-Path $env:APPDATA "Microsoft\Templates")
 }
 
-if (-not (Test-Path $Wheel)) { Write-Error "Estimates: wheel not found: $Wheel"; exit 2 }
+if (-not (Test-Path $Wheel)) { Stop-Install "wheel not found: $Wheel" 2 }
 if (-not $TemplatesDir) { $TemplatesDir = Get-WorkgroupTemplates }
 $venv = Join-Path $InstallDir "venv"
 
 Write-Host "Estimates: making the environment in $venv"
 & $Python @PythonArgs -m venv $venv
-if ($LASTEXITCODE -ne 0) { Write-Error "Estimates: could not make the venv with $Python"; exit 1 }
+if ($LASTEXITCODE -ne 0) { Stop-Install "could not make the venv with $Python" }
 $py = Join-Path $venv "Scripts\python.exe"
 & $py -m pip install --quiet @PipArgs $Wheel
-if ($LASTEXITCODE -ne 0) { Write-Error "Estimates: pip could not install $Wheel"; exit 1 }
+if ($LASTEXITCODE -ne 0) { Stop-Install "pip could not install $Wheel" }
 
 # xlwings reads "KEY","value" lines with VBA's Input #, in the ANSI code page.
 $confDir = Join-Path $env:USERPROFILE ".xlwings"
@@ -62,5 +67,5 @@ Write-Host "Estimates: wrote $conf"
 New-Item -ItemType Directory -Force -Path $TemplatesDir | Out-Null
 $template = Join-Path $TemplatesDir "Estimates.xltm"
 & (Join-Path $venv "Scripts\estimates.exe") template -o $template
-if ($LASTEXITCODE -ne 0) { Write-Error "Estimates: could not build $template"; exit 1 }
+if ($LASTEXITCODE -ne 0) { Stop-Install "could not build $template" }
 Write-Host "Estimates: installed $template. In Excel: File > New > Shared (or Personal) > Estimates."
