@@ -135,3 +135,11 @@ def sample_xlsm(template_dir, tmp_path) -> Path:
     target = tmp_path / "Head135.xlsm"
     shutil.copy(template_dir / "Head135.xlsm", target)
     return target
+
+
+@pytest.fixture(scope="session")
+def host_outcomes(tmp_path_factory, libreoffice) -> dict:
+    """Issue 9's clerk cases on both hosts, LibreOffice batched (clerk_cases.py)."""
+    from .clerk_cases import all_outcomes
+
+    return all_outcomes(tmp_path_factory, libreoffice)

@@ -1,0 +1,57 @@
+"""Issue 9, "Colliding figure keys": a deduction line is its own figure, so a
+constant a clerk types over its subhead's Report figure is still caught."""
+
+import pytest
+from openpyxl import load_workbook
+
+from .clerk import Table
+from .clerk_cases import case, outcome
+from .why import hosts
+
+pytestmark = pytest.mark.engine
+
+SHARED = "a deduction line shares its subhead's figure key (regen)"
+DEDUCT = [
+    "Capital",
+    "Plant, Equipment and Works",
+    "697",
+    "Deduct reimbursements",
+    "扣除發還款額",
+    -1000,
+    -1200,
+    -1100,
+    -1300,
+]
+WHERE: dict[str, str] = {}
+
+
+def _add_deduction(wb):
+    t = Table(wb, "tblSubheads")
+    rows = t.rows()
+    rows.insert(t.row_of("code", "697") - t.first + 1, DEDUCT)
+    t.put(rows)
+
+
+def _type_over_697(wb):
+    ws = wb["Report"]
+    for row in ws.iter_rows(min_col=1, max_col=7):
+        if row[0].value == "697" and row[2].value == "TechConnect (block vote)":
+            row[6].value = 12345
+            WHERE["cell"] = row[6].coordinate
+            return
+    raise AssertionError("no Report line for subhead 697")
+
+
+case("constant_over_697", _add_deduction, _type_over_697)
+
+
+@pytest.mark.parametrize("host", hosts(cli=SHARED, remote=SHARED))
+def test_a_constant_over_a_subhead_with_a_deduction_line_is_caught(host_outcomes, host):
+    got = outcome(host_outcomes, "constant_over_697", host)
+    flagged = {
+        f["rule"]
+        for f in got.findings
+        if (f["sheet"], f["cell"]) == ("Report", WHERE["cell"])
+    }
+    assert flagged & {"C01", "R01"}
+    assert load_workbook(got.book)["Report"][WHERE["cell"]].value == 12345  # kept
