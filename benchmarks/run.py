@@ -299,6 +299,88 @@ def click_cost(tmp: Path, repeat: int) -> None:
     )
 
 
+LARGE_JOB = """
+import resource, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+book, out, job = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+if job == "bare":
+    from openpyxl import load_workbook
+    start = time.perf_counter()
+    load_workbook(book).save(out)
+else:
+    from workbook.refresh import refresh_file
+    start = time.perf_counter()
+    refresh_file(book, out)
+took = time.perf_counter() - start
+print(took, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _large_book(tmp: Path, flagged: int) -> Path:
+    """A Head with 2,000 subhead lines, ``flagged`` of them negative (D03)."""
+    from dataclasses import replace as _replace
+
+    from benchmarks.synthetic import synthetic_head
+    from estimates.model import amounts
+
+    head = synthetic_head(998, 8, 2000, 50)
+    lines = list(head.subheads)
+    for i in range(1, flagged + 1):
+        values = tuple(-(a.value or 0) for a in lines[i].amounts)
+        lines[i] = _replace(lines[i], amounts=amounts(values))
+    head.subheads = lines
+    wb, _ = build_workbook(head)
+    book = tmp / f"large{flagged}.xlsx"
+    save_book(wb, book)
+    return book
+
+
+def _job(book: Path, job: str, repeat: int) -> tuple[float, int]:
+    """Median seconds and peak memory (KiB) of ``job`` in a fresh process."""
+    script = LARGE_JOB.format(root=str(Path(__file__).resolve().parents[1]))
+    runs = []
+    for _ in range(repeat):
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                script,
+                str(book),
+                str(book.parent / "out.xlsx"),
+                job,
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+        took, rss = out.stdout.split()
+        runs.append((float(took), int(rss)))
+    return statistics.median(t for t, _ in runs), max(m for _, m in runs)
+
+
+def large_refresh_vs_bare(tmp: Path, repeat: int) -> None:
+    """Issue 9: refresh of a Head with 2,000 subhead lines (and with 1,000 of them
+    flagged) within 1.5x a bare openpyxl load + save, and within 2x its memory."""
+    for flagged in (0, 1000):
+        book = _large_book(tmp, flagged)
+        bt, bm = _job(book, "bare", repeat)
+        rt, rm = _job(book, "refresh", repeat)
+        what = "2,000 subhead lines" + (", 1,000 flagged" if flagged else "")
+        row(
+            f"refresh vs bare load+save ({what})",
+            f"{rt:.2f} s vs {bt:.2f} s",
+            f"{rt / bt:.2f}x",
+            "met (<= 1.5x)" if rt / bt <= 1.5 else "NOT met (<= 1.5x)",
+        )
+        row(
+            f"  peak memory, same ({what})",
+            f"{rm / 1024:.0f} MB vs {bm / 1024:.0f} MB",
+            f"{rm / bm:.2f}x",
+            "met (<= 2x)" if rm / bm <= 2 else "NOT met (<= 2x)",
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
@@ -311,6 +393,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         refresh_vs_bare(tmp, repeat)
+        large_refresh_vs_bare(tmp, max(1, repeat // 3))
         check_scale(tmp, repeat)
         remote_actions(tmp)
         click_cost(tmp, repeat)
