@@ -14,8 +14,8 @@ TRACEBACK = "a non-OOXML file gives a traceback and exit 1 (layout)"
 
 @pytest.fixture(scope="module")
 def other_files(tmp_path_factory, libreoffice):
-    from .engine.batch import BatchEngine
     from .clerk_cases import SAMPLE_HEAD_135
+    from .engine.batch import BatchEngine
 
     folder = tmp_path_factory.mktemp("other")
     book = folder / "head135.xlsx"

@@ -91,12 +91,14 @@ def engine(tmp_path_factory, libreoffice) -> BatchEngine:
     return BatchEngine(libreoffice.soffice, tmp_path_factory.mktemp("oracle-lo"))
 
 
+@pytest.mark.slow
 def test_generated_books_as_built_equal_the_core(engine, tmp_path):
     made = _generate(AS_BUILT, tmp_path, cases(max_edits=0, constants=False))
     assert len(made) == AS_BUILT
     assert _judge(made, engine, tmp_path / "lo") == []
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
     reason="issue 9: stale Report formulas, counting "
