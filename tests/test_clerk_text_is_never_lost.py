@@ -6,14 +6,13 @@ kept on the revert record and flagged at that cell)."""
 import pytest
 from openpyxl import load_workbook
 
-from .clerk_cases import case, outcome
+from .clerk_cases import HOSTS, case, outcome
 from .why import hosts
 
 pytestmark = pytest.mark.engine
 
 NOTE = "Check with FSTB before 1 March 與庫務科核對"
-WIPED = "refresh rewrites the whole Report and Narrative sheets (regen)"
-CLEARED = "the macro clears the whole sheet (sheetClearContents) (regen)"
+WIPED = "text in column D of a Narrative row the clerk inserted is lost (regen)"
 
 
 def _beside_report(wb):
@@ -46,18 +45,18 @@ def _kept(got, sheet: str, cell: str) -> bool:
     )
 
 
-@pytest.mark.parametrize("host", hosts(cli=WIPED, remote=CLEARED))
+@pytest.mark.parametrize("host", HOSTS)
 def test_text_beside_the_report_tables_survives_refresh(host_outcomes, host):
     assert _kept(outcome(host_outcomes, "text_beside_report", host), "Report", "N10")
 
 
-@pytest.mark.parametrize("host", hosts(cli=WIPED, remote=CLEARED))
+@pytest.mark.parametrize("host", HOSTS)
 def test_text_in_narrative_column_e_survives_refresh(host_outcomes, host):
     got = outcome(host_outcomes, "text_in_narrative_e", host)
     assert _kept(got, "Narrative", "E8")
 
 
-@pytest.mark.parametrize("host", hosts(cli=WIPED, remote=CLEARED))
+@pytest.mark.parametrize("host", hosts(cli=WIPED))
 def test_text_in_an_inserted_narrative_row_survives_refresh(host_outcomes, host):
     got = outcome(host_outcomes, "text_in_inserted_narrative_row", host)
     assert _kept(got, "Narrative", "D9")

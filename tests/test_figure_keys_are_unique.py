@@ -5,12 +5,10 @@ import pytest
 from openpyxl import load_workbook
 
 from .clerk import Table
-from .clerk_cases import case, outcome
-from .why import hosts
+from .clerk_cases import HOSTS, case, outcome
 
 pytestmark = pytest.mark.engine
 
-SHARED = "a deduction line shares its subhead's figure key (regen)"
 DEDUCT = [
     "Capital",
     "Plant, Equipment and Works",
@@ -45,7 +43,7 @@ def _type_over_697(wb):
 case("constant_over_697", _add_deduction, _type_over_697)
 
 
-@pytest.mark.parametrize("host", hosts(cli=SHARED, remote=SHARED))
+@pytest.mark.parametrize("host", HOSTS)
 def test_a_constant_over_a_subhead_with_a_deduction_line_is_caught(host_outcomes, host):
     got = outcome(host_outcomes, "constant_over_697", host)
     flagged = {

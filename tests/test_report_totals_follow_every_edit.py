@@ -6,9 +6,8 @@ figure for the edited data; on both hosts (CLI, macros on xlwings' remote engine
 import pytest
 
 from .clerk import Table, delete
-from .clerk_cases import case, outcome
+from .clerk_cases import HOSTS, case, outcome
 from .sample_edits import appended, deleted, line, reclassified, sample, totals_of
-from .why import hosts
 
 pytestmark = pytest.mark.engine
 
@@ -60,11 +59,7 @@ def _formulas_in_total_cells(book) -> list[str]:
     return constants
 
 
-CLI = "Report formulas of an earlier refresh are kept (regen)"
-REMOTE = "the macro writes stale totals as constants (regen)"
-
-
-@pytest.mark.parametrize("host", hosts(cli=CLI, remote=REMOTE))
+@pytest.mark.parametrize("host", HOSTS)
 def test_a_reclassified_subhead_moves_the_report_totals(host_outcomes, host):
     got = outcome(host_outcomes, "reclassified", host)
     expected = totals_of(reclassified(sample(), "700", "Recurrent"))
@@ -74,7 +69,7 @@ def test_a_reclassified_subhead_moves_the_report_totals(host_outcomes, host):
     assert _formulas_in_total_cells(got.book) == []
 
 
-@pytest.mark.parametrize("host", hosts(cli=CLI, remote=REMOTE))
+@pytest.mark.parametrize("host", HOSTS)
 def test_a_line_appended_below_the_table_joins_the_report_totals(host_outcomes, host):
     got = outcome(host_outcomes, "appended", host)
     new = line(*SUBVENTION[:4], SUBVENTION_VALUES)
@@ -83,7 +78,7 @@ def test_a_line_appended_below_the_table_joins_the_report_totals(host_outcomes, 
     assert _formulas_in_total_cells(got.book) == []
 
 
-@pytest.mark.parametrize("host", hosts(cli=CLI, remote=REMOTE))
+@pytest.mark.parametrize("host", HOSTS)
 def test_a_line_deleted_mid_table_leaves_no_warning_after_two_refreshes(
     host_outcomes, host
 ):

@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from .clerk import Table
-from .clerk_cases import case, outcome
+from .clerk_cases import HOSTS, case, outcome
 from .remote_actions import cells_of
 from .test_report_totals_follow_every_edit import CASES_USED  # noqa: F401
 from .why import hosts
@@ -16,7 +16,6 @@ from .why import hosts
 pytestmark = pytest.mark.engine
 
 NO_CONTRACT = "the xlwings snapshot records no protection or merged cells (regen)"
-WRITES = "estimates refresh writes into a book of another template version (regen)"
 
 
 def _protect(wb):
@@ -56,7 +55,7 @@ def test_merged_cells_over_a_table_are_reported_by_both_hosts(host_outcomes, hos
     assert [f["sheet"] for f in got.at("D09")] == ["Subheads"]
 
 
-@pytest.mark.parametrize("host", hosts(cli=WRITES))
+@pytest.mark.parametrize("host", HOSTS)
 def test_a_book_of_another_template_version_is_written_by_neither_host(
     host_outcomes, host
 ):
@@ -66,19 +65,7 @@ def test_a_book_of_another_template_version_is_written_by_neither_host(
     assert cells_of(after) == cells_of(before)
 
 
-READDED = pytest.mark.xfail(
-    strict=True, reason="issue 9: namesAdd for a Report name that exists (regen)"
-)
-
-
-@pytest.mark.parametrize(
-    "name",
-    # a Report total row that moved: its defined name is re-pointed
-    [
-        "unedited",
-        *(pytest.param(n, marks=READDED) for n in ("appended", "reclassified")),
-    ],
-)
+@pytest.mark.parametrize("name", ["unedited", "appended", "reclassified"])
 def test_the_macro_never_adds_a_name_that_exists(host_outcomes, name):
     got = outcome(host_outcomes, name, "remote")
     existing = set(load_workbook(got.before).defined_names)
