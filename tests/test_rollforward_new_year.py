@@ -179,3 +179,29 @@ def test_generated_heads_roll_forward_clean(seed, tmp_path):
     )
     assert roll_forward(old).estimate_year == next_year(old.estimate_year)
     assert set(COLUMNS) >= {"actual", "revised"}
+
+
+def test_real_head_years_roll_forward_with_no_new_error():
+    """Every clean published Head-year: Original = its Estimate on every line,
+    Actual and Revised nil and flagged F01, no error finding and no new warning."""
+    from estimates.results import compute
+    from estimates.rules import run_rules
+
+    from .conftest import head_from_published, published_heads
+
+    heads = published_heads()
+    clean = [k for k, h in sorted(heads.items()) if not h["programme_vs_subhead_gap"]]
+    assert len(clean) == 499
+    for key in clean:
+        old = head_from_published(heads[key])
+        new = roll_forward(old)
+        for a, b in zip(old.programmes + old.subheads, new.programmes + new.subheads,
+                        strict=True):  # fmt: skip
+            assert b.value("original") == a.value("estimate"), key
+        findings = run_rules(new, compute(new))
+        assert [f.rule for f in findings if f.severity.value == "error"] == [], key
+        warned = {f.rule for f in run_rules(old, compute(old)) if f.severity.value
+                  == "warning"}  # fmt: skip
+        assert {f.rule for f in findings if f.severity.value == "warning"} <= warned
+        to_fill = sum(1 for f in findings if f.rule == "F01")
+        assert to_fill == 3 * (len(new.programmes) + len(new.subheads)) + 3, key
