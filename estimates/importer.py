@@ -16,8 +16,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import COLUMNS, Subhead, amounts
+from .model import COLUMNS, Footnote, Head, Subhead, amounts
 from .money import parse_millions, parse_thousands, sum_amounts
+from .source import head_toml, write_table
+from .tables import BREAKDOWN, PROGRAMMES, SUBHEADS, Table
 from .totals import (
     ACCOUNT_TOTAL_LABELS,
     SECTION_TOTAL_LABELS,
@@ -461,42 +463,33 @@ def _text(value) -> str:
     return "nil" if value is None else f"{value:,}"
 
 
-def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(header)
-        writer.writerows(rows)
+def _padded(table: Table, rows: list[list[str]]) -> list[list[str]]:
+    """Imported rows hold the table's leading fields in declared order; the rest
+    (such as a programme's policy area) are blank."""
+    width = len(table.fields)
+    return [row + [""] * (width - len(row)) for row in rows]
 
 
 def write_source(imported: Imported, folder: Path, head: str, year: str) -> None:
-    """Write the imported lines as a source data folder (README, "Data format")."""
+    """Write the imported lines as a source data folder (README, "Data format"),
+    through the same table declarations and ``head.toml`` writer as any Head."""
     folder.mkdir(parents=True, exist_ok=True)
-    lines = [f'head = "{head}"', f'estimate_year = "{year}"']
+    meta = Head(head=head, estimate_year=year)
     if imported.head_title:
         key = "title_zh" if imported.head_title_zh else "title_en"
-        escaped = imported.head_title.replace("\\", "\\\\").replace('"', '\\"')
-        lines.append(f'{key} = "{escaped}"')
-    for note in imported.footnotes():  # marks as printed; the clerk keys the text
-        columns = ", ".join(f'"{c}"' for c in note["columns"])
-        lines += ["", "[[footnotes]]", f'mark = "{note["mark"]}"',
-                  f'target = "{note["target"]}"', f"columns = [{columns}]"]  # fmt: skip
-    (folder / "head.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _write_csv(
-        folder / "programmes.csv",
-        ["programme", "title_en", "title_zh", *COLUMNS],
-        imported.programmes,
-    )
-    _write_csv(
-        folder / "subheads.csv",
-        ["account", "section", "code", "title_en", "title_zh", *COLUMNS],
-        imported.subheads,
-    )
-    if imported.breakdown:
-        _write_csv(
-            folder / "subhead_000.csv",
-            ["group", "item_en", "item_zh", *COLUMNS],
-            imported.breakdown,
-        )
+        setattr(meta, key, imported.head_title)
+    meta.footnotes = [  # marks as printed; the clerk keys the text
+        Footnote(note["mark"], note["target"], tuple(note["columns"]))
+        for note in imported.footnotes()
+    ]
+    (folder / "head.toml").write_text(head_toml(meta), encoding="utf-8")
+    for table, rows in (
+        (PROGRAMMES, imported.programmes),
+        (SUBHEADS, imported.subheads),
+        (BREAKDOWN, imported.breakdown),
+    ):
+        if rows or table is not BREAKDOWN:
+            write_table(folder / table.csv, table, _padded(table, rows))
 
 
 ACTUAL_WORDS = ("actual", "實際", "expenditure", "amount", "開支", "金額")

@@ -21,7 +21,11 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True, order=True)
 class Ref:
-    """Where a value sits: a sheet name and an A1 address."""
+    """Where a value sits: a sheet name and an A1 address.
+
+    Every input row keeps ``refs``, its cells by field name (``refs["account"]``),
+    each holding the row's real sheet row, so a finding lands on the right cell.
+    """
 
     sheet: str
     cell: str
@@ -54,6 +58,7 @@ class Programme:
     amounts: tuple[Amount, ...]
     policy_area: str = ""
     ref: Ref | None = None
+    refs: dict[str, Ref] = field(default_factory=dict, compare=False, repr=False)
 
     def value(self, column: str) -> Decimal | None:
         return self.amounts[COLUMNS.index(column)].value  # type: ignore[return-value]
@@ -70,6 +75,7 @@ class Subhead:
     title_zh: str
     amounts: tuple[Amount, ...]
     ref: Ref | None = None
+    refs: dict[str, Ref] = field(default_factory=dict, compare=False, repr=False)
 
     def value(self, column: str) -> int | None:
         return self.amounts[COLUMNS.index(column)].value  # type: ignore[return-value]
@@ -89,6 +95,7 @@ class BreakdownItem:
     item_zh: str
     amounts: tuple[Amount, ...]
     ref: Ref | None = None
+    refs: dict[str, Ref] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,7 @@ class Post:
     posts_start: int
     posts_end: int
     ref: Ref | None = None
+    refs: dict[str, Ref] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -114,6 +122,8 @@ class PayPoint:
     scale: str
     point: int
     monthly_salary: int
+    ref: Ref | None = None
+    refs: dict[str, Ref] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -130,6 +140,7 @@ class Footnote:
     text_en: str = ""
     text_zh: str = ""
     ref: Ref | None = None
+    refs: dict[str, Ref] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

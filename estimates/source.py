@@ -13,41 +13,13 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import (
-    COLUMNS,
-    BreakdownItem,
-    Count,
-    EstablishmentSummary,
-    Footnote,
-    Head,
-    PayPoint,
-    Post,
-    Programme,
-    Subhead,
-    amounts,
-)
-from .money import parse_millions, parse_thousands
+from .model import COLUMNS, Count, EstablishmentSummary, Footnote, Head
+from .tables import FOOTNOTES, HEAD_LISTS, PROGRAMMES, SUBHEADS, TABLES, Table
 
 SAMPLES = Path(__file__).parent / "samples"
 SAMPLE_HEAD_135 = SAMPLES / "head135"
 
-REQUIRED_COLUMNS = {
-    "programmes.csv": ("programme", "title_en", "title_zh", *COLUMNS),
-    "subheads.csv": ("account", "section", "code", "title_en", "title_zh", *COLUMNS),
-    "subhead_000.csv": ("group", "item_en", "item_zh", *COLUMNS),
-    "establishment.csv": (
-        "rank_en",
-        "rank_zh",
-        "directorate",
-        "scale",
-        "min_point",
-        "max_point",
-        "programme",
-        "posts_start",
-        "posts_end",
-    ),
-    "pay_scale.csv": ("scale", "point", "monthly_salary"),
-}
+REQUIRED_COLUMNS = {t.csv: t.csv_required for t in TABLES.values() if t.csv}
 FOOTNOTE_TARGETS = ("programme_total", "total_expenditure", "programme:", "subhead:")
 
 
@@ -73,11 +45,13 @@ class Row:
         except ValueError as exc:
             raise SourceError(f"{self.where(column)}: {exc}") from None
 
-    def whole(self, column: str, required: bool = True) -> int | None:
-        value = self.parse(column, parse_thousands)
-        if value is None and required:
-            raise SourceError(f"{self.where(column)}: a whole number is required")
-        return value
+    def record(self, table: Table) -> object:
+        """The model row this CSV line holds, every field parsed as declared."""
+        values = {}
+        for f in table.fields:
+            if f.name in self.data:
+                values[f.name] = self.parse(f.name, f.parse)
+        return table.make(values)
 
 
 def read_rows(path: Path, required: tuple[str, ...]) -> list[Row]:
@@ -100,10 +74,6 @@ def read_rows(path: Path, required: tuple[str, ...]) -> list[Row]:
             continue
         rows.append(Row(path, reader.line_num, record))
     return rows
-
-
-def _money(rows: Row, parser) -> tuple:
-    return amounts(tuple(rows.parse(c, parser) for c in COLUMNS))
 
 
 def read_head_toml(path: Path) -> dict:
@@ -188,72 +158,79 @@ def load_source(folder: Path) -> Head:
             note_zh=str(info.get("note_zh", "")),
         ),
     )
-    for name in ("programmes.csv", "subheads.csv"):
-        if not (folder / name).exists():
-            raise SourceError(f"{folder / name}: file not found (it is required)")
-    for row in read_rows(folder / "programmes.csv", REQUIRED_COLUMNS["programmes.csv"]):
-        head.programmes.append(
-            Programme(
-                row.text("programme"),
-                row.text("title_en"),
-                row.text("title_zh"),
-                _money(row, parse_millions),
-                row.text("policy_area"),
-            )
-        )
-    for row in read_rows(folder / "subheads.csv", REQUIRED_COLUMNS["subheads.csv"]):
-        head.subheads.append(
-            Subhead(
-                row.text("account"),
-                row.text("section"),
-                row.text("code"),
-                row.text("title_en"),
-                row.text("title_zh"),
-                _money(row, parse_thousands),
-            )
-        )
-    optional = {
-        name: folder / name
-        for name in ("subhead_000.csv", "establishment.csv", "pay_scale.csv")
-    }
-    if optional["subhead_000.csv"].exists():
-        for row in read_rows(
-            optional["subhead_000.csv"], REQUIRED_COLUMNS["subhead_000.csv"]
-        ):
-            head.breakdown.append(
-                BreakdownItem(
-                    row.text("group"),
-                    row.text("item_en"),
-                    row.text("item_zh"),
-                    _money(row, parse_thousands),
-                )
-            )
-    if optional["establishment.csv"].exists():
-        for row in read_rows(
-            optional["establishment.csv"], REQUIRED_COLUMNS["establishment.csv"]
-        ):
-            head.posts.append(
-                Post(
-                    row.text("rank_en"),
-                    row.text("rank_zh"),
-                    row.text("directorate").upper() in ("Y", "YES", "TRUE", "1"),
-                    row.text("scale"),
-                    row.whole("min_point", required=False),
-                    row.whole("max_point", required=False),
-                    row.text("programme"),
-                    row.whole("posts_start") or 0,
-                    row.whole("posts_end") or 0,
-                )
-            )
-    if optional["pay_scale.csv"].exists():
-        for row in read_rows(
-            optional["pay_scale.csv"], REQUIRED_COLUMNS["pay_scale.csv"]
-        ):
-            head.pay_scale.append(
-                PayPoint(
-                    row.text("scale"),
-                    row.whole("point") or 0,
-                    row.whole("monthly_salary") or 0,
-                )
-            )
+    for table in (PROGRAMMES, SUBHEADS):
+        if not (folder / table.csv).exists():
+            raise SourceError(f"{folder / table.csv}: file not found (it is required)")
+    for table in TABLES.values():
+        path = folder / table.csv
+        if table.csv and path.exists():
+            rows = getattr(head, HEAD_LISTS[table.name])
+            rows.extend(r.record(table) for r in read_rows(path, table.csv_required))
     return head
+
+
+HEAD_KEYS = (
+    "head",
+    "title_en",
+    "title_zh",
+    "controlling_officer_en",
+    "controlling_officer_zh",
+    "estimate_year",
+    "department_en",
+    "department_zh",
+    "department_short_zh",
+)
+COUNT_KEYS = ("posts_start", "directorate_start", "directorate_end", "net_change")
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    text = str(value)
+    for bad, good in (("\\", "\\\\"), ('"', '\\"'), ("\n", "\\n"), ("\r", "\\r")):
+        text = text.replace(bad, good)
+    text = "".join(c if c >= " " or c == "\t" else f"\\u{ord(c):04x}" for c in text)
+    return f'"{text}"'
+
+
+def head_toml(head: Head) -> str:
+    """``head.toml`` for a Head: its titles, establishment summary and footnotes."""
+    lines = [f"{k} = {_toml(getattr(head, k))}" for k in HEAD_KEYS if getattr(head, k)]
+    est = head.establishment
+    info = {k: getattr(est, k).value for k in (*COUNT_KEYS, "ceiling")}
+    info |= {"note_en": est.note_en, "note_zh": est.note_zh}
+    info = {k: v for k, v in info.items() if v not in (None, "")}
+    if info:
+        lines += ["", "[establishment]"]
+        lines += [f"{k} = {_toml(v)}" for k, v in info.items()]
+    for note in head.footnotes:
+        lines += ["", "[[footnotes]]"]
+        for f in FOOTNOTES.fields:
+            value = getattr(note, f.model_attr)
+            if value not in ("", ()):
+                lines.append(f"{f.name} = {_toml(value)}")
+    return "\n".join(lines) + "\n"
+
+
+def write_table(path: Path, table: Table, rows: list[list[str]]) -> None:
+    """A source CSV file: the table's declared headings, then its rows as text."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(table.names)
+        writer.writerows(rows)
+
+
+def write_source(head: Head, folder: Path) -> None:
+    """Write a Head as a source data folder that ``load_source`` reads back equal.
+
+    The optional files are written only when the Head has their rows.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "head.toml").write_text(head_toml(head), encoding="utf-8")
+    for table in TABLES.values():
+        rows = getattr(head, HEAD_LISTS[table.name])
+        if table.csv and (rows or table in (PROGRAMMES, SUBHEADS)):
+            write_table(folder / table.csv, table, [table.csv_row(r) for r in rows])

@@ -12,10 +12,12 @@ from openpyxl.packaging.custom import StringProperty
 from openpyxl.styles import PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from estimates import __version__
-from estimates.model import COLUMNS, Head
+from estimates.model import Count, Head
+from estimates.tables import HEAD_LISTS
 
 from . import layout as L
 from .charts import add_charts
@@ -30,6 +32,30 @@ def _table(spec: L.TableSpec, last_row: int) -> Table:
     table = Table(displayName=spec.name, ref=ref)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     return table
+
+
+def _add_drop_downs(wb: Workbook) -> None:
+    """An Excel drop-down (list data validation) on every column with known
+    values, fed from the hidden lists sheet, for rows typed or appended later."""
+    lists = wb[L.LISTS]
+    for i, (spec, column, name, _ref) in enumerate(L.drop_downs(), start=1):
+        write_cell(lists, 1, i, f"{spec.name}.{column.key}", "header")
+        for r, value in enumerate(column.choices, start=2):
+            write_cell(lists, r, i, value, "code")
+        allowed = ", ".join(column.choices)
+        check = DataValidation(
+            type="list",
+            formula1=f"={name}",
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="stop",
+            errorTitle=f"{column.field.label_en} {column.field.label_zh}",
+            error=f"Choose one of: {allowed}. 請選擇:{allowed}。"[:255],
+        )
+        letter = get_column_letter(spec.col(column.key))
+        last = spec.first_row + L.DROP_DOWN_ROWS
+        check.add(f"{letter}{spec.first_row}:{letter}{last}")
+        wb[spec.sheet].add_data_validation(check)
 
 
 def new_template() -> Workbook:
@@ -71,6 +97,7 @@ def new_template() -> Workbook:
         ws.add_table(_table(spec, spec.first_row))
         ws.row_dimensions[spec.header_row].height = 32
         ws.freeze_panes = None
+    _add_drop_downs(wb)
     prog = wb[L.PROGRAMMES]
     write_cell(prog, L.PROGRAMME_TOTAL_ROW, 1, "Total 總計", "total_label")
     write_cell(
@@ -164,120 +191,33 @@ def new_template() -> Workbook:
     return wb
 
 
-def _fill_table(wb: Workbook, spec: L.TableSpec, rows: list[list[object]]) -> None:
+def _fill_table(wb: Workbook, spec: L.TableSpec, items: list) -> None:
+    """Key a table's rows, each cell as its column declares, and size the table."""
     ws = wb[spec.sheet]
-    for i, values in enumerate(rows):
-        for col, (column, value) in enumerate(
-            zip(spec.columns, values, strict=True), start=1
-        ):
-            style = "code" if column.kind == "code" else column.kind
-            write_cell(ws, spec.first_row + i, col, value, style)
-    last = spec.first_row + max(len(rows), 1) - 1
+    for i, item in enumerate(items):
+        cells = spec.table.cells(item)
+        for col, (column, value) in enumerate(zip(spec.columns, cells, strict=True), 1):
+            write_cell(ws, spec.first_row + i, col, value, column.kind)
+    last = spec.first_row + max(len(items), 1) - 1
     ws.tables[
         spec.name
     ].ref = f"A{spec.header_row}:{get_column_letter(len(spec.columns))}{last}"
 
 
-def _amount(value):
-    return None if value is None else value
+def _head_value(head: Head, fixed: L.FixedCell) -> object:
+    value: object = head
+    for part in fixed.attr.split("."):
+        value = getattr(value, part)
+    if isinstance(value, Count):
+        value = value.value
+    return None if value == "" else value
 
 
 def populate(wb: Workbook, head: Head) -> None:
     """Key a Head's source data into the template's input cells and tables."""
-    values = {
-        "HeadNo": head.head,
-        "HeadTitleEn": head.title_en,
-        "HeadTitleZh": head.title_zh,
-        "ControllingOfficerEn": head.controlling_officer_en,
-        "ControllingOfficerZh": head.controlling_officer_zh,
-        "EstimateYear": head.estimate_year,
-        "DepartmentEn": head.department_en or None,
-        "DepartmentZh": head.department_zh or None,
-        "DepartmentShortZh": head.department_short_zh or None,
-        "PostsStart": head.establishment.posts_start.value,
-        "DirectorateStart": head.establishment.directorate_start.value,
-        "DirectorateEnd": head.establishment.directorate_end.value,
-        "NetChange": head.establishment.net_change.value,
-        "Ceiling": head.establishment.ceiling.value,
-        "EstablishmentNoteEn": head.establishment.note_en or None,
-        "EstablishmentNoteZh": head.establishment.note_zh or None,
-    }
     for fixed in L.HEAD_INPUTS:
         row, col = cell_position(fixed.cell)
         style = "note" if fixed.sheet != L.HEAD else fixed.kind
-        write_cell(wb[fixed.sheet], row, col, values[fixed.name], style)
-    t = L.TABLES
-    _fill_table(
-        wb,
-        t["tblProgrammes"],
-        [
-            [
-                p.number,
-                p.title_en,
-                p.title_zh,
-                *(_num(p.value(c)) for c in COLUMNS),
-                p.policy_area,
-            ]
-            for p in head.programmes
-        ],
-    )
-    _fill_table(
-        wb,
-        t["tblSubheads"],
-        [
-            [
-                s.account,
-                s.section,
-                s.code,
-                s.title_en,
-                s.title_zh,
-                *(s.value(c) for c in COLUMNS),
-            ]
-            for s in head.subheads
-        ],
-    )
-    _fill_table(
-        wb,
-        t["tblBreakdown"],
-        [
-            [b.group, b.item_en, b.item_zh, *(a.value for a in b.amounts)]
-            for b in head.breakdown
-        ],
-    )
-    _fill_table(
-        wb,
-        t["tblEstablishment"],
-        [
-            [
-                p.rank_en,
-                p.rank_zh,
-                "Y" if p.directorate else "N",
-                p.scale,
-                p.min_point,
-                p.max_point,
-                p.programme,
-                p.posts_start,
-                p.posts_end,
-            ]
-            for p in head.posts
-        ],
-    )
-    _fill_table(
-        wb,
-        t["tblPayScale"],
-        [[p.scale, p.point, p.monthly_salary] for p in head.pay_scale],
-    )
-    _fill_table(
-        wb,
-        t["tblFootnotes"],
-        [
-            [f.mark, f.target, ",".join(f.columns), f.text_en, f.text_zh]
-            for f in head.footnotes
-        ],
-    )
-
-
-def _num(value):
-    """$ million figures are stored as floats in the file (Excel has no decimals);
-    the shortest repr of the float is the exact one-decimal figure."""
-    return None if value is None else float(value)
+        write_cell(wb[fixed.sheet], row, col, _head_value(head, fixed), style)
+    for spec in L.TABLES.values():
+        _fill_table(wb, spec, getattr(head, HEAD_LISTS[spec.name]))

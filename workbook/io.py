@@ -22,10 +22,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
 from . import layout as L
+from .cached import cached_values
 from .package import Preserver, UnkeptPart
 from .printing import lay_out
 from .safety import UnsafeBook, inspect_package
-from .snapshot import CellError, Formula, Snapshot
+from .snapshot import NOT_CACHED, CellError, Formula, Snapshot
 from .styles import apply_look
 from .writes import FLAG_COLUMNS, Plan
 
@@ -71,13 +72,15 @@ def snapshot_of(wb: Workbook, source: str) -> Snapshot:
         snap.names[name] = defined.attr_text
     for ws in wb.worksheets:
         cells: dict[tuple[int, int], object] = {}
+        stored = cached_values(ws)
         for (row, col), cell in ws._cells.items():
             value = cell.value
             if value is None:
                 continue
             if cell.data_type == "f":
                 value = Formula(
-                    value if isinstance(value, str) else getattr(value, "text", "")
+                    value if isinstance(value, str) else getattr(value, "text", ""),
+                    stored.get((row, col), NOT_CACHED),
                 )
             elif cell.data_type == "e":
                 value = CellError(value)

@@ -6,7 +6,9 @@ Computed figures carry the same keys as ``estimates.results.expected_figures``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from estimates import tables as T
 
 TEMPLATE_VERSION = "0.1.0"
 TEMPLATE_VERSION_CELL = "C23"  # Head sheet; defined name TemplateVersion
@@ -16,10 +18,23 @@ NOTE_PREFIX = "[Estimates]"
 
 @dataclass(frozen=True)
 class Column:
+    """A column of an input table on its sheet: the core field it holds (None for
+    a computed column right of the table), its heading, width and look."""
+
     key: str
     header: str
-    kind: str  # text, code, millions, thousands, int, flag
+    kind: str  # text, code, millions, thousands, int, dollars, flag, list, percent
     width: float = 12
+    field: T.Field | None = None
+
+    @property
+    def number_format(self) -> str:
+        return NUMBER_FORMATS.get(self.kind, "General")
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        """The values a drop-down offers (Excel data validation), if any."""
+        return self.field.allowed if self.field and self.field.kind != "list" else ()
 
 
 @dataclass(frozen=True)
@@ -35,6 +50,11 @@ class TableSpec:
     @property
     def first_row(self) -> int:
         return self.header_row + 1
+
+    @property
+    def table(self) -> T.Table:
+        """The core declaration of this table's fields."""
+        return T.TABLES[self.name]
 
     def col(self, key: str) -> int:
         """1-based column of a table or computed column."""
@@ -56,6 +76,7 @@ class FixedCell:
     kind: str
     key: str = ""  # computed figures only
     formula: str = ""  # computed figures only
+    attr: str = ""  # inputs only: the Head's attribute, dotted (establishment.ceiling)
 
 
 MONEY = ("actual", "original", "revised", "estimate")
@@ -70,10 +91,6 @@ PERCENT_HEADERS = {
     "estimate_vs_revised": "Estimate vs Revised 預算較修訂",
     "estimate_vs_original": "Estimate vs Original 預算較原來",
 }
-
-
-def _money(kind: str) -> tuple[Column, ...]:
-    return tuple(Column(k, MONEY_HEADERS[k], kind, 14) for k in MONEY)
 
 
 def _percent() -> tuple[Column, ...]:
@@ -93,7 +110,8 @@ FLAGS = "_Flags"
 CHARTS = "Charts"
 CHANGE_LOG = "ChangeLog"
 REVERT = "_Revert"
-HIDDEN_SHEETS = (FLAGS, REVERT)
+LISTS = "_Lists"
+HIDDEN_SHEETS = (FLAGS, REVERT, LISTS)
 CHANGE_LOG_COLUMNS = (
     ("Time (UTC) 時間", 20),
     ("User 使用者", 14),
@@ -121,7 +139,19 @@ SHEETS: tuple[tuple[str, str], ...] = (
     (CHANGE_LOG, "更改紀錄 Change log"),
     (FLAGS, "Flags the add-in made (do not edit)"),
     (REVERT, "What the last refresh overwrote (do not edit)"),
+    (LISTS, "Allowed values of the input tables' drop-down lists (do not edit)"),
 )
+
+
+def _placed(table: T.Table, looks: dict[str, tuple[str, float]]) -> tuple:
+    """The core table's fields as sheet columns, in order, each with its heading
+    and width; the money columns take the shared headings."""
+    out = []
+    for f in table.fields:
+        header, width = looks.get(f.name) or (MONEY_HEADERS[f.name], 14)
+        out.append(Column(f.name, header, f.kind, width, f))
+    return tuple(out)
+
 
 TABLES: dict[str, TableSpec] = {
     t.name: t
@@ -130,12 +160,14 @@ TABLES: dict[str, TableSpec] = {
             "tblProgrammes",
             PROGRAMMES,
             7,
-            (
-                Column("programme", "Programme 綱領", "code", 11),
-                Column("title_en", "Title (English)", "text", 40),
-                Column("title_zh", "名稱(中文)", "text", 24),
-                *_money("millions"),
-                Column("policy_area", "Policy area 政策範圍", "text", 30),
+            _placed(
+                T.PROGRAMMES,
+                {
+                    "programme": ("Programme 綱領", 11),
+                    "title_en": ("Title (English)", 40),
+                    "title_zh": ("名稱(中文)", 24),
+                    "policy_area": ("Policy area 政策範圍", 30),
+                },
             ),
             _percent(),
         ),
@@ -143,40 +175,47 @@ TABLES: dict[str, TableSpec] = {
             "tblSubheads",
             SUBHEADS,
             4,
-            (
-                Column("account", "Account 帳目", "text", 12),
-                Column("section", "Section 類別", "text", 26),
-                Column("code", "Code 編號", "code", 9),
-                Column("title_en", "Title (English)", "text", 36),
-                Column("title_zh", "名稱(中文)", "text", 22),
-                *_money("thousands"),
+            _placed(
+                T.SUBHEADS,
+                {
+                    "account": ("Account 帳目", 12),
+                    "section": ("Section 類別", 26),
+                    "code": ("Code 編號", 9),
+                    "title_en": ("Title (English)", 36),
+                    "title_zh": ("名稱(中文)", 22),
+                },
             ),
         ),
         TableSpec(
             "tblBreakdown",
             BREAKDOWN,
             8,
-            (
-                Column("group", "Group 類別", "text", 26),
-                Column("item_en", "Item (English)", "text", 40),
-                Column("item_zh", "項目(中文)", "text", 22),
-                *_money("thousands"),
+            _placed(
+                T.BREAKDOWN,
+                {
+                    "group": ("Group 類別", 26),
+                    "item_en": ("Item (English)", 40),
+                    "item_zh": ("項目(中文)", 22),
+                },
             ),
         ),
         TableSpec(
             "tblEstablishment",
             ESTABLISHMENT,
             11,
-            (
-                Column("rank_en", "Rank (English)", "text", 34),
-                Column("rank_zh", "職級(中文)", "text", 18),
-                Column("directorate", "Directorate 首長級 (Y/N)", "flag", 12),
-                Column("scale", "Pay scale 薪級表", "code", 10),
-                Column("min_point", "Min point 最低薪點", "int", 10),
-                Column("max_point", "Max point 最高薪點", "int", 10),
-                Column("programme", "Programme 綱領", "code", 10),
-                Column("posts_start", "Posts at start 年初職位", "int", 12),
-                Column("posts_end", "Posts at end 年終職位", "int", 12),
+            _placed(
+                T.ESTABLISHMENT,
+                {
+                    "rank_en": ("Rank (English)", 34),
+                    "rank_zh": ("職級(中文)", 18),
+                    "directorate": ("Directorate 首長級 (Y/N)", 12),
+                    "scale": ("Pay scale 薪級表", 10),
+                    "min_point": ("Min point 最低薪點", 10),
+                    "max_point": ("Max point 最高薪點", 10),
+                    "programme": ("Programme 綱領", 10),
+                    "posts_start": ("Posts at start 年初職位", 12),
+                    "posts_end": ("Posts at end 年終職位", 12),
+                },
             ),
             (
                 Column("mid_salary", "Mid-point monthly 中點月薪", "dollars", 14),
@@ -188,27 +227,28 @@ TABLES: dict[str, TableSpec] = {
             "tblPayScale",
             PAY_SCALE,
             4,
-            (
-                Column("scale", "Scale 薪級表", "code", 10),
-                Column("point", "Point 薪點", "int", 8),
-                Column("monthly_salary", "Monthly salary 月薪 (HK$)", "dollars", 18),
+            _placed(
+                T.PAY_SCALE,
+                {
+                    "scale": ("Scale 薪級表", 10),
+                    "point": ("Point 薪點", 8),
+                    "monthly_salary": ("Monthly salary 月薪 (HK$)", 18),
+                },
             ),
         ),
         TableSpec(
             "tblFootnotes",
             HEAD,
             26,
-            (
-                Column("mark", "Mark 標記", "text", 8),
-                Column("target", "Target 所註項目", "text", 18),
-                Column(
-                    "columns",
-                    "Columns 欄 (actual,original,revised,estimate)",
-                    "text",
-                    30,
-                ),
-                Column("text_en", "Text (English)", "text", 60),
-                Column("text_zh", "註釋(中文)", "text", 60),
+            _placed(
+                T.FOOTNOTES,
+                {
+                    "mark": ("Mark 標記", 8),
+                    "target": ("Target 所註項目", 18),
+                    "columns": ("Columns 欄 (actual,original,revised,estimate)", 30),
+                    "text_en": ("Text (English)", 60),
+                    "text_zh": ("註釋(中文)", 60),
+                },
             ),
         ),
     )
@@ -289,6 +329,26 @@ HEAD_INPUTS: tuple[FixedCell, ...] = (
     FixedCell("EstablishmentNoteEn", ESTABLISHMENT, "A2", "Note", "註", "text"),
     FixedCell("EstablishmentNoteZh", ESTABLISHMENT, "A3", "Note", "註", "text"),
 )
+
+HEAD_ATTRS = {
+    "HeadNo": "head",
+    "HeadTitleEn": "title_en",
+    "HeadTitleZh": "title_zh",
+    "ControllingOfficerEn": "controlling_officer_en",
+    "ControllingOfficerZh": "controlling_officer_zh",
+    "EstimateYear": "estimate_year",
+    "DepartmentEn": "department_en",
+    "DepartmentZh": "department_zh",
+    "DepartmentShortZh": "department_short_zh",
+    "PostsStart": "establishment.posts_start",
+    "DirectorateStart": "establishment.directorate_start",
+    "DirectorateEnd": "establishment.directorate_end",
+    "NetChange": "establishment.net_change",
+    "Ceiling": "establishment.ceiling",
+    "EstablishmentNoteEn": "establishment.note_en",
+    "EstablishmentNoteZh": "establishment.note_zh",
+}
+HEAD_INPUTS = tuple(replace(f, attr=HEAD_ATTRS[f.name]) for f in HEAD_INPUTS)
 
 HEAD_COMPUTED: tuple[FixedCell, ...] = (
     FixedCell(
@@ -415,6 +475,22 @@ CHECKS_COLUMNS = (
 )
 
 
+DROP_DOWN_ROWS = 5000  # data rows below a table's header that carry its drop-downs
+
+
+def drop_downs() -> list[tuple[TableSpec, Column, str, str]]:
+    """Each input column with known values: (table, column, the name of its list
+    on the hidden lists sheet, that list's range)."""
+    out = []
+    lists = [(spec, c) for spec in TABLES.values() for c in spec.columns if c.choices]
+    for i, (spec, column) in enumerate(lists, start=1):
+        letter = chr(ord("A") + i - 1)
+        rows = len(column.choices)
+        ref = f"{LISTS}!${letter}$2:${letter}${rows + 1}"
+        out.append((spec, column, f"List_{spec.name[3:]}_{column.key}", ref))
+    return out
+
+
 def template_names() -> dict[str, str]:
     """The defined names every book made from the template carries."""
     names = {}
@@ -424,6 +500,8 @@ def template_names() -> dict[str, str]:
     names["TemplateVersion"] = f"{HEAD}!$C${row}"
     total = PROGRAMME_TOTAL_ROW
     names["ProgrammeTotal"] = f"{PROGRAMMES}!$D${total}:$G${total}"
+    for _spec, _column, name, ref in drop_downs():
+        names[name] = ref
     return names
 
 

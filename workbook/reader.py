@@ -9,30 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from estimates import tables as T
 from estimates.findings import Finding
-from estimates.model import (
-    COLUMNS,
-    Amount,
-    BreakdownItem,
-    Count,
-    EstablishmentSummary,
-    Footnote,
-    Head,
-    PayPoint,
-    Post,
-    Programme,
-    Ref,
-    Subhead,
-)
-from estimates.money import is_nil, parse_number, round_half_up, to_decimal
+from estimates.model import Count, EstablishmentSummary, Head, Ref
 from estimates.rules.text import finding
 
 from . import layout as L
+from .cells import Cells
 from .computed import ComputedCell, Extent
 from .cycle import rolled_from
 from .snapshot import (
-    CellError,
-    Formula,
     Snapshot,
     address,
     cell_position,
@@ -57,96 +43,6 @@ class Reading:
         default_factory=set
     )  # tables read as the template has them
     report_old_rows: dict[str, int] = field(default_factory=dict)
-
-
-class _Cells:
-    def __init__(self, snap: Snapshot, findings: list[Finding]):
-        self.snap = snap
-        self.findings = findings
-
-    def number(self, sheet: str, row: int, col: int, kind: str, label: str):
-        """A number of ``kind`` (millions, thousands, int, dollars) or None."""
-        raw = self.snap.value(sheet, row, col)
-        ref = Ref(sheet, address(row, col))
-        if isinstance(raw, CellError):
-            self.findings.append(
-                finding(
-                    "D02",
-                    ref,
-                    f"{label} holds the error value {raw}.",
-                    f"{label} 含錯誤值 {raw}。",
-                    "a number",
-                    str(raw),
-                )
-            )
-            return None, ref
-        if isinstance(raw, Formula):
-            return None, ref  # a clerk's own formula: its value is not known here
-        if is_nil(raw):
-            return None, ref
-        try:
-            if isinstance(raw, str):
-                value = parse_number(raw)
-                self.findings.append(
-                    finding(
-                        "D01",
-                        ref,
-                        f"{label} is the number {raw!r} stored as text;"
-                        " Excel leaves it out of totals. Re-enter it as a number.",
-                        f"{label} 為以文字儲存的數字 {raw!r},"
-                        "Excel 不會計入總額;請以數字重新輸入。",
-                        "a number",
-                        repr(raw),
-                    )
-                )
-            else:
-                value = to_decimal(raw)
-        except ValueError:
-            self.findings.append(
-                finding(
-                    "D05",
-                    ref,
-                    f"{label} should be a number but holds {raw!r}.",
-                    f"{label} 應為數字,但內容為 {raw!r}。",
-                    "a number",
-                    repr(raw),
-                )
-            )
-            return None, ref
-        if kind == "millions":
-            if round_half_up(value, 1) != value:
-                self.findings.append(
-                    finding(
-                        "D05",
-                        ref,
-                        f"{label} has more than one decimal ({value}); $ million"
-                        " figures are keyed to one decimal.",
-                        f"{label} 多於一位小數({value});百萬元數字應只有一位小數。",
-                        str(round_half_up(value, 1)),
-                        str(value),
-                    )
-                )
-            return round_half_up(value, 1), ref
-        if value != value.to_integral_value():
-            self.findings.append(
-                finding(
-                    "D05",
-                    ref,
-                    f"{label} should be a whole number but is {value}.",
-                    f"{label} 應為整數,但為 {value}。",
-                    str(round_half_up(value, 0)),
-                    str(value),
-                )
-            )
-        return int(round_half_up(value, 0)), ref
-
-    def text(self, sheet: str, row: int, col: int) -> str:
-        raw = self.snap.value(sheet, row, col)
-        if raw is None or isinstance(raw, Formula | CellError):
-            return ""
-        if isinstance(raw, float) and raw == int(raw):
-            raw = int(raw)
-        return str(raw).strip()
 
 
 def table_extent(
@@ -238,24 +134,65 @@ def table_extent(
 
 
 def _rows(snap: Snapshot, spec: L.TableSpec, ext: Extent):
+    """The sheet rows of a table that hold anything: a blank row is skipped and
+    shifts nothing, since every row read keeps its own sheet row."""
     width = len(spec.columns)
     for row in range(ext.first, ext.last + 1):
-        if all(
-            snap.value(spec.sheet, row, c) in (None, "") for c in range(1, width + 1)
-        ):
-            continue
-        yield row
+        if not T.blank(snap.value(spec.sheet, row, c) for c in range(1, width + 1)):
+            yield row
 
 
-def read_book(snap: Snapshot) -> Reading:
-    """The Head a book holds, and a finding for each cell that could not be read."""
-    if not any(name in snap.sheets for name in (L.HEAD, L.PROGRAMMES, L.SUBHEADS)):
-        raise NotOurBook(
-            f"{snap.source}: not an Estimates workbook (no Head, Programmes or Subheads"
-            " sheet); build one with 'estimates build DATA_DIR -o BOOK.xlsx'"
-        )
-    findings: list[Finding] = []
-    cells = _Cells(snap, findings)
+def _row_label(spec: L.TableSpec, texts: dict[str, str]) -> str:
+    """How a finding names a row: ``Subhead 000``, ``Programme (2)``, a rank."""
+    label = ROW_LABELS.get(spec.name, "{0}")
+    first = texts.get(spec.columns[0].key, "")
+    return label.format(first, **texts)
+
+
+ROW_LABELS = {
+    "tblProgrammes": "Programme ({programme})",
+    "tblSubheads": "Subhead {code}",
+    "tblBreakdown": "Breakdown '{item_en}'",
+    "tblPayScale": "Pay scale {scale}",
+    "tblFootnotes": "Footnote {mark}",
+}
+
+
+def _read_row(cells: Cells, spec: L.TableSpec, row: int) -> object:
+    """One table row as the core's model row: each column read as declared, every
+    value keeping the cell it came from."""
+    sheet = spec.sheet
+    refs = {c.key: Ref(sheet, address(row, spec.col(c.key))) for c in spec.columns}
+    values: dict[str, object] = {}
+    for column in spec.columns:
+        f = column.field
+        if f.kind not in T.NUMBER_KINDS:
+            values[f.name] = cells.parsed(f, sheet, row, spec.col(f.name))
+    label = _row_label(spec, {k: str(v) for k, v in values.items()})
+    for column in spec.columns:
+        f = column.field
+        if f.kind in T.NUMBER_KINDS:
+            where = f"{label}, {f.name} ({refs[f.name]})"
+            value = cells.number(sheet, row, spec.col(f.name), f.kind, where)[0]
+            values[f.name] = cells.required(f, value, refs[f.name], label)
+        elif f.required and not values[f.name]:
+            cells.missing(f, refs[f.name], label)
+    return spec.table.make(values, refs)
+
+
+def read_tables(
+    snap: Snapshot, cells: Cells, head: Head, usable: set[str], extents: dict
+) -> None:
+    """Every usable input table's rows into the Head's lists."""
+    for spec in L.TABLES.values():
+        if spec.name in usable:
+            rows = getattr(head, T.HEAD_LISTS[spec.name])
+            for row in _rows(snap, spec, extents[spec.name]):
+                rows.append(_read_row(cells, spec, row))
+
+
+def _structure(snap: Snapshot, findings: list[Finding]):
+    """Each input table's extent, and which tables are as the template has them."""
     extents: dict[str, Extent] = {}
     usable: set[str] = set()
     for spec in L.TABLES.values():
@@ -263,6 +200,12 @@ def read_book(snap: Snapshot) -> Reading:
         if ext is not None:
             usable.add(spec.name)
         extents[spec.name] = ext or Extent(spec.first_row, spec.first_row)
+    return extents, usable
+
+
+def _book_findings(snap: Snapshot) -> list[Finding]:
+    """V01 (template version) and D12 (protected sheets)."""
+    findings = []
     version = (
         snap.at(L.HEAD, L.TEMPLATE_VERSION_CELL) if L.HEAD in snap.sheets else None
     )
@@ -291,175 +234,40 @@ def read_book(snap: Snapshot) -> Reading:
                 "protected",
             )
         )
+    return findings
 
-    def fixed_text(name: str) -> str:
-        f = next(x for x in L.HEAD_INPUTS if x.name == name)
-        return cells.text(f.sheet, *cell_position(f.cell))
 
-    def fixed_count(name: str) -> Count:
-        f = next(x for x in L.HEAD_INPUTS if x.name == name)
-        value, ref = cells.number(
-            f.sheet, *cell_position(f.cell), "int", f"{f.label_en} ({f.sheet}!{f.cell})"
+def _read_head(cells: Cells) -> Head:
+    """The Head's fixed input cells (titles, establishment summary)."""
+    head = Head(head="")
+    counts = {}
+    for fixed in L.HEAD_INPUTS:
+        row, col = cell_position(fixed.cell)
+        owner, _, attr = fixed.attr.rpartition(".")
+        if fixed.kind in T.NUMBER_KINDS:
+            label = f"{fixed.label_en} ({fixed.sheet}!{fixed.cell})"
+            counts[attr] = Count(*cells.number(fixed.sheet, row, col, "int", label))
+        elif owner:
+            counts[attr] = cells.text(fixed.sheet, row, col)
+        else:
+            setattr(head, attr, cells.text(fixed.sheet, row, col))
+    head.establishment = EstablishmentSummary(**counts)
+    return head
+
+
+def read_book(snap: Snapshot) -> Reading:
+    """The Head a book holds, and a finding for each cell that could not be read."""
+    if not any(name in snap.sheets for name in (L.HEAD, L.PROGRAMMES, L.SUBHEADS)):
+        raise NotOurBook(
+            f"{snap.source}: not an Estimates workbook (no Head, Programmes or Subheads"
+            " sheet); build one with 'estimates build DATA_DIR -o BOOK.xlsx'"
         )
-        return Count(value, ref)
-
-    head = Head(
-        head=fixed_text("HeadNo"),
-        title_en=fixed_text("HeadTitleEn"),
-        title_zh=fixed_text("HeadTitleZh"),
-        controlling_officer_en=fixed_text("ControllingOfficerEn"),
-        controlling_officer_zh=fixed_text("ControllingOfficerZh"),
-        estimate_year=fixed_text("EstimateYear"),
-        department_en=fixed_text("DepartmentEn"),
-        department_zh=fixed_text("DepartmentZh"),
-        department_short_zh=fixed_text("DepartmentShortZh"),
-        establishment=EstablishmentSummary(
-            posts_start=fixed_count("PostsStart"),
-            directorate_start=fixed_count("DirectorateStart"),
-            directorate_end=fixed_count("DirectorateEnd"),
-            net_change=fixed_count("NetChange"),
-            ceiling=fixed_count("Ceiling"),
-            note_en=fixed_text("EstablishmentNoteEn"),
-            note_zh=fixed_text("EstablishmentNoteZh"),
-        ),
-    )
-
-    def money(spec: L.TableSpec, row: int, kind: str, what: str) -> tuple[Amount, ...]:
-        out = []
-        for column in COLUMNS:
-            label = f"{what}, {column} ({spec.sheet}!{address(row, spec.col(column))})"
-            value, ref = cells.number(spec.sheet, row, spec.col(column), kind, label)
-            out.append(Amount(value, ref))
-        return tuple(out)
-
-    spec = L.TABLES["tblProgrammes"]
-    if spec.name in usable:
-        for row in _rows(snap, spec, extents[spec.name]):
-            number = cells.text(spec.sheet, row, spec.col("programme")).strip("()")
-            head.programmes.append(
-                Programme(
-                    number,
-                    cells.text(spec.sheet, row, spec.col("title_en")),
-                    cells.text(spec.sheet, row, spec.col("title_zh")),
-                    money(spec, row, "millions", f"Programme ({number})"),
-                    cells.text(spec.sheet, row, spec.col("policy_area")),
-                    Ref(spec.sheet, address(row, 1)),
-                )
-            )
-    spec = L.TABLES["tblSubheads"]
-    if spec.name in usable:
-        for row in _rows(snap, spec, extents[spec.name]):
-            code = cells.text(spec.sheet, row, spec.col("code"))
-            if code.isdigit() and len(code) < 3:
-                code = code.zfill(3)
-            ref = Ref(spec.sheet, address(row, spec.col("code")))
-            if not code:
-                findings.append(
-                    finding(
-                        "D06",
-                        ref,
-                        "A subhead line has no code.",
-                        "分目項目缺少編號。",
-                        "a code",
-                        "blank",
-                    )
-                )
-            head.subheads.append(
-                Subhead(
-                    cells.text(spec.sheet, row, spec.col("account")),
-                    cells.text(spec.sheet, row, spec.col("section")),
-                    code,
-                    cells.text(spec.sheet, row, spec.col("title_en")),
-                    cells.text(spec.sheet, row, spec.col("title_zh")),
-                    money(spec, row, "thousands", f"Subhead {code}"),
-                    ref,
-                )
-            )
-    spec = L.TABLES["tblBreakdown"]
-    if spec.name in usable:
-        for row in _rows(snap, spec, extents[spec.name]):
-            item = cells.text(spec.sheet, row, spec.col("item_en"))
-            head.breakdown.append(
-                BreakdownItem(
-                    cells.text(spec.sheet, row, spec.col("group")),
-                    item,
-                    cells.text(spec.sheet, row, spec.col("item_zh")),
-                    money(spec, row, "thousands", f"Breakdown '{item}'"),
-                    Ref(spec.sheet, address(row, 1)),
-                )
-            )
-    spec = L.TABLES["tblEstablishment"]
-    if spec.name in usable:
-        for row in _rows(snap, spec, extents[spec.name]):
-            rank = cells.text(spec.sheet, row, spec.col("rank_en"))
-
-            def count(key: str, row=row, rank=rank) -> int | None:
-                label = f"{rank}, {key} ({spec.sheet}!{address(row, spec.col(key))})"
-                return cells.number(spec.sheet, row, spec.col(key), "int", label)[0]
-
-            flag = cells.text(spec.sheet, row, spec.col("directorate")).upper()
-            if flag not in ("Y", "N", ""):
-                ref = Ref(spec.sheet, address(row, spec.col("directorate")))
-                findings.append(
-                    finding(
-                        "D05",
-                        ref,
-                        f"{rank}: Directorate must be Y or N, not {flag!r}.",
-                        f"{rank}:首長級一欄須為 Y 或 N,不是 {flag!r}。",
-                        "Y or N",
-                        flag,
-                    )
-                )
-            head.posts.append(
-                Post(
-                    rank,
-                    cells.text(spec.sheet, row, spec.col("rank_zh")),
-                    flag == "Y",
-                    cells.text(spec.sheet, row, spec.col("scale")),
-                    count("min_point"),
-                    count("max_point"),
-                    cells.text(spec.sheet, row, spec.col("programme")),
-                    count("posts_start") or 0,
-                    count("posts_end") or 0,
-                    Ref(spec.sheet, address(row, 1)),
-                )
-            )
-    spec = L.TABLES["tblPayScale"]
-    if spec.name in usable:
-        for row in _rows(snap, spec, extents[spec.name]):
-            point = cells.number(
-                spec.sheet,
-                row,
-                spec.col("point"),
-                "int",
-                f"Pay point ({spec.sheet}!A{row})",
-            )[0]
-            salary = cells.number(
-                spec.sheet,
-                row,
-                spec.col("monthly_salary"),
-                "int",
-                f"Monthly salary ({spec.sheet}!C{row})",
-            )[0]
-            if point is not None and salary is not None:
-                head.pay_scale.append(
-                    PayPoint(cells.text(spec.sheet, row, 1), point, salary)
-                )
-    spec = L.TABLES["tblFootnotes"]
-    if spec.name in usable:
-        for row in _rows(snap, spec, extents[spec.name]):
-            cols = cells.text(spec.sheet, row, spec.col("columns"))
-            head.footnotes.append(
-                Footnote(
-                    cells.text(spec.sheet, row, spec.col("mark")),
-                    cells.text(spec.sheet, row, spec.col("target")),
-                    tuple(c.strip().lower() for c in cols.split(",") if c.strip()),
-                    cells.text(spec.sheet, row, spec.col("text_en")),
-                    cells.text(spec.sheet, row, spec.col("text_zh")),
-                    Ref(spec.sheet, address(row, 1)),
-                )
-            )
-
+    findings: list[Finding] = []
+    extents, usable = _structure(snap, findings)
+    findings += _book_findings(snap)
+    cells = Cells(snap, findings)
+    head = _read_head(cells)
+    read_tables(snap, cells, head, usable, extents)
     head.rolled_from = rolled_from(snap)
     return Reading(head, findings, extents, usable=usable)
 

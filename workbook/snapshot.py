@@ -37,8 +37,28 @@ ERROR_VALUES = frozenset(
 _REF = re.compile(r"(\$?[A-Z]{1,3})\$?\d+")
 
 
+NOT_CACHED = None
+"""``Formula.cached`` when the file stored no value with the formula (a book
+written by a script, never recalculated)."""
+
+
 class Formula(str):
-    """A cell's formula text, starting with ``=``."""
+    """A cell's formula text, starting with ``=``.
+
+    ``cached`` is the value the spreadsheet application stored with the formula
+    when it last calculated (a number, text, bool or ``CellError``), read in the
+    same pass as the formula; ``NOT_CACHED`` when there is none.
+    """
+
+    cached: object = NOT_CACHED
+
+    def __new__(cls, text: str, cached: object = NOT_CACHED) -> Formula:
+        obj = super().__new__(cls, text)
+        obj.cached = cached
+        return obj
+
+    def __reduce__(self):
+        return (Formula, (str(self), self.cached))
 
 
 class CellError(str):

@@ -139,6 +139,19 @@ RULES: dict[str, Rule] = {
             "工作表受保護:更新不會改動",
         ),
         Rule(
+            "D13",
+            E,
+            "An account or section that is not a known value",
+            "帳目或類別不是已知的值",
+        ),
+        Rule("D14", E, "A programme number entered twice", "綱領編號重複"),
+        Rule(
+            "D15",
+            E,
+            "A formula in an input cell that cannot be read until recalculated",
+            "輸入儲存格的公式須重新計算才能讀取",
+        ),
+        Rule(
             "D08",
             W,
             "One subhead code on two different lines",
@@ -177,7 +190,7 @@ HOW: dict[str, tuple[str, str]] = {
         "開支總額(千元)除以 1000,四捨五入至一位小數;相差 0.1 以內屬進位差異。",
     ),
     "T04": (
-        "The programme total of the Estimate column (Programmes!G4).",
+        "The programme total of the Estimate column.",
         "綱領總額的預算欄。",
     ),
     "T05": (
@@ -244,8 +257,12 @@ HOW: dict[str, tuple[str, str]] = {
         "Text that starts with the review mark was carried from last year.",
         "以覆核標記開首的文字由上年度結轉。",
     ),
+    "D13": (
+        "The value against the allowed values of its column (the drop-down list).",
+        "與該欄的可選值(下拉清單)比較。",
+    ),
     "V01": (
-        "The TemplateVersion cell (Head!C23) against the installed add-in.",
+        "The TemplateVersion cell against the installed add-in.",
         "範本版本儲存格與已安裝工具比較。",
     ),
 }

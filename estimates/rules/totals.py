@@ -46,6 +46,8 @@ def check(head: Head, results: Results) -> list[Finding]:
             if gap <= TOLERANCE_MILLIONS:
                 continue
             out.append(_t03(head, results, k, column, total, expected))
+    if head.breakdown and not any(s.code == "000" for s in head.subheads):
+        out.append(_no_subhead_000(head, results))
     if head.breakdown and any(s.code == "000" for s in head.subheads):
         years = head.year_labels()
         for k, column in enumerate(COLUMNS):
@@ -116,4 +118,21 @@ def _t03(head: Head, results: Results, k: int, column: str, total, expected):
         (te_ref,),
         Severity.INFO if marks else None,
         compared=(te_ref, _ref(head, key("report_programme_total", column))),
+    )
+
+
+def _no_subhead_000(head: Head, results: Results) -> Finding:
+    """T05 when there is a breakdown of subhead 000 but no subhead 000 line."""
+    total = results.breakdown_total["estimate"]
+    return finding(
+        "T05",
+        _ref(head, "breakdown_total:estimate") or head.breakdown[0].ref,
+        "There is a breakdown of subhead 000 but no subhead 000 line on the"
+        f" Subheads sheet: expected a subhead 000 line, found none (the breakdown"
+        f" is {show(total, 'thousands')}). Add the line, or delete the breakdown.",
+        "有分目 000 的分析,但分目工作表沒有分目 000 項目"
+        f"(分析總和為 {show(total, 'thousands')}):請加入該項目或刪除分析。",
+        "a subhead 000 line",
+        "none",
+        tuple(b.ref for b in head.breakdown[:1]),
     )

@@ -1,0 +1,166 @@
+"""Input cells read as the core wants them, each bad cell a finding.
+
+D01 number stored as text, D02 error value, D05 not a number (or a value its
+column refuses), D06 required value missing, D15 a formula whose value cannot be
+known until the book is recalculated. A clerk's formula is read by the value
+stored with it, else evaluated when simple (``evaluate.py``); never nil silently.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from estimates import tables as T
+from estimates.findings import Finding
+from estimates.model import Ref
+from estimates.money import is_nil, parse_number, round_half_up, to_decimal
+from estimates.rules.text import finding
+
+from .evaluate import NotEvaluated, resolve
+from .snapshot import CellError, Formula, Snapshot, address
+
+
+class Cells:
+    """Reads a snapshot's input cells, adding a finding for each bad one."""
+
+    def __init__(self, snap: Snapshot, findings: list[Finding]):
+        self.snap = snap
+        self.findings = findings
+
+    def add(self, rule: str, ref: Ref, en: str, zh: str, expected: str, found: str):
+        self.findings.append(finding(rule, ref, en, zh, expected, found))
+
+    def raw(self, sheet: str, row: int, col: int, label: str) -> object:
+        """A cell's value; a formula's is the value stored with it or evaluated.
+        An error value is D02 and a formula that cannot be read D15 (both None)."""
+        raw = self.snap.value(sheet, row, col)
+        ref = Ref(sheet, address(row, col))
+        if isinstance(raw, Formula):
+            try:
+                raw = resolve(self.snap, sheet, raw)
+            except NotEvaluated as exc:
+                self.add(
+                    "D15",
+                    ref,
+                    f"{label} holds the formula {raw} and the file stores no value"
+                    f" for it ({exc}), so it cannot be read until the book is"
+                    " recalculated: open and save it in Excel or LibreOffice, or"
+                    " type the value.",
+                    f"{label} 含公式 {raw},檔案沒有儲存其數值,須重新計算活頁簿"
+                    "(在 Excel 或 LibreOffice 開啟並儲存)或直接輸入數值才能讀取。",
+                    "a value",
+                    str(raw),
+                )
+                return None
+        if isinstance(raw, CellError):
+            self.add(
+                "D02",
+                ref,
+                f"{label} holds the error value {raw}.",
+                f"{label} 含錯誤值 {raw}。",
+                "a value",
+                str(raw),
+            )
+            return None
+        return raw
+
+    def number(self, sheet: str, row: int, col: int, kind: str, label: str):
+        """A number of ``kind`` (millions, thousands, int, dollars) or None, and
+        its cell."""
+        ref = Ref(sheet, address(row, col))
+        raw = self.raw(sheet, row, col, label)
+        if is_nil(raw):
+            return None, ref
+        value = self._decimal(raw, ref, label)
+        if value is None:
+            return None, ref
+        return self._precise(value, kind, ref, label), ref
+
+    def _decimal(self, raw: object, ref: Ref, label: str) -> Decimal | None:
+        try:
+            if isinstance(raw, str):
+                value = parse_number(raw)
+                self.add(
+                    "D01",
+                    ref,
+                    f"{label} is the number {raw!r} stored as text;"
+                    " Excel leaves it out of totals. Re-enter it as a number.",
+                    f"{label} 為以文字儲存的數字 {raw!r},"
+                    "Excel 不會計入總額;請以數字重新輸入。",
+                    "a number",
+                    repr(raw),
+                )
+                return value
+            return to_decimal(raw)
+        except ValueError:
+            self.add(
+                "D05",
+                ref,
+                f"{label} should be a number but holds {raw!r}.",
+                f"{label} 應為數字,但內容為 {raw!r}。",
+                "a number",
+                repr(raw),
+            )
+            return None
+
+    def _precise(self, value: Decimal, kind: str, ref: Ref, label: str):
+        places = 1 if kind == T.MILLIONS else 0
+        rounded = round_half_up(value, places)
+        if rounded != value:
+            if kind == T.MILLIONS:
+                en = (
+                    f"{label} has more than one decimal ({value}); $ million"
+                    " figures are keyed to one decimal."
+                )
+                zh = f"{label} 多於一位小數({value});百萬元數字應只有一位小數。"
+            else:
+                en = f"{label} should be a whole number but is {value}."
+                zh = f"{label} 應為整數,但為 {value}。"
+            self.add("D05", ref, en, zh, str(rounded), str(value))
+        return rounded if kind == T.MILLIONS else int(rounded)
+
+    def text(self, sheet: str, row: int, col: int) -> str:
+        raw = self.raw(sheet, row, col, f"{sheet}!{address(row, col)}")
+        if raw is None:
+            return ""
+        if isinstance(raw, float) and raw == int(raw):
+            raw = int(raw)
+        if isinstance(raw, Decimal) and raw == raw.to_integral_value():
+            raw = int(raw)
+        return str(raw).strip()
+
+    def parsed(self, f: T.Field, sheet: str, row: int, col: int) -> object:
+        """A text, code, flag or list cell as its field parses it; a value the
+        field refuses is a D05 finding and reads as empty."""
+        text = self.text(sheet, row, col)
+        try:
+            return f.parse(text)
+        except ValueError as exc:
+            where = f"{sheet}!{address(row, col)}"
+            allowed = " or ".join(f.allowed)
+            self.add(
+                "D05",
+                Ref(sheet, address(row, col)),
+                f"{f.label_en} ({where}) {exc}.",
+                f"{f.label_zh}({where})須為 {allowed},不是 {text!r}。",
+                allowed,
+                text,
+            )
+            return f.empty
+
+    def required(self, f: T.Field, value, ref: Ref, label: str):
+        """A required number left blank is D06 and reads as 0."""
+        if value is None and f.required:
+            self.missing(f, ref, label)
+            return 0
+        return value
+
+    def missing(self, f: T.Field, ref: Ref, label: str) -> None:
+        self.add(
+            "D06",
+            ref,
+            f"{label}: {f.label_en} is missing ({ref}).",
+            f"{label}:缺少{f.label_zh}({ref})。",
+            f"a {f.label_en.lower()}",
+            "blank",
+        )
