@@ -44,7 +44,10 @@ def test_unreadable_input_exits_2_with_one_line(tmp_path, capsys):
     bad.write_text("not a zip", encoding="utf-8")
     assert run(["check", str(bad)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err == f"estimates: {bad}: not an Excel workbook (it is not a zip package)"
+    assert err == (
+        f"estimates: {bad}: not an Excel workbook (it is not a zip package):"
+        " save it as an Excel workbook (.xlsx or .xlsm) and run this again"
+    )
     assert "\n" not in err
 
 

@@ -37,14 +37,53 @@ class BookError(ValueError):
     """A book that cannot be opened; the message names the file."""
 
 
+BOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
+SAVE_AS = "save it as an Excel workbook (.xlsx or .xlsm) and run this again"
+
+
+def _kind_of(path: Path) -> str:
+    """What a file that is not an OOXML workbook is ("" for a workbook)."""
+    with path.open("rb") as handle:
+        start = handle.read(8)
+    if start.startswith(b"\xd0\xcf\x11\xe0"):
+        return "an old-format .xls file"
+    if zipfile.is_zipfile(path):
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+            if "mimetype" in names and b"opendocument" in z.read("mimetype")[:100]:
+                return "an OpenDocument spreadsheet, .ods"
+            if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
+                if path.suffix.lower() in BOOK_SUFFIXES:
+                    return ""
+                return f"a workbook named {path.suffix or 'without a suffix'}"
+        return "a zip package with no workbook in it"
+    if path.suffix.lower() in (".csv", ".txt"):
+        return "a text file"
+    return "it is not a zip package"
+
+
+def check_format(path: Path) -> None:
+    """Refuse, in one line, any file that is not an OOXML workbook.
+
+    Raises:
+        BookError: .ods, .xls, .csv or anything else; the message says what to do.
+    """
+    kind = _kind_of(path)
+    if kind:
+        raise BookError(f"{path}: not an Excel workbook ({kind}): {SAVE_AS}")
+
+
 def load_book(path: Path, for_update: bool = False) -> Workbook:
     """Open a book; ``for_update`` first refuses one whose parts a save here
     could not keep (before openpyxl parses what it would drop)."""
     path = Path(path)
     if not path.exists():
         raise BookError(f"{path}: file not found")
+    if not zipfile.is_zipfile(path):
+        check_format(path)  # .xls, .csv, anything else: say what to do
     try:
-        inspect_package(path)
+        inspect_package(path)  # a hostile package is refused before it is read
+        check_format(path)  # .ods, or a zip with no workbook in it
         keeper = Preserver.check(path) if for_update else None
     except (UnsafeBook, UnkeptPart) as exc:
         raise BookError(str(exc)) from None
