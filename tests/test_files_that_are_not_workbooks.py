@@ -9,8 +9,6 @@ import pytest
 
 pytestmark = pytest.mark.engine
 
-TRACEBACK = "a non-OOXML file gives a traceback and exit 1 (layout)"
-
 
 @pytest.fixture(scope="module")
 def other_files(tmp_path_factory, libreoffice):
@@ -43,7 +41,6 @@ def other_files(tmp_path_factory, libreoffice):
     }
 
 
-@pytest.mark.xfail(strict=True, reason=f"issue 9: {TRACEBACK}")
 @pytest.mark.parametrize("kind", ["ods", "xls", "csv"])
 @pytest.mark.parametrize("command", ["refresh", "check"])
 def test_a_file_that_is_not_a_workbook_exits_2_with_one_line(

@@ -17,7 +17,7 @@ from estimates.money import is_nil, parse_number, round_half_up, to_decimal
 from estimates.rules.text import finding
 
 from .evaluate import NotEvaluated, resolve
-from .snapshot import CellError, Formula, Snapshot, address
+from .snapshot import ERROR_VALUES, CellError, Formula, Snapshot, address
 
 
 class Cells:
@@ -52,6 +52,8 @@ class Cells:
                     str(raw),
                 )
                 return None
+        if isinstance(raw, str) and raw.strip() in ERROR_VALUES:
+            raw = CellError(raw.strip())  # what a values-only host sends for one
         if isinstance(raw, CellError):
             self.add(
                 "D02",
