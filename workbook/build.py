@@ -58,6 +58,21 @@ def _add_drop_downs(wb: Workbook) -> None:
         wb[spec.sheet].add_data_validation(check)
 
 
+def _head_summary_lines(head) -> None:
+    """The COR's Head summary lines, live from the Narrative sheet's sentences."""
+    en_col, zh_col, value_col = L.HEAD_SUMMARY_COLUMNS
+    keys = get_column_letter(L.NARRATIVE_KEY_COLUMN)
+    last = L.NARRATIVE_LOOKUP_ROWS
+    for row, en, zh, key, col in L.HEAD_SUMMARY_LINES:
+        write_cell(head, row, en_col, en or None, "label")
+        write_cell(head, row, zh_col, zh or None, "label")
+        text = Formula(
+            f"=IFERROR(INDEX({L.NARRATIVE}!$A$1:${keys}${last},"
+            f'MATCH("{key}",{L.NARRATIVE}!${keys}$1:${keys}${last},0),{col}),"")'
+        )
+        write_cell(head, row, value_col, text, "computed")
+
+
 def new_template() -> Workbook:
     """An empty Estimates workbook: every sheet, table, label and name in place."""
     wb = Workbook()
@@ -161,21 +176,7 @@ def new_template() -> Workbook:
     write_cell(head, row, 1, "Template version", "label")
     write_cell(head, row, 2, "範本版本", "label")
     write_cell(head, row, col, L.TEMPLATE_VERSION, "code")
-    summary_lines = (
-        (7, "Establishment ceiling line", "編制上限", 2),
-        (8, "", "", 3),
-        (9, "Directorate line", "首長級職位", 2),
-        (10, "", "", 3),
-    )
-    for row, en, zh, col in summary_lines:  # the COR's Head summary lines, live
-        key = "ceiling" if row < 9 else "directorate"
-        write_cell(head, row, 4, en or None, "label")
-        write_cell(head, row, 5, zh or None, "label")
-        text = Formula(
-            f'=IFERROR(INDEX({L.NARRATIVE}!$A$1:$F$500,MATCH("{key}",'
-            f'{L.NARRATIVE}!$F$1:$F$500,0),{col}),"")'
-        )
-        write_cell(head, row, 6, text, "computed")
+    _head_summary_lines(head)
     for name, ref in L.template_names().items():
         wb.defined_names[name] = DefinedName(name, attr_text=ref)
     wb.custom_doc_props.append(

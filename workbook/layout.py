@@ -446,6 +446,14 @@ ESTABLISHMENT_SUMMARY = {
 
 REPORT_KEY_COLUMN = 12  # column L of the Report sheet: each row's stable key (hidden)
 REPORT_SIGNATURE_COLUMN = 13  # M: what the row's formulas compute (hidden)
+HEAD_SUMMARY_COLUMNS = (4, 5, 6)  # Head sheet: label (en), label (zh), live text
+HEAD_SUMMARY_LINES = (  # (row, label_en, label_zh, Narrative key, Narrative column)
+    (7, "Establishment ceiling line", "編制上限", "ceiling", 2),
+    (8, "", "", "ceiling", 3),
+    (9, "Directorate line", "首長級職位", "directorate", 2),
+    (10, "", "", "directorate", 3),
+)
+NARRATIVE_LOOKUP_ROWS = 500  # rows of the Narrative sheet the Head summary looks up
 NARRATIVE_FIRST_ROW = 5
 NARRATIVE_CLERK_COLUMN = 4  # D: the clerk's own sentence, tied to the row's key
 NARRATIVE_KEY_COLUMN = 6  # F: each row's sentence key (hidden)
