@@ -17,10 +17,11 @@ from estimates.findings import count_by_severity
 from estimates.importer import read_actuals
 from estimates.model import year_labels
 from estimates.rollforward import next_year
+from estimates.source import write_source
 from workbook import host as service
 from workbook import layout as L
 from workbook.flags import next_flag as _next
-from workbook.populate import import_plan, new_year_plan, source_head, write_head
+from workbook.populate import import_plan, new_year_plan, source_head
 from workbook.reader import NotOurBook, read_book
 from workbook.versions import advice
 
@@ -236,6 +237,6 @@ def export_data(folder, book=None):
     with _guard(book, "Export"):
         reading, _, findings = service.evaluate(XlwingsHost(book).snapshot())
         folder = _path(folder)
-        write_head(reading.head, folder)
+        write_source(reading.head, folder)
         _alert(book, f"Exported to 已匯出至 {folder}\n{_summary(findings)}")
         return reading.head

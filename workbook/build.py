@@ -205,7 +205,7 @@ def _fill_table(wb: Workbook, spec: L.TableSpec, items: list) -> None:
     ].ref = f"A{spec.header_row}:{get_column_letter(len(spec.columns))}{last}"
 
 
-def _head_value(head: Head, fixed: L.FixedCell) -> object:
+def head_value(head: Head, fixed: L.FixedCell) -> object:
     value: object = head
     for part in fixed.attr.split("."):
         value = getattr(value, part)
@@ -219,6 +219,6 @@ def populate(wb: Workbook, head: Head) -> None:
     for fixed in L.HEAD_INPUTS:
         row, col = cell_position(fixed.cell)
         style = "note" if fixed.sheet != L.HEAD else fixed.kind
-        write_cell(wb[fixed.sheet], row, col, _head_value(head, fixed), style)
+        write_cell(wb[fixed.sheet], row, col, head_value(head, fixed), style)
     for spec in L.TABLES.values():
         _fill_table(wb, spec, getattr(head, HEAD_LISTS[spec.name]))

@@ -9,21 +9,22 @@ the xlwings adapter (ribbon) apply the same plan.
 
 from __future__ import annotations
 
-import csv
 import tempfile
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
 from openpyxl.utils.cell import get_column_letter
 
 from estimates.findings import Finding
-from estimates.importer import import_files, read_actuals, write_source
-from estimates.model import COLUMNS, Count, Head, year_labels
+from estimates.importer import import_files, read_actuals
+from estimates.importer import write_source as write_imported
+from estimates.model import Head, year_labels
 from estimates.rollforward import Actuals, draft, next_year, roll_forward
-from estimates.source import SourceError, load_source
+from estimates.source import SourceError, load_source, write_source
+from estimates.tables import HEAD_LISTS, TABLES
 
 from . import layout as L
+from .build import head_value
 from .changelog import changed_cells, log_row, revert_rows
 from .cycle import ACTION_COL, NEW_YEAR
 from .generated import computed_cells
@@ -61,59 +62,17 @@ class Populated:
         return "; ".join(parts) + " — 已取代上列表格內容"
 
 
-def _millions(value):
-    return None if value is None else float(value)  # shortest repr is exact
-
-
 def table_rows(head: Head) -> dict[str, list[list[object]]]:
-    """What each input table's cells hold for a Head, row by row."""
+    """What each input table's cells hold for a Head, row by row (as declared)."""
     return {
-        "tblProgrammes": [
-            [p.number, p.title_en, p.title_zh,
-             *(_millions(p.value(c)) for c in COLUMNS), p.policy_area]
-            for p in head.programmes
-        ],
-        "tblSubheads": [
-            [s.account, s.section, s.code, s.title_en, s.title_zh,
-             *(s.value(c) for c in COLUMNS)]
-            for s in head.subheads
-        ],
-        "tblBreakdown": [
-            [b.group, b.item_en, b.item_zh, *(a.value for a in b.amounts)]
-            for b in head.breakdown
-        ],
-        "tblEstablishment": [
-            [p.rank_en, p.rank_zh, "Y" if p.directorate else "N", p.scale,
-             p.min_point, p.max_point, p.programme, p.posts_start, p.posts_end]
-            for p in head.posts
-        ],
-        "tblPayScale": [[p.scale, p.point, p.monthly_salary] for p in head.pay_scale],
-        "tblFootnotes": [
-            [f.mark, f.target, ",".join(f.columns), f.text_en, f.text_zh]
-            for f in head.footnotes
-        ],
-    }  # fmt: skip
+        spec.name: [spec.table.cells(item) for item in getattr(head, HEAD_LISTS[name])]
+        for name, spec in L.TABLES.items()
+    }
 
 
 def head_values(head: Head) -> dict[str, object]:
-    """What each Head input cell holds for a Head, by defined name."""
-    est = head.establishment
-    values = {
-        "HeadNo": head.head, "HeadTitleEn": head.title_en,
-        "HeadTitleZh": head.title_zh,
-        "ControllingOfficerEn": head.controlling_officer_en,
-        "ControllingOfficerZh": head.controlling_officer_zh,
-        "EstimateYear": head.estimate_year, "DepartmentEn": head.department_en,
-        "DepartmentZh": head.department_zh,
-        "DepartmentShortZh": head.department_short_zh,
-        "PostsStart": est.posts_start, "DirectorateStart": est.directorate_start,
-        "DirectorateEnd": est.directorate_end, "NetChange": est.net_change,
-        "Ceiling": est.ceiling, "EstablishmentNoteEn": est.note_en,
-        "EstablishmentNoteZh": est.note_zh,
-    }  # fmt: skip
-    return {
-        k: (v.value if isinstance(v, Count) else v or None) for k, v in values.items()
-    }
+    """What each Head input cell holds for a Head, by defined name (as declared)."""
+    return {fixed.name: head_value(head, fixed) for fixed in L.HEAD_INPUTS}
 
 
 def _copy(snap: Snapshot) -> Snapshot:
@@ -314,79 +273,10 @@ def rollforward_file(
     return done, issues
 
 
-SOURCE_FILES = {
-    "tblProgrammes": "programmes.csv",
-    "tblSubheads": "subheads.csv",
-    "tblBreakdown": "subhead_000.csv",
-    "tblEstablishment": "establishment.csv",
-    "tblPayScale": "pay_scale.csv",
-}
-HEAD_KEYS = {
-    "HeadNo": "head", "HeadTitleEn": "title_en", "HeadTitleZh": "title_zh",
-    "ControllingOfficerEn": "controlling_officer_en",
-    "ControllingOfficerZh": "controlling_officer_zh",
-    "EstimateYear": "estimate_year", "DepartmentEn": "department_en",
-    "DepartmentZh": "department_zh", "DepartmentShortZh": "department_short_zh",
-}  # fmt: skip
-ESTABLISHMENT_KEYS = {
-    "PostsStart": "posts_start", "DirectorateStart": "directorate_start",
-    "DirectorateEnd": "directorate_end", "NetChange": "net_change",
-    "Ceiling": "ceiling", "EstablishmentNoteEn": "note_en",
-    "EstablishmentNoteZh": "note_zh",
-}  # fmt: skip
-
-
-def _toml(value: object) -> str:
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, tuple | list):
-        return "[" + ", ".join(_toml(v) for v in value) + "]"
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    text = "".join(c if c >= " " else f"\\u{ord(c):04x}" for c in text)
-    return f'"{text}"'
-
-
-def head_toml(head: Head) -> str:
-    """``head.toml`` for a Head: its inputs, establishment summary and footnotes."""
-    values = head_values(head)
-    lines = [f"{k} = {_toml(values[n])}" for n, k in HEAD_KEYS.items() if values[n]]
-    est = [(k, values[n]) for n, k in ESTABLISHMENT_KEYS.items()]
-    lines += ["", "[establishment]"] + [f"{k} = {_toml(v)}" for k, v in est if v]
-    for note in head.footnotes:
-        lines += ["", "[[footnotes]]", f"mark = {_toml(note.mark)}",
-                  f"target = {_toml(note.target)}",
-                  f"columns = {_toml(note.columns)}",
-                  f"text_en = {_toml(note.text_en)}",
-                  f"text_zh = {_toml(note.text_zh)}"]  # fmt: skip
-    return "\n".join(lines) + "\n"
-
-
-def _csv_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return str(Decimal(repr(value)))
-    return str(value)
-
-
-def write_head(head: Head, folder: Path) -> None:
-    """A Head as a source data folder that ``load_source`` reads back equal."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "head.toml").write_text(head_toml(head), encoding="utf-8")
-    rows = table_rows(head)
-    for name, file in SOURCE_FILES.items():
-        if not rows[name] and name not in ("tblProgrammes", "tblSubheads"):
-            continue
-        with (folder / file).open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, lineterminator="\n")
-            writer.writerow([c.key for c in L.TABLES[name].columns])
-            writer.writerows([_csv_text(v) for v in row] for row in rows[name])
-
-
 def export_file(book: Path, folder: Path) -> Head:
     """``estimates export``: a book's inputs as a source data folder."""
     head = check_file(Path(book)).head
-    write_head(head, Path(folder))
+    write_source(head, Path(folder))
     return head
 
 
@@ -402,7 +292,9 @@ def source_head(paths: list[Path], snap: Snapshot) -> tuple[Head, list[str], lis
     paths = [Path(p) for p in paths]
     if len(paths) == 1 and paths[0].is_dir():
         head = load_source(paths[0])
-        given = [n for n, f in SOURCE_FILES.items() if (paths[0] / f).exists()]
+        given = [
+            t.name for t in TABLES.values() if t.csv and (paths[0] / t.csv).exists()
+        ]
         return head, given + (["tblFootnotes"] if head.footnotes else []), []
     number, year = (snap.at(L.HEAD, c) for c in ("C3", "C8"))
     if not number or not year:
@@ -412,7 +304,7 @@ def source_head(paths: list[Path], snap: Snapshot) -> tuple[Head, list[str], lis
         )
     imported = import_files(paths, str(number).strip())
     with tempfile.TemporaryDirectory() as folder:
-        write_source(imported, Path(folder), str(number).strip(), str(year).strip())
+        write_imported(imported, Path(folder), str(number).strip(), str(year).strip())
         head = load_source(Path(folder))
     lists = {
         "tblProgrammes": imported.programmes,
