@@ -37,15 +37,20 @@ def changed_cells(snap: Snapshot, plan: Plan) -> list[tuple]:
 
 
 def drop_unchanged(snap: Snapshot, plan: Plan) -> None:
-    """Leave out the writes that would put back what a cell already shows (a
-    forced write stays: a sheet wholly ours is written in one block)."""
+    """Leave out the writes that would put back what a cell already shows. A
+    sheet's forced writes (a sheet wholly ours, written in one block) all stay
+    if any of them, or a clear, changes the sheet, and all go if none does."""
+
+    def same(w: Write, force: bool) -> bool:
+        old = snap.value(w.sheet, w.row, w.col)
+        return _same(old, w.value, snap.formulas_known, force)
+
+    changed = {w.sheet for w in plan.writes if w.force and not same(w, False)}
+    changed |= {sheet for sheet, _, _ in plan.clears}
     plan.writes = [
         w
         for w in plan.writes
-        if w.force
-        or not _same(
-            snap.value(w.sheet, w.row, w.col), w.value, snap.formulas_known, w.force
-        )
+        if (w.force and w.sheet in changed) or not same(w, w.force)
     ]
 
 

@@ -236,15 +236,16 @@ class ReportRow:
     cells: dict[int, tuple[object, str]]  # col -> (value or formula, style)
     figures: dict[int, str]  # col -> figure key, for computed cells
     recipe: str = ""  # what its formulas add up or refer to, by row key or source
+    signature: str = ""  # see ``signature``
 
-    @property
-    def signature(self) -> str:
-        """A short fingerprint of what the row's formulas compute, written beside
-        the row so that a values-only host can tell a stale formula's value from a
-        constant a clerk typed."""
-        if not self.figures:
-            return ""
-        return f"{zlib.crc32(f'{self.key}|{self.recipe}'.encode()):08x}"
+
+def signature(key: str, figures: dict, recipe: str) -> str:
+    """A short fingerprint of what a row's formulas compute, written beside the
+    row so that a values-only host can tell a stale formula's value from a
+    constant a clerk typed."""
+    if not figures:
+        return ""
+    return f"{zlib.crc32(f'{key}|{recipe}'.encode()):08x}"
 
 
 FIRST_AMOUNT_COL = 4  # D
@@ -261,7 +262,9 @@ class _Rows:
     def add(
         self, key: str, cells: dict, figures: dict | None = None, recipe: str = ""
     ) -> int:
-        self.rows.append(ReportRow(key, cells, figures or {}, recipe))
+        figures = figures or {}
+        sig = signature(key, figures, recipe)
+        self.rows.append(ReportRow(key, cells, figures, recipe, sig))
         return len(self.rows)
 
     def keys(self, first: int, last: int) -> str:

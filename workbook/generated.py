@@ -224,7 +224,12 @@ def rebuild(snap: Snapshot, reading, results, gen: Generated) -> list[Finding]:
     head = reading.head
     gen.sheets = {
         L.REPORT: report_writes(snap, gen),
-        L.NARRATIVE: narrative_rows(head, results, reading.extents),
+        L.NARRATIVE: narrative_rows(
+            head,
+            results,
+            reading.extents,
+            None if snap.formulas_known else lambda r, c: snap.value(L.NARRATIVE, r, c),
+        ),
     }
     findings = []
     for sheet, writes in gen.sheets.items():

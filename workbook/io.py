@@ -185,7 +185,9 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
             ws = wb.create_sheet(sheet)
             if sheet in L.HIDDEN_SHEETS:
                 ws.sheet_state = "hidden"
-    for sheet in plan.regenerated:
+    touched = {w.sheet for w in plan.writes} | {c[0] for c in plan.clears}
+    rebuilt = {s: w for s, w in plan.regenerated.items() if s in touched}
+    for sheet in rebuilt:
         _unmerge_owned(wb[sheet] if sheet in wb.sheetnames else None, sheet)
     for sheet, row, col in plan.clears:
         cell = wb[sheet].cell(row, col)
@@ -198,7 +200,7 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
     for sheet, cols in plan.hidden_columns.items():
         for col in cols:
             wb[sheet].column_dimensions[get_column_letter(col)].hidden = True
-    lay_out(wb, plan.regenerated)  # widths, wrapping, row heights, page setup
+    lay_out(wb, rebuilt)  # widths, wrapping, row heights, page setup
     for name, ref in plan.tables.items():
         for ws in wb.worksheets:
             if name in ws.tables:

@@ -56,8 +56,14 @@ def _programme_formulas(head: Head, number: str, extents: dict[str, Extent]):
     return Formula(en), Formula(zh)
 
 
-def narrative_rows(head: Head, results: Results, extents: dict[str, Extent]) -> list:
-    """The Narrative sheet's owned cells; column D is the clerk's text, by key."""
+def narrative_rows(
+    head: Head, results: Results, extents: dict[str, Extent], shown=None
+) -> list:
+    """The Narrative sheet's owned cells; column D is the clerk's text, by key.
+
+    ``shown(row, col)``: what a values-only host shows there; a sentence formula
+    is then written again wherever that is not the sentence the core makes (the
+    formula there is another row's, or stale)."""
     out = [
         _write(1, 1, "說明 Narrative", "title"),
         _write(
@@ -78,12 +84,18 @@ def narrative_rows(head: Head, results: Results, extents: dict[str, Extent]) -> 
     for i, sentence in enumerate(sentences(head, results)):
         row = FIRST_ROW + i
         en, zh = sentence.en, sentence.zh
+        force = {2: False, 3: False}
         if sentence.key.startswith("programme:") and programmes_ok:
             en, zh = _programme_formulas(head, sentence.key.split(":", 1)[1], extents)
+            if shown is not None:
+                force = {
+                    2: shown(row, 2) != sentence.en,
+                    3: shown(row, 3) != sentence.zh,
+                }
         out += [
             _write(row, 1, sentence.label, "label"),
-            _write(row, 2, en, "wrap"),
-            _write(row, 3, zh, "wrap"),
+            Write(L.NARRATIVE, row, 2, en, "wrap", force[2]),
+            Write(L.NARRATIVE, row, 3, zh, "wrap", force[3]),
             _write(row, KEY_COL, sentence.key, "key"),
         ]
         text = clerk[sentence.key][0] if sentence.key in clerk else None

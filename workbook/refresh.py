@@ -6,6 +6,8 @@ plan -> cells.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -46,14 +48,29 @@ def refresh_workbook(wb: Workbook, source: str, record: bool = True) -> Outcome:
     return _outcome(service.refresh(BookHost(wb, source), current_user(), record))
 
 
+@contextmanager
+def _no_cycle_collection():
+    """The cycle collector paused for one job: an open book is millions of small
+    objects that it would walk again and again, for nothing (they live until the
+    job ends); it runs once after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def refresh_file(path: Path, out: Path | None = None) -> Outcome:
     """What the ribbon's Refresh does, on a file: in place unless ``out`` is given.
     A book of another template version is left as it is (``refused``)."""
     path = Path(path)
-    wb = load_book(path, for_update=True)
-    outcome = refresh_workbook(wb, str(path))
-    if not outcome.refused:
-        save_book(wb, Path(out) if out else path, original=path)
+    with _no_cycle_collection():
+        wb = load_book(path, for_update=True)
+        outcome = refresh_workbook(wb, str(path))
+        if not outcome.refused:
+            save_book(wb, Path(out) if out else path, original=path)
     return outcome
 
 
