@@ -7,12 +7,10 @@ import pytest
 from openpyxl import load_workbook
 
 from .clerk_cases import HOSTS, case, outcome
-from .why import hosts
 
 pytestmark = pytest.mark.engine
 
 NOTE = "Check with FSTB before 1 March 與庫務科核對"
-WIPED = "text in column D of a Narrative row the clerk inserted is lost (regen)"
 
 
 def _beside_report(wb):
@@ -56,7 +54,7 @@ def test_text_in_narrative_column_e_survives_refresh(host_outcomes, host):
     assert _kept(got, "Narrative", "E8")
 
 
-@pytest.mark.parametrize("host", hosts(cli=WIPED))
+@pytest.mark.parametrize("host", HOSTS)
 def test_text_in_an_inserted_narrative_row_survives_refresh(host_outcomes, host):
     got = outcome(host_outcomes, "text_in_inserted_narrative_row", host)
     assert _kept(got, "Narrative", "D9")

@@ -9,16 +9,14 @@ from estimates.variance import VARIANCES
 from .clerk import blank_row, labelled_rows
 from .clerk_cases import HOSTS, case, outcome
 from .sample_edits import sample
-from .why import hosts, number
+from .why import number
 
 pytestmark = pytest.mark.engine
 
 case("blank_programme_row", lambda wb: blank_row(wb, "tblProgrammes", 1))
 
-WHY = "the macro's narrative calls programme (2) unchanged after a blank row (regen)"
 
-
-@pytest.mark.parametrize("host", hosts(remote=WHY))
+@pytest.mark.parametrize("host", HOSTS)
 def test_a_blank_row_inside_the_programme_table_shifts_nothing(host_outcomes, host):
     got = outcome(host_outcomes, "blank_programme_row", host)
     head = sample()

@@ -62,25 +62,43 @@ def _kind(value: object) -> str:
     return "text" if isinstance(value, str) else "number"
 
 
-def revert_rows(changes: list[tuple]) -> list[Write]:
-    """The hidden _Revert sheet: every value the refresh overwrote, to put back."""
+def revert_rows(changes: list[tuple], clerk: frozenset = frozenset()) -> list[Write]:
+    """The hidden _Revert sheet: every value the refresh overwrote, to put back;
+    ``clerk`` cells (sheet, row, col) are marked C02: a clerk typed them where
+    Refresh rebuilds the sheet, and the mark keeps that finding until the next
+    change."""
     out = [
         Write(L.REVERT, 1, c, name, None) for c, name in enumerate(REVERT_COLUMNS, 1)
     ]
     for i, (sheet, row, col, old, _) in enumerate(changes, start=2):
-        record = (sheet, address(row, col), _kind(old), None if old == "" else old)
+        mark = "C02" if (sheet, row, col) in clerk else None
+        record = (
+            sheet,
+            address(row, col),
+            _kind(old),
+            None if old == "" else old,
+            mark,
+        )
         for c, value in enumerate(record, start=1):
             text = str(value) if isinstance(value, Formula) else value  # stored as text
             out.append(Write(L.REVERT, i, c, text, None))
     return out
 
 
-def record(snap: Snapshot, plan: Plan, action: str, findings, user: str, now: str):
+def record(
+    snap: Snapshot,
+    plan: Plan,
+    action: str,
+    findings,
+    user: str,
+    now: str,
+    clerk: frozenset = frozenset(),
+):
     """The revert record and a Change log row for what ``plan`` changes; nothing
     when it changes nothing (a second refresh leaves no trace)."""
     changes = changed_cells(snap, plan)
     if changes:
-        revert = revert_rows(changes)
+        revert = revert_rows(changes, clerk)
         rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert)
         plan.writes += log_row(snap, action, findings, len(changes), user, now)
 
@@ -110,6 +128,18 @@ def log_row(
         changed,
     )
     return [Write(L.CHANGE_LOG, row, c, v, None) for c, v in enumerate(values, start=1)]
+
+
+def replaced_clerk_cells(snap: Snapshot) -> list[tuple[str, str, object]]:
+    """(sheet, cell, value) of what the last refresh replaced that a clerk had
+    typed where it rebuilds a sheet (marked C02 on the revert record)."""
+    sheet = snap.sheets.get(L.REVERT, {})
+    out = []
+    for row in range(2, snap.max_row(L.REVERT) + 1):
+        target, cell, _, value, mark = (sheet.get((row, c)) for c in range(1, 6))
+        if mark == "C02" and target and cell:
+            out.append((str(target), str(cell), value))
+    return out
 
 
 def revert_plan(snap: Snapshot, user: str = "", now: str = "") -> Plan:

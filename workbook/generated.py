@@ -21,9 +21,10 @@ from estimates.rules.shown import value_agrees
 from estimates.rules.text import finding
 
 from . import layout as L
+from .changelog import replaced_clerk_cells
 from .computed import ComputedCell, ReportRow, input_sheet_cells, report_rows
 from .narrative import narrative_rows
-from .snapshot import CellError, Formula, Snapshot, address
+from .snapshot import CellError, Formula, Snapshot, address, cell_position
 from .writes import Write
 
 
@@ -37,6 +38,7 @@ class Generated:
     kept: dict[tuple[int, int], object] = field(default_factory=dict)  # typed
     stable_rows: set[int] = field(default_factory=set)  # same row, same formulas
     rewrite: set[tuple[str, int, int]] = field(default_factory=set)  # values-only
+    clerk: set[tuple[str, int, int]] = field(default_factory=set)  # C02 cells
     sheets: dict[str, list[Write]] = field(default_factory=dict)  # owned cells
     clears: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
 
@@ -238,6 +240,11 @@ def rebuild(snap: Snapshot, reading, results, gen: Generated) -> list[Finding]:
         gen.clears[sheet], clerk = owned_changes(snap, sheet, writes, columns)
         if sheet not in snap.protected:
             findings += c02(sheet, clerk)
+            gen.clerk |= {(sheet, row, col) for row, col, _ in clerk}
+    now = {(f.sheet, f.cell) for f in findings}
+    for sheet, cell, value in replaced_clerk_cells(snap):
+        if (sheet, cell) not in now and sheet in snap.sheets:
+            findings += c02(sheet, [(*cell_position(cell), value)])
     return findings
 
 

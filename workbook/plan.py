@@ -67,7 +67,7 @@ def make_plan(
     plan = without_protected(plan, snap, reading)
     drop_unchanged(snap, plan)
     if record_changes:
-        record(snap, plan, "refresh", findings, user, now)
+        record(snap, plan, "refresh", findings, user, now, frozenset(gen.clerk))
     return plan
 
 

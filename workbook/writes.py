@@ -65,7 +65,7 @@ class Plan:
 
 
 FLAG_COLUMNS = ("sheet", "cell", "prior_fill", "prior_note", "prior_author")
-REVERT_COLUMNS = ("sheet", "cell", "kind", "value")
+REVERT_COLUMNS = ("sheet", "cell", "kind", "value", "rule")  # rule: C02 if typed
 
 
 def rebuild_sheet(plan: Plan, old: dict, sheet: str, writes: list[Write]) -> None:
