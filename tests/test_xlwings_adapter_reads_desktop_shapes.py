@@ -39,3 +39,79 @@ def test_writes_group_into_rectangles_and_text_stays_text():
         ("S", 2, 1, [[21, 22, 23], [31, 32, 33]]),
         ("S", 9, 5, [["'=not a formula", "=A1"]]),
     ]
+
+
+class ComCell:
+    def __init__(self, row, col, merged):
+        self.row, self.col = row, col
+        self.area = next((m for m in merged if (row, col) in m["cells"]), None)
+        self.MergeCells = self.area is not None
+        self.Address = f"${chr(64 + col)}${row}"
+
+    @property
+    def MergeArea(self):
+        return ComArea(self.area["address"], min(self.area["cells"]))
+
+
+class ComArea:
+    def __init__(self, address, first):
+        self.Address, self._first = address, first
+
+    def Cells(self, i, j):
+        return type(
+            "C", (), {"Address": f"${chr(64 + self._first[1])}${self._first[0]}"}
+        )
+
+
+class ComSheet:
+    """What desktop Excel's object model answers for a sheet (xlwings' .api)."""
+
+    def __init__(self, protected, hidden, merged):
+        self.ProtectContents, self._hidden, self._merged = protected, hidden, merged
+
+    def Columns(self, col):
+        return type("Col", (), {"Hidden": col in self._hidden})
+
+    def Cells(self, row, col):
+        return ComCell(row, col, self._merged)
+
+
+class Sheet:
+    def __init__(self, name, api):
+        self.name, self.api = name, api
+
+
+class UsedRange:
+    row, column, shape = 1, 1, (3, 4)
+
+    def __init__(self, any_merged):
+        self.api = type("R", (), {"MergeCells": None if any_merged else False})
+
+
+def test_desktop_excel_gives_protection_merged_cells_and_hidden_columns():
+    from addin.xlbook import _shapes
+    from workbook.snapshot import Snapshot
+
+    merged = [{"address": "$B$2:$C$2", "cells": {(2, 2), (2, 3)}}]
+    snap = Snapshot("book")
+    _shapes(Sheet("Subheads", ComSheet(True, {4}, merged)), UsedRange(True), snap)
+    assert snap.protected == {"Subheads"}
+    assert snap.merged["Subheads"] == ["B2:C2"]
+    assert snap.hidden["Subheads"] == {4}
+    assert snap.shapes_known
+
+
+def test_the_remote_engine_says_it_cannot_see_shapes():
+    from addin.xlbook import _shapes
+    from workbook.snapshot import Snapshot
+
+    class Remote:
+        name = "Subheads"
+
+        @property
+        def api(self):
+            raise NotImplementedError("no object model")
+
+    snap = Snapshot("book")
+    _shapes(Remote(), UsedRange(False), snap)
+    assert not snap.shapes_known and snap.protected == set()
