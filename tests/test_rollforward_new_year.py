@@ -205,3 +205,16 @@ def test_real_head_years_roll_forward_with_no_new_error():
         assert {f.rule for f in findings if f.severity.value == "warning"} <= warned
         to_fill = sum(1 for f in findings if f.rule == "F01")
         assert to_fill == 3 * (len(new.programmes) + len(new.subheads)) + 3, key
+
+
+def test_the_establishment_chart_keeps_last_years_posts(rolled, tmp_path):
+    charts = load_book(rolled)["Charts"]
+    assert [[charts.cell(r, c).value for c in (7, 8)] for r in (5, 6, 7)] == [
+        [None, None], [None, None], ["2025", 79]
+    ]  # fmt: skip
+    again = tmp_path / "head135_2027-28.xlsx"
+    assert run(["rollforward", str(rolled), "-o", str(again)]) == 0
+    charts = load_book(again)["Charts"]
+    assert [[charts.cell(r, c).value for c in (7, 8)] for r in (5, 6, 7)] == [
+        [None, None], ["2025", 79], ["2026", 78]
+    ]  # fmt: skip

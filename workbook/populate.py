@@ -26,6 +26,8 @@ from estimates.tables import HEAD_LISTS, TABLES
 from . import layout as L
 from .build import head_value
 from .changelog import changed_cells, log_row, revert_rows
+from .charts import FIRST as HISTORY_ROW
+from .charts import HISTORY_INPUT_ROWS
 from .cycle import ACTION_COL, NEW_YEAR
 from .generated import computed_cells
 from .io import apply_plan, load_book, save_book, snapshot_of
@@ -148,6 +150,7 @@ def fill(snap: Snapshot, head: Head, tables, every_input: bool) -> Populated:
     return done
 
 
+HISTORY_COLUMNS = (7, 8)  # Charts!G:H: as at 31 March, and the posts then
 STALE = "\x00stale"
 """What a values-only host's generated sentence stands for once the tables change."""
 
@@ -230,6 +233,7 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
         text = narrative.get((row, CLERK_COL))
         if col == KEY_COL and isinstance(text, str) and text.strip():
             done.plan.writes.append(Write(L.NARRATIVE, row, CLERK_COL, draft(text)))
+    done.plan.writes += _history(snap, old)
     after = _copy(snap)
     _apply(after, done.plan)
     log = log_row(snap, NEW_YEAR + old.estimate_year, [], 0, user, now)
@@ -240,6 +244,22 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     plan.clears = [c for c in plan.clears if c[0] != L.REVERT]
     rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert_rows([]))
     return done
+
+
+def _history(snap: Snapshot, old: Head) -> list[Write]:
+    """The Charts sheet's earlier years of the establishment move up one, and last
+    year's posts at start join them (the chart's last two years follow the Head)."""
+    rows = [
+        [snap.value(L.CHARTS, HISTORY_ROW + i, c) for c in HISTORY_COLUMNS]
+        for i in range(HISTORY_INPUT_ROWS)
+    ]
+    if old.estimate_year[:4].isdigit():
+        rows = [*rows[1:], [old.estimate_year[:4], old.establishment.posts_start.value]]
+    return [
+        Write(L.CHARTS, HISTORY_ROW + i, col, value, style)
+        for i, row in enumerate(rows)
+        for col, value, style in zip(HISTORY_COLUMNS, row, ("code", "int"), strict=True)
+    ]
 
 
 def rollforward_file(
