@@ -66,7 +66,7 @@ def snapshot_of(book) -> Snapshot:
     known = True
     for sheet in book.sheets:
         rng = sheet.used_range
-        values = rng.options(ndim=2).value or []
+        values = rng.options(ndim=2, err_to_str=True).value or []  # #N/A, not None
         formulas = _formulas(rng)
         if formulas is None:
             known = False
