@@ -53,7 +53,7 @@ def test_a_source_folder_replaces_the_tables_and_revert_undoes_it(
     kept = {k: v for k, v in before[1].items() if k not in given}
     assert inputs == given | kept  # an input the folder leaves empty is kept
     assert done.replaced["tblProgrammes"] == (2, len(new.programmes))
-    assert "tblProgrammes: 2 row(s) -> " in done.summary()
+    assert "Programmes: 2 row(s) -> " in done.summary()
     wb = load_book(sample_book)
     assert wb["Narrative"]["D6"].value == "The clerk's own words."
     assert wb["Programmes"]["M2"].value == "a clerk's note outside the tables"

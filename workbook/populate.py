@@ -55,13 +55,19 @@ class Populated:
 
     def summary(self) -> str:
         """What was replaced, in English and Chinese, for the clerk."""
-        parts = [f"{name}: {old} row(s) -> {new}" for name, (old, new) in
+        parts = [f"{_where(name)}: {old} row(s) -> {new}" for name, (old, new) in
                  self.replaced.items()]  # fmt: skip
         if self.inputs:
             parts.append(f"Head inputs: {', '.join(self.inputs)}")
         if self.skipped:
             parts.append(f"left alone (moved or changed): {', '.join(self.skipped)}")
         return "; ".join(parts) + " — 已取代上列表格內容"
+
+
+def _where(table: str) -> str:
+    """A table as the clerk sees it: its sheet, and which table on the Head sheet."""
+    sheet = L.TABLES[table].sheet
+    return f"{sheet} ({table})" if sheet == L.HEAD else sheet
 
 
 def table_rows(head: Head) -> dict[str, list[list[object]]]:
