@@ -21,7 +21,6 @@ from estimates.source import write_source
 from workbook import host as service
 from workbook import layout as L
 from workbook.flags import next_flag as _next
-from workbook.populate import import_plan, new_year_plan, source_head
 from workbook.reader import NotOurBook, read_book
 from workbook.versions import advice
 
@@ -194,6 +193,8 @@ def _refused(book, done) -> bool:
 def import_data(paths, book=None):
     """Import…: fill the input tables from a source data folder or the published
     CSV files of this Head, refresh, and say what was replaced (Revert undoes it)."""
+    from workbook.populate import import_plan, source_head  # not on Refresh's path
+
     book = _caller(book)
     with _guard(book, "Import"):
         _status(book, "Estimates: importing ...")
@@ -211,6 +212,8 @@ def import_data(paths, book=None):
 def new_year(year: str = "", actual_paths=(), book=None):
     """New year…: run on the copy of last year's book the ribbon saved and opened;
     roll it forward in place (last year's book is not touched) and save it."""
+    from workbook.populate import new_year_plan  # not on Refresh's path
+
     book = _caller(book)
     with _guard(book, "New year"):
         host = XlwingsHost(book)

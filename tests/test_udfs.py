@@ -81,7 +81,8 @@ def test_the_vba_wrapper_calls_each_udf_with_its_arguments_in_order(udf):
     ) in text
     assert f"    {udf.name} = Err.Description\n" in text
     assert re.search(
-        rf'MacroOptions Macro:="{udf.name}", Description:=".+?", '
+        rf'MacroOptions Macro:="\'" & ThisWorkbook\.Name & "\'!{udf.name}",'
+        r' Description:=".+?", '
         r'Category:="Estimates", ArgumentDescriptions:=Array\(',
         text,
     )
