@@ -34,14 +34,14 @@ def _caller(book):
 
 
 def _status(book, text) -> None:
-    with suppress(Exception):  # the remote engine has no status bar
+    with suppress(NotImplementedError, AttributeError):  # remote: no status bar
         book.app.status_bar = text
 
 
 def _alert(book, text: str) -> None:
     try:
         book.app.alert(text, title=TITLE)
-    except Exception:
+    except (NotImplementedError, AttributeError):  # an engine with no dialogs
         print(text)
 
 
@@ -126,7 +126,7 @@ def next_flag(book=None):
                 book.selection.address.replace("$", ""),
             )
             cell = cell.split(":")[0]
-        except Exception:
+        except (NotImplementedError, AttributeError):  # no selection: from the top
             sheet, cell = "", ""
         target = _next(snap, sheet, cell)
         if target is None:
@@ -139,10 +139,9 @@ def next_flag(book=None):
 
 def template_version(book) -> str:
     """The version the book was made from (the TemplateVersion cell), or ""."""
-    try:
-        value = book.sheets[L.HEAD].range(L.TEMPLATE_VERSION_CELL).value
-    except Exception:
+    if L.HEAD not in [s.name for s in book.sheets]:
         return ""
+    value = book.sheets[L.HEAD].range(L.TEMPLATE_VERSION_CELL).value
     return "" if value is None else str(value).strip()
 
 
