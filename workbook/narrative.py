@@ -40,8 +40,9 @@ def _programme_formulas(head: Head, number: str, extents: dict[str, Extent]):
     G = f"{s}!{get_column_letter(spec.col('estimate'))}{r}"
     J = f"{s}!{get_column_letter(spec.col('estimate_vs_revised'))}{r}"
     diff = f"ROUND({G}-{F},1)"
-    pct_en = f'IF({J}="",""," ("&TEXT(ABS({J}),"0.0")&"%)")'
-    pct_zh = f'IF({J}="","","("&TEXT(ABS({J}),"0.0")&"%)")'
+    # as the core: no percentage against a nil base, nor one that rounds to 0.0
+    pct_en = f'IF(N({J})=0,""," ("&TEXT(ABS({J}),"0.0")&"%)")'
+    pct_zh = f'IF(N({J})=0,"","("&TEXT(ABS({J}),"0.0")&"%)")'
     en = (
         f'=IF({diff}=0,"Provision for {year_en(year)} is the same as the revised'
         f' estimate for {year_en(prior)}.","Provision for {year_en(year)} is $"&'

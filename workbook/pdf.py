@@ -73,7 +73,7 @@ def printable_copy(book: Path, target: Path, lang: str | None, sheets=PRINTED):
                 if other != lang:
                     letter = get_column_letter(col)
                     wb[sheet].column_dimensions[letter].hidden = True
-        lay_out(wb)
+        lay_out(wb, refit=True)  # the other language's columns are hidden
     save_book(wb, target)
     return target
 
@@ -81,22 +81,33 @@ def printable_copy(book: Path, target: Path, lang: str | None, sheets=PRINTED):
 def make_pdf(book: Path, out: Path | None = None, lang: str | None = None) -> Path:
     """Convert the book's Report and Narrative to ``out`` (default BOOK.pdf)."""
     book = Path(book)
-    office = soffice()
     out = Path(out) if out else book.with_suffix(".pdf")
+    return make_pdfs([(book, lang, out)])[0]
+
+
+def make_pdfs(jobs: list[tuple[Path, str | None, Path]]) -> list[Path]:
+    """Several (book, lang, out) conversions in one LibreOffice run."""
+    office = soffice()
     with tempfile.TemporaryDirectory(prefix="estimates-pdf-") as tmp:
         folder = Path(tmp)
-        copy = printable_copy(book, folder / f"{out.stem}.xlsx", lang)
+        copies = []
+        for i, (book, lang, _) in enumerate(jobs):
+            copies.append(printable_copy(Path(book), folder / f"book{i}.xlsx", lang))
         env = dict(os.environ, HOME=str(folder))
         run = subprocess.run(
             [office, f"-env:UserInstallation={_profile(folder).as_uri()}",
              "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-             str(copy)],
-            capture_output=True, timeout=TIMEOUT, env=env, check=False,
+             *map(str, copies)],
+            capture_output=True, timeout=TIMEOUT + 30 * len(jobs), env=env,
+            check=False,
         )  # fmt: skip
-        made = folder / f"{out.stem}.pdf"
-        if run.returncode != 0 or not made.exists():
-            detail = (run.stderr or run.stdout).decode(errors="replace").strip()
-            raise RuntimeError(f"{book}: LibreOffice made no PDF ({detail[:200]})")
-        out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(made), out)
-    return out
+        made = []
+        for i, (book, _, out) in enumerate(jobs):
+            pdf = folder / f"book{i}.pdf"
+            if run.returncode != 0 or not pdf.exists():
+                detail = (run.stderr or run.stdout).decode(errors="replace").strip()
+                raise RuntimeError(f"{book}: LibreOffice made no PDF ({detail[:200]})")
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(pdf), out)
+            made.append(Path(out))
+    return made

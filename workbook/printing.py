@@ -23,6 +23,7 @@ from openpyxl.worksheet.page import PageMargins
 
 from . import layout as L
 from .charts import fit_charts
+from .styles import looks_like
 
 SPANNING = ("title", "heading", "note", "footnote")
 """Styles whose text spans the printed width of its sheet and wraps."""
@@ -150,7 +151,7 @@ def fit_sheet(ws, styles: dict | None = None) -> None:
 
     ``styles``: the named style of each (row, col) written; titles, headings and
     notes span the printed width, and headers wrap to their column's width."""
-    styles = styles or {}
+    styles = styles or _styles_seen(ws)
     spanning = frozenset(k for k, v in styles.items() if v in SPANNING)
     narrow = frozenset(k for k, v in styles.items() if v == "header") | spanning
     page = PAGES.get(ws.title, DEFAULT_PAGE)
@@ -175,6 +176,19 @@ def fit_sheet(ws, styles: dict | None = None) -> None:
         width = min(page.cap_of(col), max(page.floor_of(col), widths.get(col, 0)))
         ws.column_dimensions[letter].width = round(width, 1)
     _wrap_and_grow(ws, spanning, last, narrow)
+
+
+def _styles_seen(ws) -> dict:
+    """For a sheet laid out before: its spans were merged, its headers filled."""
+    seen = {(m.min_row, m.min_col): "note" for m in ws.merged_cells.ranges}
+    for row in ws.iter_rows():
+        for cell in row:
+            if looks_like(cell, "note") and (cell.row, cell.column) not in seen:
+                seen[(cell.row, cell.column)] = "note"
+            solid = cell.fill is not None and cell.fill.fill_type == "solid"
+            if solid and cell.value is not None and (cell.row, cell.column) not in seen:
+                seen[(cell.row, cell.column)] = "header"
+    return seen
 
 
 def _width(ws, first: int, last: int) -> float:
@@ -240,7 +254,10 @@ def _align_top(row) -> None:
 def _span_end(ws, row: int, col: int, last: int) -> int:
     """The last column a spanning cell may take: up to the next filled cell."""
     end = col
-    while end < last and ws.cell(row, end + 1).value is None:
+    while end < last:
+        hidden = ws.column_dimensions[get_column_letter(end + 1)].hidden
+        if ws.cell(row, end + 1).value is not None and not hidden:
+            break
         end += 1
     return end
 
@@ -300,13 +317,18 @@ def styles_of(writes) -> dict:
     return {(w.row, w.col): w.style for w in writes}
 
 
-def lay_out(wb, regenerated: dict | None = None) -> None:
-    """Fit the regenerated sheets to their content and set up every page."""
+def lay_out(wb, regenerated: dict | None = None, refit: bool = False) -> None:
+    """Fit the regenerated sheets to their content (all of them with ``refit``)
+    and set up every page."""
     head, year = _head_and_year(wb)
     fit_charts(wb)  # the legend lists the Head's programmes, no empty slots
     for sheet, writes in (regenerated or {}).items():
         if sheet in REGENERATED and sheet in wb.sheetnames:
             fit_sheet(wb[sheet], styles_of(writes))
+    if refit:
+        for sheet in REGENERATED:
+            if sheet in wb.sheetnames and sheet not in (regenerated or {}):
+                fit_sheet(wb[sheet])
     for ws in wb.worksheets:
         if ws.sheet_state == "visible":
             setup_page(ws, head, year, _title_rows(ws))

@@ -91,3 +91,18 @@ def apply_look(cell, style: str | None) -> None:
         font.name = name
         font.sz = font.sz or BODY_SIZE
         cell.font = font
+
+
+def looks_like(cell, style: str) -> bool:
+    """Whether a cell wears a named style's font (a laid-out sheet read back)."""
+    want = look(style).get("font")
+    font = cell.font
+    if want is None or font is None or cell.value is None:
+        return False
+    colour = font.color.rgb if font.color is not None else None
+    wanted = want.color.rgb if want.color is not None else None
+    return (
+        bool(font.i) == bool(want.i)
+        and colour == wanted
+        and bool(font.b) == bool(want.b)
+    )
