@@ -14,6 +14,13 @@ from .conftest import head_from_published, published_heads
 from .remote_actions import cells_of
 
 
+def _cells(book):
+    """Every cell but the time of the Change log's build row, which is the clock's."""
+    return {
+        k: v for k, v in cells_of(load_book(book)).items() if k != ("ChangeLog", "A4")
+    }
+
+
 def _round_trip(book, tmp_path):
     folder = tmp_path / "exported"
     export_file(book, folder)
@@ -33,7 +40,7 @@ def test_head_135_round_trips_to_the_same_book(tmp_path):
     assert [f.mark for f in exported.footnotes] == ["¶", "Δ", "Φ"]
     assert exported.establishment.ceiling.value == 52021000
     assert len(exported.posts) == 19 and len(exported.pay_scale) == 50
-    assert cells_of(load_book(again)) == cells_of(load_book(book))
+    assert _cells(again) == _cells(book)
 
 
 def test_export_on_the_command_line(tmp_path, capsys):
@@ -59,4 +66,4 @@ def test_real_head_years_round_trip(key, tmp_path):
     assert exported.programmes == head.programmes
     assert exported.subheads == head.subheads
     assert (exported.head, exported.estimate_year) == (head.head, head.estimate_year)
-    assert cells_of(load_book(again)) == cells_of(load_book(book))
+    assert _cells(again) == _cells(book)

@@ -9,7 +9,8 @@ from estimates import __version__
 from estimates.findings import Finding, count_by_severity
 
 from . import layout as L
-from .flags import previous_flags
+from .checks import findings_listed
+from .flags import flag_marks, previous_flags
 from .snapshot import Formula, Snapshot, address, cell_position
 from .writes import REVERT_COLUMNS, Plan, Write, rebuild_sheet
 
@@ -143,7 +144,8 @@ def replaced_clerk_cells(snap: Snapshot) -> list[tuple[str, str, object]]:
 
 
 def revert_plan(snap: Snapshot, user: str = "", now: str = "") -> Plan:
-    """Put back every value the last refresh overwrote, and remove its flags."""
+    """Put back every value the last refresh overwrote, the Checks sheet included,
+    and the flags that sheet lists in place of the refresh's."""
     plan = Plan(unflags=previous_flags(snap))
     sheet = snap.sheets.get(L.REVERT, {})
     restored = 0
@@ -161,4 +163,9 @@ def revert_plan(snap: Snapshot, user: str = "", now: str = "") -> Plan:
     if restored:
         rebuild_sheet(plan, sheet, L.REVERT, revert_rows([]))
         plan.writes += log_row(snap, "revert", [], restored, user, now)
+    checks = dict(snap.sheets.get(L.CHECKS, {}))
+    for w in plan.writes:  # the Checks sheet as Revert leaves it ...
+        if w.sheet == L.CHECKS:
+            checks[(w.row, w.col)] = w.value
+    plan.flags = flag_marks(findings_listed(checks))  # ... and its flags with it
     return plan

@@ -22,11 +22,12 @@ def previous_flags(snap: Snapshot) -> list[Unflag]:
 
 
 def flag_marks(findings: list[Finding]) -> list[FlagMark]:
-    """One mark per flagged cell: the worst severity, every message in its note."""
+    """One mark per flagged cell: the worst severity, every message in its note.
+    A finding that compares several places marks each of them."""
     by_cell: dict[tuple[str, str], list[Finding]] = {}
     for f in findings:
-        if f.ref:
-            by_cell.setdefault((f.sheet, f.cell), []).append(f)
+        for ref in f.cells:
+            by_cell.setdefault((ref.sheet, ref.cell), []).append(f)
     marks = []
     for (sheet, cell), group in by_cell.items():
         worst = min((f.severity for f in group), key=lambda s: s.rank)

@@ -146,7 +146,7 @@ def _last_column(ws) -> int:
     return last
 
 
-def fit_sheet(ws, styles: dict | None = None) -> None:
+def fit_sheet(ws, styles: dict | None = None, over_hidden: bool = False) -> None:
     """Widths from content, wrapping beyond the cap, row heights from line counts.
 
     ``styles``: the named style of each (row, col) written; titles, headings and
@@ -175,7 +175,7 @@ def fit_sheet(ws, styles: dict | None = None) -> None:
             continue
         width = min(page.cap_of(col), max(page.floor_of(col), widths.get(col, 0)))
         ws.column_dimensions[letter].width = round(width, 1)
-    _wrap_and_grow(ws, spanning, last, narrow)
+    _wrap_and_grow(ws, spanning, _last_column(ws), narrow, over_hidden)
 
 
 def _styles_seen(ws) -> dict:
@@ -199,7 +199,9 @@ def _width(ws, first: int, last: int) -> float:
     )
 
 
-def _wrap_and_grow(ws, spanning: frozenset, last: int, narrow: frozenset) -> None:
+def _wrap_and_grow(
+    ws, spanning: frozenset, last: int, narrow: frozenset, over_hidden: bool
+) -> None:
     from copy import copy
 
     for row in ws.iter_rows():
@@ -213,7 +215,7 @@ def _wrap_and_grow(ws, spanning: frozenset, last: int, narrow: frozenset) -> Non
             text = shown_text(cell.value, cell.number_format or "")
             end = cell.column
             if (cell.row, cell.column) in spanning:
-                end = _span_end(ws, cell.row, cell.column, last)
+                end = _span_end(ws, cell.row, cell.column, last, over_hidden)
                 if end > cell.column:
                     ws.merge_cells(
                         start_row=cell.row,
@@ -251,12 +253,13 @@ def _align_top(row) -> None:
             cell.alignment = alignment
 
 
-def _span_end(ws, row: int, col: int, last: int) -> int:
-    """The last column a spanning cell may take: up to the next filled cell."""
+def _span_end(ws, row: int, col: int, last: int, over_hidden: bool) -> int:
+    """The last column a spanning cell may take: up to the next filled cell (a
+    hidden one too, unless ``over_hidden``: a print copy with a language hidden)."""
     end = col
     while end < last:
         hidden = ws.column_dimensions[get_column_letter(end + 1)].hidden
-        if ws.cell(row, end + 1).value is not None and not hidden:
+        if ws.cell(row, end + 1).value is not None and not (hidden and over_hidden):
             break
         end += 1
     return end
@@ -328,7 +331,7 @@ def lay_out(wb, regenerated: dict | None = None, refit: bool = False) -> None:
     if refit:
         for sheet in REGENERATED:
             if sheet in wb.sheetnames and sheet not in (regenerated or {}):
-                fit_sheet(wb[sheet])
+                fit_sheet(wb[sheet], over_hidden=True)
     for ws in wb.worksheets:
         if ws.sheet_state == "visible":
             setup_page(ws, head, year, _title_rows(ws))

@@ -22,8 +22,9 @@ from estimates.variance import VARIANCES
 
 from . import host as service
 from .build import new_template, populate
+from .changelog import log_row
 from .host import Evaluation, current_user, evaluate
-from .io import BookHost, load_book, save_book
+from .io import BookHost, load_book, save_book, write_cell
 from .writes import Plan
 
 __all__ = ["Evaluation", "evaluate", "refresh_file", "refresh_workbook"]
@@ -91,9 +92,17 @@ def check_file(path: Path) -> Outcome:
 
 
 def build_workbook(head: Head) -> tuple[Workbook, Outcome]:
+    """A new book, populated and refreshed; its Change log's first row says so
+    (nothing to revert: a build overwrites no clerk's value)."""
     wb = new_template()
     populate(wb, head)
-    return wb, refresh_workbook(wb, f"{head.head} (new)", record=False)
+    source = f"{head.head} (new)"
+    outcome = refresh_workbook(wb, source, record=False)
+    snap = BookHost(wb, source).snapshot()
+    written = len(outcome.plan.writes) if outcome.plan else 0
+    for w in log_row(snap, "build", outcome.findings, written, current_user(), ""):
+        write_cell(wb[w.sheet], w.row, w.col, w.value, w.style)
+    return wb, outcome
 
 
 def build_file(data_dir: Path, out: Path) -> Outcome:
