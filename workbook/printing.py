@@ -223,7 +223,8 @@ def _wrap_and_grow(
                         end_row=cell.row,
                         end_column=end,
                     )
-            width = _width(ws, cell.column, end)
+            size = cell.font.sz if cell.font is not None and cell.font.sz else 10
+            width = _width(ws, cell.column, end) * 10 / size  # in body characters
             long = text_width(text) + 1 > width or "\n" in text
             if long or (cell.row, cell.column) in narrow:
                 alignment = copy(cell.alignment)
@@ -232,12 +233,13 @@ def _wrap_and_grow(
                 cell.alignment = alignment
             if cell.alignment is not None and cell.alignment.wrap_text:
                 lines = max(lines, lines_needed(text, width))
-            size = cell.font.sz if cell.font is not None and cell.font.sz else 10
             points = max(points, LINE_POINTS * size / 10)
-        current = ws.row_dimensions[row[0].row].height
-        if lines > 1 or (current and current < points * lines):
-            ws.row_dimensions[row[0].row].height = round(points * lines + 2, 1)
+        dims = ws.row_dimensions[row[0].row]
+        if lines > 1 or points > LINE_POINTS:
+            dims.height = round(points * lines + 2, 1)
             _align_top(row)
+        else:
+            dims.height = None  # one line: the default height (a refit shrinks too)
 
 
 def _align_top(row) -> None:

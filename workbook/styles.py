@@ -70,7 +70,7 @@ def font_for(value: object) -> str:
     if not isinstance(value, str):
         return LATIN_FONT
     cjk = len(_CJK.findall(value))
-    return CJK_FONT if cjk and cjk >= len(_LETTERS.findall(value)) / 2 else LATIN_FONT
+    return CJK_FONT if cjk and cjk > len(_LETTERS.findall(value)) / 2 else LATIN_FONT
 
 
 def set_default_font(wb) -> None:
