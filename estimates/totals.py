@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from .model import COLUMNS, SECTIONS, Subhead
@@ -31,6 +32,26 @@ ACCOUNT_TOTAL_LABELS: dict[str, tuple[str, str]] = {
     "Capital": ("Total, Capital Account", "非經營帳目總額"),
 }
 TOTAL_EXPENDITURE = ("Total Expenditure", "開支總額")
+UNKNOWN_SECTION = ("Section not recognised (see Checks)", "類別無法辨認(見檢查結果)")
+UNKNOWN_ACCOUNT = ("Account not recognised (see Checks)", "帳目無法辨認(見檢查結果)")
+"""What the COR shows for a section or account that is not a known value (D13
+names the cell): never a heading or total spelt as the mistyped value."""
+
+
+def row_word(name: str) -> str:
+    """An account or section as a row key spells it: a known one as itself, an
+    unknown one as ``unknown-`` and a digest, so no cell repeats the typo."""
+    if name in SECTION_HEADINGS or name in ACCOUNT_HEADINGS:
+        return name
+    return "unknown-" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+def section_heading(section: str) -> tuple[str, str]:
+    return SECTION_HEADINGS.get(section, UNKNOWN_SECTION)
+
+
+def account_heading(account: str) -> tuple[str, str]:
+    return ACCOUNT_HEADINGS.get(account, UNKNOWN_ACCOUNT)
 
 
 @dataclass(frozen=True)
@@ -73,11 +94,13 @@ def account_order(subheads: list[Subhead]) -> list[str]:
 
 
 def section_total_label(section: str) -> tuple[str, str]:
-    return SECTION_TOTAL_LABELS.get(section, (f"Total, {section}", f"{section}總額"))
+    en, zh = UNKNOWN_SECTION
+    return SECTION_TOTAL_LABELS.get(section, (f"Total, {en}", f"{zh}總額"))
 
 
 def account_total_label(account: str) -> tuple[str, str]:
-    return ACCOUNT_TOTAL_LABELS.get(account, (f"Total, {account}", f"{account}總額"))
+    en, zh = UNKNOWN_ACCOUNT
+    return ACCOUNT_TOTAL_LABELS.get(account, (f"Total, {en}", f"{zh}總額"))
 
 
 def _column_sums(rows: list[tuple[int | None, ...]]) -> tuple[int | None, ...]:

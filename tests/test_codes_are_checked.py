@@ -10,10 +10,6 @@ from .why import hosts
 
 pytestmark = pytest.mark.engine
 
-HEADING = (
-    "the Report still prints a heading and total named after an unknown section"
-    " (layout: D13 is raised; the Report's blocks come from estimates/totals.py)"
-)
 SECTIONS = ("Recurrent", "Non-Recurrent", "Plant, Equipment and Works", "Subventions")
 
 
@@ -49,7 +45,7 @@ def _errors_at(got, sheet, cell):
     ]
 
 
-@pytest.mark.parametrize("host", hosts(cli=HEADING, remote=HEADING))
+@pytest.mark.parametrize("host", hosts())
 def test_an_unknown_section_is_an_error_listing_the_allowed_values(host_outcomes, host):
     got = outcome(host_outcomes, "section_typo", host)
     errors = _errors_at(got, "Subheads", "B6")

@@ -20,11 +20,12 @@ from estimates.figures import (
 )
 from estimates.model import COLUMNS, Head, Ref
 from estimates.totals import (
-    ACCOUNT_HEADINGS,
-    SECTION_HEADINGS,
     TOTAL_EXPENDITURE,
+    account_heading,
     account_order,
     account_total_label,
+    row_word,
+    section_heading,
     subhead_blocks,
     total_lines,
 )
@@ -385,13 +386,16 @@ def _subhead_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None:
     blocks = subhead_blocks(head.subheads)
     account_rows: list[int] = []
     for account in account_order(head.subheads):
-        en, zh = ACCOUNT_HEADINGS.get(account, (account, account))
-        out.add(f"account:{account}", {2: (zh, "subheading"), 3: (en, "subheading")})
+        en, zh = account_heading(account)
+        out.add(
+            f"account:{row_word(account)}",
+            {2: (zh, "subheading"), 3: (en, "subheading")},
+        )
         section_rows = []
         for block in (b for b in blocks if b.account == account):
-            en, zh = SECTION_HEADINGS.get(block.section, (block.section, block.section))
+            en, zh = section_heading(block.section)
             out.add(
-                f"section:{account}:{block.section}",
+                f"section:{row_word(account)}:{row_word(block.section)}",
                 {2: (zh, "subheading"), 3: (en, "subheading")},
             )
             first = out.next

@@ -30,15 +30,15 @@ def _unknown(s: Subhead, name: str, allowed: tuple[str, ...], value: str) -> Fin
 
 def _subhead_codes(s: Subhead) -> list[Finding]:
     accounts = SUBHEADS.field("account").allowed
+    sections = SUBHEADS.field("section").allowed
+    found = []
     if s.account not in accounts:
-        sections = SUBHEADS.field("section").allowed
-        found = [_unknown(s, "account", accounts, s.account)]
-        if s.section not in sections:
-            found.append(_unknown(s, "section", sections, s.section))
-        return found
-    if s.section not in SECTIONS[s.account]:
-        return [_unknown(s, "section", SECTIONS[s.account], s.section)]
-    return []
+        found.append(_unknown(s, "account", accounts, s.account))
+    if s.section not in sections:
+        found.append(_unknown(s, "section", sections, s.section))
+    elif s.account in accounts and s.section not in SECTIONS[s.account]:
+        found.append(_unknown(s, "section", SECTIONS[s.account], s.section))
+    return found
 
 
 def _programme_numbers(head: Head) -> list[Finding]:
