@@ -295,13 +295,13 @@ def report_rows(head: Head, extents: dict[str, Extent]) -> list[ReportRow]:
     _subhead_block(out, head, extents)
     if head.footnotes:
         out.add("blank3", {})
-        for f in head.footnotes:
-            cells = {
-                1: (f.mark, "label"),
-                2: (f.text_zh, "note"),
-                3: (f.text_en, "note"),
-            }
-            out.add(f"footnote:{f.mark}", cells)
+        for f in head.footnotes:  # each language full width under the table
+            out.add(
+                f"footnote:{f.mark}", {1: (f.mark, "label"), 2: (f.text_zh, "note")}
+            )
+            out.add(
+                f"footnote_en:{f.mark}", {1: (f.mark, "label"), 3: (f.text_en, "note")}
+            )
     return out.rows
 
 

@@ -73,9 +73,22 @@ def printable_copy(book: Path, target: Path, lang: str | None, sheets=PRINTED):
                 if other != lang:
                     letter = get_column_letter(col)
                     wb[sheet].column_dimensions[letter].hidden = True
+        _hide_other_footnotes(wb, lang)
         lay_out(wb, refit=True)  # the other language's columns are hidden
     save_book(wb, target)
     return target
+
+
+def _hide_other_footnotes(wb, lang: str) -> None:
+    """Each footnote has a row per language (computed.report_rows): keep this one's."""
+    if L.REPORT not in wb.sheetnames:
+        return
+    ws = wb[L.REPORT]
+    other = "footnote_en:" if lang == "zh" else "footnote:"
+    for row in range(1, ws.max_row + 1):
+        key = ws.cell(row, L.REPORT_KEY_COLUMN).value
+        if isinstance(key, str) and key.startswith(other):
+            ws.row_dimensions[row].hidden = True
 
 
 def make_pdf(book: Path, out: Path | None = None, lang: str | None = None) -> Path:
