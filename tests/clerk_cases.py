@@ -38,6 +38,7 @@ SHEETS = (
     "PayScale",
     "Report",
     "Narrative",
+    "Charts",
 )
 
 Edit = Callable[[object], None]

@@ -95,16 +95,57 @@ def mismatches(
         want = typed.get((sheet, cell), value)
         if not same(want, shown):
             wrong.append((key, f"{sheet}!{cell}", str(want), shown))
-    return wrong + narrative_mismatches(head, values["Narrative"])
+    wrong += narrative_mismatches(head, values["Narrative"], values["Head"])
+    return wrong + chart_mismatches(head, values["Charts"])
 
 
-def narrative_mismatches(head: Head, grid: Grid) -> list[tuple]:
-    """Every narrative sentence the core writes, against the Narrative sheet."""
+def narrative_mismatches(head: Head, grid: Grid, summary: Grid) -> list[tuple]:
+    """Every narrative sentence the core writes, against the Narrative sheet, and
+    the Head summary's ceiling and directorate lines (F7:F10, from the Narrative)."""
     wrong = []
     rows = {row[0]: row for row in grid if row and row[0]}
-    for s in sentences(head, compute(head)):
+    said = {s.key: s for s in sentences(head, compute(head))}
+    for s in said.values():
         row = rows.get(s.label)
         got = (row[1], row[2]) if row and len(row) > 2 else None
         if got != (s.en, s.zh):
             wrong.append((s.key, "Narrative", (s.en, s.zh), got))
+    for r, key in ((7, "ceiling"), (9, "directorate")):
+        s = said.get(key)
+        want = (s.en, s.zh) if s else ("", "")
+        got = (cell_text(summary, r, 6), cell_text(summary, r + 1, 6))
+        if got != want:
+            wrong.append((key, f"Head!F{r}:F{r + 1}", want, got))
+    return wrong
+
+
+CHART_SLOTS = 10  # beyond ten programmes the chart has an "Others" slot
+
+
+def chart_mismatches(head: Head, grid: Grid) -> list[tuple]:
+    """The Charts sheet's data: each programme's label, Estimate and posts at end."""
+    if len(head.programmes) > CHART_SLOTS:
+        return []
+    header = next(
+        (r for r, row in enumerate(grid, 1) if row and row[0] == "Programme 綱領"), 0
+    )
+    shown = []
+    for r in range(header + 1, header + 1 + CHART_SLOTS + 2):
+        label = cell_text(grid, r, 1)
+        if label:
+            shown.append((label, cell_text(grid, r, 2), cell_text(grid, r, 5)))
+    wrong = []
+    if len(shown) != len(head.programmes):
+        wrong.append(("chart rows", "Charts", len(head.programmes), len(shown)))
+    by_label = {label: (b, e) for label, b, e in shown}
+    for p in head.programmes:
+        label = f"({p.number}) {p.title_zh}"
+        posts = sum(q.posts_end for q in head.posts if q.programme == p.number)
+        got = by_label.get(label)
+        if got is None or not (
+            same(p.value("estimate"), got[0]) and same(posts, got[1])
+        ):
+            wrong.append(
+                (f"chart:{p.number}", "Charts", (p.value("estimate"), posts), got)
+            )
     return wrong
