@@ -37,6 +37,7 @@ RECALC_ON_LOAD = (
 """Without OOXMLRecalcMode=0 LibreOffice shows the values stored in the file."""
 
 Grid = list[list[str]]
+BATCH = 60  # books per soffice start: bounded memory, and a crash loses few
 
 
 class BatchEngine:
@@ -58,27 +59,32 @@ class BatchEngine:
         return profile
 
     def _convert(self, i: int, books: Sequence[Path], to: str, out: Path) -> None:
-        if not books:
-            return
-        subprocess.run(
-            [
-                self.soffice,
-                f"-env:UserInstallation={self._profile(i).as_uri()}",
-                "--headless",
-                "--norestore",
-                "--convert-to",
-                to,
-                "--outdir",
-                str(out),
-                *map(str, books),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=60 + 10 * len(books),
-        )
+        """Convert ``books`` with instance ``i``, at most BATCH books per start."""
+        for k in range(0, len(books), BATCH):
+            part = books[k : k + BATCH]
+            subprocess.run(
+                [
+                    self.soffice,
+                    f"-env:UserInstallation={self._profile(i).as_uri()}",
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    to,
+                    "--outdir",
+                    str(out),
+                    *map(str, part),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=60 + 10 * len(part),
+            )
 
-    def convert_many(self, books: Sequence[Path], out: Path, to: str) -> None:
-        """Convert ``books`` (unique file stems) into ``out``, in parallel chunks."""
+    def convert_many(
+        self, books: Sequence[Path], out: Path, to: str, done=lambda book: True
+    ) -> None:
+        """Convert ``books`` (unique file stems) into ``out``, in parallel chunks;
+        a book ``done`` does not find converted is tried once more, alone (a
+        LibreOffice instance that stops mid-batch leaves the rest unconverted)."""
         stems = [Path(b).stem for b in books]
         assert len(set(stems)) == len(stems), "books need unique file names"
         out.mkdir(parents=True, exist_ok=True)
@@ -91,10 +97,14 @@ class BatchEngine:
             ]
             for job in jobs:
                 job.result()
+        for book in [b for b in books if not done(b)]:
+            self._convert(0, [book], to, out)
 
     def recalculate_many(self, books: Sequence[Path], out: Path) -> list[Path]:
         """Recalculated .xlsx copies of ``books``, in the same order."""
-        self.convert_many(books, out, "xlsx")
+        self.convert_many(
+            books, out, "xlsx", lambda b: (out / f"{Path(b).stem}.xlsx").exists()
+        )
         results = [out / f"{Path(b).stem}.xlsx" for b in books]
         missing = [str(p) for p in results if not p.exists()]
         assert not missing, f"LibreOffice wrote nothing for {missing}"
@@ -104,7 +114,12 @@ class BatchEngine:
         self, books: Sequence[Path], out: Path, sheets: Sequence[str]
     ) -> list[dict[str, Grid]]:
         """Each book's computed values: sheet name -> rows of raw cell text."""
-        self.convert_many(books, out, CSV_ALL_SHEETS)
+        self.convert_many(
+            books,
+            out,
+            CSV_ALL_SHEETS,
+            lambda b: all((out / f"{Path(b).stem}-{s}.csv").exists() for s in sheets),
+        )
         grids = []
         for book in books:
             grid = {}
