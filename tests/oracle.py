@@ -129,23 +129,14 @@ def chart_mismatches(head: Head, grid: Grid) -> list[tuple]:
     header = next(
         (r for r, row in enumerate(grid, 1) if row and row[0] == "Programme 綱領"), 0
     )
-    shown = []
-    for r in range(header + 1, header + 1 + CHART_SLOTS + 2):
-        label = cell_text(grid, r, 1)
-        if label:
-            shown.append((label, cell_text(grid, r, 2), cell_text(grid, r, 5)))
     wrong = []
-    if len(shown) != len(head.programmes):
-        wrong.append(("chart rows", "Charts", len(head.programmes), len(shown)))
-    by_label = {label: (b, e) for label, b, e in shown}
-    for p in head.programmes:
+    for i, p in enumerate(head.programmes):  # one row each, in table order, no hole
+        r = header + 1 + i
         label = f"({p.number}) {p.title_zh}"
         posts = sum(q.posts_end for q in head.posts if q.programme == p.number)
-        got = by_label.get(label)
-        if got is None or not (
-            same(p.value("estimate"), got[0]) and same(posts, got[1])
+        got = (cell_text(grid, r, 1), cell_text(grid, r, 2), cell_text(grid, r, 5))
+        if got[0] != label or not (
+            same(p.value("estimate"), got[1]) and same(posts, got[2])
         ):
-            wrong.append(
-                (f"chart:{p.number}", "Charts", (p.value("estimate"), posts), got)
-            )
+            wrong.append((f"chart:{p.number}", f"Charts!A{r}", label, got))
     return wrong

@@ -60,8 +60,8 @@ def test_percentages_beside_a_blank_row_follow_their_programme(host_outcomes, ho
 
 
 @pytest.mark.xfail(
-    strict=False,  # not yet run on main: see LANDED
-    reason="issue 9: Charts rows are Programmes rows first + i (print, regen)",
+    strict=True,
+    reason="issue 9: Charts row i shows Programmes row first + i (print, regen)",
 )
 @pytest.mark.parametrize("host", HOSTS)
 def test_a_blank_row_inside_the_programme_table_leaves_the_charts_whole(
