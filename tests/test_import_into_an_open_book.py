@@ -58,7 +58,7 @@ def test_a_source_folder_replaces_the_tables_and_revert_undoes_it(
     assert wb["Narrative"]["D6"].value == "The clerk's own words."
     assert wb["Programmes"]["M2"].value == "a clerk's note outside the tables"
     log = [[c.value for c in r] for r in wb["ChangeLog"].iter_rows(min_row=4)]
-    assert [r[2] for r in log if r[0]] == ["import"]
+    assert [r[2] for r in log if r[0]] == ["build", "import"]
     assert not [f for f in check_file(sample_book).findings if f.rule in ("D04", "D06")]
 
     revert_file(sample_book)  # the whole import, and its refresh, undone
