@@ -9,6 +9,7 @@ custom XML ...) is put back by ``package``, or the save is refused.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 import zipfile
 from pathlib import Path
@@ -288,7 +289,23 @@ def save_book(wb: Workbook, target: Path, original: Path | None = None) -> None:
         except UnkeptPart as exc:
             raise BookError(str(exc)) from None
     target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        refuse_in_use(target)
     wb.calculation.fullCalcOnLoad = True
+    try:
+        _write_and_replace(wb, target, keeper)
+    except UnkeptPart as exc:
+        raise BookError(f"{original}: {exc}") from None
+    except OSError as exc:
+        raise BookError(
+            f"{target}: could not be saved ({exc.strerror or exc}); the book is"
+            " left as it was"
+        ) from None
+
+
+def _write_and_replace(wb: Workbook, target: Path, keeper) -> None:
+    """Write a temporary file beside ``target``, give it the book's mode (and
+    owner and group where permitted), then rename it over the book."""
     handle, temp = tempfile.mkstemp(
         prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
     )
@@ -297,12 +314,71 @@ def save_book(wb: Workbook, target: Path, original: Path | None = None) -> None:
         wb.save(temp)
         if keeper is not None:
             keeper.restore(Path(temp))
+        _keep_access(target, Path(temp))
         with open(temp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(temp, target)
-    except UnkeptPart as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise BookError(f"{original}: {exc}") from None
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _keep_access(target: Path, temp: Path) -> None:
+    """The new file gets the old one's permissions, owner and group (owner and
+    group only where this user may set them); a new file gets the umask's mode."""
+    try:
+        old = target.stat()
+    except FileNotFoundError:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temp, 0o666 & ~mask)
+        return
+    try:
+        os.chown(temp, old.st_uid, old.st_gid)
+    except OSError:
+        try:
+            os.chown(temp, -1, old.st_gid)  # a member of the group may keep it
+        except OSError:
+            pass
+    os.chmod(temp, stat.S_IMODE(old.st_mode))
+
+
+def _lock_owner(lock: Path) -> str:
+    """The user named in an Excel or LibreOffice lock file ("" if unreadable).
+    LibreOffice: text 'C,user,host,date,profile'; Excel: a byte giving the name's
+    length, then the name (ANSI), padded; the UTF-16 copy follows."""
+    try:
+        data = lock.read_bytes()[:512]
+    except OSError:
+        return ""
+    if lock.name.startswith(".~lock."):
+        fields = data.decode("utf-8", "replace").split(",")
+        return fields[1].strip() if len(fields) > 1 else ""
+    if data and 0 < data[0] < 55:
+        return data[1 : 1 + data[0]].decode("latin-1", "replace").strip()
+    return ""
+
+
+def refuse_in_use(book: Path) -> None:
+    """Refuse to write a book that another program has open (its lock file is
+    beside it) or that is read-only.
+
+    Raises:
+        BookError: one line naming the book and saying what to do.
+    """
+    book = Path(book)
+    for lock, program in (
+        (book.with_name(f"~${book.name}"), "Excel"),
+        (book.with_name(f".~lock.{book.name}#"), "LibreOffice"),
+    ):
+        if lock.exists():
+            who = _lock_owner(lock)
+            by = f" by {who}" if who else ""
+            raise BookError(
+                f"{book.name} is open in {program}{by}; close it and try again"
+            )
+    if book.exists() and not book.stat().st_mode & 0o222:
+        raise BookError(
+            f"{book}: the book is read-only; nothing was written (make it writable"
+            " or save the result elsewhere with -o)"
+        )

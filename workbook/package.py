@@ -534,7 +534,11 @@ def _reachable_only(parts: dict[str, bytes]) -> dict[str, bytes]:
 def _write_zip(path: Path, parts: dict[str, bytes]) -> None:
     tmp = path.with_name(path.name + ".kept")
     first = [TYPES_PART, "_rels/.rels"]
-    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in first + [n for n in parts if n not in first]:
-            z.writestr(name, parts[name])
-    tmp.replace(path)
+    try:
+        with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+            for name in first + [n for n in parts if n not in first]:
+                z.writestr(name, parts[name])
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
