@@ -8,6 +8,7 @@ custom XML ...) is put back by ``package``, or the save is refused.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -336,10 +337,8 @@ def _keep_access(target: Path, temp: Path) -> None:
     try:
         os.chown(temp, old.st_uid, old.st_gid)
     except OSError:
-        try:
-            os.chown(temp, -1, old.st_gid)  # a member of the group may keep it
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):  # a member of the group may keep it
+            os.chown(temp, -1, old.st_gid)
     os.chmod(temp, stat.S_IMODE(old.st_mode))
 
 
