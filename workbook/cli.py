@@ -25,6 +25,11 @@ from estimates.source import SAMPLE_HEAD_135, SourceError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 PLAIN, MACRO = (".xlsx",), (".xlsm", ".xltm")
+KINDS = {
+    ".xlsx": "a plain book",
+    ".xlsm": "a macro-enabled book",
+    ".xltm": "a macro-enabled template",
+}
 COLUMNS = ("actual", "original", "revised", "estimate")
 
 
@@ -73,10 +78,10 @@ def _new_file(args: argparse.Namespace, kinds: tuple[str, ...]) -> Path:
     extension is not one of ``kinds``."""
     out: Path = args.output
     if out.suffix.lower() not in kinds:
+        allowed = " or ".join(f"{k} ({KINDS[k]})" for k in kinds)
         raise UsageError(
             f"estimates {args.command}: {out}: the file type comes from its extension:"
-            " .xlsx for a plain book, .xlsm or .xltm for a macro-enabled one"
-            f" ({' or '.join(kinds)} here)"
+            f" give {allowed}"
         )
     if not out.parent.is_dir():
         raise UsageError(
@@ -162,7 +167,7 @@ def _refresh(args, out) -> int:
     book = _one_book(args)
     target = None
     if args.output is not None:
-        target = _new_file(args, (book.suffix.lower(),))
+        target = _new_file(args, MACRO if book.suffix.lower() in MACRO else PLAIN)
     outcome = refresh_file(book, target)
     print(f"refreshed {target or book}: {_summary(outcome.findings)}", file=out)
     _print_findings(outcome.findings, out)

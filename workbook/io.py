@@ -293,6 +293,7 @@ def save_book(wb: Workbook, target: Path, original: Path | None = None) -> None:
     if target.exists():
         refuse_in_use(target)
     wb.calculation.fullCalcOnLoad = True
+    wb.template = target.suffix.lower() in (".xltx", ".xltm")  # Excel needs both
     try:
         _write_and_replace(wb, target, keeper)
     except UnkeptPart as exc:
