@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 
 import defusedxml  # noqa: F401  (openpyxl parses with defusedxml when it is installed)
+from defusedxml import ElementTree
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
@@ -32,6 +33,7 @@ from .snapshot import NOT_CACHED, CellError, Formula, Snapshot
 from .styles import apply_look
 from .writes import FLAG_COLUMNS, Plan
 
+MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
 
 
@@ -52,8 +54,10 @@ def _kind_of(path: Path) -> str:
     if zipfile.is_zipfile(path):
         with zipfile.ZipFile(path) as z:
             names = set(z.namelist())
-            if "mimetype" in names and b"opendocument" in z.read("mimetype")[:100]:
-                return "an OpenDocument spreadsheet, .ods"
+            if "mimetype" in names:
+                with z.open("mimetype") as part:
+                    if b"opendocument" in part.read(100):
+                        return "an OpenDocument spreadsheet, .ods"
             if "[Content_Types].xml" in names and "xl/workbook.xml" in names:
                 if path.suffix.lower() in BOOK_SUFFIXES:
                     return ""
@@ -73,6 +77,30 @@ def check_format(path: Path) -> None:
     kind = _kind_of(path)
     if kind:
         raise BookError(f"{path}: not an Excel workbook ({kind}): {SAVE_AS}")
+    if path.suffix.lower() in (".xlsx", ".xltx"):
+        with zipfile.ZipFile(path) as z:
+            if "xl/vbaProject.bin" in z.namelist():
+                raise BookError(
+                    f"{path}: the extension says a plain workbook ({path.suffix}) but"
+                    " the contents carry macros: rename it to .xlsm and run this again"
+                )
+
+
+def refuse_not_ours(path: Path) -> None:
+    """Refuse a workbook with none of the template's sheets (read from the
+    package's sheet list, before anything else is checked for a save).
+
+    Raises:
+        BookError: the line ``check`` gives for such a book.
+    """
+    with zipfile.ZipFile(path) as z, z.open("xl/workbook.xml") as part:
+        root = ElementTree.parse(part).getroot()
+    sheets = {el.get("name") for el in root.iter(f"{{{MAIN_NS}}}sheet")}
+    if not sheets & {L.HEAD, L.PROGRAMMES, L.SUBHEADS}:
+        raise BookError(
+            f"{path}: not an Estimates workbook (no Head, Programmes or Subheads"
+            " sheet); build one with 'estimates build DATA_DIR -o BOOK.xlsx'"
+        )
 
 
 def load_book(path: Path, for_update: bool = False) -> Workbook:
@@ -84,8 +112,12 @@ def load_book(path: Path, for_update: bool = False) -> Workbook:
     if not zipfile.is_zipfile(path):
         check_format(path)  # .xls, .csv, anything else: say what to do
     try:
+        if _kind_of(path).startswith("an OpenDocument"):
+            check_format(path)  # its Basic macros' DTDs are not an attack
         inspect_package(path)  # a hostile package is refused before it is read
-        check_format(path)  # .ods, or a zip with no workbook in it
+        check_format(path)  # a zip with no workbook in it
+        if for_update:
+            refuse_not_ours(path)
         keeper = Preserver.check(path) if for_update else None
     except (UnsafeBook, UnkeptPart) as exc:
         raise BookError(str(exc)) from None
