@@ -5,12 +5,16 @@ table (CSV and xlsx) with a pivot of books x rules by severity."""
 import csv
 import io
 import shutil
+import tomllib
+from pathlib import Path
 
 from openpyxl import load_workbook
 
 from workbook.batch import SEVERITIES
 from workbook.cli import run
 from workbook.io import load_book
+
+README = Path(__file__).parent.parent / "README.md"
 
 
 def _folder(sample_book, tmp_path):
@@ -146,8 +150,12 @@ def test_without_the_batch_extra_a_folder_check_says_what_to_install(
 
     folder = _folder(sample_book, tmp_path)
     monkeypatch.setattr(workbook.cli, "_have", lambda *modules: False)
+    number = tomllib.loads((README.parent / "pyproject.toml").read_text())["project"]
+    wheel = f"estimates_addin-{number['version']}-py3-none-any.whl"
     assert run(["check", str(folder)]) == 2
     assert capsys.readouterr().err.strip() == (
-        "estimates check: checking a folder needs pandas and tqdm:"
-        ' pip install "estimates-addin[batch]"'
+        "estimates check: checking a folder needs pandas and tqdm (the batch"
+        f' extra): pip install "{wheel}[batch]" (the'
+        ' wheel, see the README), or pip install -e ".[batch]" in a source checkout'
     )
+    assert wheel in README.read_text()  # the name the README tells IT to build

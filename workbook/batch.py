@@ -4,7 +4,7 @@ One consolidated findings table (a pandas DataFrame, written to CSV and xlsx): a
 per finding, naming the book and Head; a book that cannot be read is a row too, so
 nothing goes missing. The xlsx has a second sheet for the budget office: books x
 rules by severity. pandas and tqdm come with the ``batch`` extra
-(``pip install "estimates-addin[batch]"``); a clerk's install does without them.
+(the wheel's ``[batch]`` extra, see the README); a clerk's install does without them.
 """
 
 from __future__ import annotations

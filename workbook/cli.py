@@ -220,8 +220,9 @@ def _check_folder(args, out) -> int:
         raise SourceError(f"{args.book}: no workbooks (.xlsx, .xlsm, .xltm) in it")
     if not _have("pandas", "tqdm"):
         raise UsageError(
-            "estimates check: checking a folder needs pandas and tqdm:"
-            ' pip install "estimates-addin[batch]"'
+            "estimates check: checking a folder needs pandas and tqdm (the batch"
+            f' extra): pip install "{_wheel()}[batch]" (the wheel, see the README),'
+            ' or pip install -e ".[batch]" in a source checkout'
         )
     rows, heads = check_folder(args.book, args.workers)
     csv_path, xlsx_path = write_table(rows, args.output, heads)
@@ -234,6 +235,17 @@ def _check_folder(args, out) -> int:
     if args.json:
         _dump(rows, out)
     return EXIT_INPUT if unreadable else EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _wheel() -> str:
+    """The wheel's file name, as ``python -m build --wheel`` writes it."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        number = version("estimates-addin")
+    except PackageNotFoundError:
+        number = "VERSION"
+    return f"estimates_addin-{number}-py3-none-any.whl"
 
 
 def _have(*modules: str) -> bool:
