@@ -184,10 +184,9 @@ def _python_call(code: str, entry: str) -> str:
     return "".join(out)
 
 
-def test_without_the_package_a_click_shows_a_plain_message(template_dir, tmp_path):
-    """The line RunPython runs, in a Python that has xlwings but not our package
-    (-S: no site-packages; a stand-in xlwings records the alert): a plain
-    message and exit 0, never an ImportError's traceback."""
+def _click(template_dir, tmp_path, path: str):
+    """Run the Refresh button's Python line with only ``path`` importable (-S:
+    no site-packages; a stand-in xlwings in ``tmp_path`` records the alert)."""
     import subprocess
     import sys
 
@@ -206,10 +205,32 @@ def test_without_the_package_a_click_shows_a_plain_message(template_dir, tmp_pat
         "    def caller():\n"
         "        return type('B', (), {'app': _App()})()\n"
     )
-    done = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-S", "-c", line], cwd=tmp_path, capture_output=True,
-        text=True, env={"PYTHONPATH": str(tmp_path)}, timeout=60,
+        text=True, env={"PYTHONPATH": path}, timeout=60,
     )  # fmt: skip
+
+
+def test_without_the_package_a_click_shows_a_plain_message(template_dir, tmp_path):
+    """The line RunPython runs, in a Python that has xlwings but not our package:
+    a plain message and exit 0, never an ImportError's traceback."""
+    done = _click(template_dir, tmp_path, str(tmp_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Estimates: The estimates-addin package is not")
+    assert "Traceback" not in done.stderr
+
+
+def test_without_a_dependency_a_click_names_it(template_dir, tmp_path):
+    """Our package importable but openpyxl not (the Python the book uses lacks a
+    dependency): the plain message names openpyxl, no traceback."""
+    import os
+
+    root = Path(__file__).resolve().parent.parent
+    done = _click(template_dir, tmp_path, os.pathsep.join([str(tmp_path), str(root)]))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == (
+        "Estimates: The estimates-addin package needs the module openpyxl, which is"
+        " not installed for the Python this workbook uses. Ask IT to install it"
+        " (see the README)."
+    )
     assert "Traceback" not in done.stderr

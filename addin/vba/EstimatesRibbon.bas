@@ -144,12 +144,19 @@ failed:
 End Sub
 
 Private Function PythonCall(ByVal entry As String, Optional ByVal args As String = "") As String
-    ' One line of Python: the entry point when the package is installed, else a
-    ' plain message through xlwings (never an ImportError's traceback).
-    PythonCall = "import importlib.util as estimates_util, xlwings as estimates_xw; " & _
-        "exec('import addin.macros as estimates_macros; estimates_macros." & entry & "(" & args & ")')" & _
-        " if estimates_util.find_spec('addin') else estimates_xw.Book.caller().app.alert(" & _
-        "'The estimates-addin package is not installed for the Python this workbook uses." & _
+    ' One line of Python: the entry point when the package imports, else a plain
+    ' message through xlwings naming the module that is missing (the package, or
+    ' a dependency such as openpyxl); never an ImportError's traceback.
+    PythonCall = "import xlwings as estimates_xw; estimates_macros = None; " & _
+        "exec('try:\n import addin.macros as estimates_macros\n" & _
+        "except ImportError as estimates_error:\n" & _
+        " estimates_missing = estimates_error.name or str(estimates_error)'); " & _
+        "estimates_macros." & entry & "(" & args & ") if estimates_macros else " & _
+        "estimates_xw.Book.caller().app.alert((" & _
+        "'The estimates-addin package is not installed' " & _
+        "if estimates_missing.startswith('addin') else " & _
+        "'The estimates-addin package needs the module ' + estimates_missing + " & _
+        "', which is not installed') + ' for the Python this workbook uses." & _
         " Ask IT to install it (see the README).', title='Estimates')"
 End Function
 
