@@ -19,7 +19,10 @@ param(
     [string[]]$PythonArgs = @("-3"),
     [string]$InstallDir = (Join-Path $env:LOCALAPPDATA "Estimates"),
     [string]$TemplatesDir = "",
-    [string[]]$PipArgs = @()
+    [string[]]$PipArgs = @(),
+    # Rebuild Estimates.xltm even when one of this template version is there
+    # (without it an existing template, which IT may have signed, is kept).
+    [switch]$Force
 )
 $ErrorActionPreference = "Stop"
 
@@ -44,6 +47,17 @@ if (-not (Test-Path $Wheel)) { Stop-Install "wheel not found: $Wheel" 2 }
 if (-not $TemplatesDir) { $TemplatesDir = Get-WorkgroupTemplates }
 $venv = Join-Path $InstallDir "venv"
 
+# The template goes last, but an unwritable templates folder is found first,
+# before anything is installed.
+try {
+    New-Item -ItemType Directory -Force -Path $TemplatesDir | Out-Null
+    $probe = Join-Path $TemplatesDir ".estimates-write-test"
+    [IO.File]::WriteAllText($probe, "")
+    Remove-Item -LiteralPath $probe
+} catch {
+    Stop-Install "cannot write to the templates folder $TemplatesDir; nothing was installed (give -TemplatesDir or ask IT for access)"
+}
+
 Write-Host "Estimates: making the environment in $venv"
 & $Python @PythonArgs -m venv $venv
 if ($LASTEXITCODE -ne 0) { Stop-Install "could not make the venv with $Python" }
@@ -64,8 +78,11 @@ $ansi = [System.Text.Encoding]::GetEncoding([Globalization.CultureInfo]::Current
 [IO.File]::WriteAllLines($conf, [string[]]$lines, $ansi)
 Write-Host "Estimates: wrote $conf"
 
-New-Item -ItemType Directory -Force -Path $TemplatesDir | Out-Null
 $template = Join-Path $TemplatesDir "Estimates.xltm"
-& (Join-Path $venv "Scripts\estimates.exe") template -o $template
+# It prints what it did: built, replaced (another template version, or -Force),
+# or kept (already this version, with any signature IT added).
+$keep = @("--keep-current")
+if ($Force) { $keep = @() }
+& (Join-Path $venv "Scripts\estimates.exe") template -o $template @keep
 if ($LASTEXITCODE -ne 0) { Stop-Install "could not build $template" }
-Write-Host "Estimates: installed $template. In Excel: File > New > Shared (or Personal) > Estimates."
+Write-Host "Estimates: installed. In Excel: File > New > Shared (or Personal) > Estimates."

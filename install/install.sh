@@ -3,9 +3,11 @@
 #   1. a virtual environment with the estimates-addin wheel (and its pinned xlwings),
 #   2. the user's xlwings.conf naming that environment's Python (INTERPRETER_MAC),
 #   3. xlwings' AppleScript for RunPython (macOS only),
-#   4. Estimates.xltm built into the workgroup templates folder.
+#   4. Estimates.xltm built into the workgroup templates folder, unless one of
+#      this template version is already there (IT may have signed it: it is left
+#      as it is; --force rebuilds it).
 #
-# Usage: sh install.sh path/to/estimates_addin-X.Y.Z-py3-none-any.whl
+# Usage: sh install.sh [--force] path/to/estimates_addin-X.Y.Z-py3-none-any.whl
 #
 # Settings (environment variables; defaults are Excel for Mac's own places):
 #   PYTHON              the Python 3.11+ to make the venv with (python3)
@@ -19,9 +21,14 @@
 #                       --find-links /Volumes/IT/wheels for an offline install)
 set -eu
 
+KEEP="--keep-current"
+if [ "${1:-}" = "--force" ]; then
+    KEEP=""
+    shift
+fi
 WHEEL=${1:-}
 if [ -z "$WHEEL" ] || [ ! -f "$WHEEL" ]; then
-    echo "usage: sh install.sh path/to/estimates_addin-X.Y.Z-py3-none-any.whl" >&2
+    echo "usage: sh install.sh [--force] path/to/estimates_addin-X.Y.Z-py3-none-any.whl" >&2
     exit 2
 fi
 PYTHON=${PYTHON:-python3}
@@ -29,6 +36,15 @@ ESTIMATES_HOME=${ESTIMATES_HOME:-"$HOME/Library/Application Support/Estimates"}
 XLWINGS_CONF_DIR=${XLWINGS_CONF_DIR:-"$HOME/Library/Containers/com.microsoft.Excel/Data"}
 WORKGROUP_TEMPLATES=${WORKGROUP_TEMPLATES:-"$HOME/Library/Group Containers/UBF8T346G9.Office/User Content.localized/Templates.localized"}
 VENV="$ESTIMATES_HOME/venv"
+
+# The template goes last, but an unwritable templates folder is found first,
+# before anything is installed.
+PROBE="$WORKGROUP_TEMPLATES/.estimates-write-test.$$"
+if ! { mkdir -p "$WORKGROUP_TEMPLATES" && : > "$PROBE"; } 2>/dev/null; then
+    echo "Estimates: cannot write to the templates folder $WORKGROUP_TEMPLATES; nothing was installed (set WORKGROUP_TEMPLATES or ask IT for access)" >&2
+    exit 1
+fi
+rm -f "$PROBE"
 
 echo "Estimates: making the environment in $VENV"
 # shellcheck disable=SC2086  # VENV_ARGS and PIP_ARGS are word lists
@@ -54,7 +70,8 @@ if [ "$(uname -s)" = "Darwin" ]; then
     "$VENV/bin/xlwings" runpython install
 fi
 
-echo "Estimates: building the template into $WORKGROUP_TEMPLATES"
-mkdir -p "$WORKGROUP_TEMPLATES"
-"$VENV/bin/estimates" template -o "$WORKGROUP_TEMPLATES/Estimates.xltm"
+# Prints what it did: built, replaced (another template version, or --force), or
+# kept (already this version).
+# shellcheck disable=SC2086  # KEEP is empty or one flag
+"$VENV/bin/estimates" template -o "$WORKGROUP_TEMPLATES/Estimates.xltm" $KEEP
 echo "Estimates: installed. In Excel: File > New from Template > Estimates."

@@ -54,10 +54,7 @@ def test_the_posix_install_script_installs_the_wheel_conf_and_template(tmp_path)
         "VENV_ARGS": "--system-site-packages",
         "PIP_ARGS": "--no-index",
     }
-    done = subprocess.run(
-        ["sh", str(ROOT / "install" / "install.sh"), str(wheel)],
-        env=env, capture_output=True, text=True, timeout=600, cwd=tmp_path,
-    )  # fmt: skip
+    done = _install(env, tmp_path, wheel)
     assert done.returncode == 0, done.stderr
     python = tmp_path / "Estimates" / "venv" / "bin" / "python"
     where = subprocess.run(
@@ -76,6 +73,50 @@ def test_the_posix_install_script_installs_the_wheel_conf_and_template(tmp_path)
         types = z.read("[Content_Types].xml").decode()
     assert "application/vnd.ms-excel.template.macroEnabled.main+xml" in types
     assert {"EstimatesRibbon", "EstimatesUdfs", "xlwings"} <= set(modules_of(template))
+    _a_second_run_keeps_the_template(env, tmp_path, wheel, template)
+
+
+def _install(env, tmp_path, *args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        ["sh", str(ROOT / "install" / "install.sh"), *map(str, args)],
+        env=env, capture_output=True, text=True, timeout=600, cwd=tmp_path,
+    )  # fmt: skip
+
+
+def _a_second_run_keeps_the_template(env, tmp_path, wheel, template):
+    """At the next logon the template (which IT may have signed since) is left
+    as it is; --force rebuilds it."""
+    signed = template.read_bytes() + b""  # stands for IT's signed copy
+    template.write_bytes(signed)
+    again = _install(env, tmp_path, wheel)
+    assert again.returncode == 0, again.stderr
+    assert f"kept {template}: it is already template" in again.stdout
+    assert template.read_bytes() == signed
+    forced = _install(env, tmp_path, "--force", wheel)
+    assert forced.returncode == 0, forced.stderr
+    assert f"replaced {template} (template" in forced.stdout
+
+
+def test_an_unwritable_templates_folder_fails_before_the_venv(tmp_path):
+    wheel = tmp_path / "estimates_addin-0.1.0-py3-none-any.whl"
+    wheel.write_bytes(b"not needed: the script stops before pip")
+    (tmp_path / "a file").write_text("")
+    templates = tmp_path / "a file" / "Templates"  # cannot be made by anyone
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    env |= {
+        "HOME": str(tmp_path / "home"),
+        "ESTIMATES_HOME": str(tmp_path / "Estimates"),
+        "XLWINGS_CONF_DIR": str(tmp_path / "conf"),
+        "WORKGROUP_TEMPLATES": str(templates),
+    }
+    done = _install(env, tmp_path, wheel)
+    assert done.returncode == 1
+    assert done.stderr.strip() == (
+        f"Estimates: cannot write to the templates folder {templates}; nothing was"
+        " installed (set WORKGROUP_TEMPLATES or ask IT for access)"
+    )
+    assert not (tmp_path / "Estimates").exists()
+    assert not (tmp_path / "conf").exists()
 
 
 def test_the_script_refuses_without_a_wheel(tmp_path):

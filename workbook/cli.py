@@ -359,14 +359,53 @@ def _template_arguments(p: argparse.ArgumentParser) -> None:
         metavar="DATA_DIR",
         help="a source data folder to fill it with (see build)",
     )
+    p.add_argument(
+        "--keep-current",
+        action="store_true",
+        help="leave an existing template of this template version as it is (IT may"
+        " have signed it); rebuild only one of another version",
+    )
 
 
 def _template(args, out) -> int:
     from addin.build import build_template
+    from workbook import layout as L
 
-    build_template(_new_file(args, MACRO), args.data)
-    print(f"built {args.output}", file=out)
+    target = _new_file(args, MACRO)
+    was = _template_version(target) if target.exists() else None
+    if args.keep_current and was == L.TEMPLATE_VERSION:
+        print(
+            f"kept {target}: it is already template {was} (left as it is, with any"
+            " signature; rebuild it with --force in the install script)",
+            file=out,
+        )
+        return EXIT_OK
+    build_template(target, args.data)
+    if was is None:
+        print(f"built {target}", file=out)
+    else:
+        print(
+            f"replaced {target} (template {was or 'of unknown version'}"
+            f" -> {L.TEMPLATE_VERSION})",
+            file=out,
+        )
     return EXIT_OK
+
+
+def _template_version(path: Path) -> str:
+    """The template version a built template says it is ("" if none)."""
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            xml = z.read("docProps/custom.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return ""
+    found = re.search(
+        r'name="EstimatesTemplateVersion".*?<vt:lpwstr[^>]*>([^<]*)<', xml, re.S
+    )
+    return found.group(1).strip() if found else ""
 
 
 def _import_arguments(p: argparse.ArgumentParser) -> None:
