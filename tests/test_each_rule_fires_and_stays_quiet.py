@@ -152,3 +152,16 @@ def test_a_report_line_typed_over_fires_r01(sample_book, tmp_path):
     assert wording in r01.message_en
     assert "應為 8,453.1 萬元,現為 0.1 萬元(相差 8,453 萬元)" in r01.message_zh
     assert [str(c) for c in r01.cells] == [f"Report!D{row}", "Subheads!F7"]
+
+
+def test_a_total_typed_over_is_judged_by_what_it_shows(sample_book, tmp_path):
+    """999 typed over Programmes!G4: T02 and T03 both found $999.0 million there,
+    and T04 fires on Head!C10 (=Programmes!G4 shows 999 too)."""
+    findings = findings_after(sample_book, tmp_path, _set("Programmes", "G4", 999))
+    at_g4 = {f.rule: f for f in findings if (f.sheet, f.cell) == ("Programmes", "G4")}
+    assert {"C01", "T02", "T03"} <= set(at_g4)
+    for rule in ("T02", "T03"):
+        assert "found $999.0 million" in at_g4[rule].message_en, rule
+    assert fired(findings, "T04") == [("error", "Head", "C10")]
+    t04 = next(f for f in findings if f.rule == "T04")
+    assert "found $999.0 million" in t04.message_en

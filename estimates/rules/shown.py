@@ -8,6 +8,7 @@ rank's NAMS), R01 (any other report figure).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from .. import figures
@@ -168,10 +169,40 @@ def check_one(
     return out
 
 
+def typed_value(head: Head, key: str) -> Decimal | None:
+    """The number a constant typed over ``key``'s formula shows (None when the
+    formula is there, the value is unknown or is not a number)."""
+    cell = head.shown.get(key)
+    if cell is None or cell.formula_intact is not False or not cell.value_known:
+        return None
+    try:
+        return _as_number(cell.value, kind_of(key))
+    except ValueError:
+        return None
+
+
+def showing(head: Head, key: str, computed: Decimal | None) -> Decimal | None:
+    """What the cell of ``key`` shows: a constant typed over it, else the figure
+    its formula computes. Rules judge the value a reader of the book sees."""
+    typed = typed_value(head, key)
+    return computed if typed is None else typed
+
+
+def _as_shown(head: Head, key: str, cell: Shown) -> Shown:
+    """A cell whose intact formula repeats another figure's cell shows what that
+    cell shows: a constant typed there (figures.REPEATS)."""
+    source = figures.REPEATS.get(key)
+    typed = typed_value(head, source) if source and cell.formula_intact else None
+    if typed is None:
+        return cell
+    return replace(cell, value=typed, formula_intact=None, value_known=True)
+
+
 def check(head: Head, results: Results) -> list[Finding]:
     out: list[Finding] = []
     where = figures.sources(head)
     for key, cell in head.shown.items():
         if key in results.expected:
-            out.extend(check_one(cell, results.expected[key], where.get(key)))
+            shown = _as_shown(head, key, cell)
+            out.extend(check_one(shown, results.expected[key], where.get(key)))
     return out

@@ -13,6 +13,7 @@ from ..figures import key
 from ..findings import Finding, Severity
 from ..model import COLUMNS, Head
 from ..results import Results, programme_total_millions_of_subheads
+from .shown import showing
 from .text import finding, mismatch, show
 
 TOLERANCE_MILLIONS = Decimal("0.1")
@@ -38,7 +39,9 @@ def check(head: Head, results: Results) -> list[Finding]:
     if head.programmes and head.subheads:
         from_subheads = programme_total_millions_of_subheads(results)
         for k, column in enumerate(COLUMNS):
-            total = results.programme_total[column]
+            total = showing(
+                head, key("programme_total", column), results.programme_total[column]
+            )  # a constant typed over the total is what T02 and T04 see too
             expected = from_subheads[column]
             if total is None and expected is None:
                 continue
