@@ -464,6 +464,15 @@ OWNED_COLUMNS: dict[str, tuple[int, ...]] = {
     REPORT: tuple(range(1, REPORT_SIGNATURE_COLUMN + 1)),
     NARRATIVE: (1, 2, 3, NARRATIVE_CLERK_COLUMN, NARRATIVE_KEY_COLUMN),
 }
+
+
+def owns(sheet: str, col: int) -> bool:
+    """Whether Refresh owns column ``col`` of a sheet it rebuilds (a sheet with no
+    declared columns, the Checks sheet, is Refresh's own whole)."""
+    owned = OWNED_COLUMNS.get(sheet)
+    return owned is None or col in owned
+
+
 HIDDEN_COLUMNS: dict[str, tuple[int, ...]] = {
     REPORT: (REPORT_KEY_COLUMN, REPORT_SIGNATURE_COLUMN),
     NARRATIVE: (NARRATIVE_KEY_COLUMN,),

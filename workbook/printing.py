@@ -137,11 +137,13 @@ def _style_of(cell) -> str:
 
 
 def _last_column(ws) -> int:
+    """The last visible column with content that Refresh owns."""
     last = 1
     for row in ws.iter_rows():
         for cell in row:
-            hidden = ws.column_dimensions[get_column_letter(cell.column)].hidden
-            if cell.value is not None and not hidden:
+            if cell.value is None or not L.owns(ws.title, cell.column):
+                continue
+            if not ws.column_dimensions[get_column_letter(cell.column)].hidden:
                 last = max(last, cell.column)
     return last
 
@@ -155,13 +157,14 @@ def fit_sheet(ws, styles: dict | None = None, over_hidden: bool = False) -> None
     spanning = frozenset(k for k, v in styles.items() if v in SPANNING)
     narrow = frozenset(k for k, v in styles.items() if v == "header") | spanning
     page = PAGES.get(ws.title, DEFAULT_PAGE)
-    for rng in list(ws.merged_cells.ranges):
-        ws.unmerge_cells(str(rng))
+    _unmerge_own_spans(ws)
     widths: dict[int, float] = {}
     for row in ws.iter_rows():
         for cell in row:
             if cell.value is None or (cell.row, cell.column) in spanning:
                 continue
+            if not L.owns(ws.title, cell.column):
+                continue  # a clerk's column: its width is the clerk's
             text = shown_text(cell.value, cell.number_format or "")
             parts = text.split() if (cell.row, cell.column) in narrow else [text]
             longest = max(
@@ -171,11 +174,20 @@ def fit_sheet(ws, styles: dict | None = None, over_hidden: bool = False) -> None
     last = max([*widths, _last_column(ws)])
     for col in range(1, last + 1):
         letter = get_column_letter(col)
-        if ws.column_dimensions[letter].hidden:
+        if ws.column_dimensions[letter].hidden or not L.owns(ws.title, col):
             continue
         width = min(page.cap_of(col), max(page.floor_of(col), widths.get(col, 0)))
         ws.column_dimensions[letter].width = round(width, 1)
     _wrap_and_grow(ws, spanning, _last_column(ws), narrow, over_hidden)
+
+
+def _unmerge_own_spans(ws) -> None:
+    """The last layout's spans go (they are merged again to fit); a merge that
+    reaches a column Refresh does not own is a clerk's and stays."""
+    for rng in list(ws.merged_cells.ranges):
+        columns = range(rng.min_col, rng.max_col + 1)
+        if all(L.owns(ws.title, col) for col in columns):
+            ws.unmerge_cells(str(rng))
 
 
 def _styles_seen(ws) -> dict:
@@ -210,11 +222,13 @@ def _wrap_and_grow(
         for cell in row:
             if cell.value is None or isinstance(cell, MergedCell):
                 continue
+            if not L.owns(ws.title, cell.column):
+                continue  # a clerk's cell keeps its own look
             if ws.column_dimensions[get_column_letter(cell.column)].hidden:
                 continue
             text = shown_text(cell.value, cell.number_format or "")
             end = cell.column
-            if (cell.row, cell.column) in spanning:
+            if (cell.row, cell.column) in spanning and not _merged_at(ws, cell):
                 end = _span_end(ws, cell.row, cell.column, last, over_hidden)
                 if end > cell.column:
                     ws.merge_cells(
@@ -237,17 +251,25 @@ def _wrap_and_grow(
         dims = ws.row_dimensions[row[0].row]
         if lines > 1 or points > LINE_POINTS:
             dims.height = round(points * lines + 2, 1)
-            _align_top(row)
+            _align_top(ws.title, row)
         else:
             dims.height = None  # one line: the default height (a refit shrinks too)
 
 
-def _align_top(row) -> None:
-    """In a row taller than a line, every cell starts at the top, beside its text."""
+def _merged_at(ws, cell) -> bool:
+    """A span starts here already (a clerk's merge kept over Refresh's cell)."""
+    return any(cell.coordinate in rng for rng in ws.merged_cells.ranges)
+
+
+def _align_top(sheet: str, row) -> None:
+    """In a row taller than a line, every cell Refresh owns starts at the top,
+    beside its text."""
     from copy import copy
 
     for cell in row:
         if cell.value is None or isinstance(cell, MergedCell):
+            continue
+        if not L.owns(sheet, cell.column):
             continue
         if cell.alignment is None or cell.alignment.vertical != "top":
             alignment = copy(cell.alignment)
@@ -257,9 +279,12 @@ def _align_top(row) -> None:
 
 def _span_end(ws, row: int, col: int, last: int, over_hidden: bool) -> int:
     """The last column a spanning cell may take: up to the next filled cell (a
-    hidden one too, unless ``over_hidden``: a print copy with a language hidden)."""
+    hidden one too, unless ``over_hidden``: a print copy with a language hidden),
+    never into a column Refresh does not own or over another span."""
     end = col
-    while end < last:
+    while end < last and L.owns(ws.title, end + 1):
+        if _merged_at(ws, ws.cell(row, end + 1)):
+            break
         hidden = ws.column_dimensions[get_column_letter(end + 1)].hidden
         if ws.cell(row, end + 1).value is not None and not (hidden and over_hidden):
             break
