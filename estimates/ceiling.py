@@ -51,14 +51,3 @@ def nams(post: Post, salaries: dict[tuple[str, int], int]) -> Decimal | None:
     """Notional annual mid-point salary of one post of this rank."""
     monthly = mid_point_salary(post, salaries)
     return None if monthly is None else monthly * 12
-
-
-def nams_at_end(posts: list[Post], pay_scale: list[PayPoint]) -> Decimal:
-    """Sum of NAMS over the non-directorate posts at the end of the year."""
-    salaries = salary_table(pay_scale)
-    total = Decimal(0)
-    for post in posts:
-        value = nams(post, salaries)
-        if value is not None:
-            total += value * post.posts_end
-    return total

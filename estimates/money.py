@@ -14,7 +14,6 @@ Number = int | Decimal
 NIL_MARKS = frozenset({"", "-", "—", "–", "_", "－", "‒", "―", "N/A", "n/a"})
 MAX_AMOUNT = Decimal(10) ** 15
 """No Head's figure comes near a quadrillion, in any unit: a larger one is a typo."""
-_ONE_DECIMAL = Decimal("0.1")
 _HUNDRED = Decimal(100)
 _THOUSAND = Decimal(1000)
 

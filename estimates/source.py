@@ -19,7 +19,6 @@ from .tables import FOOTNOTES, HEAD_LISTS, PROGRAMMES, SUBHEADS, TABLES, Table
 SAMPLES = Path(__file__).parent / "samples"
 SAMPLE_HEAD_135 = SAMPLES / "head135"
 
-REQUIRED_COLUMNS = {t.csv: t.csv_required for t in TABLES.values() if t.csv}
 FOOTNOTE_TARGETS = ("programme_total", "total_expenditure", "programme:", "subhead:")
 
 

@@ -127,15 +127,6 @@ def lines_needed(text: str, width: float) -> int:
     return total
 
 
-def _style_of(cell) -> str:
-    font = cell.font
-    if font is not None and font.sz and font.sz >= 12:
-        return "title"
-    if cell.alignment is not None and cell.alignment.wrap_text:
-        return "wrap"
-    return ""
-
-
 def _last_column(ws) -> int:
     """The last visible column with content that Refresh owns."""
     last = 1

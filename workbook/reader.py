@@ -16,7 +16,7 @@ from estimates.rules.text import finding
 
 from . import layout as L
 from .cells import Cells
-from .computed import ComputedCell, Extent
+from .computed import Extent
 from .cycle import rolled_from
 from .snapshot import (
     Snapshot,
@@ -38,11 +38,9 @@ class Reading:
     head: Head
     findings: list[Finding] = field(default_factory=list)
     extents: dict[str, Extent] = field(default_factory=dict)
-    computed: list[ComputedCell] = field(default_factory=list)
     usable: set[str] = field(
         default_factory=set
     )  # tables read as the template has them
-    report_old_rows: dict[str, int] = field(default_factory=dict)
 
 
 def table_extent(

@@ -6,7 +6,6 @@ mistaken for either. Only openpyxl's pure address helpers are used here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from openpyxl.utils.cell import (
@@ -34,7 +33,6 @@ ERROR_VALUES = frozenset(
         "#UNKNOWN!",
     }
 )
-_REF = re.compile(r"(\$?[A-Z]{1,3})\$?\d+")
 
 
 NOT_CACHED = None
@@ -63,11 +61,6 @@ class Formula(str):
 
 class CellError(str):
     """An error value such as ``#REF!``."""
-
-
-def formula_shape(text: str) -> str:
-    """A formula with its row numbers removed, so a range that grew still matches."""
-    return _REF.sub(r"\1#", text.replace(" ", "").replace("$", "").upper())
 
 
 def address(row: int, col: int) -> str:

@@ -16,8 +16,6 @@ from ..results import Results
 from ..rollforward import DRAFT
 from .text import finding, show
 
-UNITS = {"$": "money", "%": "percentage", "posts": "post count"}
-
 
 def _show(kind: str, value: Decimal, lang: str = "en") -> str:
     if kind == "$":
