@@ -122,6 +122,16 @@ def _footnotes(meta: dict, path: Path) -> list[Footnote]:
     return notes
 
 
+def _narrative(meta: dict, path: Path) -> dict[str, tuple[str, None]]:
+    """head.toml's [narrative]: the clerk's own sentences by sentence key."""
+    table = meta.get("narrative", {})
+    if not isinstance(table, dict) or not all(
+        isinstance(t, str) for t in table.values()
+    ):
+        raise SourceError(f"{path}: [narrative] maps sentence keys to text")
+    return {str(k): (t, None) for k, t in table.items() if t.strip()}
+
+
 def load_source(folder: Path) -> Head:
     """Read a source data folder into a Head.
 
@@ -147,6 +157,7 @@ def load_source(folder: Path) -> Head:
         department_zh=str(meta.get("department_zh", "")),
         department_short_zh=str(meta.get("department_short_zh", "")),
         footnotes=_footnotes(meta, meta_path),
+        narrative=_narrative(meta, meta_path),
         establishment=EstablishmentSummary(
             posts_start=_count(info, "posts_start", meta_path),
             directorate_start=_count(info, "directorate_start", meta_path),
@@ -204,6 +215,9 @@ def head_toml(head: Head) -> str:
     if info:
         lines += ["", "[establishment]"]
         lines += [f"{k} = {_toml(v)}" for k, v in info.items()]
+    if head.narrative:  # the clerk's own sentences, by sentence key
+        lines += ["", "[narrative]"]
+        lines += [f"{_toml(k)} = {_toml(t)}" for k, (t, _) in head.narrative.items()]
     for note in head.footnotes:
         lines += ["", "[[footnotes]]"]
         for f in FOOTNOTES.fields:

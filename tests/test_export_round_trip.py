@@ -67,3 +67,33 @@ def test_real_head_years_round_trip(key, tmp_path):
     assert exported.subheads == head.subheads
     assert (exported.head, exported.estimate_year) == (head.head, head.estimate_year)
     assert _cells(again) == _cells(book)
+
+
+def test_the_clerks_narrative_text_survives_export_and_build(tmp_path):
+    """Narrative column D (the clerk's own sentences) goes to head.toml's
+    [narrative] by sentence key and comes back on build: build -> export -> build
+    keeps it, on the row of its key."""
+    book = tmp_path / "h135.xlsx"
+    build_file(SAMPLE_HEAD_135, book)
+    wb = load_book(book)
+    ws = wb["Narrative"]
+    rows = [r for r in range(5, ws.max_row + 1) if ws.cell(r, 6).value]
+    keys = {r: ws.cell(r, 6).value for r in rows[:3]}
+    texts = {r: f'Clerk\'s own "sentence" {i}: =not a formula\n第二行' for i, r in
+             enumerate(keys)}  # fmt: skip
+    for r, text in texts.items():
+        ws.cell(r, 4).value = text
+    save_book(wb, book)
+    folder, again = _round_trip(book, tmp_path)
+    exported = load_source(folder)
+    assert {k: t for k, (t, _) in exported.narrative.items()} == {
+        keys[r]: texts[r] for r in keys
+    }
+    back = load_book(again)["Narrative"]
+    assert {back.cell(r, 6).value: back.cell(r, 4).value for r in keys} == {
+        keys[r]: texts[r] for r in keys
+    }
+    count = ("ChangeLog", "I4")  # the build row counts the clerk's cells it wrote
+    assert {k: v for k, v in _cells(again).items() if k != count} == {
+        k: v for k, v in _cells(book).items() if k != count
+    }

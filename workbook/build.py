@@ -17,6 +17,7 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from estimates import __version__
 from estimates.model import Count, Head
+from estimates.narrative import narrative_keys
 from estimates.tables import HEAD_LISTS
 
 from . import layout as L
@@ -222,3 +223,19 @@ def populate(wb: Workbook, head: Head) -> None:
         write_cell(wb[fixed.sheet], row, col, head_value(head, fixed), style)
     for spec in L.TABLES.values():
         _fill_table(wb, spec, getattr(head, HEAD_LISTS[spec.name]))
+    _clerk_sentences(wb, head)
+
+
+def _clerk_sentences(wb: Workbook, head: Head) -> None:
+    """The clerk's own Narrative sentences (head.toml [narrative]) on the rows the
+    refresh puts their keys on; it keeps them there and checks them."""
+    if not head.narrative or L.NARRATIVE not in wb.sheetnames:
+        return
+    ws = wb[L.NARRATIVE]
+    for i, (key, _) in enumerate(narrative_keys(head)):
+        if key in head.narrative:
+            row = L.NARRATIVE_FIRST_ROW + i
+            write_cell(ws, row, L.NARRATIVE_KEY_COLUMN, key, "key")
+            write_cell(
+                ws, row, L.NARRATIVE_CLERK_COLUMN, head.narrative[key][0], "wrap"
+            )
