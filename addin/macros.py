@@ -16,8 +16,8 @@ import xlwings as xw
 from estimates.findings import count_by_severity
 from estimates.importer import read_actuals
 from estimates.model import year_labels
-from estimates.rollforward import next_year
-from estimates.source import write_source
+from estimates.rollforward import YearError, actual_keys, target_year
+from estimates.source import SourceError, write_source
 from workbook import host as service
 from workbook import layout as L
 from workbook.flags import next_flag as _next
@@ -56,6 +56,8 @@ def _guard(book, what: str):
             f" {what} cannot run on it. Open Estimates.xltm and key the Head there."
             " 此工作簿並非由預算範本建立。",
         )
+    except (SourceError, YearError) as exc:  # the clerk's to mend: no crash
+        _alert(book, f"{what}: {str(exc).splitlines()[0]}")
     except Exception as exc:
         traceback.print_exc()
         _alert(
@@ -220,9 +222,9 @@ def new_year(year: str = "", actual_paths=(), book=None):
         actuals, issues = {}, []
         if actual_paths:
             old = read_book(snap).head
-            label = year_labels(year or next_year(old.estimate_year))[0]
+            label = year_labels(target_year(old.estimate_year, year))[0]
             files = [_path(p) for p in actual_paths]
-            actuals, issues = read_actuals(files, old.head, label)
+            actuals, issues = read_actuals(files, old.head, label, actual_keys(old))
         done = new_year_plan(snap, year, actuals, service.current_user())
         if _refused(book, done):
             return done

@@ -16,9 +16,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import COLUMNS, Footnote, Head, Subhead, amounts
+from .model import COLUMNS, Footnote, Head, Subhead, amounts, year_labels
 from .money import parse_millions, parse_thousands, sum_amounts
-from .source import head_toml, write_table
+from .source import SourceError, head_toml, write_table
 from .tables import BREAKDOWN, PROGRAMMES, SUBHEADS, Table
 from .totals import (
     ACCOUNT_TOTAL_LABELS,
@@ -113,6 +113,8 @@ class Imported:
     totals: list[TotalRow] = field(default_factory=list)
     marks: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     """Footnote marks attached to figures: (mark, target) -> the columns."""
+    other_heads: set[str] = field(default_factory=set)
+    """The Head numbers of rows left out as another Head's."""
 
     def mark(self, mark: str, target: str, column: str) -> None:
         columns = self.marks.setdefault((mark, target), [])
@@ -229,6 +231,7 @@ class _File:
     amounts: dict[str, int]
     chinese: bool
     width: int  # cells a full row has (up to the last heading)
+    headings: list[str] = field(default_factory=list)
 
     def cell(self, row: list[str], key: str) -> str:
         return _cell(row, self.columns.get(key))
@@ -256,7 +259,7 @@ def _open(path: Path, imported: Imported) -> tuple[_File | None, list]:
     imported.chinese = imported.chinese or chinese
     columns = {key: _find(headings, key) for key in HEADINGS}
     width = max(i for i, h in enumerate(headings) if h) + 1
-    return _File(path, kind, columns, amounts, chinese, width), rows
+    return _File(path, kind, columns, amounts, chinese, width, headings), rows
 
 
 def split_mark(text: str) -> tuple[str, str]:
@@ -356,6 +359,8 @@ def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
     if f.columns["head"] is not None:
         digits = re.sub(r"\D", "", _cell(row, f.columns["head"]))
         if digits.lstrip("0") != head.lstrip("0"):
+            if digits:
+                imported.other_heads.add(digits.lstrip("0") or "0")
             return
     if len(row) < f.width:
         reason = (
@@ -388,19 +393,88 @@ def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
             imported.mark(mark, target, column)
 
 
-def import_files(paths: list[Path], head: str) -> Imported:
+YEAR_IN_HEADING = re.compile(r"(\d{4})\s*[-–/]\s*(\d{2})")
+
+
+def head_number(text: object) -> str:
+    """A Head number as keyed (``135``, ``"135"``, ``135.0``), as digits.
+
+    Raises:
+        SourceError: not a Head number (``H135``, ``Head 135``).
+    """
+    if isinstance(text, float) and text.is_integer():
+        text = int(text)
+    shown = str(text).strip()
+    if not shown.isdigit():
+        raise SourceError(f"not a Head number such as 135: {shown!r}")
+    return shown
+
+
+def _check_years(f: _File, year: str) -> None:
+    """Each amount column's heading year must be the one the Estimate year gives.
+
+    Raises:
+        SourceError: naming the file and the heading.
+    """
+    for column, wanted in zip(COLUMNS, year_labels(year), strict=True):
+        heading = f.headings[f.amounts[column]]
+        match = YEAR_IN_HEADING.search(heading)
+        if match and f"{match.group(1)}-{match.group(2)}" != wanted:
+            raise SourceError(
+                f"{f.path}: the heading {heading!r} is for"
+                f" {match.group(1)}-{match.group(2)}, but the Estimate year {year}"
+                f" needs {wanted} in its {column} column"
+            )
+
+
+def _check_kinds(files: list[_File]) -> None:
+    """Two files of the same table would give every line twice.
+
+    Raises:
+        SourceError: naming both files.
+    """
+    seen: dict[str, Path] = {}
+    for f in files:
+        if f.kind in seen:
+            raise SourceError(
+                f"two files give the {f.kind}: {seen[f.kind]} and {f.path};"
+                " give one (English or Chinese)"
+            )
+        seen[f.kind] = f.path
+
+
+def import_files(paths: list[Path], head: str, year: str = "") -> Imported:
     """Read the published CSV files and keep the lines of one Head.
 
     Total rows are recognised, left out and checked against the lines' sums; a
     footnote mark on a figure is kept as a footnote of what it sits on.
+
+    Raises:
+        SourceError: a file that is a folder, a heading of another year than
+            ``year``, two files of one table, or no row of the Head.
     """
-    imported = Imported()
-    for path in paths:
-        f, rows = _open(Path(path), imported)
+    head = head_number(head)
+    imported, opened = Imported(), []
+    for path in map(Path, paths):
+        if path.is_dir():
+            raise SourceError(
+                f"{path}: a folder; give the CSV files, or the folder alone"
+            )
+        f, rows = _open(path, imported)
         if f is None:
             continue
+        if year:
+            _check_years(f, year)
+        opened.append((f, rows))
+    _check_kinds([f for f, _ in opened])
+    for f, rows in opened:
         for line, row in rows:
             _read_row(f, line, row, head, imported)
+    if imported.other_heads and not (
+        imported.programmes or imported.subheads or imported.breakdown
+    ):
+        held = ", ".join(sorted(imported.other_heads, key=int))
+        raise SourceError(f"no rows for Head {head}; the files hold Head {held}")
     for total in imported.totals:
         _check_total(total, imported)
     return imported
@@ -512,10 +586,14 @@ def _actual_key(f: _File, row: list[str]) -> tuple[str, str]:
     return "item", f.cell(row, "item")
 
 
-def read_actuals(paths: list[Path], head: str, year: str) -> tuple[dict, list[Issue]]:
+def read_actuals(
+    paths: list[Path], head: str, year: str, known: set | None = None
+) -> tuple[dict, list[Issue]]:
     """Actual expenditure by line from published or accounting CSV files: a file of
     programmes, subheads or subhead 000 items with an Actual (or single amount)
-    column. A column headed with another year than ``year`` is refused."""
+    column. A column headed with another year than ``year`` is refused. A row of
+    another Head, or (given ``known``, the keys the book's lines take) of a line
+    the book does not have, is an issue: it is not applied."""
     imported, actuals = Imported(), {}
     for path in map(Path, paths):
         headings, rows = _rows(path, imported)
@@ -532,17 +610,30 @@ def read_actuals(paths: list[Path], head: str, year: str) -> tuple[dict, list[Is
             continue
         columns = {key: _find(headings, key) for key in HEADINGS}
         f = _File(path, kind, columns, {}, False, len(headings))
-        parser = parse_millions if kind == "programmes" else parse_thousands
         for line, row in rows:
-            digits = re.sub(r"\D", "", _cell(row, columns["head"]))
-            if columns["head"] is not None and digits.lstrip("0") != head.lstrip("0"):
-                continue
-            if not any(c.strip() for c in row) or _total_label(f, row):
-                continue
-            try:
-                value = parser(split_mark(_cell(row, column))[0] or None)
-            except ValueError as exc:
-                imported.issues.append(Issue(path, line, str(exc)))
-                continue
-            actuals[_actual_key(f, row)] = value
+            _read_actual(f, line, row, (head, column, known), actuals, imported)
     return actuals, imported.issues
+
+
+def _read_actual(f: _File, line: int, row: list[str], want, actuals, imported):
+    """One row of an actual expenditure file, into ``actuals`` or an issue."""
+    head, column, known = want
+    if not any(c.strip() for c in row) or _total_label(f, row):
+        return
+    digits = re.sub(r"\D", "", f.cell(row, "head"))
+    if f.columns["head"] is not None and digits.lstrip("0") != head.lstrip("0"):
+        reason = f"a row of Head {digits or '(none)'}, not Head {head}: not applied"
+        imported.issues.append(Issue(f.path, line, reason))
+        return
+    parser = parse_millions if f.kind == "programmes" else parse_thousands
+    try:
+        value = parser(split_mark(_cell(row, column))[0] or None)
+    except ValueError as exc:
+        imported.issues.append(Issue(f.path, line, str(exc)))
+        return
+    key = _actual_key(f, row)
+    if known is not None and key not in known:
+        reason = f"{key[0]} {key[1]!r} is not in the book: not applied"
+        imported.issues.append(Issue(f.path, line, reason))
+        return
+    actuals[key] = value

@@ -45,6 +45,10 @@ Actuals = dict[tuple[str, str], object]
 ("subhead", "000|Deduct reimbursements"), ("item", "Salaries")."""
 
 
+class YearError(ValueError):
+    """A year the clerk gave that cannot be the book's next Estimate year."""
+
+
 def next_year(estimate_year: str) -> str:
     """``2025-26`` -> ``2026-27``.
 
@@ -60,7 +64,29 @@ def check_year(year: str) -> None:
     """Raises ValueError unless ``year`` is an Estimate year such as 2025-26."""
     match = YEAR.fullmatch(year.strip())
     if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
-        raise ValueError(f"not an Estimate year such as 2025-26: {year!r}")
+        raise YearError(f"not an Estimate year such as 2025-26: {year!r}")
+
+
+def target_year(estimate_year: str, year: str = "") -> str:
+    """The year a book of ``estimate_year`` rolls forward to: the next one; a
+    ``year`` given must be exactly that.
+
+    Raises:
+        YearError: the book's year is no year, or ``year`` is not the next one.
+    """
+    try:
+        want = next_year(estimate_year)
+    except YearError:
+        raise YearError(
+            f"the book's Estimate year {estimate_year!r} is not a year such as 2025-26"
+        ) from None
+    if year and year.strip() != want:
+        check_year(year)
+        raise YearError(
+            f"the new year must be {want}, the year after the book's {estimate_year};"
+            f" {year.strip()} was given"
+        )
+    return want
 
 
 def _moved(last_estimate, actual) -> tuple:
@@ -73,6 +99,15 @@ def _actual(actuals: Actuals, kind: str, *keys: str):
         if (kind, key) in actuals:
             return actuals[(kind, key)]
     return None
+
+
+def actual_keys(head: Head) -> set[tuple[str, str]]:
+    """The keys of ``Actuals`` that a Head's lines take."""
+    keys = {("programme", p.number) for p in head.programmes}
+    keys |= {("subhead", s.code) for s in head.subheads}
+    keys |= {("subhead", f"{s.code}|{s.title_en}") for s in head.subheads}
+    keys |= {("item", b.item_en) for b in head.breakdown}
+    return keys | {("item", b.item_zh) for b in head.breakdown}
 
 
 def draft(text: str) -> str:
@@ -105,8 +140,7 @@ def roll_forward(head: Head, year: str = "", actuals: Actuals | None = None) -> 
     Raises:
         ValueError: the Head's Estimate year, or ``year``, is not a year label.
     """
-    year = year or next_year(head.estimate_year)
-    check_year(year)
+    year = target_year(head.estimate_year, year)
     got = actuals or {}
     new = Head(
         head=head.head, title_en=head.title_en, title_zh=head.title_zh,

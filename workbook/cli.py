@@ -420,15 +420,42 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--head", required=True, help="the Head number, e.g. 135")
     p.add_argument("--year", required=True, help="the Estimate year, e.g. 2025-26")
     _output(p, "the source data folder to write (created)")
+    _force(p, "the folder")
+
+
+def _force(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument(
+        "--force", action="store_true", help=f"replace {what} if it already exists"
+    )
+
+
+def _not_there(args) -> None:
+    """``args.output`` must not exist (a non-empty folder, or a file), unless
+    ``--force``: refused with exit 2."""
+    out: Path = args.output
+    there = out.is_file() or (out.is_dir() and any(out.iterdir()))
+    if there and not args.force:
+        raise UsageError(
+            f"estimates {args.command}: {out} already exists; give a new name, or"
+            " --force to replace it"
+        )
 
 
 def _import(args, out) -> int:
     from estimates.importer import import_files, write_source
+    from estimates.rollforward import check_year
 
     for path in args.files:
+        if path.is_dir():
+            raise SourceError(f"{path}: a folder; give the published CSV files")
         if not path.is_file():
             raise SourceError(f"{path}: file not found")
-    imported = import_files(args.files, args.head)
+    try:
+        check_year(args.year)
+    except ValueError as exc:
+        raise UsageError(f"estimates import: --year: {exc}") from None
+    _not_there(args)
+    imported = import_files(args.files, args.head, args.year)
     write_source(imported, args.output, args.head, args.year)
     for issue in imported.issues:
         print(f"estimates: {issue}", file=sys.stderr)
@@ -484,6 +511,7 @@ def _rollforward_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--actual", type=Path, nargs="+", default=[], help="CSV of actual expenditure"
     )
+    _force(p, "the new year's workbook")
 
 
 def _rollforward(args, out) -> int:
@@ -492,6 +520,7 @@ def _rollforward(args, out) -> int:
     for path in args.actual:
         if not path.is_file():
             raise SourceError(f"{path}: file not found")
+    _not_there(args)
     try:
         done, issues = rollforward_file(
             _one_book(args), args.output, args.year, tuple(args.actual)

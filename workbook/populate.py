@@ -16,10 +16,17 @@ from pathlib import Path
 from openpyxl.utils.cell import get_column_letter
 
 from estimates.findings import Finding
-from estimates.importer import import_files, read_actuals
+from estimates.importer import head_number, import_files, read_actuals
 from estimates.importer import write_source as write_imported
 from estimates.model import Head, year_labels
-from estimates.rollforward import Actuals, draft, next_year, roll_forward
+from estimates.rollforward import (
+    Actuals,
+    actual_keys,
+    check_year,
+    draft,
+    roll_forward,
+    target_year,
+)
 from estimates.source import SourceError, load_source, write_source
 from estimates.tables import HEAD_LISTS, TABLES
 
@@ -289,9 +296,9 @@ def rollforward_file(
     actuals, issues = {}, []
     if actual_files:
         old = read_book(snap).head
-        year = year or next_year(old.estimate_year)
+        year = target_year(old.estimate_year, year)
         actuals, issues = read_actuals(
-            list(actual_files), old.head, year_labels(year)[0]
+            list(actual_files), old.head, year_labels(year)[0], actual_keys(old)
         )
     done = new_year_plan(snap, year, actuals, current_user())
     apply_plan(wb, done.plan)
@@ -304,6 +311,22 @@ def export_file(book: Path, folder: Path) -> Head:
     head = check_file(Path(book)).head
     write_source(head, Path(folder))
     return head
+
+
+def _year(value: object) -> str:
+    """Head!C8 as the importer wants it: an Estimate year such as 2025-26.
+
+    Raises:
+        SourceError: naming the cell.
+    """
+    text = str(value).strip()
+    try:
+        check_year(text)
+    except ValueError:
+        raise SourceError(
+            f"Head!C8: the Estimate year {text!r} is not a year such as 2025-26"
+        ) from None
+    return text
 
 
 def source_head(paths: list[Path], snap: Snapshot) -> tuple[Head, list[str], list]:
@@ -328,7 +351,7 @@ def source_head(paths: list[Path], snap: Snapshot) -> tuple[Head, list[str], lis
             f"{snap.source}: key the Head number (Head!C3) and the Estimate year"
             " (Head!C8) before importing the published CSV files"
         )
-    imported = import_files(paths, str(number).strip())
+    imported = import_files(paths, head_number(number), _year(year))
     with tempfile.TemporaryDirectory() as folder:
         write_imported(imported, Path(folder), str(number).strip(), str(year).strip())
         head = load_source(Path(folder))
