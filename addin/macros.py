@@ -241,6 +241,6 @@ def export_data(folder, book=None):
     with _guard(book, "Export"):
         reading, _, findings = service.evaluate(XlwingsHost(book).snapshot())
         folder = _path(folder)
-        write_source(reading.head, folder)
+        write_source(reading.head, folder, every_file=True)
         _alert(book, f"Exported to 已匯出至 {folder}\n{_summary(findings)}")
         return reading.head

@@ -110,6 +110,11 @@ def actual_keys(head: Head) -> set[tuple[str, str]]:
     return keys | {("item", b.item_zh) for b in head.breakdown}
 
 
+def is_draft(text: str) -> bool:
+    """Text carried over and not yet reviewed (it still has the mark)."""
+    return bool(text) and text.startswith(DRAFT)
+
+
 def draft(text: str) -> str:
     """Carried-over text, marked for review (once)."""
     return text if not text or text.startswith(DRAFT) else DRAFT + text

@@ -235,15 +235,16 @@ def write_table(path: Path, table: Table, rows: list[list[str]]) -> None:
         writer.writerows(rows)
 
 
-def write_source(head: Head, folder: Path) -> None:
+def write_source(head: Head, folder: Path, every_file: bool = False) -> None:
     """Write a Head as a source data folder that ``load_source`` reads back equal.
 
-    The optional files are written only when the Head has their rows.
+    The optional files are written only when the Head has their rows, or with
+    ``every_file`` as header-only files (Export: no file left from before).
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "head.toml").write_text(head_toml(head), encoding="utf-8")
     for table in TABLES.values():
         rows = getattr(head, HEAD_LISTS[table.name])
-        if table.csv and (rows or table in (PROGRAMMES, SUBHEADS)):
+        if table.csv and (rows or every_file or table in (PROGRAMMES, SUBHEADS)):
             write_table(folder / table.csv, table, [table.csv_row(r) for r in rows])

@@ -12,11 +12,11 @@ import pytest
 from addin import macros
 from estimates.importer import import_files
 from estimates.rollforward import YearError, roll_forward
-from estimates.source import SAMPLE_HEAD_135, SourceError, load_source
+from estimates.source import SAMPLE_HEAD_135, SourceError, load_source, write_source
 from workbook.cli import run
 from workbook.io import load_book, snapshot_of
 from workbook.populate import source_head
-from workbook.refresh import check_file
+from workbook.refresh import build_file, check_file
 
 DATA = Path(__file__).parent / "data" / "published"
 FILES = [str(DATA / "des_en.csv"), str(DATA / "es_en_totals.csv")]
@@ -178,3 +178,33 @@ def test_actual_rows_not_applied_are_named(sample_book, tmp_path, capsys):
     ]
     new = check_file(out).head
     assert next(s.value("actual") for s in new.subheads if s.code == "000") == 100
+
+
+def test_export_into_an_old_export_folder_leaves_no_stale_file(sample_book, tmp_path):
+    folder = tmp_path / "export"
+    assert run(["export", str(sample_book), "-o", str(folder)]) == 0
+    assert load_source(folder).posts  # the sample has an establishment
+    head = load_source(SAMPLE_HEAD_135)
+    head.posts, head.pay_scale, head.breakdown = [], [], []
+    bare = tmp_path / "bare"
+    write_source(head, bare)
+    assert not (bare / "establishment.csv").exists()
+    book = tmp_path / "bare.xlsx"
+    build_file(bare, book)
+    assert run(["export", str(book), "-o", str(folder)]) == 0
+    again = load_source(folder)
+    assert (again.posts, again.pay_scale, again.breakdown) == ([], [], [])
+    for name in ("establishment.csv", "pay_scale.csv", "subhead_000.csv"):
+        assert len((folder / name).read_text().splitlines()) == 1  # header only
+
+
+def test_report_of_a_book_with_no_establishment_says_nil(tmp_path, capsys):
+    head = load_source(SAMPLE_HEAD_135)
+    head.posts, head.pay_scale = [], []
+    head.establishment = type(head.establishment)()
+    write_source(head, tmp_path / "src")
+    build_file(tmp_path / "src", tmp_path / "b.xlsx")
+    run(["report", str(tmp_path / "b.xlsx")])
+    out = capsys.readouterr().out
+    assert "None" not in out
+    assert "Establishment: nil posts at start, net change nil, nil at end" in out

@@ -308,15 +308,16 @@ def report_table(figures: dict) -> list[str]:
             f"{label[:43]:44}"
             + "".join(f"{_amount(values[c], 0):>12}" for c in COLUMNS)
         )
-    est = figures["establishment"]
-    nams = est["nams_non_directorate_end"]
+    given = figures["establishment"]
+    est = {k: "nil" if v is None else v for k, v in given.items()}
+    nams = given["nams_non_directorate_end"]
     lines += [
         "",
         f"Establishment: {est['posts_start']} posts at start, net change"
         f" {est['net_change']}, {est['posts_end']} at end; directorate"
         f" {est['directorate_start']} -> {est['directorate_end']}",
         f"NAMS of non-directorate posts at end: {_amount(nams, 0)};"
-        f" ceiling {_amount(est['ceiling'], 0)}",
+        f" ceiling {_amount(given['ceiling'], 0)}",
         "",
         f"Findings: {_summary_of(figures['findings'])}",
     ]

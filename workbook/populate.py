@@ -309,7 +309,7 @@ def rollforward_file(
 def export_file(book: Path, folder: Path) -> Head:
     """``estimates export``: a book's inputs as a source data folder."""
     head = check_file(Path(book)).head
-    write_source(head, Path(folder))
+    write_source(head, Path(folder), every_file=True)
     return head
 
 
