@@ -130,9 +130,15 @@ def test_actual_is_filled_from_a_csv_of_actual_expenditure(sample_book, tmp_path
         '135,Departmental Expenses,General departmental expenses,"40,100"\n',
         encoding="utf-8",
     )
+    progs = tmp_path / "fin.csv"  # the programmes must add up too (T03, footnotes
+    progs.write_text(  # carried over are drafts and explain nothing until reviewed)
+        "Head,Programme No.,Programme,Actual 2024-25\n135,(1),Office,30.0\n"
+        "135,(2),Innovation,295.1\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "next.xlsx"
     assert run(["rollforward", str(sample_book), "-o", str(out), "--actual",
-                str(csv), str(items)]) == 0  # fmt: skip
+                str(csv), str(items), str(progs)]) == 0  # fmt: skip
     head = check_file(out).head
     subheads = {s.code: s.value("actual") for s in head.subheads}
     assert subheads == {"000": 240100, "700": None, "697": 85000}
