@@ -2,12 +2,16 @@
 nothing; every figure follows its own row (Report, percentages, narrative)."""
 
 import pytest
+from openpyxl import load_workbook
 
 from estimates.narrative import change_en
 from estimates.variance import VARIANCES
+from workbook import layout as L
 
 from .clerk import blank_row, labelled_rows
 from .clerk_cases import HOSTS, case, outcome
+from .hosts import HOSTS as BOOK_HOSTS
+from .hosts import refresh_on
 from .oracle import chart_mismatches
 from .sample_edits import sample
 from .why import number
@@ -59,13 +63,37 @@ def test_percentages_beside_a_blank_row_follow_their_programme(host_outcomes, ho
     assert blank[:11] == [""] * 11
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9: Charts row i shows Programmes row first + i (print, regen)",
-)
 @pytest.mark.parametrize("host", HOSTS)
 def test_a_blank_row_inside_the_programme_table_leaves_the_charts_whole(
     host_outcomes, host
 ):
     got = outcome(host_outcomes, "blank_programme_row", host)
     assert chart_mismatches(sample(), got.values["Charts"]) == []
+
+
+@pytest.mark.parametrize("host", BOOK_HOSTS)
+def test_the_charts_mended_once_stay_as_they_are(
+    sample_book, libreoffice, tmp_path, host
+):
+    """Refresh after a blank programme row points the Charts at the rows it read;
+    a second refresh finds them right and leaves them alone (nothing of Charts on
+    its revert record)."""
+    wb = load_workbook(sample_book)
+    blank_row(wb, "tblProgrammes", 1)
+    wb.save(sample_book)
+    refresh_on(host, sample_book, libreoffice, tmp_path / "first")
+    first = load_workbook(sample_book)
+    charts = [[c.value for c in r] for r in first["Charts"]["A5:E14"]]
+    record = _revert_record(first)
+    second = L.TABLES["tblProgrammes"].first_row + 2  # programme (2), below the blank
+    assert f"{L.PROGRAMMES}!$A${second}&" in str(charts[1][3])  # slot 2 reads it
+    refresh_on(host, sample_book, libreoffice, tmp_path / "second")
+    again = load_workbook(sample_book)
+    assert [[c.value for c in r] for r in again["Charts"]["A5:E14"]] == charts
+    now = _revert_record(again)
+    assert now == record or "Charts" not in {row[0] for row in now}
+
+
+def _revert_record(wb) -> list[tuple]:
+    """The _Revert rows (what the last refresh that changed anything overwrote)."""
+    return list(wb[L.REVERT].iter_rows(min_row=2, values_only=True))

@@ -12,15 +12,11 @@ from __future__ import annotations
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.label import DataLabelList
-from openpyxl.utils.cell import get_column_letter
 
 from . import layout as L
+from .chart_data import FIRST, HISTORY_INPUT_ROWS, SLOTS, slot_cells, source_rows
 from .snapshot import Formula
 from .styles import apply_look
-
-SLOTS = 10  # programmes a chart shows; the published Heads have at most 10
-FIRST = 5  # first data row of each block
-HISTORY_INPUT_ROWS = 3  # earlier years' establishment, keyed by the clerk
 
 # (block, first column, title): the helper blocks the charts plot.
 BLOCKS = {
@@ -55,65 +51,6 @@ def _head_cell(name: str) -> str:
     return f"{fixed.sheet}!${fixed.cell[0]}${fixed.cell[1:]}"
 
 
-def _programme_cells() -> dict[str, str]:
-    """Absolute column letters of the tables the blocks read (declared once)."""
-    prog, est = L.TABLES["tblProgrammes"], L.TABLES["tblEstablishment"]
-    return {
-        "code": get_column_letter(prog.col("programme")),
-        "title": get_column_letter(prog.col("title_zh")),
-        "estimate": get_column_letter(prog.col("estimate")),
-        "est_programme": get_column_letter(est.col("programme")),
-        "posts_end": get_column_letter(est.col("posts_end")),
-    }
-
-
-def _rows(i: int) -> tuple[int, str, str]:
-    """(source row, this slot's code cell, the programme count) for slot ``i``."""
-    prog = L.TABLES["tblProgrammes"]
-    c = _programme_cells()
-    first = prog.first_row
-    count = f"COUNTA({L.PROGRAMMES}!${c['code']}${first}:${c['code']}${first + 500})"
-    return first + i, f"{L.PROGRAMMES}!${c['code']}${first + i}", count
-
-
-def _label(i: int, short: bool = False) -> Formula:
-    """Slot ``i``'s label: "(n) title", or "(n)"; the last slot is "Others" when
-    the Head has more programmes than slots."""
-    src, code, count = _rows(i)
-    c = _programme_cells()
-    title = "" if short else f'&" "&{L.PROGRAMMES}!${c["title"]}${src}'
-    own = f'IF({code}="","","("&{code}&")"{title})'
-    if i < SLOTS - 1:
-        return Formula(f"={own}")
-    return Formula(f'=IF({count}>{SLOTS},"Others 其他",{own})')
-
-
-def _value(i: int, column: str) -> Formula:
-    """Slot ``i``'s figure; the last slot sums every programme beyond the others."""
-    src, code, count = _rows(i)
-    c = _programme_cells()
-    if column == "estimate":
-        own = f"{L.PROGRAMMES}!${c['estimate']}${src}"
-        rest = (
-            f"SUM({L.PROGRAMMES}!${c['estimate']}${src}:${c['estimate']}${src + 500})"
-        )
-    else:
-        first, last = L.TABLES["tblEstablishment"].first_row, 5000
-        sheet, prog, end = L.ESTABLISHMENT, c["est_programme"], c["posts_end"]
-        where = f"{sheet}!${prog}${first}:${prog}${last}"
-        posts = f"{sheet}!${end}${first}:${end}${last}"
-        own = f'SUMPRODUCT(--({where}=""&{code}),{posts})'
-        total = f"SUM({posts})"
-        before = "+".join(
-            f'SUMPRODUCT(--({where}=""&{_rows(k)[1]}),{posts})' for k in range(i)
-        )
-        rest = f"{total}-({before})" if before else total
-    plain = f'IF({code}="","",{own})'
-    if i < SLOTS - 1:
-        return Formula(f"={plain}")
-    return Formula(f"=IF({count}>{SLOTS},{rest},{plain})")
-
-
 def add_charts(wb) -> None:
     """Write the helper blocks and add the three charts to the Charts sheet."""
     ws = wb[L.CHARTS]
@@ -125,12 +62,8 @@ def add_charts(wb) -> None:
     write_cell(ws, 4, 5, "Posts at end 年終職位", "header")
     write_cell(ws, 4, 7, "As at 31 March 截至三月三十一日", "header")
     write_cell(ws, 4, 8, "Posts 職位", "header")
-    for i in range(SLOTS):
-        row = FIRST + i
-        write_cell(ws, row, 1, _label(i), "label")
-        write_cell(ws, row, 2, _value(i, "estimate"), "millions")
-        write_cell(ws, row, 4, _label(i, short=True), "label")
-        write_cell(ws, row, 5, _value(i, "posts"), "int")
+    for c in slot_cells(source_rows()):  # the table as built: rows in order
+        write_cell(ws, c.row, c.col, c.formula, c.style)
     for i in range(HISTORY_INPUT_ROWS):  # earlier years: the clerk's own figures
         write_cell(ws, FIRST + i, 7, None, "code")
         write_cell(ws, FIRST + i, 8, None, "int")

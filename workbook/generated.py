@@ -20,6 +20,7 @@ from estimates.narrative import narrative_keys
 from estimates.rules.shown import value_agrees
 from estimates.rules.text import finding
 
+from . import chart_data
 from . import layout as L
 from .changelog import replaced_clerk_cells
 from .computed import ComputedCell, ReportRow, input_sheet_cells, report_rows
@@ -41,6 +42,7 @@ class Generated:
     clerk: set[tuple[str, int, int]] = field(default_factory=set)  # C02 cells
     sheets: dict[str, list[Write]] = field(default_factory=dict)  # owned cells
     clears: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
+    charts: list[Write] = field(default_factory=list)  # the Charts data blocks
 
 
 def _blank(raw: object) -> bool:
@@ -90,7 +92,26 @@ def read_generated(snap: Snapshot, reading, expected: dict[str, object]) -> Gene
     if L.REPORT in snap.sheets:
         _read_report(snap, head, gen, expected)
     head.narrative = clerk_texts(snap, head)
+    gen.charts = chart_writes(snap, reading)
     return gen
+
+
+def chart_writes(snap: Snapshot, reading) -> list[Write]:
+    """The Charts data blocks, each slot referencing its programme's own row. A
+    values-only host, which cannot see formulas (nor tell a formula showing ""
+    from an empty cell), rewrites the whole block (forced) only when a slot's
+    label shows another programme than the reader found there."""
+    if L.CHARTS not in snap.sheets or "tblProgrammes" not in reading.usable:
+        return []
+    last = reading.extents["tblProgrammes"].last
+    cells = chart_data.slot_cells(chart_data.source_rows(reading.head, last))
+    wrong = not snap.formulas_known and any(
+        str(snap.value(L.CHARTS, r, c) or "").strip() != label
+        for (r, c), label in chart_data.expected_labels(reading.head).items()
+    )
+    if not snap.formulas_known and not wrong:
+        return []
+    return [Write(L.CHARTS, c.row, c.col, c.formula, c.style, wrong) for c in cells]
 
 
 def _old_rows(snap: Snapshot, sheet: str, col: int) -> dict[str, int]:

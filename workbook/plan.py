@@ -58,6 +58,7 @@ def make_plan(
         plan.clears += gen.clears[sheet]
         plan.regenerated[sheet] = writes
         plan.hidden_columns[sheet] = list(L.HIDDEN_COLUMNS[sheet])
+    plan.writes += gen.charts
     _report_names(snap, gen, plan)
     for name, ref in L.template_names().items():
         if name not in snap.names and ref.split("!")[0] in snap.sheets:

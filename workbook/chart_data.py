@@ -1,0 +1,140 @@
+"""The Charts sheet's data blocks (the cells the three charts plot), declared
+once for the template build and for every refresh on either host.
+
+Each programme slot references the sheet row the reader found that programme on
+(its ``Ref``), never the table's first row plus a count: a blank or inserted row
+inside tblProgrammes shifts nothing. Slots beyond the Head's programmes point at
+the rows just below the table, so a programme typed there shows before the next
+refresh. No chart objects here (a ribbon click imports this, not openpyxl's
+charts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl.utils.cell import get_column_letter
+
+from estimates.model import Head
+
+from . import layout as L
+from .snapshot import Formula, cell_position
+
+SLOTS = 10  # programmes a chart shows; the published Heads have at most 10
+FIRST = 5  # first data row of each block
+HISTORY_INPUT_ROWS = 3  # earlier years' establishment, keyed by the clerk
+OTHERS = "Others 其他"
+SPAN = 500  # rows below a slot's programme the "Others" slot sums over
+
+# (column, short label or figure, style) of one slot's cells
+SLOT_COLUMNS = (
+    (1, "label", "label"),
+    (2, "estimate", "millions"),
+    (4, "short", "label"),
+    (5, "posts", "int"),
+)
+
+
+@dataclass(frozen=True)
+class ChartCell:
+    """One cell of a data block: its place, formula and named style."""
+
+    row: int
+    col: int
+    formula: Formula
+    style: str
+
+
+def _cols() -> dict[str, str]:
+    """Column letters of the tables the blocks read (declared once)."""
+    prog, est = L.TABLES["tblProgrammes"], L.TABLES["tblEstablishment"]
+    return {
+        "code": get_column_letter(prog.col("programme")),
+        "title": get_column_letter(prog.col("title_zh")),
+        "estimate": get_column_letter(prog.col("estimate")),
+        "est_programme": get_column_letter(est.col("programme")),
+        "posts_end": get_column_letter(est.col("posts_end")),
+    }
+
+
+def source_rows(head: Head | None = None, last: int | None = None) -> list[int]:
+    """The Programmes sheet row each slot reads: the programmes' own rows (as the
+    reader found them), then the rows after the table's ``last`` data row."""
+    first = L.TABLES["tblProgrammes"].first_row
+    rows = []
+    for p in head.programmes if head is not None else ():
+        ref = getattr(p, "ref", None)
+        if ref is None:
+            return [first + i for i in range(SLOTS)]  # no references: in order
+        rows.append(cell_position(ref.cell)[0])
+    below = max([last or first - 1, *rows]) + 1
+    rows += range(below, below + SLOTS)
+    return rows[:SLOTS]
+
+
+def _count() -> str:
+    c, first = _cols()["code"], L.TABLES["tblProgrammes"].first_row
+    return f"COUNTA({L.PROGRAMMES}!${c}${first}:${c}${first + SPAN})"
+
+
+def _code(src: int) -> str:
+    return f"{L.PROGRAMMES}!${_cols()['code']}${src}"
+
+
+def _label(i: int, src: int, short: bool) -> Formula:
+    """Slot ``i``'s label: "(n) title", or "(n)"; the last slot is "Others" when
+    the Head has more programmes than slots."""
+    title = "" if short else f'&" "&{L.PROGRAMMES}!${_cols()["title"]}${src}'
+    own = f'IF({_code(src)}="","","("&{_code(src)}&")"{title})'
+    if i < SLOTS - 1:
+        return Formula(f"={own}")
+    return Formula(f'=IF({_count()}>{SLOTS},"{OTHERS}",{own})')
+
+
+def _value(i: int, rows: list[int], column: str) -> Formula:
+    """Slot ``i``'s figure; the last slot sums every programme beyond the others."""
+    src, c = rows[i], _cols()
+    if column == "estimate":
+        est = c["estimate"]
+        own = f"{L.PROGRAMMES}!${est}${src}"
+        rest = f"SUM({L.PROGRAMMES}!${est}${src}:${est}${src + SPAN})"
+    else:
+        first, last = L.TABLES["tblEstablishment"].first_row, 5000
+        sheet = L.ESTABLISHMENT
+        where = f"{sheet}!${c['est_programme']}${first}:${c['est_programme']}${last}"
+        posts = f"{sheet}!${c['posts_end']}${first}:${c['posts_end']}${last}"
+        before = "+".join(
+            f'SUMPRODUCT(--({where}=""&{_code(rows[k])}),{posts})' for k in range(i)
+        )
+        own = f'SUMPRODUCT(--({where}=""&{_code(src)}),{posts})'
+        rest = f"SUM({posts})-({before})" if before else f"SUM({posts})"
+    plain = f'IF({_code(src)}="","",{own})'
+    if i < SLOTS - 1:
+        return Formula(f"={plain}")
+    return Formula(f"=IF({_count()}>{SLOTS},{rest},{plain})")
+
+
+def slot_cells(rows: list[int]) -> list[ChartCell]:
+    """Every programme slot's cells (labels, Estimate, posts at end)."""
+    out = []
+    for i, src in enumerate(rows[:SLOTS]):
+        row = FIRST + i
+        for col, what, style in SLOT_COLUMNS:
+            if what in ("label", "short"):
+                formula = _label(i, src, short=what == "short")
+            else:
+                formula = _value(i, rows, what)
+            out.append(ChartCell(row, col, formula, style))
+    return out
+
+
+def expected_labels(head: Head) -> dict[tuple[int, int], str]:
+    """What each slot's short label ("(n)") shows for ``head``: a values-only host,
+    which cannot see formulas, compares them to tell a block reading wrong rows."""
+    out = {}
+    many = len(head.programmes) > SLOTS
+    for i in range(SLOTS):
+        p = head.programmes[i] if i < len(head.programmes) else None
+        label = OTHERS if i == SLOTS - 1 and many else f"({p.number})" if p else ""
+        out[(FIRST + i, 4)] = label
+    return out
