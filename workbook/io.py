@@ -27,7 +27,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from . import layout as L
 from .cached import cached_values
 from .package import Preserver, UnkeptPart
-from .printing import lay_out
+from .printing import lay_out, set_up_pages
 from .safety import UnsafeBook, inspect_package
 from .snapshot import NOT_CACHED, CellError, Formula, Snapshot
 from .styles import apply_look
@@ -214,6 +214,7 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
         cell.comment = (
             Comment(u.prior_note, u.prior_author or "") if u.prior_note else None
         )
+    new_sheets = [s for s in plan.sheets if s not in wb.sheetnames]
     for sheet in plan.sheets:
         if sheet not in wb.sheetnames:
             ws = wb.create_sheet(sheet)
@@ -234,7 +235,8 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
     for sheet, cols in plan.hidden_columns.items():
         for col in cols:
             wb[sheet].column_dimensions[get_column_letter(col)].hidden = True
-    lay_out(wb, rebuilt)  # widths, wrapping, row heights, page setup
+    lay_out(wb, rebuilt)  # widths, wrapping, row heights
+    set_up_pages(wb, new_sheets)  # only sheets this plan made: a clerk's own stay
     for name, ref in plan.tables.items():
         for ws in wb.worksheets:
             if name in ws.tables:

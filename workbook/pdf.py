@@ -17,7 +17,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from . import layout as L
 from .io import load_book, save_book
-from .printing import LANGUAGE_COLUMNS, lay_out
+from .printing import LANGUAGE_COLUMNS, lay_out, set_up_pages
 
 PRINTED = (L.REPORT, L.NARRATIVE)
 TIMEOUT = 300
@@ -75,6 +75,7 @@ def printable_copy(book: Path, target: Path, lang: str | None, sheets=PRINTED):
                     wb[sheet].column_dimensions[letter].hidden = True
         _hide_other_footnotes(wb, lang)
         lay_out(wb, refit=True)  # the other language's columns are hidden
+        set_up_pages(wb)
     save_book(wb, target)
     return target
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from openpyxl.cell.cell import MergedCell
@@ -339,9 +340,10 @@ def styles_of(writes) -> dict:
 
 
 def lay_out(wb, regenerated: dict | None = None, refit: bool = False) -> None:
-    """Fit the regenerated sheets to their content (all of them with ``refit``)
-    and set up every page."""
-    head, year = _head_and_year(wb)
+    """Fit the regenerated sheets to their content (all of them with ``refit``).
+
+    Page setup is not touched here: a clerk's paper, margins and print titles
+    are the clerk's (``set_up_pages`` runs when a book is built or printed)."""
     fit_charts(wb)  # the legend lists the Head's programmes, no empty slots
     for sheet, writes in (regenerated or {}).items():
         if sheet in REGENERATED and sheet in wb.sheetnames:
@@ -350,8 +352,15 @@ def lay_out(wb, regenerated: dict | None = None, refit: bool = False) -> None:
         for sheet in REGENERATED:
             if sheet in wb.sheetnames and sheet not in (regenerated or {}):
                 fit_sheet(wb[sheet], over_hidden=True)
+
+
+def set_up_pages(wb, sheets: Iterable[str] | None = None) -> None:
+    """A4 page setup, print titles, header and footer on the template's own
+    visible sheets (or on ``sheets``), never on a sheet the clerk added."""
+    head, year = _head_and_year(wb)
+    ours = {name for name, _ in L.SHEETS} if sheets is None else set(sheets)
     for ws in wb.worksheets:
-        if ws.sheet_state == "visible":
+        if ws.sheet_state == "visible" and ws.title in ours:
             setup_page(ws, head, year, _title_rows(ws))
 
 

@@ -25,6 +25,7 @@ from .build import new_template, populate
 from .changelog import log_row
 from .host import Evaluation, current_user, evaluate
 from .io import BookHost, load_book, save_book, write_cell
+from .printing import set_up_pages
 from .writes import Plan
 
 __all__ = ["Evaluation", "evaluate", "refresh_file", "refresh_workbook"]
@@ -98,6 +99,7 @@ def build_workbook(head: Head) -> tuple[Workbook, Outcome]:
     populate(wb, head)
     source = f"{head.head} (new)"
     outcome = refresh_workbook(wb, source, record=False)
+    set_up_pages(wb)  # the template's pages; later refreshes leave them to the clerk
     snap = BookHost(wb, source).snapshot()
     written = len(outcome.plan.writes) if outcome.plan else 0
     for w in log_row(snap, "build", outcome.findings, written, current_user(), ""):
