@@ -36,3 +36,11 @@ def test_a_refresh_keeps_the_clerks_page_setup(sample_book):
     assert subheads.page_setup.paperSize == int(subheads.PAPERSIZE_A3)
     assert subheads.page_setup.orientation == "landscape"
     assert subheads.print_title_rows == "$1:$4"
+
+
+def test_a_new_years_book_prints_its_own_year_in_the_header(sample_book, tmp_path):
+    nxt = tmp_path / "next.xlsx"
+    assert run(["rollforward", str(sample_book), "-o", str(nxt)]) in (0, 1)
+    report = load_workbook(nxt)["Report"]
+    assert report.oddHeader.right.text == "Estimates 2026-27 預算"
+    assert report.oddHeader.left.text == "Head 135 總目 135"

@@ -27,7 +27,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from . import layout as L
 from .cached import cached_values
 from .package import Preserver, UnkeptPart
-from .printing import lay_out, set_up_pages
+from .printing import lay_out, retitle_pages, set_up_pages
 from .safety import UnsafeBook, inspect_package
 from .snapshot import NOT_CACHED, CellError, Formula, Snapshot
 from .styles import apply_look
@@ -237,6 +237,7 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
             wb[sheet].column_dimensions[get_column_letter(col)].hidden = True
     lay_out(wb, rebuilt)  # widths, wrapping, row heights
     set_up_pages(wb, new_sheets)  # only sheets this plan made: a clerk's own stay
+    retitle_pages(wb)  # the header's Head and year follow a new year
     for name, ref in plan.tables.items():
         for ws in wb.worksheets:
             if name in ws.tables:

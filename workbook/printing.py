@@ -298,16 +298,29 @@ def setup_page(ws, head: str = "", year: str = "", title_rows: str = "") -> None
     ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows
-    who = f"Head {head} 總目 {head}" if head else ""
-    when = f"Estimates {year} 預算" if year else ""
-    ws.oddHeader.left.text = who
-    ws.oddHeader.right.text = when
+    _head_lines(ws, head, year)
     ws.oddFooter.left.text = "&A"
     ws.oddFooter.right.text = "Page &P of &N 第 &P 頁,共 &N 頁"
-    for part in (ws.oddHeader.left, ws.oddHeader.right):
-        part.size = 8
     for part in (ws.oddFooter.left, ws.oddFooter.right):
         part.size = 8
+
+
+def _head_lines(ws, head: str, year: str) -> None:
+    """The page header's Head and Estimate year (they follow a new year)."""
+    ws.oddHeader.left.text = f"Head {head} 總目 {head}" if head else ""
+    ws.oddHeader.right.text = f"Estimates {year} 預算" if year else ""
+    for part in (ws.oddHeader.left, ws.oddHeader.right):
+        part.size = 8
+
+
+def retitle_pages(wb) -> None:
+    """Keep the Head and year in the headers of the template's own sheets that
+    carry them; paper, margins and print titles stay as the clerk left them."""
+    head, year = _head_and_year(wb)
+    ours = {name for name, _ in L.SHEETS}
+    for ws in wb.worksheets:
+        if ws.title in ours and ws.oddHeader.right.text:
+            _head_lines(ws, head, year)
 
 
 def _head_and_year(wb) -> tuple[str, str]:
