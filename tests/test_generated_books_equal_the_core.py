@@ -107,10 +107,6 @@ def test_generated_books_as_built_equal_the_core(engine, tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=False,  # not yet run on main after layout's formula reading: see LANDED
-    reason="issue 9: formulas in input cells read as nil (layout)",
-)
 def test_generated_books_a_clerk_edited_equal_the_core(engine, tmp_path):
     made = _generate(EDITED, tmp_path, cases())
     assert len(made) == EDITED
