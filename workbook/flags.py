@@ -3,11 +3,15 @@ of what each cell had before (hidden _Flags sheet), and the next flagged cell.""
 
 from __future__ import annotations
 
+import re
+
 from estimates.findings import Finding
 
 from . import layout as L
 from .snapshot import Snapshot, cell_position
 from .writes import FLAG_COLUMNS, FlagMark, Plan, Unflag
+
+_CELL = re.compile(r"\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6})")
 
 
 def previous_flags(snap: Snapshot) -> list[Unflag]:
@@ -16,9 +20,19 @@ def previous_flags(snap: Snapshot) -> list[Unflag]:
     out = []
     for row in range(2, snap.max_row(L.FLAGS) + 1):
         values = [sheet.get((row, c)) for c in range(1, len(FLAG_COLUMNS) + 1)]
-        if values[0] and values[1]:
+        if values[0] and _is_cell(values[1]):
             out.append(Unflag(*(str(v) if v is not None else "" for v in values)))
     return out
+
+
+def _is_cell(value: object) -> bool:
+    """A record names a cell Excel has (A1 .. XFD1048576); a row of the hidden
+    record a clerk or a tool garbled is passed over, never followed."""
+    match = _CELL.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return False
+    letters, digits = match.groups()
+    return (len(letters), letters) <= (3, "XFD") and int(digits) <= 1_048_576
 
 
 def flag_marks(findings: list[Finding]) -> list[FlagMark]:
