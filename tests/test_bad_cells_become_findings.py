@@ -102,6 +102,18 @@ def test_text_and_errors_in_number_cells(sample_book):
     assert {("D01", "Subheads", "F5"), ("D05", "Subheads", "H5")} <= found
 
 
+def test_a_number_too_large_for_excel_in_any_cell(sample_book):
+    """The largest float is saved rounded up and read back as inf: in a code
+    cell it reads as text, in an amount cell it is a finding; check ends cleanly."""
+
+    def edit(wb):
+        wb["Programmes"]["A9"] = 1.7976931348623155e308
+        wb["Subheads"]["F5"] = 1.7976931348623155e308
+
+    findings = after(sample_book, edit)
+    assert ("D05", "Subheads", "F5") in rules(findings)
+
+
 def _paste_rows(book, sheet: str, table: str, rows: list[list]) -> None:
     """Append ``rows`` below ``table`` by writing the sheet's XML directly, as a
     paste of 100,000 rows would leave it (openpyxl takes ten seconds to do it)."""

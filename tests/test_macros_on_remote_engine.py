@@ -80,7 +80,7 @@ def _actions_for(path, libreoffice, tmp_path, name):
     book = remote_book(path, libreoffice, tmp_path / name)
     findings = macros.refresh(book)
     actions = book.json()["actions"]
-    flagged = len({(f.sheet, f.cell) for f in findings if f.ref})
+    flagged = len({ref for f in findings for ref in f.cells})  # every compared
     return actions, flagged
 
 

@@ -125,9 +125,9 @@ class Cells:
         raw = self.raw(sheet, row, col, f"{sheet}!{address(row, col)}")
         if raw is None:
             return ""
-        if isinstance(raw, float) and raw == int(raw):
+        if isinstance(raw, float) and raw.is_integer():
             raw = int(raw)
-        if isinstance(raw, Decimal) and raw == raw.to_integral_value():
+        if isinstance(raw, Decimal) and raw.is_finite() and raw == raw.to_integral_value():
             raw = int(raw)
         return str(raw).strip()
 
