@@ -127,7 +127,7 @@ class Cells:
             return ""
         if isinstance(raw, float) and raw.is_integer():
             raw = int(raw)
-        if isinstance(raw, Decimal) and raw.is_finite() and raw == raw.to_integral_value():
+        if isinstance(raw, Decimal) and raw.is_finite() and raw % 1 == 0:
             raw = int(raw)
         return str(raw).strip()
 
