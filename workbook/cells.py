@@ -14,7 +14,7 @@ from estimates import tables as T
 from estimates.findings import Finding
 from estimates.model import Ref
 from estimates.money import is_nil, parse_number, round_half_up, to_decimal
-from estimates.rules.text import finding
+from estimates.rules.text import finding, said
 
 from .evaluate import NotEvaluated, resolve
 from .snapshot import ERROR_VALUES, CellError, Formula, Snapshot, address
@@ -39,30 +39,35 @@ class Cells:
             try:
                 raw = resolve(self.snap, sheet, raw)
             except NotEvaluated as exc:
-                self.add(
-                    "D15",
-                    ref,
-                    f"{label} holds the formula {raw} and the file stores no value"
-                    f" for it ({exc}), so it cannot be read until the book is"
-                    " recalculated: open and save it in Excel or LibreOffice, or"
-                    " type the value.",
-                    f"{label} 含公式 {raw},檔案沒有儲存其數值,須重新計算活頁簿"
-                    "(在 Excel 或 LibreOffice 開啟並儲存)或直接輸入數值才能讀取。",
-                    "a value",
-                    str(raw),
+                en, zh = said(
+                    (
+                        f"{label} holds a formula the file stores no value for ({exc})",
+                        f"{label} 的公式在檔案中沒有儲存數值",
+                    ),
+                    ("a value", "數值"),
+                    (f"the formula {raw}", f"公式 {raw}"),
+                    (
+                        "It cannot be read until the book is recalculated: open and"
+                        " save it in Excel or LibreOffice, or type the value.",
+                        "須重新計算活頁簿(在 Excel 或 LibreOffice 開啟並儲存)"
+                        "或直接輸入數值才能讀取。",
+                    ),
                 )
+                self.add("D15", ref, en, zh, "a value", str(raw))
                 return None
         if isinstance(raw, str) and raw.strip() in ERROR_VALUES:
             raw = CellError(raw.strip())  # what a values-only host sends for one
         if isinstance(raw, CellError):
-            self.add(
-                "D02",
-                ref,
-                f"{label} holds the error value {raw}.",
-                f"{label} 含錯誤值 {raw}。",
-                "a value",
-                str(raw),
+            en, zh = said(
+                (f"{label} holds an error value", f"{label} 含錯誤值"),
+                ("a value", "數值"),
+                (str(raw), str(raw)),
+                (
+                    "Correct the cell or what its formula uses.",
+                    "請更正該儲存格或其公式所用的儲存格。",
+                ),
             )
+            self.add("D02", ref, en, zh, "a value", str(raw))
             return None
         return raw
 
@@ -82,27 +87,28 @@ class Cells:
         try:
             if isinstance(raw, str):
                 value = parse_number(raw)
-                self.add(
-                    "D01",
-                    ref,
-                    f"{label} is the number {raw!r} stored as text;"
-                    " Excel leaves it out of totals. Re-enter it as a number.",
-                    f"{label} 為以文字儲存的數字 {raw!r},"
-                    "Excel 不會計入總額;請以數字重新輸入。",
-                    "a number",
-                    repr(raw),
+                en, zh = said(
+                    (
+                        f"{label} is a number stored as text",
+                        f"{label} 為以文字儲存的數字",
+                    ),
+                    ("a number", "數字"),
+                    (f"the text {raw!r}", f"文字 {raw!r}"),
+                    (
+                        "Excel leaves it out of totals. Re-enter it as a number.",
+                        "Excel 不會計入總額;請以數字重新輸入。",
+                    ),
                 )
+                self.add("D01", ref, en, zh, "a number", repr(raw))
                 return value
             return to_decimal(raw)
         except ValueError:
-            self.add(
-                "D05",
-                ref,
-                f"{label} should be a number but holds {raw!r}.",
-                f"{label} 應為數字,但內容為 {raw!r}。",
-                "a number",
-                repr(raw),
+            en, zh = said(
+                (f"{label} is not a number", f"{label} 不是數字"),
+                ("a number", "數字"),
+                (repr(raw), repr(raw)),
             )
+            self.add("D05", ref, en, zh, "a number", repr(raw))
             return None
 
     def _precise(self, value: Decimal, kind: str, ref: Ref, label: str):
@@ -110,14 +116,19 @@ class Cells:
         rounded = round_half_up(value, places)
         if rounded != value:
             if kind == T.MILLIONS:
-                en = (
-                    f"{label} has more than one decimal ({value}); $ million"
-                    " figures are keyed to one decimal."
+                what = (
+                    f"{label} has more than one decimal ($ million figures are keyed"
+                    " to one decimal)",
+                    f"{label} 多於一位小數(百萬元數字應只有一位小數)",
                 )
-                zh = f"{label} 多於一位小數({value});百萬元數字應只有一位小數。"
+                should = (
+                    f"{rounded} or another one-decimal figure",
+                    f"{rounded} 等一位小數",
+                )
             else:
-                en = f"{label} should be a whole number but is {value}."
-                zh = f"{label} 應為整數,但為 {value}。"
+                what = (f"{label} is not a whole number", f"{label} 不是整數")
+                should = (f"a whole number such as {rounded}", f"整數,例如 {rounded}")
+            en, zh = said(what, should, (str(value), str(value)))
             self.add("D05", ref, en, zh, str(rounded), str(value))
         return rounded if kind == T.MILLIONS else int(rounded)
 
@@ -139,15 +150,16 @@ class Cells:
             return f.parse(text)
         except ValueError as exc:
             where = f"{sheet}!{address(row, col)}"
-            allowed = " or ".join(f.allowed)
-            self.add(
-                "D05",
-                Ref(sheet, address(row, col)),
-                f"{f.label_en} ({where}) {exc}.",
-                f"{f.label_zh}({where})須為 {allowed},不是 {text!r}。",
-                allowed,
-                text,
+            allowed = " or ".join(f.allowed) or str(exc)
+            en, zh = said(
+                (
+                    f"{f.label_en} ({where}) is not a value it takes",
+                    f"{f.label_zh}({where})不是可選的值",
+                ),
+                (allowed, " 或 ".join(f.allowed) or str(exc)),
+                (repr(text), repr(text)),
             )
+            self.add("D05", Ref(sheet, address(row, col)), en, zh, allowed, text)
             return f.empty
 
     def required(self, f: T.Field, value, ref: Ref, label: str):
@@ -158,11 +170,12 @@ class Cells:
         return value
 
     def missing(self, f: T.Field, ref: Ref, label: str) -> None:
-        self.add(
-            "D06",
-            ref,
-            f"{label}: {f.label_en} is missing ({ref}).",
-            f"{label}:缺少{f.label_zh}({ref})。",
-            f"a {f.label_en.lower()}",
-            "blank",
+        en, zh = said(
+            (
+                f"{label}: {f.label_en} is missing ({ref})",
+                f"{label}:缺少{f.label_zh}({ref})",
+            ),
+            (f"a {f.label_en.lower()}", f.label_zh),
+            ("a blank cell", "空白"),
         )
+        self.add("D06", ref, en, zh, f"a {f.label_en.lower()}", "blank")

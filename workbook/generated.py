@@ -18,7 +18,7 @@ from estimates.findings import Finding
 from estimates.model import Head, Ref, Shown
 from estimates.narrative import narrative_keys
 from estimates.rules.shown import value_agrees
-from estimates.rules.text import finding
+from estimates.rules.text import finding, said
 
 from . import chart_data
 from . import layout as L
@@ -278,11 +278,20 @@ def c02(sheet: str, clerk: list) -> list[Finding]:
             finding(
                 "C02",
                 Ref(sheet, cell),
-                f"{sheet}!{cell} held {value!r}, typed where Refresh rebuilds the"
-                " sheet; it was replaced and is on the revert record (Revert puts it"
-                " back). Type your own text outside the rebuilt columns.",
-                f"{sheet}!{cell} 原有內容 {value!r} 位於更新會重建的範圍,已被取代並記入"
-                "還原紀錄(可用「還原」取回)。請在重建範圍以外輸入。",
+                *said(
+                    (
+                        f"{sheet}!{cell} lies where Refresh rebuilds the sheet, and"
+                        " what was typed there was replaced",
+                        f"{sheet}!{cell} 位於更新會重建的範圍,原有內容已被取代",
+                    ),
+                    ("the add-in's own text or nothing", "工具所寫的內容或空白"),
+                    (f"the clerk's {value!r}", f"使用者輸入的 {value!r}"),
+                    (
+                        "It is on the revert record (Revert puts it back). Type your"
+                        " own text outside the rebuilt columns.",
+                        "已記入還原紀錄(可用「還原」取回)。請在重建範圍以外輸入。",
+                    ),
+                ),
                 "empty",
                 repr(value),
             )

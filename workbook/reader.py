@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from estimates import tables as T
 from estimates.findings import Finding
 from estimates.model import Count, EstablishmentSummary, Head, Ref
-from estimates.rules.text import finding
+from estimates.rules.text import finding, said
 
 from . import layout as L
 from .cells import Cells
@@ -43,84 +43,109 @@ class Reading:
     )  # tables read as the template has them
 
 
+def _missing(spec: L.TableSpec, sheet_gone: bool) -> Finding:
+    """D07: the table's sheet, or the table itself, is not in the book."""
+    if sheet_gone:
+        what = (f"The sheet {spec.sheet!r} is missing", f"缺少工作表 {spec.sheet!r}")
+        should = (f"a sheet named {spec.sheet!r}", f"名為 {spec.sheet!r} 的工作表")
+        return finding(
+            "D07",
+            None,
+            *said(what, should, ("none (renamed or deleted)", "沒有(已改名或刪除)")),
+            spec.sheet,
+            "missing",
+        )
+    what = (
+        f"The table {spec.name} is missing from sheet {spec.sheet}",
+        f"工作表 {spec.sheet} 缺少表格 {spec.name}",
+    )
+    return finding(
+        "D07",
+        Ref(spec.sheet, address(spec.header_row, 1)),
+        *said(what, (f"table {spec.name}", f"表格 {spec.name}"), ("none", "沒有")),
+        spec.name,
+        "missing",
+    )
+
+
+def _moved(spec: L.TableSpec, where: Ref, now: str) -> Finding:
+    """D11: the table is not where the template has it."""
+    home = f"{spec.sheet}!A{spec.header_row}"
+    en, zh = said(
+        (f"The table {spec.name} was moved", f"表格 {spec.name} 被移動"),
+        (f"the table at {home}", f"位於 {home}"),
+        (now, now),
+        (
+            f"It belongs at {home}: move it back (cut and paste the whole table);"
+            " until then it is not read and its figures are not written.",
+            "請移回原處;在此之前不會讀取。",
+        ),
+    )
+    return finding("D11", where, en, zh, home, now)
+
+
+def _changed(spec: L.TableSpec, where: Ref, headers: list) -> Finding:
+    """D10: the table's columns are not the template's."""
+    expected = [c.header for c in spec.columns]
+    missing = [h for h in expected if h not in headers]
+    change = "missing: " + ", ".join(missing) if missing else "reordered"
+    should, found = " | ".join(expected), " | ".join(str(h) for h in headers)
+    en, zh = said(
+        (
+            f"The columns of table {spec.name} were changed ({change})",
+            f"表格 {spec.name} 的欄位被更改",
+        ),
+        (should, should),
+        (found, found),
+        (
+            "Put them back as the template has them. Until then the table is not"
+            " read and its figures are not written.",
+            "請還原。在此之前不會讀取。",
+        ),
+    )
+    return finding("D10", where, en, zh, should, found)
+
+
+def _merged(spec: L.TableSpec, sheet: str, merged: str) -> Finding:
+    """D09: cells merged over an input table."""
+    en, zh = said(
+        (
+            f"Cells are merged over table {spec.name}",
+            f"表格 {spec.name} 內有合併儲存格",
+        ),
+        ("no merged cells", "沒有合併儲存格"),
+        (f"{merged} merged", f"{merged} 被合併"),
+        (
+            "Unmerge them (Home > Merge & Center) so that every line has its own"
+            " cells.",
+            "請取消合併。",
+        ),
+    )
+    return finding(
+        "D09", Ref(sheet, merged.split(":")[0]), en, zh, "no merged cells", merged
+    )
+
+
 def table_extent(
     snap: Snapshot, spec: L.TableSpec, findings: list[Finding]
 ) -> Extent | None:
-    if spec.sheet not in snap.sheets:
-        findings.append(
-            finding(
-                "D07",
-                None,
-                f"The sheet {spec.sheet!r} is missing (renamed or deleted).",
-                f"缺少工作表 {spec.sheet!r}(已改名或刪除)。",
-                spec.sheet,
-                "missing",
-            )
-        )
-        return None
-    if spec.name not in snap.tables:
-        findings.append(
-            finding(
-                "D07",
-                Ref(spec.sheet, address(spec.header_row, 1)),
-                f"The table {spec.name} is missing from sheet {spec.sheet}.",
-                f"工作表 {spec.sheet} 缺少表格 {spec.name}。",
-                spec.name,
-                "missing",
-            )
-        )
+    if spec.sheet not in snap.sheets or spec.name not in snap.tables:
+        findings.append(_missing(spec, spec.sheet not in snap.sheets))
         return None
     sheet, ref = snap.tables[spec.name]
     min_col, min_row, max_col, max_row = table_bounds(ref)
     where = Ref(spec.sheet, address(min_row, min_col))
     if sheet != spec.sheet or (min_row, min_col) != (spec.header_row, 1):
-        findings.append(
-            finding(
-                "D11",
-                where,
-                f"The table {spec.name} was moved to {sheet}!{ref}; it belongs at"
-                f" {spec.sheet}!A{spec.header_row}. Move it back (cut and paste the"
-                " whole table); until then it is not read and its figures are not"
-                " written.",
-                f"表格 {spec.name} 被移至 {sheet}!{ref},"
-                f"應在 {spec.sheet}!A{spec.header_row}。請移回原處;在此之前不會讀取。",
-                f"{spec.sheet}!A{spec.header_row}",
-                f"{sheet}!{ref}",
-            )
-        )
+        findings.append(_moved(spec, where, f"{sheet}!{ref}"))
         return None
     headers = [snap.value(sheet, min_row, c) for c in range(1, len(spec.columns) + 1)]
-    expected = [c.header for c in spec.columns]
-    if max_col != len(spec.columns) or headers != expected:
-        missing = [h for h in expected if h not in headers]
-        findings.append(
-            finding(
-                "D10",
-                where,
-                f"The columns of table {spec.name} were changed"
-                f" ({'missing: ' + ', '.join(missing) if missing else 'reordered'});"
-                " put them back as the template has them. Until then the table is not"
-                " read and its figures are not written.",
-                f"表格 {spec.name} 的欄位被更改;請還原。在此之前不會讀取。",
-                " | ".join(expected),
-                " | ".join(str(h) for h in headers),
-            )
-        )
+    if max_col != len(spec.columns) or headers != [c.header for c in spec.columns]:
+        findings.append(_changed(spec, where, headers))
         return None
     for merged in snap.merged.get(sheet, []):
         m0, _, m1, r1 = table_bounds(merged)
         if r1 >= min_row and m0 <= max_col and m1 >= min_col:
-            findings.append(
-                finding(
-                    "D09",
-                    Ref(sheet, merged.split(":")[0]),
-                    f"Cells {merged} are merged over table {spec.name}: unmerge them"
-                    " (Home > Merge & Center) so that every line has its own cells.",
-                    f"表格 {spec.name} 內的儲存格 {merged} 被合併,請取消合併。",
-                    "no merged cells",
-                    merged,
-                )
-            )
+            findings.append(_merged(spec, sheet, merged))
     last = max_row
     # Rows typed just below the table belong to it (Excel would have grown it).
     width = len(spec.columns)
@@ -208,7 +233,16 @@ def _book_findings(snap: Snapshot) -> list[Finding]:
         snap.at(L.HEAD, L.TEMPLATE_VERSION_CELL) if L.HEAD in snap.sheets else None
     )
     if str(version or "").strip() != L.TEMPLATE_VERSION:
-        en, zh = advice(str(version or "").strip())
+        typed = str(version or "").strip()
+        en, zh = said(
+            (
+                "The workbook's template version is not the add-in's",
+                "工作簿的範本版本與工具不符",
+            ),
+            (L.TEMPLATE_VERSION,) * 2,
+            (typed or "none", typed or "沒有"),
+            advice(typed),
+        )
         findings.append(
             finding(
                 "V01",
@@ -224,10 +258,19 @@ def _book_findings(snap: Snapshot) -> list[Finding]:
             finding(
                 "D12",
                 Ref(sheet, "A1"),
-                f"Sheet {sheet} is protected, so Refresh leaves it as it is."
-                " Unprotect it (Review > Unprotect Sheet) and Refresh again to update"
-                " its figures.",
-                f"工作表 {sheet} 受保護,更新不會改動。請取消保護後再更新。",
+                *said(
+                    (
+                        f"Sheet {sheet} is protected, so Refresh leaves it as it is",
+                        f"工作表 {sheet} 受保護,更新不會改動",
+                    ),
+                    ("an unprotected sheet", "未受保護的工作表"),
+                    ("a protected one", "受保護的工作表"),
+                    (
+                        "Unprotect it (Review > Unprotect Sheet) and Refresh again to"
+                        " update its figures.",
+                        "請取消保護後再更新。",
+                    ),
+                ),
                 "unprotected",
                 "protected",
             )

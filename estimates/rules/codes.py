@@ -12,20 +12,21 @@ from ..findings import Finding
 from ..model import SECTIONS, Head, Subhead
 from ..results import Results
 from ..tables import SUBHEADS
-from .text import finding
+from .text import finding, said
 
 
 def _unknown(s: Subhead, name: str, allowed: tuple[str, ...], value: str) -> Finding:
     f = SUBHEADS.field(name)
     choices = ", ".join(allowed)
-    return finding(
-        "D13",
-        s.refs.get(name, s.ref),
-        f"Subhead {s.code}: {f.label_en.lower()} {value!r} is not one of: {choices}.",
-        f"分目 {s.code}:{f.label_zh} {value!r} 不是以下之一:{choices}。",
-        choices,
-        repr(value),
+    en, zh = said(
+        (
+            f"Subhead {s.code}: the {f.label_en.lower()} is not a known value",
+            f"分目 {s.code}:{f.label_zh}不是已知的值",
+        ),
+        (f"one of: {choices}", f"以下之一:{choices}"),
+        (repr(value), repr(value)),
     )
+    return finding("D13", s.refs.get(name, s.ref), en, zh, choices, repr(value))
 
 
 def _subhead_codes(s: Subhead) -> list[Finding]:
@@ -47,18 +48,16 @@ def _programme_numbers(head: Head) -> list[Finding]:
     for p in head.programmes:
         if p.number in seen:
             where = seen[p.number] or "an earlier row"
-            out.append(
-                finding(
-                    "D14",
-                    p.ref,
-                    f"Programme ({p.number}) is entered twice (first at {where});"
-                    " each programme has one number.",
-                    f"綱領({p.number})重複輸入(首次見於 {where});"
-                    "每個綱領只有一個編號。",
-                    "a number used once",
-                    p.number,
-                )
+            en, zh = said(
+                (
+                    f"Programme ({p.number}) is entered twice",
+                    f"綱領({p.number})重複輸入",
+                ),
+                (f"one row (the first is at {where})", f"一行(首行見於 {where})"),
+                ("a second row", "第二行"),
+                ("Each programme has one number.", "每個綱領只有一個編號。"),
             )
+            out.append(finding("D14", p.ref, en, zh, "a number used once", p.number))
         else:
             seen[p.number] = p.ref
     return out

@@ -12,7 +12,46 @@ from __future__ import annotations
 from ..findings import Finding
 from ..model import COLUMNS, Head
 from ..results import Results
-from .text import finding, show
+from .text import COLUMN_ZH, finding, said, show
+
+
+def _twice(s, title: str, where: object) -> Finding:
+    """D04 (the same line twice) or D08 (one code on two different lines)."""
+    if title == s.title_en:
+        en, zh = said(
+            (
+                f"Subhead {s.code} {s.title_en!r} is entered twice",
+                f"分目 {s.code} 重複輸入",
+            ),
+            (f"one line (the first is at {where})", f"一項(首項見於 {where})"),
+            ("a second line", "第二項"),
+            ("It is counted twice in the totals.", "總額會重複計算。"),
+        )
+        return finding("D04", s.ref, en, zh, "one line", "two lines")
+    en, zh = said(
+        (
+            f"Subhead code {s.code} is on two different lines",
+            f"分目編號 {s.code} 用於兩個不同項目",
+        ),
+        (f"{title!r} only (at {where})", f"只用於首項(見於 {where})"),
+        (f"also {s.title_en!r}", f"亦用於 {s.title_zh or s.title_en!r}"),
+        ("Check the code.", "請核對編號。"),
+    )
+    return finding("D08", s.ref, en, zh, "a code used once", s.code)
+
+
+def _negative(amount, column: str, kind: str) -> Finding:
+    """D03: a negative amount where only a deduction may be negative."""
+    en, zh = said(
+        (
+            f"A negative amount in the {column} column",
+            f"{COLUMN_ZH[column]}欄有負數金額",
+        ),
+        ("zero or more", "零或正數"),
+        (show(amount.value, kind), show(amount.value, kind, "zh")),
+        ("Correct it unless it is a deduction.", "除非屬扣減項目,否則請更正。"),
+    )
+    return finding("D03", amount.ref, en, zh, "zero or more", show(amount.value, kind))
 
 
 def check(head: Head, results: Results) -> list[Finding]:
@@ -22,26 +61,7 @@ def check(head: Head, results: Results) -> list[Finding]:
         if s.is_deduction:
             continue  # carries its subhead's code by design
         if s.code in seen:
-            title, where = seen[s.code]
-            twice = title == s.title_en
-            out.append(
-                finding(
-                    "D04" if twice else "D08",
-                    s.ref,
-                    f"Subhead {s.code} {s.title_en!r} is entered twice"
-                    f" (first at {where});"
-                    " it is counted twice in the totals."
-                    if twice
-                    else f"Subhead code {s.code} is used for {s.title_en!r} and for"
-                    f" {title!r} (at {where}); check the code.",
-                    f"分目 {s.code} 重複輸入(首次見於 {where}),總額會重複計算。"
-                    if twice
-                    else f"分目編號 {s.code} 同時用於兩個不同項目"
-                    f"(另一項見於 {where})。",
-                    "a code used once",
-                    s.code,
-                )
-            )
+            out.append(_twice(s, *seen[s.code]))
         else:
             seen[s.code] = (s.title_en, s.ref or "an earlier line")
     rows = [("millions", p.amounts) for p in head.programmes]
@@ -50,16 +70,5 @@ def check(head: Head, results: Results) -> list[Finding]:
     for kind, amounts in rows:
         for column, amount in zip(COLUMNS, amounts, strict=True):
             if amount.value is not None and amount.value < 0:
-                out.append(
-                    finding(
-                        "D03",
-                        amount.ref,
-                        f"A negative amount ({show(amount.value, kind)}) in the"
-                        f" {column} column: correct unless it is a deduction.",
-                        f"{column} 欄有負數金額({show(amount.value, kind)}):"
-                        "除非屬扣減項目,否則請更正。",
-                        "zero or more",
-                        show(amount.value, kind),
-                    )
-                )
+                out.append(_negative(amount, column, kind))
     return out

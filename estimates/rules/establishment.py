@@ -12,7 +12,7 @@ from ..figures import key
 from ..findings import Finding
 from ..model import Head
 from ..results import Results
-from .text import finding, show
+from .text import difference, finding, mismatch, said, show
 
 
 def _ref(head: Head, figure: str):
@@ -20,87 +20,165 @@ def _ref(head: Head, figure: str):
     return cell.ref if cell else None
 
 
-def check(head: Head, results: Results) -> list[Finding]:
-    est = head.establishment
-    out: list[Finding] = []
-    start, net = est.posts_start.value, est.net_change.value
-    if head.posts and start is not None and net is not None:
-        expected_end = start + net
-        if results.posts_end_total != expected_end:
-            out.append(
-                finding(
-                    "S01",
-                    _ref(head, key("establishment_posts_end")),
-                    f"Posts at the end of the year total {results.posts_end_total},"
-                    f" but {start} at the start with a net change of {net:+d}"
-                    f" gives {expected_end}.",
-                    f"年終職位合共 {results.posts_end_total} 個,但年初 {start} 個"
-                    f"加淨變動 {net:+d} 應為 {expected_end} 個。",
-                    str(expected_end),
-                    str(results.posts_end_total),
-                    (est.posts_start.ref, est.net_change.ref),
-                )
-            )
-    if head.posts and start is not None and results.posts_start_total != start:
-        out.append(
-            finding(
-                "S04",
-                _ref(head, key("establishment_posts_start")),
-                f"The establishment table has {results.posts_start_total} posts at"
-                f" the start of the year; the Head summary says {start}.",
-                f"編制表的年初職位為 {results.posts_start_total} 個;"
-                f"總目摘要為 {start} 個。",
-                str(start),
-                str(results.posts_start_total),
-                (est.posts_start.ref,),
-            )
+def _s01(head: Head, results: Results, start: int, net: int) -> list[Finding]:
+    """Posts at end against posts at start plus the net change."""
+    expected_end = start + net
+    if results.posts_end_total == expected_end:
+        return []
+    en, zh = mismatch(
+        (
+            f"Posts at the end of the year are not the {start} at the start plus"
+            f" the net change of {net:+d}",
+            f"年終職位不等於年初 {start} 個加淨變動 {net:+d} 個",
+        ),
+        expected_end,
+        results.posts_end_total,
+        "count",
+    )
+    return [
+        finding(
+            "S01",
+            _ref(head, key("establishment_posts_end")),
+            en,
+            zh,
+            show(expected_end, "count"),
+            show(results.posts_end_total, "count"),
+            (head.establishment.posts_start.ref, head.establishment.net_change.ref),
         )
+    ]
+
+
+def _s04(head: Head, results: Results, start: int) -> list[Finding]:
+    """The establishment table's posts at start against the Head summary's."""
+    if results.posts_start_total == start:
+        return []
+    en, zh = mismatch(
+        (
+            "The establishment table's posts at the start of the year are not the"
+            " Head summary's",
+            "編制表的年初職位與總目摘要不符",
+        ),
+        start,
+        results.posts_start_total,
+        "count",
+    )
+    return [
+        finding(
+            "S04",
+            _ref(head, key("establishment_posts_start")),
+            en,
+            zh,
+            show(start, "count"),
+            show(results.posts_start_total, "count"),
+            (head.establishment.posts_start.ref,),
+        )
+    ]
+
+
+def _s02(head: Head, results: Results) -> list[Finding]:
+    """The Head summary's directorate posts against the establishment table's."""
+    est, out = head.establishment, []
     for when, declared, counted, zh_when in (
         ("start", est.directorate_start, results.directorate_start_total, "年初"),
         ("end", est.directorate_end, results.directorate_end_total, "年終"),
     ):
-        if head.posts and declared.value is not None and declared.value != counted:
-            out.append(
-                finding(
-                    "S02",
-                    declared.ref,
-                    f"The Head summary has {declared.value} directorate posts at the"
-                    f" {when} of the year; the establishment table has {counted}.",
-                    f"總目摘要的{zh_when}首長級職位為 {declared.value} 個;"
-                    f"編制表為 {counted} 個。",
-                    str(counted),
-                    str(declared.value),
-                    (_ref(head, f"establishment_directorate_{when}"),),
-                )
-            )
-    ceiling = est.ceiling.value
-    if head.posts and ceiling is not None and results.nams_end > ceiling:
+        if declared.value is None or declared.value == counted:
+            continue
+        en, zh = mismatch(
+            (
+                f"The Head summary's directorate posts at the {when} of the year are"
+                " not the establishment table's",
+                f"總目摘要的{zh_when}首長級職位與編制表不符",
+            ),
+            counted,
+            declared.value,
+            "count",
+        )
         out.append(
             finding(
-                "S03",
-                _ref(head, key("head_nams_end")) or est.ceiling.ref,
-                f"NAMS of non-directorate posts at the end of the year is"
-                f" {show(results.nams_end, 'dollars')}, over the ceiling of"
-                f" {show(ceiling, 'dollars')} by"
-                f" {show(results.nams_end - ceiling, 'dollars')}.",
-                f"年終非首長級職位的薪級中點估計年薪值為"
-                f" {show(results.nams_end, 'dollars')},超出上限"
-                f" {show(ceiling, 'dollars')}。",
-                f"<= {show(ceiling, 'dollars')}",
-                show(results.nams_end, "dollars"),
-                (est.ceiling.ref,),
+                "S02",
+                declared.ref,
+                en,
+                zh,
+                show(counted, "count"),
+                show(declared.value, "count"),
+                (_ref(head, f"establishment_directorate_{when}"),),
             )
         )
-    for post, rank in zip(head.posts, results.ranks, strict=True):
-        if rank.error:
-            out.append(
-                finding(
-                    "S06",
-                    post.ref,
-                    f"{rank.error}: paste that point into the pay scale or correct"
-                    " the rank's range.",
-                    f"{post.rank_zh or post.rank_en}:薪級表沒有所需的薪點。",
-                    found=f"{post.scale} {post.min_point}-{post.max_point}",
-                )
-            )
     return out
+
+
+def _s03(head: Head, results: Results, ceiling) -> list[Finding]:
+    """NAMS of non-directorate posts at end against the ceiling."""
+    if results.nams_end <= ceiling:
+        return []
+    en, zh = said(
+        (
+            "NAMS of non-directorate posts at the end of the year is over the ceiling",
+            "年終非首長級職位的薪級中點估計年薪值超出上限",
+        ),
+        (
+            f"at most {show(ceiling, 'dollars')}",
+            f"不超過 {show(ceiling, 'dollars', 'zh')}",
+        ),
+        (
+            show(results.nams_end, "dollars")
+            + difference(ceiling, results.nams_end, "dollars", "en"),
+            show(results.nams_end, "dollars", "zh")
+            + difference(ceiling, results.nams_end, "dollars", "zh"),
+        ),
+    )
+    return [
+        finding(
+            "S03",
+            _ref(head, key("head_nams_end")) or head.establishment.ceiling.ref,
+            en,
+            zh,
+            f"<= {show(ceiling, 'dollars')}",
+            show(results.nams_end, "dollars"),
+            (head.establishment.ceiling.ref,),
+        )
+    ]
+
+
+def _s06(head: Head, results: Results) -> list[Finding]:
+    """A rank whose pay range the pay scale does not hold."""
+    out = []
+    for post, rank in zip(head.posts, results.ranks, strict=True):
+        if not rank.error:
+            continue
+        points = f"{post.scale} {post.min_point}-{post.max_point}"
+        en, zh = said(
+            (
+                f"The pay range of {post.rank_en or post.rank_zh} is not in the pay"
+                " scale",
+                f"{post.rank_zh or post.rank_en} 的薪級範圍不見於薪級表",
+            ),
+            (
+                f"a salary for every middle point of {points}",
+                f"{points} 的每個中點均有月薪",
+            ),
+            (rank.error.split(": ", 1)[-1], "薪級表沒有所需的薪點"),
+            (
+                "Paste that point into the pay scale or correct the rank's range.",
+                "請在薪級表加入該薪點,或更正職級的薪級範圍。",
+            ),
+        )
+        out.append(finding("S06", post.ref, en, zh, found=points))
+    return out
+
+
+def check(head: Head, results: Results) -> list[Finding]:
+    est = head.establishment
+    if not head.posts:
+        return []
+    out: list[Finding] = []
+    start, net = est.posts_start.value, est.net_change.value
+    if start is not None and net is not None:
+        out += _s01(head, results, start, net)
+    if start is not None:
+        out += _s04(head, results, start)
+    out += _s02(head, results)
+    if est.ceiling.value is not None:
+        out += _s03(head, results, est.ceiling.value)
+    return out + _s06(head, results)

@@ -16,7 +16,7 @@ from ..findings import Finding
 from ..model import Head, Ref, Shown
 from ..money import is_nil, round_half_up, to_decimal
 from ..results import Results
-from .text import finding, kind_of, mismatch, show
+from .text import finding, kind_of, mismatch, said, show
 
 PROBLEM = {
     "T01": ("This total line is not the sum of its lines", "此總額不等於各項之和"),
@@ -116,19 +116,19 @@ def check_one(
         show(_number_or_text(cell.value, kind), kind, "zh") if cell.value_known else "?"
     )
     if typed:
-        out.append(
-            finding(
-                "C01",
-                cell.ref,
-                f"A constant ({shown_text}) was typed over this cell's formula;"
-                " the clerk's value is kept."
-                f" The formula gives {show(expected, kind)}.",
-                f"此儲存格的公式被常數({shown_zh})覆蓋;已保留該數值。"
-                f"公式應得 {show(expected, kind, 'zh')}。",
-                show(expected, kind),
-                shown_text,
-            )
+        en, zh = said(
+            (
+                "A constant was typed over this cell's formula",
+                "此儲存格的公式被常數覆蓋",
+            ),
+            (
+                f"the formula's {show(expected, kind)}",
+                f"公式所得的 {show(expected, kind, 'zh')}",
+            ),
+            (shown_text, shown_zh),
+            ("The clerk's value is kept.", "已保留該數值。"),
         )
+        out.append(finding("C01", cell.ref, en, zh, show(expected, kind), shown_text))
     if not cell.value_known:
         return out
     zero_as_text = (

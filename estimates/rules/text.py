@@ -10,6 +10,13 @@ from ..model import Ref
 from ..money import format_percent, round_half_up
 from .catalogue import rule
 
+COLUMN_ZH = {
+    "actual": "實際",
+    "original": "原來預算",
+    "revised": "修訂",
+    "estimate": "預算",
+}
+
 
 def kind_of(figure_key: str) -> str:
     """The kind of figure a key holds (``figures.Kind``), for comparing and showing."""
@@ -29,7 +36,9 @@ def show(value: object, kind: str, lang: str = "en") -> str:
     if kind == "percent":
         return format_percent(Decimal(value)) or "—"
     if kind == "count":
-        return f"{value:,}"
+        if lang == "zh":
+            return f"{value:,} 個職位"
+        return f"{value:,} post{'' if value == 1 else 's'}"
     dollars = Decimal(value) * (1000 if kind == "thousands" else 1)
     if kind == "millions":
         millions = round_half_up(Decimal(value), 1)
@@ -62,19 +71,32 @@ def difference(expected: object, found: object, kind: str, lang: str) -> str:
     return f" (difference {text})" if lang == "en" else f"(相差 {text})"
 
 
+Words = tuple[str, str]  # (English, Chinese)
+NOTHING: Words = ("", "")
+
+
+def said(what: Words, expected: Words, found: Words, then: Words = NOTHING) -> Words:
+    """ "<what>: expected X, found Y. <then>" in English and in Chinese: the one
+    shape of every finding's message (``mismatch`` for two figures)."""
+    en = f"{what[0]}: expected {expected[0]}, found {found[0]}."
+    zh = f"{what[1]}:應為 {expected[1]},現為 {found[1]}。"
+    return (f"{en} {then[0]}" if then[0] else en), zh + then[1]
+
+
 def mismatch(
-    what: tuple[str, str], expected: object, found: object, kind: str
-) -> tuple[str, str]:
-    """ "<what>: expected X, found Y (difference Z)." in English and in Chinese."""
-    en = (
-        f"{what[0]}: expected {show(expected, kind)}, found {show(found, kind)}"
-        f"{difference(expected, found, kind, 'en')}."
+    what: Words, expected: object, found: object, kind: str, then: Words = NOTHING
+) -> Words:
+    """ "<what>: expected X, found Y (difference Z)." in English and in Chinese,
+    each figure in the unit its cell shows."""
+    return said(
+        what,
+        (show(expected, kind), show(expected, kind, "zh")),
+        (
+            show(found, kind) + difference(expected, found, kind, "en"),
+            show(found, kind, "zh") + difference(expected, found, kind, "zh"),
+        ),
+        then,
     )
-    zh = (
-        f"{what[1]}:應為 {show(expected, kind, 'zh')},現為 {show(found, kind, 'zh')}"
-        f"{difference(expected, found, kind, 'zh')}。"
-    )
-    return en, zh
 
 
 def finding(

@@ -15,15 +15,9 @@ from ..model import COLUMNS, Head
 from ..results import Results, programme_total_millions_of_subheads
 from ..rollforward import is_draft
 from .shown import showing
-from .text import finding, mismatch, show
+from .text import COLUMN_ZH, finding, mismatch, said, show
 
 TOLERANCE_MILLIONS = Decimal("0.1")
-COLUMN_ZH = {
-    "actual": "實際",
-    "original": "原來預算",
-    "revised": "修訂",
-    "estimate": "預算",
-}
 
 
 def _explaining(head: Head, column: str) -> list[str]:
@@ -135,14 +129,24 @@ def _t03(head: Head, results: Results, k: int, column: str, total, expected):
 def _no_subhead_000(head: Head, results: Results) -> Finding:
     """T05 when there is a breakdown of subhead 000 but no subhead 000 line."""
     total = results.breakdown_total["estimate"]
+    en, zh = said(
+        (
+            "There is a breakdown of subhead 000 but no subhead 000 line on the"
+            " Subheads sheet",
+            "有分目 000 的分析,但分目工作表沒有分目 000 項目",
+        ),
+        ("a subhead 000 line", "分目 000 項目"),
+        (
+            f"none (the breakdown is {show(total, 'thousands')})",
+            f"沒有(分析總和為 {show(total, 'thousands', 'zh')})",
+        ),
+        ("Add the line, or delete the breakdown.", "請加入該項目或刪除分析。"),
+    )
     return finding(
         "T05",
         _ref(head, "breakdown_total:estimate") or head.breakdown[0].ref,
-        "There is a breakdown of subhead 000 but no subhead 000 line on the"
-        f" Subheads sheet: expected a subhead 000 line, found none (the breakdown"
-        f" is {show(total, 'thousands')}). Add the line, or delete the breakdown.",
-        "有分目 000 的分析,但分目工作表沒有分目 000 項目"
-        f"(分析總和為 {show(total, 'thousands')}):請加入該項目或刪除分析。",
+        en,
+        zh,
         "a subhead 000 line",
         "none",
         tuple(b.ref for b in head.breakdown[:1]),

@@ -46,10 +46,10 @@ def _to_fill(head: Head) -> list[Finding]:
             word_en, word_zh = COLUMN_WORDS[column]
             out.append(finding(
                 "F01", amount.ref,
-                f"{word_en} of {en} is to be keyed: the book was rolled forward from"
-                f" {since}; expected a figure, found nil (—).",
-                f"{zh}的{word_zh}數字尚待輸入(本工作簿由 {since} 年度結轉);"
-                "應為數字,實際為空白。",
+                f"{word_en} of {en} is to be keyed (the book was rolled forward"
+                f" from {since}): expected a figure, found nil (—).",
+                f"{zh}的{word_zh}數字尚待輸入(本工作簿由 {since} 年度結轉):"
+                "應為 數字,現為 空白(—)。",
                 "a figure", "nil (—)",
             ))  # fmt: skip
     for key, (en, zh) in COUNTS.items():
@@ -57,10 +57,11 @@ def _to_fill(head: Head) -> list[Finding]:
         if count.value is None:
             out.append(finding(
                 "F01", count.ref,
-                f"{en.capitalize()} is to be keyed for {head.estimate_year}: the book"
-                f" was rolled forward from {since}; expected a figure, found nil.",
-                f"{head.estimate_year} 年度的{zh}尚待輸入(本工作簿由 {since} 年度結轉);"
-                "應為數字,實際為空白。",
+                f"{en.capitalize()} is to be keyed for {head.estimate_year} (the"
+                f" book was rolled forward from {since}): expected a figure, found"
+                " nil (—).",
+                f"{head.estimate_year} 年度的{zh}尚待輸入(本工作簿由 {since} 年度結轉):"
+                "應為 數字,現為 空白(—)。",
                 "a figure", "nil",
             ))  # fmt: skip
     return out
@@ -82,10 +83,10 @@ def _to_review(head: Head) -> list[Finding]:
         seen.add((en, ref))
         out.append(finding(
             "F02", ref,
-            f"The {en} was carried over from last year: review it, then delete"
-            f" {DRAFT.strip()!r}; expected reviewed text, found a draft.",
-            f"{zh}由上年度結轉:請覆核,然後刪除 {DRAFT.strip()!r};"
-            "應為已覆核文字,實際為草稿。",
+            f"The {en} was carried over from last year: expected reviewed text,"
+            f" found a draft. Review it, then delete {DRAFT.strip()!r}.",
+            f"{zh}由上年度結轉:應為 已覆核文字,現為 草稿。"
+            f"請覆核,然後刪除 {DRAFT.strip()!r}。",
             "reviewed text", "a draft",
         ))  # fmt: skip
     return out
