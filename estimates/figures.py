@@ -50,6 +50,8 @@ FAMILIES: dict[str, Family] = {
         Family("report_programme", _K.MILLIONS, "R01", "a programme on the Report"),
         Family("report_programme_total", _K.MILLIONS, "T02", "Report programme total"),
         Family("report_programme_total_pct", _K.PERCENT, "P01", "its % change"),
+        Family("report_provision", _K.MILLIONS, "R01", "a programme's provision block"),
+        Family("report_provision_pct", _K.PERCENT, "P01", "its % change"),
         Family("head_estimate", _K.MILLIONS, "T04", "Head summary's Estimate"),
         Family("subhead_line", _K.THOUSANDS, "R01", "a subhead line on the Report"),
         Family("subhead_total", _K.THOUSANDS, "T01", "a total line of the Report"),
@@ -146,6 +148,7 @@ def sources(head) -> dict[str, Ref | None]:
     for p, ident in zip(head.programmes, programme_ids(head.programmes), strict=True):
         for k, c in enumerate(COLUMNS):
             out[key("report_programme", ident, c)] = p.amounts[k].ref
+            out[key("report_provision", ident, c)] = p.amounts[k].ref
     for s, ident in zip(head.subheads, subhead_ids(head.subheads), strict=True):
         for k, c in enumerate(COLUMNS):
             out[key("subhead_line", ident, c)] = s.amounts[k].ref

@@ -111,9 +111,12 @@ def expected_figures(head: Head, r: Results) -> dict[str, object]:
     e: dict[str, object] = {}
     for p, ident in zip(head.programmes, programme_ids(head.programmes), strict=True):
         for name in VARIANCES:
-            e[key("programme_pct", ident, name)] = r.programme_variances[p.number][name]
+            pct = r.programme_variances[p.number][name]
+            e[key("programme_pct", ident, name)] = pct
+            e[key("report_provision_pct", ident, name)] = pct
         for c in COLUMNS:
             e[key("report_programme", ident, c)] = p.value(c)
+            e[key("report_provision", ident, c)] = p.value(c)
     for c in COLUMNS:
         e[key("programme_total", c)] = r.programme_total[c]
         e[key("report_programme_total", c)] = r.programme_total[c]

@@ -38,7 +38,38 @@ def _expected(head, lang: str) -> list[str]:
     out += [getattr(p, f"title_{lang}") for p in head.programmes]
     out += [getattr(s, f"title_{lang}") for s in head.subheads]
     out += [getattr(t, f"label_{lang}") for t in results.total_lines]
+    out += pct_lines(head, results, lang)
     return [t for t in out if t]
+
+
+def pct_lines(head, results, lang: str) -> list[str]:
+    """Each programme's provision block and the analysis' Total, as the COR prints
+    them: its heading, the % line under Revised and Estimate, the "or" line."""
+    original = head.year_labels()[1]
+    out = []
+    rows = [(p, results.programme_variances[p.number]) for p in head.programmes]
+    for p, _ in rows:
+        if lang == "zh":
+            out.append(f"綱領({p.number}):{p.title_zh}")
+        else:
+            out.append(f"Programme ({p.number}): {p.title_en}")
+    for _, pct in [*rows, (None, results.programme_total_variances)]:
+        for name in ("revised_vs_original", "estimate_vs_revised"):
+            if pct[name] is not None:
+                out.append(f"({_signed(pct[name])}%)")
+        v = pct["estimate_vs_original"]
+        if v is None:
+            continue
+        if lang == "en":
+            out.append(f"(or {_signed(v)}% against {original} Original)")
+        else:
+            way = "相同" if v == 0 else f"{'增加' if v > 0 else '減少'} {abs(v):.1f}%"
+            out.append(f"(或較 {original} 原來預算{way})")
+    return out
+
+
+def _signed(v) -> str:
+    return "0.0" if v == 0 else f"{v:+.1f}"
 
 
 _WORD = re.compile(

@@ -229,6 +229,22 @@ def _establishment_cells(head: Head, extents: dict[str, Extent]) -> list:
     return out
 
 
+class Bi(str):
+    """A bilingual label: the Report shows both ("Actual 實際"); a one-language
+    print of it (``printed``) shows ``zh`` or ``en``."""
+
+    zh: str
+    en: str
+
+    def __new__(cls, zh: str, en: str, both: str = "") -> Bi:
+        text = super().__new__(cls, both or f"{zh} {en}".strip())
+        text.zh, text.en = zh, en
+        return text
+
+    def said(self, lang: str) -> str:
+        return self.zh if lang == "zh" else self.en
+
+
 @dataclass(frozen=True)
 class ReportRow:
     """A row of a regenerated sheet: its stable key and its cells by column."""
@@ -250,8 +266,7 @@ def signature(key: str, figures: dict, recipe: str) -> str:
 
 
 FIRST_AMOUNT_COL = 4  # D
-FIRST_PCT_COL = 8  # H
-NOTES_COL = 11  # K
+NOTES_COL = 8  # H
 
 
 class _Rows:
@@ -284,12 +299,19 @@ class _Rows:
 
 
 def report_rows(head: Head, extents: dict[str, Extent]) -> list[ReportRow]:
-    """The Report sheet laid out like the COR, from row 1 down. Each item's
-    figures refer to the row the reader found it on."""
+    """The Report sheet laid out like the COR, from row 1 down: each programme's
+    provision block with its % lines, the analysis of financial provision by
+    programme, the subhead table with every total line, then the footnotes. Each
+    item's figures refer to the row the reader found it on."""
     out = _Rows()
-    title = f"總目 {head.head} Head {head.head}: {head.title_zh} {head.title_en}"
-    out.add("title", {1: (title.strip(), "title")})
+    title = Bi(
+        f"總目 {head.head} — {head.title_zh}",
+        f"Head {head.head} — {head.title_en}",
+        f"總目 {head.head} Head {head.head}: {head.title_zh} {head.title_en}".strip(),
+    )
+    out.add("title", {1: (title, "title")})
     out.add("blank1", {})
+    _provision_blocks(out, head, extents)
     _programme_block(out, head, extents)
     out.add("blank2", {})
     _subhead_block(out, head, extents)
@@ -305,23 +327,109 @@ def report_rows(head: Head, extents: dict[str, Extent]) -> list[ReportRow]:
     return out.rows
 
 
-def _header(first: tuple, labels: tuple[str, ...], years) -> dict:
-    header = {c: (text, "header") for c, text in enumerate(first, start=1)}
+def _header(first: tuple, labels: tuple[Bi, ...], years) -> dict:
+    header = {c: (t, "header") for c, t in enumerate(first, start=1) if t}
     for i, (y, lab) in enumerate(zip(years, labels, strict=True)):
-        header[FIRST_AMOUNT_COL + i] = (f"{y} {lab}", "header")
-    header[NOTES_COL] = ("Notes 註", "header")
+        text = Bi(f"{y} ({lab.zh})", f"{y} ({lab.en})", f"{y} {lab}")
+        header[FIRST_AMOUNT_COL + i] = (text, "header")
+    header[NOTES_COL] = (Bi("註", "Notes", "Notes 註"), "header")
     return header
 
 
+PROVISION_LABELS = (
+    Bi("實際", "Actual", "Actual 實際"),
+    Bi("原來預算", "Original", "Original 原來預算"),
+    Bi("修訂", "Revised", "Revised 修訂"),
+    Bi("預算", "Estimate", "Estimate 預算"),
+)
+PCT_LINE = {"revised_vs_original": "revised", "estimate_vs_revised": "estimate"}
+"""The COR's % line under an amount row: each change under its new year's column."""
+OR_LINE = "estimate_vs_original"
+"""The line below it: "(or +7.0% against 2024-25 Original)", in each language."""
+
+
+def _provision_blocks(out: _Rows, head: Head, extents: dict[str, Extent]) -> None:
+    """Each programme's own block, as the COR prints it under the programme's
+    details: its financial provision in the four years and the % lines."""
+    heading = Bi("詳情", "Details", "詳情 Details")
+    out.add("provision_heading", {1: (heading, "heading")})
+    prog, ext = L.TABLES["tblProgrammes"], extents["tblProgrammes"]
+    years = head.year_labels()
+    ids = programme_ids(head.programmes)
+    for i, (p, ident) in enumerate(zip(head.programmes, ids, strict=True)):
+        src = row_of(p.ref, ext.first + i)
+        out.add(
+            f"provision_title:{ident}",
+            {
+                2: (f"綱領({p.number}):{p.title_zh}", "subheading"),
+                3: (f"Programme ({p.number}): {p.title_en}", "subheading"),
+            },
+        )
+        out.add(
+            f"provision_header:{ident}",
+            _header(("", "", ""), PROVISION_LABELS, years),
+        )
+        cells = {
+            2: ("財政撥款(百萬元)", "label"),
+            3: ("Financial provision ($ million)", "label"),
+        }
+        figures = {}
+        for k, column in enumerate(COLUMNS):
+            cells[FIRST_AMOUNT_COL + k] = (
+                fx.reference(prog.sheet, src, prog.col(column)),
+                "millions",
+            )
+            figures[FIRST_AMOUNT_COL + k] = key("report_provision", ident, column)
+        cells[NOTES_COL] = (_marks(head, f"programme:{p.number}"), "label")
+        row = out.add(f"provision:{ident}", cells, figures, f"{prog.sheet}!{src}")
+        _pct_lines(
+            out, f"provision:{ident}", row, years[1],
+            lambda n, i=ident: key("report_provision_pct", i, n),
+        )  # fmt: skip
+        out.add(f"provision_blank:{ident}", {})
+
+
+def _pct_lines(out: _Rows, name: str, amounts: int, original: str, keys) -> None:
+    """Under the amount row ``amounts``: the % line (Revised on Original under
+    Revised, Estimate on Revised under Estimate), then the Estimate on Original
+    line in Chinese and in English; ``keys(variance)`` gives each figure key."""
+    col = {c: letter(FIRST_AMOUNT_COL + i) for i, c in enumerate(COLUMNS)}
+
+    def formula(variance: str) -> str:
+        new, base = VARIANCES[variance]
+        return fx.percent(f"{col[new]}{amounts}", f"{col[base]}{amounts}")
+
+    recipe = out.recipe([amounts])
+    cells, figures = {}, {}
+    for variance, under in PCT_LINE.items():
+        at = FIRST_AMOUNT_COL + COLUMNS.index(under)
+        cells[at] = (formula(variance), "pct_line")
+        figures[at] = keys(variance)
+    out.add(f"{name}:pct", cells, figures, recipe)
+    or_row = out.add(
+        f"{name}:or",
+        {FIRST_AMOUNT_COL: (formula(OR_LINE), f"or_zh:{original}")},
+        {FIRST_AMOUNT_COL: keys(OR_LINE)},
+        recipe,
+    )
+    repeat = f"={letter(FIRST_AMOUNT_COL)}{or_row}"
+    out.add(
+        f"{name}:or_en",
+        {FIRST_AMOUNT_COL: (repeat, f"or_en:{original}")},
+        recipe=out.recipe([or_row]),
+    )
+
+
 def _programme_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None:
-    heading = (
-        "財政撥款分析 Analysis of financial provision by programme ($ million 百萬元)"
+    heading = Bi(
+        "財政撥款分析(百萬元)",
+        "Analysis of financial provision by programme ($ million)",
+        "財政撥款分析 Analysis of financial provision by programme ($ million 百萬元)",
     )
     out.add("prog_heading", {1: (heading, "heading")})
-    labels = ("Actual 實際", "Original 原來預算", "Revised 修訂", "Estimate 預算")
-    header = _header(("Programme 綱領", "名稱", "Title"), labels, head.year_labels())
-    for i, name in enumerate(L.PERCENT_HEADERS.values()):
-        header[FIRST_PCT_COL + i] = (name, "header")
+    years = head.year_labels()
+    first_cols = (Bi("綱領", "Programme", "Programme 綱領"), "名稱", "Title")
+    header = _header(first_cols, PROVISION_LABELS, years)
     out.add("prog_header", header)
     prog, ext = L.TABLES["tblProgrammes"], extents["tblProgrammes"]
     first = out.next
@@ -340,7 +448,7 @@ def _programme_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None
             figures[FIRST_AMOUNT_COL + k] = key("report_programme", ident, column)
         cells[NOTES_COL] = (_marks(head, f"programme:{p.number}"), "label")
         out.add(f"programme:{ident}", cells, figures, f"{prog.sheet}!{src}")
-    last, row = out.next - 1, out.next
+    last = out.next - 1
     cells = {1: ("", "label"), 2: ("總計", "total_label"), 3: ("Total", "total_label")}
     figures = {}
     for k, column in enumerate(COLUMNS):
@@ -348,32 +456,25 @@ def _programme_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None
         formula = fx.column_sum(c, first, last) if head.programmes else "=0"
         cells[FIRST_AMOUNT_COL + k] = (formula, "total_millions")
         figures[FIRST_AMOUNT_COL + k] = key("report_programme_total", column)
-    pct = _pct_cells(
-        L.REPORT,
-        row,
-        FIRST_AMOUNT_COL,
-        FIRST_PCT_COL,
-        lambda n: key("report_programme_total_pct", n),
-    )
-    for pc in pct:
-        cells[pc.col] = (pc.formula, "percent")
-        figures[pc.col] = pc.key
     cells[NOTES_COL] = (_marks(head, "programme_total"), "label")
-    out.add("programme_total", cells, figures, out.keys(first, last))
+    row = out.add("programme_total", cells, figures, out.keys(first, last))
+    _pct_lines(
+        out, "programme_total", row, years[1],
+        lambda n: key("report_programme_total_pct", n),
+    )  # fmt: skip
 
 
 def _subhead_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None:
-    out.add("sub_heading", {1: ("分目表 Subheads ($'000 千元)", "heading")})
+    heading = Bi("分目(千元)", "Subheads ($'000)", "分目表 Subheads ($'000 千元)")
+    out.add("sub_heading", {1: (heading, "heading")})
     labels = (
-        "Actual expenditure 實際開支",
-        "Approved estimate 核准預算",
-        "Revised estimate 修訂預算",
-        "Estimate 預算",
+        Bi("實際開支", "Actual expenditure", "Actual expenditure 實際開支"),
+        Bi("核准預算", "Approved estimate", "Approved estimate 核准預算"),
+        Bi("修訂預算", "Revised estimate", "Revised estimate 修訂預算"),
+        Bi("預算", "Estimate", "Estimate 預算"),
     )
-    out.add(
-        "sub_header",
-        _header(("Subhead 分目", "名稱", "Title"), labels, head.year_labels()),
-    )
+    first_cols = (Bi("分目", "Subhead", "Subhead 分目"), "名稱", "Title")
+    out.add("sub_header", _header(first_cols, labels, head.year_labels()))
     if not head.subheads:
         return
     sext = extents["tblSubheads"]

@@ -104,6 +104,8 @@ BREAKDOWN = "Subhead000"
 ESTABLISHMENT = "Establishment"
 PAY_SCALE = "PayScale"
 REPORT = "Report"
+REPORT_ZH = "COR 中文"  # the Report as printed in Chinese (workbook.printed)
+REPORT_EN = "COR English"  # and in English
 NARRATIVE = "Narrative"
 CHECKS = "Checks"
 FLAGS = "_Flags"
@@ -133,6 +135,8 @@ SHEETS: tuple[tuple[str, str], ...] = (
     (ESTABLISHMENT, "人手編制 Establishment"),
     (PAY_SCALE, "薪級表 Pay scale (monthly HK$ 每月元)"),
     (REPORT, "管制人員報告 Controlling Officer's Report: programmes and subheads"),
+    (REPORT_ZH, "管制人員報告(中文,列印用)"),
+    (REPORT_EN, "Controlling Officer's Report (English, for printing)"),
     (NARRATIVE, "說明 Narrative"),
     (CHARTS, "圖表 Charts"),
     (CHECKS, "檢查結果 Checks"),
@@ -531,4 +535,20 @@ NUMBER_FORMATS = {
     "int": "0",
     "dollars": "#,##0",
     "code": "@",
+    "pct_line": '"(+"0.0"%)";"(-"0.0"%)";"(0.0%)"',
 }
+
+
+def or_line_format(lang: str, original: str) -> str:
+    """The number format of the COR's line under a % line, which shows the
+    Estimate's change on the Original as a phrase: "(or +7.0% against 2024-25
+    Original)", "(或較 2024-25 原來預算增加 7.0%)". The cell holds the number."""
+    if lang == "zh":
+        said = f"或較 {original} 原來預算".replace("  ", " ")
+        return f'"({said}增加 "0.0"%)";"({said}減少 "0.0"%)";"({said}相同)"'
+    said = f" against {original} Original".replace("  ", " ")
+    return f'"(or +"0.0"%{said})";"(or -"0.0"%{said})";"(or 0.0%{said})"'
+
+
+OR_LINE_STYLES = ("or_zh:", "or_en:")
+"""Style names of those lines: ``or_zh:2024-25`` (language, Original's year)."""

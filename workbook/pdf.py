@@ -1,8 +1,18 @@
 """``estimates pdf``: the Report and Narrative of a book as a PDF, for review rounds,
 through LibreOffice headless (which recomputes every formula on the way).
 
-The book itself is never changed: a copy shows only the sheets to print (and, with
-``--lang``, only that language's columns), and LibreOffice converts the copy.
+The book itself is never changed: a copy shows only the sheets to print, and
+LibreOffice converts the copy. With ``--lang`` that is the Report's sheet in that
+language (``workbook.printed``: what a clerk prints from Excel) and the Narrative
+with the other language's column hidden; without, the bilingual Report.
+
+Chinese prints in Traditional Chinese glyph forms. Debian's Noto Sans CJK is one
+font collection whose faces share their glyphs: the forms follow the text's
+language (OpenType ``locl``), and LibreOffice's default Asian language gave the
+Japanese ones. So the private profile sets the document's Asian language to
+zh-TW (the forms of Microsoft JhengHei and PMingLiU, which a Hong Kong government
+PC prints with), and a fontconfig file given to LibreOffice alone maps those
+fonts to Noto Sans CJK TC.
 """
 
 from __future__ import annotations
@@ -17,10 +27,15 @@ from openpyxl.utils.cell import get_column_letter
 
 from . import layout as L
 from .io import load_book, save_book
+from .printed import SHEETS as ONE_LANGUAGE
 from .printing import LANGUAGE_COLUMNS, lay_out, set_up_pages
+from .styles import CJK_FONT
 
 PRINTED = (L.REPORT, L.NARRATIVE)
 TIMEOUT = 300
+CJK_LOCALE = "zh-TW"  # Traditional Chinese forms, as Microsoft JhengHei draws them
+TRADITIONAL_FONTS = ("Noto Sans CJK TC", "Noto Sans CJK HK")
+HK_FONTS = (CJK_FONT, "微軟正黑體", "PMingLiU", "新細明體", "MingLiU", "細明體")
 
 
 class NoLibreOffice(RuntimeError):
@@ -49,15 +64,46 @@ def _profile(folder: Path) -> Path:
         '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">'
         '<prop oor:name="OOXMLRecalcMode" oor:op="fuse">'
         "<value>0</value></prop></item>\n"
+        '<item oor:path="/org.openoffice.Office.Linguistic/General">'
+        '<prop oor:name="DefaultLocale_CJK" oor:op="fuse">'
+        f"<value>{CJK_LOCALE}</value></prop></item>\n"
         "</oor:items>\n",
         encoding="utf-8",
     )
     return folder / "profile"
 
 
+def fonts_conf(folder: Path) -> Path:
+    """A fontconfig file for LibreOffice: the system's, with the Hong Kong
+    government PC's Chinese fonts and any Chinese text mapped to Traditional
+    Chinese forms."""
+    prefer = "".join(f"<family>{f}</family>" for f in TRADITIONAL_FONTS)
+    aliases = "".join(
+        f'<alias binding="same"><family>{name}</family><prefer>{prefer}</prefer>'
+        "</alias>\n"
+        for name in HK_FONTS
+    )
+    conf = folder / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n'
+        "<fontconfig>\n"
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
+        f"{aliases}"
+        '<match target="pattern"><test name="lang" compare="contains">'
+        "<string>zh</string></test>"
+        f'<edit name="family" mode="prepend" binding="strong">{prefer}</edit>'
+        "</match>\n</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return conf
+
+
 def printable_copy(book: Path, target: Path, lang: str | None, sheets=PRINTED):
-    """A copy of ``book`` where only ``sheets`` are visible, in one language."""
+    """A copy of ``book`` where only ``sheets`` are visible, in one language: the
+    Report's sheet in that language when the book has it."""
     wb = load_book(book)
+    if lang and ONE_LANGUAGE[lang] in wb.sheetnames:
+        sheets = tuple(ONE_LANGUAGE[lang] if s == L.REPORT else s for s in sheets)
     wanted = [s for s in sheets if s in wb.sheetnames]
     if not wanted:
         raise ValueError(f"{book}: has none of the sheets {', '.join(sheets)}")
@@ -73,7 +119,7 @@ def printable_copy(book: Path, target: Path, lang: str | None, sheets=PRINTED):
                 if other != lang:
                     letter = get_column_letter(col)
                     wb[sheet].column_dimensions[letter].hidden = True
-        _hide_other_footnotes(wb, lang)
+        _hide_other_footnotes(wb, lang)  # a book made before the language sheets
         lay_out(wb, refit=True)  # the other language's columns are hidden
         set_up_pages(wb)
     save_book(wb, target)
@@ -108,6 +154,7 @@ def make_pdfs(jobs: list[tuple[Path, str | None, Path]]) -> list[Path]:
         for i, (book, lang, _) in enumerate(jobs):
             copies.append(printable_copy(Path(book), folder / f"book{i}.xlsx", lang))
         env = dict(os.environ, HOME=str(folder))
+        env["FONTCONFIG_FILE"] = str(fonts_conf(folder))
         run = subprocess.run(
             [office, f"-env:UserInstallation={_profile(folder).as_uri()}",
              "--headless", "--convert-to", "pdf", "--outdir", str(folder),

@@ -22,6 +22,7 @@ from .changelog import drop_unchanged, record
 from .checks import checks_rows
 from .flags import flag_marks, previous_flags
 from .generated import Generated
+from .printed import printed_sheets
 from .snapshot import Formula, Snapshot, table_bounds
 from .writes import Plan, Write, rebuild_sheet
 
@@ -59,6 +60,8 @@ def make_plan(
         plan.regenerated[sheet] = writes
         plan.hidden_columns[sheet] = list(L.HIDDEN_COLUMNS[sheet])
     plan.writes += gen.charts
+    for sheet, writes in printed_sheets(gen.report).items():  # cor: one language
+        rebuild_sheet(plan, snap.sheets.get(sheet), sheet, writes)
     _report_names(snap, gen, plan)
     for name, ref in L.template_names().items():
         if name not in snap.names and ref.split("!")[0] in snap.sheets:

@@ -24,10 +24,15 @@ from openpyxl.worksheet.page import PageMargins
 
 from . import layout as L
 from .charts import fit_charts
+from .computed import NOTES_COL
 from .styles import looks_like
 
 SPANNING = ("title", "heading", "note", "footnote")
 """Styles whose text spans the printed width of its sheet and wraps."""
+
+
+def _spans(style: str) -> bool:
+    return style in SPANNING or style.startswith(L.OR_LINE_STYLES)
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,7 @@ class Page:
     minimum: float = 6.0
     caps: tuple[tuple[int, float], ...] = ()  # per column: (col, cap)
     floors: tuple[tuple[int, float], ...] = ()  # per column: (col, least width)
+    repeat_header: bool = True  # print titles: the first header row on every page
 
     def cap_of(self, col: int) -> float:
         return dict(self.caps).get(col, self.cap)
@@ -49,13 +55,25 @@ class Page:
 
 PAGES: dict[str, Page] = {
     L.HEAD: Page("portrait", cap=44, caps=((6, 60),)),
-    L.REPORT: Page("portrait", cap=12, caps=((1, 7), (2, 16), (3, 28), (11, 9))),
+    # the Report's blocks each carry their own header row, as the COR's do
+    L.REPORT: Page(
+        "portrait",
+        cap=12,
+        caps=((1, 7), (2, 16), (3, 28), (NOTES_COL, 9)),
+        repeat_header=False,
+    ),
+    **{
+        sheet: Page(
+            "portrait", cap=12, caps=((1, 7), (2, 40), (7, 9)), repeat_header=False
+        )
+        for sheet in (L.REPORT_ZH, L.REPORT_EN)
+    },
     L.NARRATIVE: Page("portrait", cap=56, caps=((1, 22), (4, 40)), floors=((4, 40),)),
     L.CHECKS: Page("landscape", cap=36, caps=((5, 48), (6, 34), (10, 34))),
     L.CHANGE_LOG: Page("landscape", cap=24),
 }
 DEFAULT_PAGE = Page()
-REGENERATED = (L.REPORT, L.NARRATIVE, L.CHECKS)
+REGENERATED = (L.REPORT, L.REPORT_ZH, L.REPORT_EN, L.NARRATIVE, L.CHECKS)
 LINE_POINTS = 14.0  # one line of 10 pt text, CJK fonts included
 _FORMULA_TEXT = re.compile(r'"((?:[^"]|"")*)"')
 
@@ -146,7 +164,7 @@ def fit_sheet(ws, styles: dict | None = None, over_hidden: bool = False) -> None
     ``styles``: the named style of each (row, col) written; titles, headings and
     notes span the printed width, and headers wrap to their column's width."""
     styles = styles or _styles_seen(ws)
-    spanning = frozenset(k for k, v in styles.items() if v in SPANNING)
+    spanning = frozenset(k for k, v in styles.items() if _spans(v))
     narrow = frozenset(k for k, v in styles.items() if v == "header") | spanning
     page = PAGES.get(ws.title, DEFAULT_PAGE)
     _unmerge_own_spans(ws)
@@ -160,7 +178,8 @@ def fit_sheet(ws, styles: dict | None = None, over_hidden: bool = False) -> None
             text = shown_text(cell.value, cell.number_format or "")
             parts = text.split() if (cell.row, cell.column) in narrow else [text]
             longest = max(
-                text_width(part) for line in parts for part in line.split("\n")
+                (text_width(p) for line in parts for p in line.split("\n")),
+                default=0.0,
             )
             widths[cell.column] = max(widths.get(cell.column, 0), longest + 1.5)
     last = max([*widths, _last_column(ws)])
@@ -298,6 +317,8 @@ def setup_page(ws, head: str = "", year: str = "", title_rows: str = "") -> None
     ws.print_options.horizontalCentered = True
     if title_rows:
         ws.print_title_rows = title_rows
+    elif not page.repeat_header:
+        ws._print_rows = None  # a layout of before may have set some
     _head_lines(ws, head, year)
     ws.oddFooter.left.text = "&A"
     ws.oddFooter.right.text = "Page &P of &N 第 &P 頁,共 &N 頁"
@@ -339,6 +360,8 @@ def _head_and_year(wb) -> tuple[str, str]:
 
 def _title_rows(ws) -> str:
     """The first header row, repeated on every printed page (print titles)."""
+    if not PAGES.get(ws.title, DEFAULT_PAGE).repeat_header:
+        return ""
     for row in ws.iter_rows(max_row=min(ws.max_row, 40)):
         for cell in row:
             solid = cell.fill is not None and cell.fill.fill_type == "solid"

@@ -45,11 +45,17 @@ def look(style: str) -> dict:
         "link": {"font": Font(color="FF0563C1", underline="single")},
         "computed": {"fill": PatternFill("solid", fgColor="FFF2F2F2")},
     }
-    for kind in ("millions", "thousands", "percent", "int", "dollars"):
+    for kind in ("millions", "thousands", "percent", "int", "dollars", "pct_line"):
         looks[kind] = {"number_format": fmt[kind]}
         looks[f"total_{kind}"] = {"number_format": fmt[kind], "font": bold}
     for severity, colour in L.FILLS.items():
         looks[f"sev_{severity}"] = {"fill": PatternFill("solid", fgColor=colour)}
+    if style.startswith(L.OR_LINE_STYLES):
+        lang, _, year = style[3:].partition(":")
+        return {
+            "number_format": L.or_line_format(lang, year),
+            "alignment": Alignment(horizontal="left"),
+        }
     return looks.get(style, {})
 
 

@@ -1,0 +1,64 @@
+"""The Report in one language, as the COR prints it: a sheet for Chinese and a
+sheet for English, which a clerk prints from Excel as they are and which
+``estimates pdf --lang`` prints.
+
+Each is made from the Report's own rows (``computed.report_rows``), so the layout
+is declared once: every figure is a formula that refers to the Report's cell
+(itself a native formula over the input tables, or a constant a clerk typed and
+Refresh flagged), the text is the row's text in that language, and the rows that
+belong to the other language (its footnotes, its "or" line) are left out.
+"""
+
+from __future__ import annotations
+
+from . import layout as L
+from .computed import Bi, ReportRow
+from .snapshot import Formula, address
+from .writes import Write
+
+SHEETS = {"zh": L.REPORT_ZH, "en": L.REPORT_EN}
+TEXT_COLUMN = {"zh": 2, "en": 3}  # the Report's column of each language's text
+OTHER_ROWS = {  # rows of the Report in one language only, by the key's shape
+    "zh": ("footnote_en:", ":or_en"),
+    "en": ("footnote:", ":or"),
+}
+
+
+def _source_columns(lang: str) -> dict[int, int]:
+    """Printed column -> the Report's column: code, text, the four years, notes."""
+    return {1: 1, 2: TEXT_COLUMN[lang], 3: 4, 4: 5, 5: 6, 6: 7, 7: 8}
+
+
+def _other_language(key: str, lang: str) -> bool:
+    start, end = OTHER_ROWS[lang]
+    return key.startswith(start) or key.endswith(end)
+
+
+def printed_rows(rows: list[ReportRow], lang: str) -> list[Write]:
+    """The one-language sheet's cells, from the Report's rows as laid out."""
+    sheet, out, printed = SHEETS[lang], [], 0
+    for r, row in enumerate(rows, start=1):
+        if _other_language(row.key, lang):
+            continue
+        printed += 1
+        for col, source in _source_columns(lang).items():
+            if source not in row.cells:
+                continue
+            value, style = row.cells[source]
+            out.append(
+                Write(sheet, printed, col, _value(value, lang, r, source), style)
+            )
+    return out
+
+
+def _value(value: object, lang: str, row: int, col: int) -> object:
+    if isinstance(value, Bi):
+        return value.said(lang)
+    if isinstance(value, str) and value.startswith("="):
+        return Formula(f"={L.REPORT}!{address(row, col)}")
+    return value
+
+
+def printed_sheets(rows: list[ReportRow]) -> dict[str, list[Write]]:
+    """Each language's sheet, by sheet name."""
+    return {sheet: printed_rows(rows, lang) for lang, sheet in SHEETS.items()}
