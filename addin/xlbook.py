@@ -15,6 +15,8 @@ from workbook import layout as L
 from workbook.snapshot import ERROR_VALUES, CellError, Formula, Snapshot, table_bounds
 from workbook.writes import FLAG_COLUMNS, Plan, Write
 
+from .xlfit import refit
+
 FORMULA_LIKE = ("=", "+", "-", "@")
 
 
@@ -211,6 +213,7 @@ def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
     cleared = [Write(s, r, c, None) for s, r, c in plan.clears]
     for sheet, row, col, values in blocks(cleared + plan.writes):
         _sheet(book, sheet).range((row, col)).value = values
+    refit(book, plan, snap)  # cor: widths, wrapping, heights (desktop Excel)
     for name, ref in plan.tables.items():
         for sheet in book.sheets:
             for table in sheet.tables:

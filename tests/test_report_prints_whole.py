@@ -98,7 +98,7 @@ def printed_columns(pdf: Path) -> list[str]:
     """The text of each printed column, top to bottom, whitespace removed: lines
     cut into cells, and the cells that start at the same x joined in reading
     order, so that a wrapped cell reads as one text and its neighbours' wrapped
-    lines do not break in."""
+    lines do not break in; then each printed line."""
     out = []
     for page in _pages(pdf):
         words = [
@@ -119,6 +119,9 @@ def printed_columns(pdf: Path) -> list[str]:
             for x, text in _segments(line, starts):
                 columns.setdefault(x, []).append(text)
         out += ["".join(parts) for parts in columns.values()]
+        # and each printed line whole: a one-line text (a % line) is there whole
+        # even where one of its words starts at another column's x
+        out += ["".join(w[4] for w in line) for line in lines]
     return [_squeeze(c) for c in out]
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from openpyxl.cell.cell import MergedCell
-from openpyxl.utils.cell import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from . import layout as L
@@ -260,11 +260,39 @@ def _wrap_and_grow(
                 lines = max(lines, lines_needed(text, width))
             points = max(points, LINE_POINTS * size / 10)
         dims = ws.row_dimensions[row[0].row]
+        if clerks_height(dims.height):
+            continue  # a height the clerk chose stays
         if lines > 1 or points > LINE_POINTS:
-            dims.height = round(points * lines + 2, 1)
+            dims.height = our_height(points * lines + 2)
             _align_top(ws.title, row)
         else:
             dims.height = None  # one line: the default height (a refit shrinks too)
+
+
+def our_height(points: float) -> float:
+    """A row height this layout sets: at least ``points``, ending in .1 pt, which
+    no height a clerk drags in Excel has (a whole number of pixels: 0.75 pt at 96
+    dpi, 0.6 at 120, 0.5 at 144), so that a refit tells ours from the clerk's."""
+    return round(math.ceil(points - 0.1 - 1e-9) + 0.1, 1)
+
+
+_OLD_HEIGHTS = frozenset(
+    round(LINE_POINTS * size / 10 * lines + 2, 1)
+    for size in (10, 11, 13)
+    for lines in range(1, 41)
+)
+"""The heights an earlier layout set (no .1 mark): still ours."""
+
+
+def clerks_height(height: float | None) -> bool:
+    """Whether a row's height is the clerk's own, not one this layout set. A
+    one-line height (Excel's standard row, which desktop Excel reports for a row
+    nobody sized) is nobody's choice."""
+    if height is None or height <= LINE_POINTS + 2:
+        return False
+    tenths = height * 10
+    ours = abs(tenths - round(tenths)) < 1e-6 and round(tenths) % 10 == 1
+    return not ours and round(height, 1) not in _OLD_HEIGHTS
 
 
 def _merged_at(ws, cell) -> bool:
@@ -388,6 +416,57 @@ def lay_out(wb, regenerated: dict | None = None, refit: bool = False) -> None:
         for sheet in REGENERATED:
             if sheet in wb.sheetnames and sheet not in (regenerated or {}):
                 fit_sheet(wb[sheet], over_hidden=True)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A rebuilt sheet's layout for a host that has no openpyxl sheet to fit
+    (xlwings): the widths of the columns Refresh owns (characters), the cells
+    that wrap, and the rows that grow (points). Spans are not merged there, so a
+    spanning title or note does not wrap; it runs on over the empty cells."""
+
+    widths: dict[int, float]
+    wrapped: tuple[tuple[int, int], ...]
+    heights: dict[int, float]
+
+
+def fit_of(sheet: str, writes) -> Fit:
+    """The layout ``fit_sheet`` gives a sheet holding ``writes`` and nothing else."""
+    from openpyxl import Workbook
+
+    from .styles import apply_look
+
+    ws = Workbook().active
+    ws.title = sheet
+    for w in writes:
+        cell = ws.cell(w.row, w.col)
+        cell.value = None if w.value is None else w.value
+        apply_look(cell, w.style)
+    for col in L.HIDDEN_COLUMNS.get(sheet, ()):
+        ws.column_dimensions[get_column_letter(col)].hidden = True
+    fit_sheet(ws, styles_of(writes))
+    merged = {(m.min_row, m.min_col) for m in ws.merged_cells.ranges}
+    wrapped = tuple(
+        (c.row, c.column)
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+        and not isinstance(c, MergedCell)
+        and (c.row, c.column) not in merged
+        and c.alignment.wrap_text
+    )
+    rows = {r for r, _ in wrapped}
+    return Fit(
+        {
+            col: dims.width
+            for letter, dims in ws.column_dimensions.items()
+            if dims.width
+            and not dims.hidden
+            and L.owns(sheet, col := column_index_from_string(letter))
+        },
+        wrapped,
+        {r: d.height for r, d in ws.row_dimensions.items() if d.height and r in rows},
+    )
 
 
 def set_up_pages(wb, sheets: Iterable[str] | None = None) -> None:
