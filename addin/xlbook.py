@@ -145,7 +145,7 @@ def blocks(writes: list[Write]) -> list[tuple[str, int, int, list[list[object]]]
 def _unmerge_owned(book, sheet: str, snap: Snapshot) -> None:
     """A rebuilt sheet's owned columns unmerged, in one call, before its rows
     are written (rows move; Excel refuses to write part of a merged range)."""
-    owned = L.OWNED_COLUMNS.get(sheet)
+    owned = L.OWNED_COLUMNS.get(sheet, L.WHOLLY_OURS.get(sheet))
     rows = max(snap.max_row(sheet), 1)
     if owned is None or sheet not in snap.sheets:
         return

@@ -26,6 +26,7 @@ CSV = [DATA / "fin_provision_en_total.csv", DATA / "es_en_totals.csv",
        DATA / "des_en.csv"]  # fmt: skip
 IGNORED = ("ChangeLog", "_Revert", "xlwings.conf")
 FLAG_FILLS = set(FILLS.values())
+GENERATED = ("Report", "COR 中文", "COR English", "Narrative", "Checks")
 
 
 def _look(cells: dict) -> dict:
@@ -33,7 +34,7 @@ def _look(cells: dict) -> dict:
     styling of a regenerated sheet, which the xlwings host does not repaint."""
     out = {}
     for (sheet, cell), (value, fill, note) in cells.items():
-        if sheet in ("Report", "Narrative", "Checks") and fill not in FLAG_FILLS:
+        if sheet in GENERATED and fill not in FLAG_FILLS:
             fill = None
         if sheet not in IGNORED and (value, fill, note) != (None, None, None):
             out[(sheet, cell)] = (value, fill, note)
@@ -45,7 +46,7 @@ def _unmerged(path: Path):
     before rewriting them. The xlwings host does not unmerge yet (LANDED.md, and
     tests/excel/CHECKLIST.md): the values compared here are what it writes."""
     wb = load_book(path)
-    for sheet in ("Report", "Narrative", "Checks"):
+    for sheet in GENERATED:
         for merged in list(wb[sheet].merged_cells.ranges):
             wb[sheet].unmerge_cells(str(merged))
     return wb

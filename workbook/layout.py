@@ -470,6 +470,12 @@ OWNED_COLUMNS: dict[str, tuple[int, ...]] = {
 }
 
 
+WHOLLY_OURS: dict[str, tuple[int, ...]] = {  # rebuilt whole, merged by the layout
+    REPORT_ZH: tuple(range(1, 8)),
+    REPORT_EN: tuple(range(1, 8)),
+}
+
+
 def owns(sheet: str, col: int) -> bool:
     """Whether Refresh owns column ``col`` of a sheet it rebuilds (a sheet with no
     declared columns, the Checks sheet, is Refresh's own whole)."""

@@ -60,7 +60,7 @@ def make_plan(
         plan.regenerated[sheet] = writes
         plan.hidden_columns[sheet] = list(L.HIDDEN_COLUMNS[sheet])
     plan.writes += gen.charts
-    for sheet, writes in printed_sheets(gen.report).items():  # cor: one language
+    for sheet, writes in printed_sheets(gen.report, snap).items():  # cor: one language
         rebuild_sheet(plan, snap.sheets.get(sheet), sheet, writes)
     _report_names(snap, gen, plan)
     for name, ref in L.template_names().items():

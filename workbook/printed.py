@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from . import layout as L
 from .computed import Bi, ReportRow
-from .snapshot import Formula, address
+from .snapshot import Formula, Snapshot, address
 from .writes import Write
 
 SHEETS = {"zh": L.REPORT_ZH, "en": L.REPORT_EN}
@@ -26,7 +26,9 @@ OTHER_ROWS = {  # rows of the Report in one language only, by the key's shape
 
 def _source_columns(lang: str) -> dict[int, int]:
     """Printed column -> the Report's column: code, text, the four years, notes."""
-    return {1: 1, 2: TEXT_COLUMN[lang], 3: 4, 4: 5, 5: 6, 6: 7, 7: 8}
+    columns = {1: 1, 2: TEXT_COLUMN[lang], 3: 4, 4: 5, 5: 6, 6: 7, 7: 8}
+    assert len(columns) == len(L.WHOLLY_OURS[SHEETS[lang]])
+    return columns
 
 
 def _other_language(key: str, lang: str) -> bool:
@@ -59,6 +61,27 @@ def _value(value: object, lang: str, row: int, col: int) -> object:
     return value
 
 
-def printed_sheets(rows: list[ReportRow]) -> dict[str, list[Write]]:
-    """Each language's sheet, by sheet name."""
-    return {sheet: printed_rows(rows, lang) for lang, sheet in SHEETS.items()}
+def printed_sheets(rows: list[ReportRow], snap: Snapshot) -> dict[str, list[Write]]:
+    """Each language's sheet to rebuild, by sheet name. A values-only host (the
+    remote engine) sees no formulas, nor a formula showing "" apart from an
+    empty cell: there a sheet whose text is as this layout writes it has its
+    rows where they were, so its formulas are too, and it is left alone."""
+    out = {}
+    for lang, sheet in SHEETS.items():
+        writes = printed_rows(rows, lang)
+        if snap.formulas_known or _texts_differ(snap, sheet, writes):
+            out[sheet] = writes
+    return out
+
+
+def _texts_differ(snap: Snapshot, sheet: str, writes: list[Write]) -> bool:
+    if sheet not in snap.sheets:
+        return True
+    old = {k: v for k, v in snap.sheets[sheet].items() if v not in (None, "")}
+    texts = {
+        (w.row, w.col): w.value
+        for w in writes
+        if not isinstance(w.value, Formula) and w.value not in (None, "")
+    }
+    formulas = {(w.row, w.col) for w in writes if isinstance(w.value, Formula)}
+    return {k: v for k, v in old.items() if k not in formulas} != texts
