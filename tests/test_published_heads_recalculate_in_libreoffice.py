@@ -14,6 +14,8 @@ from estimates.variance import VARIANCES
 
 from .clerk import labelled_rows
 from .conftest import head_from_published, published_heads
+from .cor_sheets import SHEETS as COR_SHEETS
+from .cor_sheets import provision_mismatches
 from .engine.batch import BatchEngine, once
 from .oracle import same
 
@@ -44,7 +46,9 @@ def _recalculate(tmp_path_factory, libreoffice):
         findings[key] = [f.as_dict() for f in built.findings]
     engine = BatchEngine(libreoffice.soffice, folder / "lo")
     grids = engine.values_many(
-        list(books.values()), folder / "values", ("Programmes", "Report")
+        list(books.values()),
+        folder / "values",
+        ("Programmes", "Report", *COR_SHEETS.values()),
     )
     return heads, dict(zip(books, grids, strict=True)), findings
 
@@ -83,6 +87,19 @@ def test_every_programme_percentage_is_what_the_formulas_give(recalculated):
                 wrong.append((key, p.number, [str(e) for e in expected], shown))
     assert wrong == []
     assert checked > 3 * 556
+
+
+def test_every_provision_block_on_the_cor_sheets_is_the_cores(recalculated):
+    """Each programme's provision block and the analysis Total with their % lines,
+    in Chinese and in English, as the COR prints them (issue 11)."""
+    heads, values, _ = recalculated
+    wrong, checked = [], 0
+    for key, record in heads.items():
+        bad, n = provision_mismatches(head_from_published(record), values[key])
+        wrong += [(key, *b) for b in bad]
+        checked += n
+    assert wrong == []
+    assert checked > 2 * 7 * 556
 
 
 def test_gap_head_years_are_flagged_and_the_others_have_no_error(recalculated):
