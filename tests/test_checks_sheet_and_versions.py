@@ -29,7 +29,11 @@ def test_each_finding_has_both_languages_the_cells_used_and_how(sample_book):
     wb.save(sample_book)
     refresh_file(sample_book)
     ws, header, rows = _checks(sample_book)
-    assert header[-2:] == ["Cells used 所用儲存格", "How it is computed 計算方法"]
+    assert header[8:11] == [
+        "Cells used 所用儲存格",
+        "How it is computed 計算方法",
+        "Go to the cells compared 前往比較的儲存格",
+    ]
     t05 = next(r for r in rows if r["Rule 規則"] == "T05")
     assert t05["Cells used 所用儲存格"] == "Compared with 比較 Subheads!F5"
     assert "Each column of the breakdown summed" in t05["How it is computed 計算方法"]

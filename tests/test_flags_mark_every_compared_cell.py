@@ -1,7 +1,7 @@
 """A finding that compares two places marks every cell it compares (T03: the
 programme total, the Report's programme total and Total Expenditure), the Checks
-sheet lists each with its own link, and Revert puts back the Checks sheet and the
-flags it lists, together."""
+sheet lists the finding once, worst first, with a link to each cell, and Revert puts
+back the Checks sheet and the flags it lists, together."""
 
 from pathlib import Path
 
@@ -40,16 +40,24 @@ def test_t03_flags_both_sides_and_checks_links_each(sample_book: Path):
         for where in (("Programmes", f"{col}4"), ("Report", f"{col}{total}")):
             assert "T03 info" in flags[where], where
     rows = [r for r in _checks(sample_book) if r[1] == "T03"]
-    assert len(rows) == 9  # three findings, three cells each
-    assert (
-        "info",
-        "T03",
-        "Report",
-        f'=HYPERLINK("#\'Report\'!D{total}","D{total}")',
-    ) in rows
+    assert len(rows) == 3  # three findings (actual, original, revised), once each
     ws = load_book(sample_book)[L.CHECKS]
-    used = [r[8].value for r in ws.iter_rows(min_row=6) if r[1].value == "T03"]
-    assert used[0].startswith("Compared with 比較 Report!D")
+    first = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "T03")
+    assert first[3].value == '=HYPERLINK("#\'Programmes\'!D4","D4")'
+    links = [c.value for c in first[len(L.CHECKS_COLUMNS) - 1 :] if c.value]
+    assert links == [
+        f'=HYPERLINK("#\'Report\'!D{total}","Report!D{total}")',
+        f"=HYPERLINK(\"#'Report'!D{keys['programme_total']}\","
+        f'"Report!D{keys["programme_total"]}")',
+    ]
+    assert first[8].value.startswith(f"Compared with 比較 Report!D{total}, Report!D")
+    severities = [
+        r[0].value
+        for r in ws.iter_rows(min_row=L.CHECKS_HEADER_ROW + 1)
+        if r[0].value in ("error", "warning", "info")
+    ]
+    ranks = {"error": 0, "warning": 1, "info": 2}
+    assert severities == sorted(severities, key=ranks.get)  # worst first
 
 
 def test_revert_restores_the_checks_sheet_and_its_flags(tmp_path: Path):
@@ -64,3 +72,34 @@ def test_revert_restores_the_checks_sheet_and_its_flags(tmp_path: Path):
     assert run(["revert", str(book)]) == 0
     assert _checks(book) == before_checks
     assert _flags(book) == before_flags  # the flags the restored sheet lists
+
+
+def test_a_generated_head_lists_each_finding_once_with_every_cell(tmp_path: Path):
+    from estimates.source import load_source
+    from workbook.checks import findings_listed
+    from workbook.io import save_book
+    from workbook.refresh import build_workbook, refresh_file
+
+    from .generated_heads import write_head
+
+    wb, _ = build_workbook(load_source(write_head(tmp_path / "g", 11)))
+    spec = L.TABLES["tblProgrammes"]
+    for col in ("actual", "estimate"):  # programme 1 off Total Expenditure: T03
+        cell = wb[spec.sheet].cell(spec.first_row, spec.col(col))
+        cell.value = (cell.value or 0) + 75
+    book = tmp_path / "g.xlsx"
+    save_book(wb, book)
+    findings = refresh_file(book).findings
+    assert [f.rule for f in findings].count("T03") == 2
+    ws = load_book(book)[L.CHECKS]
+    cells = {
+        (c.row, c.column): c.value
+        for row in ws.iter_rows(min_row=L.CHECKS_HEADER_ROW + 1)
+        for c in row
+        if c.value is not None
+    }
+    listed = findings_listed(cells)
+    assert len(listed) == len(findings)  # one row per finding
+    assert sorted((f.rule, f.cells) for f in listed) == sorted(
+        (f.rule, f.cells) for f in findings
+    )  # every cell each compares, linked

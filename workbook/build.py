@@ -23,7 +23,7 @@ from estimates.tables import HEAD_LISTS
 from . import layout as L
 from .charts import add_charts
 from .io import write_cell
-from .printing import setup_page
+from .printing import fit_header_row, fit_input_columns, setup_page
 from .snapshot import Formula, cell_position
 from .styles import set_default_font
 
@@ -105,13 +105,17 @@ def new_template() -> Workbook:
                 write_cell(ws, row, col, None, "computed")
     for spec in L.TABLES.values():
         ws = wb[spec.sheet]
+        least = {}
         for col, column in enumerate((*spec.columns, *spec.computed), start=1):
             write_cell(ws, spec.header_row, col, column.header, "header")
             letter = get_column_letter(col)
-            if spec.sheet != L.HEAD:
-                ws.column_dimensions[letter].width = column.width
+            least[col] = (
+                column.width
+                if spec.sheet != L.HEAD
+                else ws.column_dimensions[letter].width or column.width
+            )
         ws.add_table(_table(spec, spec.first_row))
-        ws.row_dimensions[spec.header_row].height = 32
+        fit_header_row(ws, spec.header_row, least)  # no heading breaks mid-word
         ws.freeze_panes = None
     _add_drop_downs(wb)
     prog = wb[L.PROGRAMMES]
@@ -224,6 +228,7 @@ def populate(wb: Workbook, head: Head) -> None:
     for spec in L.TABLES.values():
         _fill_table(wb, spec, getattr(head, HEAD_LISTS[spec.name]))
     _clerk_sentences(wb, head)
+    fit_input_columns(wb)
 
 
 def _clerk_sentences(wb: Workbook, head: Head) -> None:

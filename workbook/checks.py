@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from estimates import __version__
-from estimates.findings import Finding, Severity, count_by_severity
+from estimates.findings import Finding, Severity, count_by_severity, sort_key
 from estimates.model import Ref
 from estimates.rules.catalogue import how
 
@@ -17,8 +17,9 @@ from .writes import Plan, Write, rebuild_sheet
 
 
 def checks_rows(findings: list[Finding]) -> list[Write]:
-    """The Checks sheet: counts, then a row per cell of each finding, each with a
-    link to its cell (a finding that compares two places has a row for each)."""
+    """The Checks sheet: counts, then one row per finding, worst first, with a
+    link to its cell and one to each other cell it compares (from the last
+    column on, one a column)."""
     counts = count_by_severity(findings)
     out = [
         Write(L.CHECKS, 1, 1, "檢查結果 Checks", "title"),
@@ -39,11 +40,9 @@ def checks_rows(findings: list[Finding]) -> list[Write]:
     ]
     for col, (_, header, _) in enumerate(L.CHECKS_COLUMNS, start=1):
         out.append(Write(L.CHECKS, L.CHECKS_HEADER_ROW, col, header, "header"))
-    row = L.CHECKS_HEADER_ROW
-    for f in findings:
-        for ref in f.cells or (None,):  # a finding that compares places: each
-            row += 1
-            out += _finding_row(f, ref, row)
+    ordered = sorted(findings, key=sort_key)
+    for row, f in enumerate(ordered, start=L.CHECKS_HEADER_ROW + 1):
+        out += _finding_row(f, row)
     if not findings:
         out.append(
             Write(
@@ -57,19 +56,27 @@ def checks_rows(findings: list[Finding]) -> list[Write]:
     return out
 
 
-def _finding_row(f: Finding, ref, row: int) -> list[Write]:
-    """One row of the Checks sheet: a finding at one of the cells it compares,
-    with a link to that cell (the other cells it compares named beside)."""
+COMPARED = len(L.CHECKS_COLUMNS)  # the column of the first other cell's link
+
+
+def _link(ref: Ref, text: str) -> Formula:
+    return Formula(f'=HYPERLINK("#\'{ref.sheet}\'!{ref.cell}","{text}")')
+
+
+def _finding_row(f: Finding, row: int) -> list[Write]:
+    """One row of the Checks sheet: a finding at its own cell (linked), the
+    other cells it compares named and each linked in a column of its own."""
     how_en, how_zh = how(f.rule)
-    others = ", ".join(str(c) for c in f.cells if c != ref)
+    ref, others = f.ref, [c for c in f.cells if c != f.ref]
     used = ", ".join(str(u) for u in f.used if u not in f.cells)
     if others:
-        used = f"Compared with 比較 {others}" + (f"; {used}" if used else "")
+        named = ", ".join(str(c) for c in others)
+        used = f"Compared with 比較 {named}" + (f"; {used}" if used else "")
     values = (
         f.severity.value,
         f.rule,
         ref.sheet if ref else "",
-        ref.cell if ref else "",
+        _link(ref, ref.cell) if ref else "",
         f.message_en,
         f.message_zh,
         f.expected,
@@ -80,21 +87,19 @@ def _finding_row(f: Finding, ref, row: int) -> list[Write]:
     out = []
     for col, value in enumerate(values, start=1):
         style = "label" if col == 1 else "wrap"  # severity fills: conditional format
-        if col == 4 and ref:
-            target = f"#'{ref.sheet}'!{ref.cell}"
-            value = Formula(f'=HYPERLINK("{target}","{ref.cell}")')
-            style = "link"
-        out.append(Write(L.CHECKS, row, col, value, style))
+        out.append(Write(L.CHECKS, row, col, value, "link" if col == 4 else style))
+    for col, other in enumerate(others, start=COMPARED):
+        out.append(Write(L.CHECKS, row, col, _link(other, str(other)), "link"))
     return out
 
 
-_LINKED = re.compile(r'"([A-Z]{1,3}[0-9]+)"\)$')
+_LINKED = re.compile(r"""#'([^']+)'!([A-Z]{1,3}[0-9]+)""")
 
 
 def findings_listed(cells: dict) -> list[Finding]:
     """The findings a Checks sheet lists (``cells``: (row, col) -> value), one per
-    row, at that row's cell: what its flags were made from, so Revert can put the
-    flags back as they were when it puts the sheet back."""
+    row, with every cell its links go to: what its flags were made from, so Revert
+    can put the flags back as they were when it puts the sheet back."""
     out = []
     last = max((r for r, _ in cells), default=0)
     for row in range(L.CHECKS_HEADER_ROW + 1, last + 1):
@@ -102,10 +107,21 @@ def findings_listed(cells: dict) -> list[Finding]:
         if str(severity) not in {s.value for s in Severity} or not sheet or not cell:
             continue
         linked = _LINKED.search(str(cell))
-        ref = Ref(str(sheet), linked.group(1) if linked else str(cell))
+        ref = Ref(str(sheet), linked.group(2) if linked else str(cell))
+        compared = []
+        for col in range(COMPARED, COMPARED + 64):
+            other = _LINKED.search(str(cells.get((row, col)) or ""))
+            if other is None:
+                break
+            compared.append(Ref(other.group(1), other.group(2)))
         out.append(
             Finding(
-                str(rule), Severity(str(severity)), ref, str(en or ""), str(zh or "")
+                str(rule),
+                Severity(str(severity)),
+                ref,
+                str(en or ""),
+                str(zh or ""),
+                compared=tuple(compared),
             )
         )
     return out

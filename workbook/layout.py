@@ -499,6 +499,7 @@ CHECKS_COLUMNS = (
     ("found", "Found 實際", 16),
     ("used", "Cells used 所用儲存格", 22),
     ("how", "How it is computed 計算方法", 50),
+    ("compared", "Go to the cells compared 前往比較的儲存格", 18),  # then one a column
 )
 
 

@@ -12,7 +12,6 @@ the page number in its header and footer.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -21,6 +20,8 @@ from dataclasses import dataclass
 from openpyxl.cell.cell import MergedCell
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 from openpyxl.worksheet.page import PageMargins
+
+from estimates.tables import NUMBER_KINDS
 
 from . import layout as L
 from .charts import fit_charts
@@ -122,28 +123,77 @@ def _figure(number_format: str) -> str:
     return "99,999,999"
 
 
-_TOKENS = re.compile(
-    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff]+\s*|\s+"
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_OPENING = r"[(\[\u300a\u300c\u300e\u3010\uff08]*"
+_CLOSING = (
+    r"[)\]}>,.;:!?%\u3001\u3002\u300b\u300d\u300f\u3011"
+    r"\uff09\uff0c\uff1a\uff1b\uff01\uff1f]*"
 )
+_TOKENS = re.compile(
+    rf"{_OPENING}[{_CJK}]{_CLOSING}"
+    rf"|[^\s{_CJK}]+{_CLOSING}\s*|\s+"
+)
+"""What a line never breaks inside: a Latin word, or one CJK character with the
+opening and closing punctuation (a line never starts with 。 ) , or 、)."""
+BOLD = 1.1  # a bold header is about a tenth wider than body text
+STUB = 1.25  # text up to this much wider than its column's cap widens the column
 
 
-def lines_needed(text: str, width: float) -> int:
-    """Lines the text wraps to in a column ``width`` units wide: whole words wrap
-    (a CJK character is a word of its own), a word wider than the column breaks."""
+def unbroken_width(text: str) -> float:
+    """The widest piece of ``text`` a line cannot break: a heading's column is
+    at least this wide, so "Programme" never breaks as "Progra/mme"."""
+    return max((text_width(t.rstrip()) for t in _TOKENS.findall(text)), default=0.0)
+
+
+def fit_header_row(ws, row: int, least: dict[int, float]) -> None:
+    """An input table's header row: each column at least as wide as its widest
+    word in bold (``least``: the declared widths), the row as tall as the header
+    wrapped to the most lines."""
+    lines = 1
+    for col, declared in least.items():
+        text = shown_text(ws.cell(row, col).value)
+        width = max(declared, unbroken_width(text) * BOLD + 2.5)
+        ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
+        lines = max(lines, lines_needed(text, width / BOLD))
+    ws.row_dimensions[row].height = round(LINE_POINTS * lines + 4, 1)
+
+
+def wrap_lines(text: str, width: float) -> list[str]:
+    """The text as it wraps in a column ``width`` units wide: whole words wrap (a
+    CJK character with its punctuation is a word of its own), a word wider than
+    the column breaks."""
     room = max(width - 1.5, 1.0)
-    total = 0
+    out: list[str] = []
     for part in text.split("\n"):
-        lines, used = 1, 0.0
+        line, used = "", 0.0
         for token in _TOKENS.findall(part):
             w = text_width(token.rstrip())
             if used and used + w > room:
-                lines, used = lines + 1, 0.0
-            if w > room:
-                lines += math.ceil(w / room) - 1
-                w = w % room
-            used += text_width(token)
-        total += lines
-    return total
+                out.append(line.rstrip())
+                line, used = "", 0.0
+            while w > room and len(token) > 1:  # a word wider than the column
+                cut = _fits(token, room - used)
+                out.append(line + token[:cut])
+                line, used, token = "", 0.0, token[cut:]
+                w = text_width(token.rstrip())
+            line, used = line + token, used + text_width(token)
+        out.append(line.rstrip())
+    return out
+
+
+def _fits(token: str, room: float) -> int:
+    """How many characters of ``token`` fit in ``room`` (at least one)."""
+    used = 0.0
+    for i, ch in enumerate(token):
+        used += char_width(ch)
+        if used > room:
+            return max(i, 1)
+    return len(token)
+
+
+def lines_needed(text: str, width: float) -> int:
+    """Lines the text wraps to in a column ``width`` units wide."""
+    return len(wrap_lines(text, width))
 
 
 def _last_column(ws) -> int:
@@ -169,6 +219,7 @@ def fit_sheet(ws, styles: dict | None = None, over_hidden: bool = False) -> None
     page = PAGES.get(ws.title, DEFAULT_PAGE)
     _unmerge_own_spans(ws)
     widths: dict[int, float] = {}
+    floors: dict[int, float] = {}
     for row in ws.iter_rows():
         for cell in row:
             if cell.value is None or (cell.row, cell.column) in spanning:
@@ -176,20 +227,60 @@ def fit_sheet(ws, styles: dict | None = None, over_hidden: bool = False) -> None
             if not L.owns(ws.title, cell.column):
                 continue  # a clerk's column: its width is the clerk's
             text = shown_text(cell.value, cell.number_format or "")
-            parts = text.split() if (cell.row, cell.column) in narrow else [text]
+            if (cell.row, cell.column) in narrow:  # a header wraps between words
+                word = unbroken_width(text) * BOLD + 1.5
+                floors[cell.column] = max(floors.get(cell.column, 0), word)
+                parts = text.split()
+            else:
+                parts = [text]
             longest = max(
                 (text_width(p) for line in parts for p in line.split("\n")),
                 default=0.0,
             )
-            widths[cell.column] = max(widths.get(cell.column, 0), longest + 1.5)
+            wanted = _wanted(page.cap_of(cell.column), longest + 1.5)
+            widths[cell.column] = max(widths.get(cell.column, 0), wanted)
     last = max([*widths, _last_column(ws)])
     for col in range(1, last + 1):
         letter = get_column_letter(col)
         if ws.column_dimensions[letter].hidden or not L.owns(ws.title, col):
             continue
-        width = min(page.cap_of(col), max(page.floor_of(col), widths.get(col, 0)))
+        width = max(page.floor_of(col), floors.get(col, 0), widths.get(col, 0))
         ws.column_dimensions[letter].width = round(width, 1)
     _wrap_and_grow(ws, spanning, _last_column(ws), narrow, over_hidden)
+
+
+INPUT_CAP = 60.0  # widest an input table's text column grows from its content
+
+
+def fit_input_columns(wb) -> None:
+    """Each input table's text columns as wide as their longest entry (up to
+    ``INPUT_CAP``), so a title is not cut by the column beside it; never
+    narrower than the width the template gives."""
+    for spec in L.TABLES.values():
+        if spec.sheet not in wb.sheetnames or spec.sheet == L.HEAD:
+            continue
+        ws = wb[spec.sheet]
+        for col, column in enumerate(spec.columns, start=1):
+            if column.field.kind in NUMBER_KINDS:
+                continue
+            letter = get_column_letter(col)
+            longest = max(
+                (
+                    text_width(shown_text(ws.cell(row, col).value))
+                    for row in range(spec.first_row, ws.max_row + 1)
+                ),
+                default=0.0,
+            )
+            width = ws.column_dimensions[letter].width or column.width
+            wanted = min(INPUT_CAP, longest + 1.5)
+            ws.column_dimensions[letter].width = round(max(width, wanted), 1)
+
+
+def _wanted(cap: float, content: float) -> float:
+    """The width a cell's text asks of its column: all of it up to the cap; text
+    just over the cap widens the column rather than wrap a stub line (a lone 。
+    or ")" or one short word under the rest)."""
+    return content if content <= cap * STUB else cap
 
 
 def _unmerge_own_spans(ws) -> None:
@@ -257,7 +348,8 @@ def _wrap_and_grow(
                 alignment.vertical = "top"
                 cell.alignment = alignment
             if cell.alignment is not None and cell.alignment.wrap_text:
-                lines = max(lines, lines_needed(text, width))
+                bold = BOLD if cell.font is not None and cell.font.b else 1.0
+                lines = max(lines, lines_needed(text, width / bold))
             points = max(points, LINE_POINTS * size / 10)
         dims = ws.row_dimensions[row[0].row]
         if clerks_height(dims.height):
