@@ -39,8 +39,11 @@ def look(style: str) -> dict:
         },
         "wrap": {"alignment": Alignment(wrap_text=True, vertical="top")},
         "key": {"font": Font(color="FF808080", size=8)},
-        "code": {"number_format": fmt["code"]},
-        "text": {},
+        "code": {  # centred: a code never runs into the figure beside it ("492")
+            "number_format": fmt["code"],
+            "alignment": Alignment(horizontal="center"),
+        },
+        "text": {"alignment": Alignment(indent=1)},  # clear of a figure on its left
         "flag": {},
         "link": {"font": Font(color="FF0563C1", underline="single")},
         "computed": {"fill": PatternFill("solid", fgColor="FFF2F2F2")},
