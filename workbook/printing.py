@@ -12,6 +12,7 @@ the page number in its header and footer.
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Iterable
