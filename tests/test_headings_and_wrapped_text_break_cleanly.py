@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from estimates.source import SAMPLE_HEAD_135, load_source
 from workbook import layout as L
 from workbook.io import load_book, save_book
-from workbook.printing import BOLD, unbroken_width, wrap_lines
+from workbook.printing import BOLD, text_width, unbroken_width, wrap_lines
 from workbook.refresh import build_workbook
 
 from .conftest import head_from_published, published_heads
@@ -86,6 +86,20 @@ def test_every_heading_column_holds_its_widest_word(books):
             if width < unbroken_width(text) * BOLD:
                 narrow.append((sheet, get_column_letter(col), text, width))
         assert narrow == [], name
+
+
+def test_a_summary_label_too_long_for_its_room_wraps_instead_of_being_cut(books):
+    for name, book in books.items():
+        ws = load_book(book)[L.ESTABLISHMENT]
+        room = sum(ws.column_dimensions[c].width for c in "AB")
+        for row, en, zh in L.ESTABLISHMENT_SUMMARY.values():
+            text = ws.cell(row, 1).value
+            assert text == f"{en} {zh}"
+            if text_width(text) + 1.5 > room:
+                width = ws.column_dimensions["A"].width / BOLD
+                assert ws.cell(row, 1).alignment.wrap_text, (name, row)
+                lines = len(wrap_lines(text, width))
+                assert ws.row_dimensions[row].height >= 14 * lines, (name, row)
 
 
 @pytest.mark.engine

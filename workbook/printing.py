@@ -275,6 +275,27 @@ def fit_input_columns(wb) -> None:
             width = ws.column_dimensions[letter].width or column.width
             wanted = min(INPUT_CAP, longest + 1.5)
             ws.column_dimensions[letter].width = round(max(width, wanted), 1)
+    if L.ESTABLISHMENT in wb.sheetnames:  # its summary figures sit in column C
+        rows = [row for row, _, _ in L.ESTABLISHMENT_SUMMARY.values()]
+        _wrap_labels(wb[L.ESTABLISHMENT], rows, before=3)
+
+
+def _wrap_labels(ws, rows: list[int], before: int) -> None:
+    """A label in column A longer than the room before its figure (column
+    ``before``) wraps in column A and its row grows: it is not cut."""
+    from copy import copy
+
+    room = _width(ws, 1, before - 1)
+    for row in rows:
+        cell = ws.cell(row, 1)
+        text = shown_text(cell.value)
+        if text_width(text) + 1.5 <= room:
+            continue
+        alignment = copy(cell.alignment)
+        alignment.wrap_text, alignment.vertical = True, "bottom"  # by its figure
+        cell.alignment = alignment
+        lines = lines_needed(text, _width(ws, 1, 1) / BOLD)
+        ws.row_dimensions[row].height = round(LINE_POINTS * lines + 2, 1)
 
 
 def _wanted(cap: float, content: float) -> float:
