@@ -61,12 +61,12 @@ PAGES: dict[str, Page] = {
     L.REPORT: Page(
         "portrait",
         cap=12,
-        caps=((1, 7), (2, 16), (3, 28), (NOTES_COL, 9)),
+        caps=((1, 11.5), (2, 16), (3, 28), (NOTES_COL, 9)),
         repeat_header=False,
     ),
     **{
         sheet: Page(
-            "portrait", cap=12, caps=((1, 7), (2, 40), (7, 9)), repeat_header=False
+            "portrait", cap=12, caps=((1, 11.5), (2, 40), (7, 9)), repeat_header=False
         )
         for sheet in (L.REPORT_ZH, L.REPORT_EN)
     },
@@ -77,6 +77,7 @@ PAGES: dict[str, Page] = {
 DEFAULT_PAGE = Page()
 REGENERATED = (L.REPORT, L.REPORT_ZH, L.REPORT_EN, L.NARRATIVE, L.CHECKS)
 LINE_POINTS = 14.0  # one line of 10 pt text, CJK fonts included
+BOLD_WIDER = 1.1  # bold text (a header) is about a tenth wider
 _FORMULA_TEXT = re.compile(r'"((?:[^"]|"")*)"')
 
 
@@ -363,6 +364,8 @@ def _wrap_and_grow(
                     )
             size = cell.font.sz if cell.font is not None and cell.font.sz else 10
             width = _width(ws, cell.column, end) * 10 / size  # in body characters
+            if (cell.row, cell.column) in narrow and cell.font and cell.font.b:
+                width /= BOLD_WIDER  # a bold header's words
             long = text_width(text) + 1 > width or "\n" in text
             if long or (cell.row, cell.column) in narrow:
                 alignment = copy(cell.alignment)
@@ -394,8 +397,9 @@ _OLD_HEIGHTS = frozenset(
     round(LINE_POINTS * size / 10 * lines + 2, 1)
     for size in (10, 11, 13)
     for lines in range(1, 41)
-)
-"""The heights an earlier layout set (no .1 mark): still ours."""
+) | {32.0}
+"""The heights an earlier layout set (no .1 mark), and the header rows' 32 pt
+that writing a header sets (``io.write_cell``): still ours."""
 
 
 def clerks_height(height: float | None) -> bool:
