@@ -26,6 +26,7 @@ from .totals import (
     TOTAL_EXPENDITURE,
     totals_by_label,
 )
+from .years import is_year, year_in
 
 MOJIBAKE = {"¡V": "–", "¡¦": "’", "¡¥": "‘", "¡§": "“", "¡¨": "”", "¡K": "…", "¡@": " "}
 FOOTNOTE_MARKS = "¶ΔΦ#*†‡§"
@@ -173,9 +174,7 @@ def amount_columns(headings: list[str]) -> dict[str, int]:
                 break
     if len(found) == 4:
         return found
-    years = [
-        i for i, h in enumerate(headings) if re.fullmatch(r"\d{4}\s*[-–]\s*\d{2}", h)
-    ]
+    years = [i for i, h in enumerate(headings) if is_year(h)]
     if len(years) == 4:  # e.g. 2023-24, 2024-25, 2024-25, 2025-26
         return dict(zip(COLUMNS, years, strict=True))
     return found
@@ -393,9 +392,6 @@ def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
             imported.mark(mark, target, column)
 
 
-YEAR_IN_HEADING = re.compile(r"(\d{4})\s*[-–/]\s*(\d{2})")
-
-
 def head_number(text: object) -> str:
     """A Head number as keyed (``135``, ``"135"``, ``135.0``), as digits.
 
@@ -418,12 +414,11 @@ def _check_years(f: _File, year: str) -> None:
     """
     for column, wanted in zip(COLUMNS, year_labels(year), strict=True):
         heading = f.headings[f.amounts[column]]
-        match = YEAR_IN_HEADING.search(heading)
-        if match and f"{match.group(1)}-{match.group(2)}" != wanted:
+        found = year_in(heading)
+        if found and found != wanted:
             raise SourceError(
-                f"{f.path}: the heading {heading!r} is for"
-                f" {match.group(1)}-{match.group(2)}, but the Estimate year {year}"
-                f" needs {wanted} in its {column} column"
+                f"{f.path}: the heading {heading!r} is for {found}, but the"
+                f" Estimate year {year} needs {wanted} in its {column} column"
             )
 
 
@@ -603,9 +598,9 @@ def read_actuals(
             reason = "no programme, subhead or item column with one Actual column"
             imported.issues.append(Issue(path, 1, reason))
             continue
-        years = re.findall(r"\d{4}\s*[-–]\s*\d{2}", headings[column])
-        if years and re.sub(r"\s|–", "-", years[0]).replace("--", "-") != year:
-            reason = f"the Actual column is for {years[0]}, expected {year}"
+        found = year_in(headings[column])
+        if found and found != year:
+            reason = f"the Actual column is for {found}, expected {year}"
             imported.issues.append(Issue(path, 1, reason))
             continue
         columns = {key: _find(headings, key) for key in HEADINGS}

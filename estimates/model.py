@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .years import column_years
+
 COLUMNS: tuple[str, ...] = ("actual", "original", "revised", "estimate")
 """The four money columns of every COR table, in print order."""
 
@@ -213,12 +215,4 @@ class Head:
 
 def year_labels(estimate_year: str) -> tuple[str, str, str, str]:
     """The four column years for an Estimate year such as ``2025-26``."""
-    try:
-        first = int(estimate_year[:4])
-    except ValueError:
-        return ("", "", "", estimate_year)
-
-    def label(start: int) -> str:
-        return f"{start}-{(start + 1) % 100:02d}"
-
-    return (label(first - 2), label(first - 1), label(first - 1), label(first))
+    return column_years(estimate_year)

@@ -14,6 +14,7 @@ from decimal import Decimal
 from .figures import key as figure_key
 from .model import COLUMNS
 from .money import percent_change, round_half_up
+from .years import is_year, previous_year
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -28,11 +29,6 @@ def year_zh(year: str) -> str:
     first, _, second = year.partition("-")
     spell = "".join(_DIGITS[int(d)] for d in first if d.isdigit())
     return f"{spell}至{''.join(_DIGITS[int(d)] for d in second if d.isdigit())}年度"
-
-
-def previous_year(year: str) -> str:
-    start = int(year[:4]) - 1
-    return f"{start}-{(start + 1) % 100:02d}"
 
 
 def _pct_en(new, base) -> str:
@@ -328,7 +324,7 @@ def sources(head, key: str) -> tuple:
 
 def sentences(head, results) -> list[Sentence]:
     """Every narrative line of the Head from its figures (DOMAIN.md sections 1-2)."""
-    if not head.estimate_year[:4].isdigit():
+    if not is_year(head.estimate_year):
         return []
     year, out = head.estimate_year, []
     est = head.establishment

@@ -17,7 +17,6 @@ Pure: a ``Head`` in, the next year's ``Head`` out; the old one is never changed.
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from .model import (
@@ -31,60 +30,66 @@ from .model import (
     Subhead,
     amounts,
 )
+from .years import YearError, next_year, parse_year
 
 DRAFT = "[Review 待覆核] "
 """The mark on carried-over text; the clerk deletes it once the text is reviewed."""
 TO_KEY = ("actual", "revised", "estimate")
 """The columns a rolled-forward book leaves for the clerk to key."""
-YEAR = re.compile(r"(\d{4})-(\d{2})")
 MOVED_COLUMNS = {"original": "actual", "revised": "actual", "estimate": "original"}
 """Last year's column -> this year's: year -1's figures are now the Actual's year."""
+
+CARRIED: dict[str, dict[str, tuple[str, ...]]] = {
+    "programmes": {"original": ("estimate",), "actual": (), "revised": (),
+                   "estimate": ()},
+    "subheads": {"original": ("estimate",), "actual": (), "revised": (),
+                 "estimate": ()},
+    "breakdown": {"original": ("estimate",), "actual": (), "revised": (),
+                  "estimate": ()},
+    "posts": {"posts_start": ("posts_end",)},
+    "head": {
+        "estimate_year": (),
+        "establishment.posts_start": (
+            "establishment.posts_start", "establishment.net_change"),
+        "establishment.directorate_start": ("establishment.directorate_end",),
+        "establishment.directorate_end": (),
+        "establishment.net_change": (),
+        "establishment.ceiling": (),
+    },
+}  # fmt: skip
+"""Where each field of the new year comes from: last year's fields, by the kind of
+line ("head" for the Head's own fields); a field not named comes from itself. One
+field is carried as it is; none is left for the clerk (or Actual's file)."""
+REWORDED = {"footnotes": ("columns", "text_en", "text_zh")}
+"""Fields carried but changed on the way (moved with the years, marked draft)."""
+
+
+def carried_from(kind: str, name: str) -> tuple[tuple[str, ...], bool]:
+    """The fields of last year's line (of ``kind``) the new ``name`` is made from,
+    and whether it is one of them as it was (so a cell can be copied verbatim)."""
+    sources = CARRIED.get(kind, {}).get(name, (name,))
+    as_is = len(sources) == 1 and name not in REWORDED.get(kind, ())
+    return sources, as_is
+
 
 Actuals = dict[tuple[str, str], object]
 """Actual expenditure by line: ("programme", "2"), ("subhead", "000"),
 ("subhead", "000|Deduct reimbursements"), ("item", "Salaries")."""
 
 
-class YearError(ValueError):
-    """A year the clerk gave that cannot be the book's next Estimate year."""
-
-
-def next_year(estimate_year: str) -> str:
-    """``2025-26`` -> ``2026-27``.
+def target_year(estimate_year: str, year: str = "", where: str = "") -> str:
+    """The year a book of ``estimate_year`` (read at ``where``) rolls forward to:
+    the next one; a ``year`` given (``--year``) must be exactly that.
 
     Raises:
-        ValueError: not an Estimate year such as 2025-26.
+        YearError: the book's year is no year (naming ``where``), or ``year`` is
+            not the next one.
     """
-    check_year(estimate_year)
-    first = int(estimate_year[:4]) + 1
-    return f"{first}-{(first + 1) % 100:02d}"
-
-
-def check_year(year: str) -> None:
-    """Raises ValueError unless ``year`` is an Estimate year such as 2025-26."""
-    match = YEAR.fullmatch(year.strip())
-    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
-        raise YearError(f"not an Estimate year such as 2025-26: {year!r}")
-
-
-def target_year(estimate_year: str, year: str = "") -> str:
-    """The year a book of ``estimate_year`` rolls forward to: the next one; a
-    ``year`` given must be exactly that.
-
-    Raises:
-        YearError: the book's year is no year, or ``year`` is not the next one.
-    """
-    try:
-        want = next_year(estimate_year)
-    except YearError:
+    want = next_year(estimate_year, where or "the book")
+    if year and parse_year(year, "--year") != want:
         raise YearError(
-            f"the book's Estimate year {estimate_year!r} is not a year such as 2025-26"
-        ) from None
-    if year and year.strip() != want:
-        check_year(year)
-        raise YearError(
-            f"the new year must be {want}, the year after the book's {estimate_year};"
-            f" {year.strip()} was given"
+            f"--year: the new year must be {want}, the year after the book's"
+            f" {estimate_year}; {year.strip()} was given"
         )
     return want
 

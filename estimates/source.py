@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .model import COLUMNS, Count, EstablishmentSummary, Footnote, Head
 from .tables import FOOTNOTES, HEAD_LISTS, PROGRAMMES, SUBHEADS, TABLES, Table
+from .years import YearError, parse_year
 
 SAMPLES = Path(__file__).parent / "samples"
 SAMPLE_HEAD_135 = SAMPLES / "head135"
@@ -132,6 +133,21 @@ def _narrative(meta: dict, path: Path) -> dict[str, tuple[str, None]]:
     return {str(k): (t, None) for k, t in table.items() if t.strip()}
 
 
+def _year(meta: dict, path: Path) -> str:
+    """head.toml's estimate_year as ``2025-26`` ("" if it gives none).
+
+    Raises:
+        SourceError: naming the file, when it is no Estimate year.
+    """
+    given = meta.get("estimate_year", "")
+    if not str(given).strip():
+        return ""
+    try:
+        return parse_year(given, f"{path}: estimate_year")
+    except YearError as exc:
+        raise SourceError(str(exc)) from None
+
+
 def load_source(folder: Path) -> Head:
     """Read a source data folder into a Head.
 
@@ -152,7 +168,7 @@ def load_source(folder: Path) -> Head:
         title_zh=str(meta.get("title_zh", "")),
         controlling_officer_en=str(meta.get("controlling_officer_en", "")),
         controlling_officer_zh=str(meta.get("controlling_officer_zh", "")),
-        estimate_year=str(meta.get("estimate_year", "")),
+        estimate_year=_year(meta, meta_path),
         department_en=str(meta.get("department_en", "")),
         department_zh=str(meta.get("department_zh", "")),
         department_short_zh=str(meta.get("department_short_zh", "")),

@@ -444,7 +444,7 @@ def _not_there(args) -> None:
 
 def _import(args, out) -> int:
     from estimates.importer import import_files, write_source
-    from estimates.rollforward import check_year
+    from estimates.years import parse_year
 
     for path in args.files:
         if path.is_dir():
@@ -452,9 +452,9 @@ def _import(args, out) -> int:
         if not path.is_file():
             raise SourceError(f"{path}: file not found")
     try:
-        check_year(args.year)
+        args.year = parse_year(args.year, "--year")
     except ValueError as exc:
-        raise UsageError(f"estimates import: --year: {exc}") from None
+        raise UsageError(f"estimates import: {exc}") from None
     _not_there(args)
     imported = import_files(args.files, args.head, args.year)
     write_source(imported, args.output, args.head, args.year)

@@ -22,16 +22,17 @@ from estimates.model import Head, year_labels
 from estimates.rollforward import (
     Actuals,
     actual_keys,
-    check_year,
     draft,
     roll_forward,
     target_year,
 )
 from estimates.source import SourceError, load_source, write_source
 from estimates.tables import HEAD_LISTS, TABLES
+from estimates.years import parse_year
 
 from . import layout as L
 from .build import head_value
+from .carry import keep_verbatim, refuse_unread
 from .changelog import changed_cells, log_row, revert_rows
 from .charts import FIRST as HISTORY_ROW
 from .charts import HISTORY_INPUT_ROWS
@@ -238,9 +239,12 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     """New year, run on a copy of last year's book: roll its Head forward, fill
     every table and Head input, mark the clerk's narrative as drafts, log the new
     year (which makes the to-fill findings) and refresh. Revert starts empty."""
-    old = read_book(snap).head
-    new = roll_forward(old, year, actuals)
+    reading = read_book(snap)
+    old = reading.head
+    new = roll_forward(old, target_year(old.estimate_year, year, _year_cell(snap)),
+                       actuals)  # fmt: skip
     done = fill(snap, new, L.TABLES, every_input=True)
+    keep_verbatim(snap, old, reading.findings, done.plan)
     narrative = snap.sheets.get(L.NARRATIVE, {})
     for row, col in list(narrative):
         text = narrative.get((row, CLERK_COL))
@@ -296,7 +300,7 @@ def rollforward_file(
     actuals, issues = {}, []
     if actual_files:
         old = read_book(snap).head
-        year = target_year(old.estimate_year, year)
+        year = target_year(old.estimate_year, year, _year_cell(snap))
         actuals, issues = read_actuals(
             list(actual_files), old.head, year_labels(year)[0], actual_keys(old)
         )
@@ -308,25 +312,16 @@ def rollforward_file(
 
 def export_file(book: Path, folder: Path) -> Head:
     """``estimates export``: a book's inputs as a source data folder."""
-    head = check_file(Path(book)).head
-    write_source(head, Path(folder), every_file=True)
-    return head
+    outcome = check_file(Path(book))
+    refuse_unread(str(book), outcome.findings, "Export")
+    write_source(outcome.head, Path(folder), every_file=True)
+    return outcome.head
 
 
-def _year(value: object) -> str:
-    """Head!C8 as the importer wants it: an Estimate year such as 2025-26.
-
-    Raises:
-        SourceError: naming the cell.
-    """
-    text = str(value).strip()
-    try:
-        check_year(text)
-    except ValueError:
-        raise SourceError(
-            f"Head!C8: the Estimate year {text!r} is not a year such as 2025-26"
-        ) from None
-    return text
+def _year_cell(snap: Snapshot) -> str:
+    """Where the book's Estimate year is keyed, as a message names it."""
+    fixed = next(f for f in L.HEAD_INPUTS if f.attr == "estimate_year")
+    return f"{snap.source}: {fixed.sheet}!{fixed.cell}"
 
 
 def source_head(paths: list[Path], snap: Snapshot) -> tuple[Head, list[str], list]:
@@ -351,9 +346,10 @@ def source_head(paths: list[Path], snap: Snapshot) -> tuple[Head, list[str], lis
             f"{snap.source}: key the Head number (Head!C3) and the Estimate year"
             " (Head!C8) before importing the published CSV files"
         )
-    imported = import_files(paths, head_number(number), _year(year))
+    year = parse_year(year, _year_cell(snap))
+    imported = import_files(paths, head_number(number), year)
     with tempfile.TemporaryDirectory() as folder:
-        write_imported(imported, Path(folder), str(number).strip(), str(year).strip())
+        write_imported(imported, Path(folder), str(number).strip(), year)
         head = load_source(Path(folder))
     lists = {
         "tblProgrammes": imported.programmes,

@@ -13,6 +13,8 @@ from estimates import tables as T
 from estimates.findings import Finding
 from estimates.model import Count, EstablishmentSummary, Head, Ref
 from estimates.rules.text import finding, said
+from estimates.years import EXAMPLE as EXAMPLE_YEAR
+from estimates.years import YearError, parse_year
 
 from . import layout as L
 from .cells import Cells
@@ -293,7 +295,28 @@ def _read_head(cells: Cells) -> Head:
         else:
             setattr(head, attr, cells.text(fixed.sheet, row, col))
     head.establishment = EstablishmentSummary(**counts)
+    head.estimate_year = _year(cells, head.estimate_year)
     return head
+
+
+def _year(cells: Cells, text: str) -> str:
+    """Head!C8 as the year parser reads it (``2025-26``); one it cannot read is
+    D05 naming the cell, and kept as keyed."""
+    fixed = next(f for f in L.HEAD_INPUTS if f.attr == "estimate_year")
+    where = f"{fixed.sheet}!{fixed.cell}"
+    if not text:
+        return text
+    try:
+        return parse_year(text, where)
+    except YearError:
+        en, zh = said(
+            (f"The Estimate year ({where})", f"預算年度({where})"),
+            (EXAMPLE_YEAR, "如 2025-26 的年度"),
+            (repr(text), repr(text)),
+            ("Key it as 2025-26.", "請輸入如 2025-26。"),
+        )
+        cells.add("D05", Ref(fixed.sheet, fixed.cell), en, zh, EXAMPLE_YEAR, repr(text))
+        return text
 
 
 def read_book(snap: Snapshot) -> Reading:

@@ -1,0 +1,146 @@
+"""What Export and New year must not lose: the input cells the reader could not
+read as keyed, and the tables it could not find.
+
+The reader turns a bad cell into a finding and a value (nil for a formula it
+cannot evaluate, an error value or text where a number belongs; a number stored
+as text as its number; a required value left blank as 0; a figure with too many
+decimals rounded). Written out as read, each would be lost or silently changed.
+So Export refuses a book with any of them, and New year copies each cell it
+carries over verbatim (the new book flags it again) or, when it cannot (a formula
+or error value, or a value the new year makes from more than one cell), refuses;
+either refusal is one line naming the file, the sheet and the cell.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from estimates.findings import Finding
+from estimates.model import Head, Ref
+from estimates.rollforward import carried_from
+from estimates.source import SourceError
+from estimates.tables import HEAD_LISTS
+
+from . import layout as L
+from .snapshot import CellError, Formula, Snapshot, cell_position
+from .writes import Plan, Write
+
+CELL_RULES = frozenset({"D01", "D02", "D05", "D06", "D15"})
+"""A cell read otherwise than as keyed."""
+TABLE_RULES = frozenset({"D07", "D10", "D11"})
+"""A table or sheet that could not be read at all."""
+INPUT_SHEETS = frozenset({f.sheet for f in L.HEAD_INPUTS} | {
+    s.sheet for s in L.TABLES.values()})  # fmt: skip
+
+
+class CannotCarry(SourceError):
+    """A cell Export or New year would lose; the message names file and cell."""
+
+
+def unread(findings: list[Finding]) -> dict[Ref, Finding]:
+    """The input cells read otherwise than as keyed, each with its finding."""
+    return {
+        f.ref: f
+        for f in findings
+        if f.rule in CELL_RULES and f.ref is not None and f.ref.sheet in INPUT_SHEETS
+    }
+
+
+def _refuse(source: str, what: str, cells: list[Finding], advice: str) -> None:
+    first = cells[0]
+    more = f" (and {len(cells) - 1} more: {', '.join(str(f.ref) for f in cells[1:4])}"
+    more += ", ...)" if len(cells) > 4 else ")"
+    raise CannotCarry(
+        f"{source}: {first.ref}: {what}: {first.message_en.rstrip('.')}"
+        f"{more if len(cells) > 1 else ''}. {advice}"
+    )
+
+
+def refuse_lost_tables(source: str, findings: list[Finding], action: str) -> None:
+    """A table the reader could not find would be carried as empty.
+
+    Raises:
+        CannotCarry: naming the first such table's sheet and cell.
+    """
+    lost = [f for f in findings if f.rule in TABLE_RULES]
+    if lost:
+        advice = "Put the table back as the template has it, then try again."
+        _refuse(source, f"{action} cannot read this table", lost, advice)
+
+
+def refuse_unread(source: str, findings: list[Finding], action: str) -> None:
+    """Export: every input cell must be read as keyed.
+
+    Raises:
+        CannotCarry: naming the first cell that is not (and how many more).
+    """
+    refuse_lost_tables(source, findings, action)
+    cells = sorted(unread(findings).values(), key=lambda f: f.ref)
+    if cells:
+        _refuse(source, f"{action} would lose or change what it holds", cells,
+                "Correct the cell (see Checks), then try again.")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Carried:
+    """One cell of the new year's book and the cells of last year's it is made of."""
+
+    target: tuple[str, int, int]
+    sources: tuple[Ref, ...]
+    as_is: bool
+
+
+def _table_cells(old: Head) -> Iterator[Carried]:
+    for name, spec in L.TABLES.items():
+        kind = HEAD_LISTS[name]
+        for i, item in enumerate(getattr(old, kind)):
+            for col, column in enumerate(spec.columns, start=1):
+                keys, as_is = carried_from(kind, column.key)
+                refs = tuple(item.refs[k] for k in keys if k in item.refs)
+                yield Carried((spec.sheet, spec.first_row + i, col), refs, as_is)
+
+
+def _head_cells(old: Head) -> Iterator[Carried]:
+    by_attr = {f.attr: f for f in L.HEAD_INPUTS}
+    for fixed in L.HEAD_INPUTS:
+        keys, as_is = carried_from("head", fixed.attr)
+        refs = tuple(Ref(by_attr[k].sheet, by_attr[k].cell) for k in keys)
+        row, col = cell_position(fixed.cell)
+        yield Carried((fixed.sheet, row, col), refs, as_is)
+
+
+def _readable(raw: object) -> bool:
+    """A cell that can be copied as it is: not a formula the reader could not
+    evaluate, nor an error value."""
+    return not isinstance(raw, Formula | CellError) and not (
+        isinstance(raw, str) and raw.strip().startswith("#")
+    )
+
+
+def keep_verbatim(snap: Snapshot, old: Head, findings: list[Finding],
+                  plan: Plan) -> None:  # fmt: skip
+    """New year: each cell carried over from one the reader could not read as
+    keyed is written as the clerk keyed it (in place of the value read).
+
+    Raises:
+        CannotCarry: such a cell cannot be copied (a formula or error value, or
+            one of several the new value is made from), naming it.
+    """
+    refuse_lost_tables(snap.source, findings, "New year")
+    bad = unread(findings)
+    kept: dict[tuple[str, int, int], object] = {}
+    for carried in (*_table_cells(old), *_head_cells(old)):
+        flagged = [bad[r] for r in carried.sources if r in bad]
+        if not flagged:
+            continue
+        row, col = cell_position(carried.sources[0].cell)
+        raw = snap.value(carried.sources[0].sheet, row, col)
+        if not carried.as_is or not _readable(raw):
+            _refuse(snap.source, "New year cannot carry it over", flagged,
+                    "Correct the cell (see Checks), then try again.")  # fmt: skip
+        kept[carried.target] = raw
+    styles = {(w.sheet, w.row, w.col): w.style for w in plan.writes}
+    plan.writes = [w for w in plan.writes if (w.sheet, w.row, w.col) not in kept]
+    plan.writes += [Write(*cell, value, styles.get(cell)) for cell, value in
+                    kept.items()]  # fmt: skip
