@@ -14,7 +14,7 @@ from decimal import Decimal
 from .figures import key as figure_key
 from .model import COLUMNS
 from .money import percent_change, round_half_up
-from .years import is_year, previous_year
+from .years import first_year, is_year, previous_year
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -189,7 +189,7 @@ def subhead_000_zh(line: tuple, year: str, short: str) -> str:
 
 def ceiling_en(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
     """The Head summary's establishment ceiling line ($m to one decimal)."""
-    first = int(year[:4])
+    first = first_year(year)
     change = nd_end - nd_start
     if change == 0:
         middle = f"as at 31 March {first} and as at 31 March {first + 1}"
@@ -209,7 +209,7 @@ def ceiling_en(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
 
 
 def ceiling_zh(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
-    first = int(year[:4])
+    first = first_year(year)
     change = nd_end - nd_start
     if change == 0:
         middle = (
@@ -230,7 +230,7 @@ def ceiling_zh(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
 
 
 def directorate_en(year: str, start: int, end: int) -> str:
-    first = int(year[:4])
+    first = first_year(year)
     lead = f"In addition, there will be {estimated_posts_en(start, 'directorate')}"
     if start == end:
         return f"{lead} as at 31 March {first} and as at 31 March {first + 1}."
@@ -239,7 +239,7 @@ def directorate_en(year: str, start: int, end: int) -> str:
 
 
 def directorate_zh(year: str, start: int, end: int) -> str:
-    first = int(year[:4])
+    first = first_year(year)
 
     def has(n: int) -> str:
         return f"設有 {n} 個首長級職位" if n else "不設首長級職位"

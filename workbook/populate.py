@@ -28,7 +28,7 @@ from estimates.rollforward import (
 )
 from estimates.source import SourceError, load_source, write_source
 from estimates.tables import HEAD_LISTS, TABLES
-from estimates.years import parse_year
+from estimates.years import first_year, is_year, parse_year
 
 from . import layout as L
 from .build import head_value
@@ -270,8 +270,9 @@ def _history(snap: Snapshot, old: Head) -> list[Write]:
         [snap.value(L.CHARTS, HISTORY_ROW + i, c) for c in HISTORY_COLUMNS]
         for i in range(HISTORY_INPUT_ROWS)
     ]
-    if old.estimate_year[:4].isdigit():
-        rows = [*rows[1:], [old.estimate_year[:4], old.establishment.posts_start.value]]
+    if is_year(old.estimate_year):
+        start = str(first_year(old.estimate_year))
+        rows = [*rows[1:], [start, old.establishment.posts_start.value]]
     return [
         Write(L.CHARTS, HISTORY_ROW + i, col, value, style)
         for i, row in enumerate(rows)
