@@ -14,14 +14,12 @@ from pathlib import Path
 import xlwings as xw
 
 from estimates.findings import count_by_severity
-from estimates.importer import read_actuals
-from estimates.model import year_labels
-from estimates.rollforward import YearError, actual_keys, target_year
-from estimates.source import SourceError, write_source
+from estimates.source import SourceError
+from estimates.years import YearError
 from workbook import host as service
 from workbook import layout as L
 from workbook.flags import next_flag as _next
-from workbook.reader import NotOurBook, read_book
+from workbook.reader import NotOurBook
 from workbook.versions import advice
 
 from .xlbook import XlwingsHost, snapshot_of
@@ -213,18 +211,14 @@ def import_data(paths, book=None):
 def new_year(year: str = "", actual_paths=(), book=None):
     """New year…: run on the copy of last year's book the ribbon saved and opened;
     roll it forward in place (last year's book is not touched) and save it."""
-    from workbook.populate import new_year_plan  # not on Refresh's path
+    from workbook.populate import actual_expenditure, new_year_plan  # not Refresh's
 
     book = _caller(book)
     with _guard(book, "New year"):
         host = XlwingsHost(book)
         snap = host.snapshot()
-        actuals, issues = {}, []
-        if actual_paths:
-            old = read_book(snap).head
-            label = year_labels(target_year(old.estimate_year, year))[0]
-            files = [_path(p) for p in actual_paths]
-            actuals, issues = read_actuals(files, old.head, label, actual_keys(old))
+        files = [_path(p) for p in actual_paths]
+        actuals, issues = actual_expenditure(snap, year, files)
         done = new_year_plan(snap, year, actuals, service.current_user())
         if _refused(book, done):
             return done
@@ -239,8 +233,11 @@ def export_data(folder, book=None):
     """Export…: the book's inputs as a source data folder ('estimates build' reads)."""
     book = _caller(book)
     with _guard(book, "Export"):
-        reading, _, findings = service.evaluate(XlwingsHost(book).snapshot())
+        from workbook.populate import export_inputs  # not on Refresh's path
+
+        snap = XlwingsHost(book).snapshot()
+        reading, _, findings = service.evaluate(snap)
         folder = _path(folder)
-        write_source(reading.head, folder, every_file=True)
+        export_inputs(reading.head, findings, folder, snap.source)
         _alert(book, f"Exported to 已匯出至 {folder}\n{_summary(findings)}")
         return reading.head

@@ -455,12 +455,16 @@ def import_files(paths: list[Path], head: str, year: str = "") -> Imported:
             raise SourceError(
                 f"{path}: a folder; give the CSV files, or the folder alone"
             )
+        if not path.is_file():
+            raise SourceError(f"{path}: file not found")
         f, rows = _open(path, imported)
         if f is None:
             continue
         if year:
             _check_years(f, year)
         opened.append((f, rows))
+    if not opened:
+        raise SourceError(f"no file is an Estimates CSV file: {imported.issues[0]}")
     _check_kinds([f for f, _ in opened])
     for f, rows in opened:
         for line, row in rows:

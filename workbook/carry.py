@@ -15,15 +15,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from estimates.findings import Finding
 from estimates.model import Head, Ref
 from estimates.rollforward import carried_from
-from estimates.source import SourceError
-from estimates.tables import HEAD_LISTS
+from estimates.source import SourceError, read_head_toml
+from estimates.tables import HEAD_LISTS, TABLES
 
 from . import layout as L
-from .snapshot import CellError, Formula, Snapshot, cell_position
+from .snapshot import CellError, Formula, Snapshot, address, cell_position
 from .writes import Plan, Write
 
 CELL_RULES = frozenset({"D01", "D02", "D05", "D06", "D15"})
@@ -80,6 +81,58 @@ def refuse_unread(source: str, findings: list[Finding], action: str) -> None:
     if cells:
         _refuse(source, f"{action} would lose or change what it holds", cells,
                 "Correct the cell (see Checks), then try again.")  # fmt: skip
+
+
+def refuse_unkeyed(source: str, old: Head) -> None:
+    """New year from a book with no Estimate keyed (a book just rolled forward,
+    rolled again; an empty template) would give a book with every Original empty.
+
+    Raises:
+        CannotCarry: naming the first Estimate cell.
+    """
+    lines = [*old.programmes, *old.subheads]
+    if any(line.value("estimate") is not None for line in lines):
+        return
+    spec = L.TABLES["tblProgrammes"]
+    first = lines[0].amounts[-1].ref if lines else None
+    where = first or Ref(spec.sheet, address(spec.first_row, spec.col("estimate")))
+    since = (
+        f" (it was rolled forward from {old.rolled_from})" if old.rolled_from else ""
+    )
+    raise CannotCarry(
+        f"{source}: {where}: no Estimate is keyed in this book{since}, so New year"
+        " would leave every Original empty. Key this year's Estimates first."
+    )
+
+
+def refuse_other_folder(folder: Path, head: Head) -> None:
+    """Export writes a source data folder: into a new or empty folder, or over the
+    export of the same Head and year; never over other files, nor over the data
+    of another Head or year (a careless pick would lose them).
+
+    Raises:
+        CannotCarry: naming the folder and what it holds.
+    """
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise CannotCarry(f"{folder}: a file, not a folder; give a folder to export to")
+    own = {t.csv for t in TABLES.values() if t.csv} | {"head.toml"}
+    others = sorted(p.name for p in folder.iterdir() if p.name not in own)
+    if others:
+        raise CannotCarry(
+            f"{folder}: holds other files ({', '.join(others[:3])}"
+            f"{', ...' if len(others) > 3 else ''}); export to a new or empty folder"
+        )
+    if not (folder / "head.toml").exists():
+        return
+    meta = read_head_toml(folder / "head.toml")
+    there = (str(meta.get("head", "")).strip(), str(meta.get("estimate_year", "")))
+    if there != (head.head, head.estimate_year):
+        raise CannotCarry(
+            f"{folder}: holds the data of Head {there[0]} {there[1]}, not of this"
+            f" book's Head {head.head} {head.estimate_year}; export to a new folder"
+        )
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,12 @@ from estimates.years import first_year, is_year, parse_year
 
 from . import layout as L
 from .build import head_value
-from .carry import keep_verbatim, refuse_unread
+from .carry import (
+    keep_verbatim,
+    refuse_other_folder,
+    refuse_unkeyed,
+    refuse_unread,
+)
 from .changelog import changed_cells, log_row, revert_rows
 from .charts import FIRST as HISTORY_ROW
 from .charts import HISTORY_INPUT_ROWS
@@ -241,6 +246,7 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     year (which makes the to-fill findings) and refresh. Revert starts empty."""
     reading = read_book(snap)
     old = reading.head
+    refuse_unkeyed(snap.source, old)
     new = roll_forward(old, target_year(old.estimate_year, year, _year_cell(snap)),
                        actuals)  # fmt: skip
     done = fill(snap, new, L.TABLES, every_input=True)
@@ -294,35 +300,86 @@ def rollforward_file(
     if out.resolve() == book.resolve():
         raise ValueError(f"{out}: the new year's book must not replace last year's")
     macro = book.suffix.lower() in (".xlsm", ".xltm")
-    if macro != (out.suffix.lower() in (".xlsm", ".xltm")):
+    if out.suffix.lower() not in ((".xlsm", ".xltm") if macro else (".xlsx",)):
         raise ValueError(f"{out}: use the suffix of {book.name} ({book.suffix})")
     wb = load_book(book)
     snap = snapshot_of(wb, str(book))
-    actuals, issues = {}, []
-    if actual_files:
-        old = read_book(snap).head
-        year = target_year(old.estimate_year, year, _year_cell(snap))
-        actuals, issues = read_actuals(
-            list(actual_files), old.head, year_labels(year)[0], actual_keys(old)
-        )
+    actuals, issues = actual_expenditure(snap, year, actual_files)
     done = new_year_plan(snap, year, actuals, current_user())
     apply_plan(wb, done.plan)
     save_book(wb, out, original=book)
     return done, issues
 
 
+def actual_expenditure(snap: Snapshot, year: str, files) -> tuple[Actuals, list]:
+    """New year's Actual from published or accounting CSV files (none: nothing),
+    for the lines of the book in ``snap``; and the rows not applied.
+
+    Raises:
+        YearError: the book's year (naming its cell) or ``year`` is wrong.
+    """
+    if not files:
+        return {}, []
+    old = read_book(snap).head
+    year = target_year(old.estimate_year, year, _year_cell(snap))
+    label = year_labels(year)[0]
+    return read_actuals([Path(f) for f in files], old.head, label, actual_keys(old))
+
+
+def export_inputs(head: Head, findings: list[Finding], folder: Path,
+                  source: str) -> None:  # fmt: skip
+    """Export: a book's inputs (as read, with their findings) as a source data
+    folder, refused when a cell was not read as keyed (it would be lost).
+
+    Raises:
+        CannotCarry: naming the book and the cell.
+    """
+    refuse_unread(source, findings, "Export")
+    refuse_other_folder(Path(folder), head)
+    write_source(head, Path(folder), every_file=True)
+
+
 def export_file(book: Path, folder: Path) -> Head:
     """``estimates export``: a book's inputs as a source data folder."""
     outcome = check_file(Path(book))
-    refuse_unread(str(book), outcome.findings, "Export")
-    write_source(outcome.head, Path(folder), every_file=True)
+    export_inputs(outcome.head, outcome.findings, folder, str(book))
     return outcome.head
+
+
+def _input(attr: str) -> L.FixedCell:
+    return next(f for f in L.HEAD_INPUTS if f.attr == attr)
 
 
 def _year_cell(snap: Snapshot) -> str:
     """Where the book's Estimate year is keyed, as a message names it."""
-    fixed = next(f for f in L.HEAD_INPUTS if f.attr == "estimate_year")
+    fixed = _input("estimate_year")
     return f"{snap.source}: {fixed.sheet}!{fixed.cell}"
+
+
+def _book_head(snap: Snapshot) -> tuple[object, object]:
+    """The Head number and Estimate year keyed in the book (None when blank)."""
+    cells = (_input("head"), _input("estimate_year"))
+    return tuple(snap.at(f.sheet, f.cell) for f in cells)  # type: ignore[return-value]
+
+
+def _same_head(snap: Snapshot, head: Head, folder: Path) -> None:
+    """A folder of another Head or year would make the book a mix of two.
+
+    Raises:
+        SourceError: naming the folder and the book's cells.
+    """
+    number, year = _book_head(snap)
+    mine = (
+        head_number(number) if number not in (None, "") else head.head,
+        parse_year(year, _year_cell(snap)) if year not in (None, "") else "",
+    )
+    if mine[0] != head.head or mine[1] not in ("", head.estimate_year):
+        cells = [f"{f.sheet}!{f.cell}" for f in map(_input, ("head", "estimate_year"))]
+        raise SourceError(
+            f"{folder}: holds Head {head.head} {head.estimate_year}, but this book is"
+            f" Head {mine[0]} {mine[1]} ({' and '.join(cells)}); import this Head's"
+            " own data, or clear those cells first"
+        )
 
 
 def source_head(paths: list[Path], snap: Snapshot) -> tuple[Head, list[str], list]:
@@ -337,11 +394,12 @@ def source_head(paths: list[Path], snap: Snapshot) -> tuple[Head, list[str], lis
     paths = [Path(p) for p in paths]
     if len(paths) == 1 and paths[0].is_dir():
         head = load_source(paths[0])
+        _same_head(snap, head, paths[0])
         given = [
             t.name for t in TABLES.values() if t.csv and (paths[0] / t.csv).exists()
         ]
         return head, given + (["tblFootnotes"] if head.footnotes else []), []
-    number, year = (snap.at(L.HEAD, c) for c in ("C3", "C8"))
+    number, year = _book_head(snap)
     if not number or not year:
         raise SourceError(
             f"{snap.source}: key the Head number (Head!C3) and the Estimate year"
