@@ -41,6 +41,7 @@ def test_a_source_folder_replaces_the_tables_and_revert_undoes_it(
     wb = load_book(sample_book)
     wb["Narrative"]["D6"] = "The clerk's own words."
     wb["Programmes"]["M2"] = "a clerk's note outside the tables"
+    wb["Head"]["C3"] = wb["Head"]["C8"] = None  # another Head: only into a blank book
     wb.save(sample_book)
     before = _inputs(sample_book)
     folder = write_head(tmp_path / "gen", 29)

@@ -4,8 +4,10 @@ surviving each trap of DOMAIN.md section 6, and names every row it cannot read."
 import csv
 from pathlib import Path
 
+import pytest
+
 from estimates.importer import decode, import_files, norm
-from estimates.source import load_source
+from estimates.source import SourceError, load_source
 from workbook.cli import run
 from workbook.io import load_book
 from workbook.refresh import refresh_file
@@ -86,8 +88,10 @@ def test_headings_with_line_breaks_and_big5_punctuation():
 def test_a_file_that_is_not_an_estimates_csv_is_named(tmp_path, capsys):
     other = tmp_path / "other.csv"
     other.write_text("a,b\n1,2\n", encoding="utf-8")
-    imported = import_files([other], "135")
+    imported = import_files([other, DATA / "des_en.csv"], "135")
     assert [str(i) for i in imported.issues] == [
         f"{other}: line 1: no programme, subhead or item column: not an Estimates"
         " CSV file"
     ]
+    with pytest.raises(SourceError, match=r"^no file is an Estimates CSV file: "):
+        import_files([other], "135")

@@ -219,8 +219,11 @@ def test_the_establishment_chart_keeps_last_years_posts(rolled, tmp_path):
     assert [[charts.cell(r, c).value for c in (7, 8)] for r in (5, 6, 7)] == [
         [None, None], [None, None], ["2025", 79]
     ]  # fmt: skip
+    wb = load_book(rolled)
+    wb["Programmes"]["G8"] = 25.0  # a 2026-27 Estimate keyed: it can roll on
+    wb.save(rolled)
     again = tmp_path / "head135_2027-28.xlsx"
-    assert run(["rollforward", str(rolled), "-o", str(again)]) == 0
+    assert run(["rollforward", str(rolled), "-o", str(again)]) == 1  # T03: one keyed
     charts = load_book(again)["Charts"]
     assert [[charts.cell(r, c).value for c in (7, 8)] for r in (5, 6, 7)] == [
         [None, None], ["2025", 79], ["2026", 78]
