@@ -18,7 +18,7 @@ from openpyxl.utils.cell import get_column_letter
 from estimates.findings import Finding
 from estimates.importer import head_number, import_files, read_actuals
 from estimates.importer import write_source as write_imported
-from estimates.model import Head, year_labels
+from estimates.model import COLUMNS, Head, year_labels
 from estimates.rollforward import (
     Actuals,
     actual_keys,
@@ -41,6 +41,7 @@ from .carry import (
 from .changelog import changed_cells, log_row, revert_rows
 from .charts import FIRST as HISTORY_ROW
 from .charts import HISTORY_INPUT_ROWS
+from .computed import FIRST_AMOUNT_COL
 from .cycle import ACTION_COL, NEW_YEAR
 from .generated import computed_cells
 from .io import apply_plan, load_book, save_book, snapshot_of
@@ -48,7 +49,13 @@ from .narrative import CLERK_COL, FIRST_ROW, KEY_COL
 from .plan import make_plan
 from .reader import read_book, table_extent
 from .refresh import check_file, current_user, evaluate
-from .snapshot import Snapshot, cell_position, table_bounds
+from .snapshot import (
+    ERROR_VALUES,
+    CellError,
+    Snapshot,
+    cell_position,
+    table_bounds,
+)
 from .writes import Plan, Write, rebuild_sheet
 
 
@@ -174,6 +181,19 @@ STALE = "\x00stale"
 """What a values-only host's generated sentence stands for once the tables change."""
 
 
+def _shown_figure(report: dict, key: tuple[int, int], value: object) -> bool:
+    """A Report value its formula showed: a number, an error, or whatever a
+    figure row's figure column showed (a clerk's '245.4Δ' in the cell it points
+    at); not a header's text."""
+    row_key = str(report.get((key[0], L.REPORT_KEY_COLUMN)) or "")
+    figures = range(FIRST_AMOUNT_COL, FIRST_AMOUNT_COL + len(COLUMNS))
+    return (
+        isinstance(value, int | float | CellError)
+        or (isinstance(value, str) and value.strip() in ERROR_VALUES)
+        or (key[1] in figures and bool(row_key) and "header" not in row_key)
+    )
+
+
 def _recalculated(after: Snapshot) -> None:
     """A values-only host (xlwings remote) showed the computed cells' values from
     before the fill; Excel recalculates them. Take them as the template's formulas,
@@ -181,7 +201,7 @@ def _recalculated(after: Snapshot) -> None:
     if after.formulas_known:
         return
     report = after.sheets.get(L.REPORT, {})
-    for key in [k for k, v in report.items() if isinstance(v, int | float)]:
+    for key in [k for k, v in report.items() if _shown_figure(report, k, v)]:
         del report[key]  # a figure before the fill: the Report's formula recomputes
     narrative = after.sheets.get(L.NARRATIVE, {})
     for key in [k for k in narrative if k[0] >= FIRST_ROW and k[1] in (2, 3)]:
