@@ -7,7 +7,8 @@ Medians of repeated runs, wall-clock, on this machine. Targets: refresh <= 1.5x 
 bare openpyxl load + save; checking 80 Heads <= 1.1x 80 times one; xlwings actions
 per refresh <= 3 per table + 2 per flagged cell; a warm ribbon click (Head 135
 refresh in a running Python, as xlwings' COM server gives on Windows) < 50 ms, with
-the fresh-process click (start + imports + refresh) printed beside it.
+the fresh-process click (start + imports + refresh) printed beside it. The tests'
+LibreOffice: a start per book against one kept instance (wall and CPU).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 from openpyxl import load_workbook
 
-from benchmarks.synthetic import large_head, realistic_head, synthetic_head
 from estimates.money import percent_change
 from estimates.source import SAMPLE_HEAD_135
+from tests.generated_heads import large_head, realistic_head, synthetic_head
 from workbook.batch import check_books
 from workbook.io import load_book, save_book
 from workbook.refresh import build_file, build_workbook, check_file, refresh_file
@@ -341,6 +342,64 @@ def click_cost(tmp: Path, repeat: int) -> None:
     )
 
 
+def _children_cpu() -> float:
+    import resource
+
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def _timed(job) -> tuple[float, float]:
+    """Wall and child-process CPU seconds of ``job()`` (which waits for them)."""
+    wall, cpu = time.perf_counter(), _children_cpu()
+    job()
+    return time.perf_counter() - wall, _children_cpu() - cpu
+
+
+def libreoffice_conversions(tmp: Path, books: int) -> None:
+    """The tests' LibreOffice: one ``soffice --convert-to`` start per book (as a
+    test converting its own book did) against one kept instance driven through
+    UNO (tests/libreoffice.py), the same books recalculated to .xlsx."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        row("LibreOffice conversions", "soffice not found", "")
+        return
+    from tests.libreoffice import RECALC_ON_LOAD, LibreOffice
+
+    made = []
+    for i in range(books):
+        made.append(tmp / f"lo{i}.xlsx")
+        build_file(SAMPLE_HEAD_135, made[-1])
+        wb = load_book(made[-1])
+        wb["Programmes"]["G8"] = 1000 + i  # a different book each time
+        save_book(wb, made[-1])
+    profile = tmp / "lo-profile"
+    (profile / "user").mkdir(parents=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(RECALC_ON_LOAD, "utf-8")
+
+    def one_start_per_book():
+        for book in made:
+            subprocess.run(
+                [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                 "--convert-to", "xlsx", "--outdir", str(tmp / "lo-each"), str(book)],
+                check=True, capture_output=True,
+            )  # fmt: skip
+
+    def kept_instance():
+        office = LibreOffice(soffice, tmp / "lo-kept")
+        office.recalculate_many(made, tmp / "lo-out")
+        office.close()
+
+    each, each_cpu = _timed(one_start_per_book)
+    kept, kept_cpu = _timed(kept_instance)
+    row(
+        f"LibreOffice: {books} books, start each / kept",
+        f"{each:.1f} / {kept:.1f} s wall, {each_cpu:.1f} / {kept_cpu:.1f} s CPU",
+        f"{each / kept:.2f}x wall {each_cpu / kept_cpu:.2f}x CPU",
+        f"(load average {os.getloadavg()[0]:.1f})",
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
@@ -361,6 +420,7 @@ def main() -> None:
         remote_actions(tmp)
         click_cost(tmp, repeat)
         udf_vs_core(repeat)
+        libreoffice_conversions(tmp, 5 if args.quick else 10)
 
 
 if __name__ == "__main__":

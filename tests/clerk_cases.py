@@ -26,20 +26,10 @@ from openpyxl import load_workbook
 from estimates.source import SAMPLE_HEAD_135
 from workbook import cli
 
-from .engine.batch import BatchEngine, Grid, once
+from .libreoffice import Grid, LibreOffice, once
+from .oracle import SHEETS
 
 HOSTS = ("cli", "remote")
-SHEETS = (
-    "Head",
-    "Programmes",
-    "Subheads",
-    "Subhead000",
-    "Establishment",
-    "PayScale",
-    "Report",
-    "Narrative",
-    "Charts",
-)
 
 Edit = Callable[[object], None]
 
@@ -145,7 +135,7 @@ def _guarded(out: Outcome, job: Callable[[], None]) -> None:
         out.error = traceback.format_exc()
 
 
-def run_cases(cases: list[Case], engine: BatchEngine, work: Path) -> dict:
+def run_cases(cases: list[Case], engine: LibreOffice, work: Path) -> dict:
     """(case name, host) -> Outcome, for every case on both hosts."""
     sample = work / "sample.xlsx"
     cli.run(["build", str(SAMPLE_HEAD_135), "-o", str(sample)], out=io.StringIO())
@@ -186,7 +176,7 @@ def run_cases(cases: list[Case], engine: BatchEngine, work: Path) -> dict:
                 ),
             )
     done = [key for key, out in outcomes.items() if not out.error]
-    grids = engine.values_many([paths[k] for k in done], work / "final", SHEETS)
+    grids = engine.values_many([paths[k] for k in done], SHEETS)
     for key, grid in zip(done, grids, strict=True):
         outcomes[key].values = grid
     return outcomes
@@ -196,9 +186,8 @@ def all_outcomes(tmp_path_factory, libreoffice) -> dict:
     """Every registered case on both hosts (conftest's ``host_outcomes``)."""
 
     def make():
-        engine = BatchEngine(libreoffice.soffice, tmp_path_factory.mktemp("batch-lo"))
         work = tmp_path_factory.mktemp("hosts")
-        return run_cases(list(CASES.values()), engine, work)
+        return run_cases(list(CASES.values()), libreoffice, work)
 
     return once(tmp_path_factory, "host_outcomes", make)
 

@@ -108,14 +108,17 @@ def head_from_published(record: dict) -> Head:
 
 
 @pytest.fixture(scope="session")
-def libreoffice(tmp_path_factory) -> LibreOffice:
+def libreoffice(tmp_path_factory):
+    """This worker's LibreOffice, started at its first conversion and kept."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         message = "soffice not found: install Debian's libreoffice-calc-nogui"
         if os.environ.get("CI"):
             pytest.fail(message)  # in CI a missing engine fails, never skips
         pytest.skip(message)
-    return LibreOffice(soffice, tmp_path_factory.mktemp("libreoffice"))
+    office = LibreOffice(soffice, tmp_path_factory.mktemp("libreoffice"))
+    yield office
+    office.close()
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,7 @@ from estimates.model import COLUMNS
 from estimates.results import compute
 
 from .clerk import labelled_rows
-from .engine.batch import Grid, cell_text
+from .libreoffice import Grid, cell_text
 from .oracle import same
 
 SHEETS = {"zh": "COR 中文", "en": "COR English"}

@@ -30,13 +30,8 @@ from estimates.model import (
 )
 
 from . import clerk
+from .generated_heads import SECTIONS
 
-SECTIONS = (
-    ("Operating", "Recurrent"),
-    ("Operating", "Non-Recurrent"),
-    ("Capital", "Plant, Equipment and Works"),
-    ("Capital", "Subventions"),
-)
 TABLE_OF = {
     "programmes": "tblProgrammes",
     "subheads": "tblSubheads",

@@ -4,7 +4,6 @@ computed (what Excel would send), its actions applied back to the file."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import xlwings as xw
@@ -21,15 +20,8 @@ HOSTS = ("openpyxl", "remote")
 
 
 def recalculate_all(libreoffice, books: list[Path], out_dir: Path) -> list[Path]:
-    """Every book recalculated by LibreOffice in one ``soffice`` call."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    subprocess.run(
-        [libreoffice.soffice, f"-env:UserInstallation={libreoffice.profile.as_uri()}",
-         "--headless", "--convert-to", "xlsx", "--outdir", str(out_dir),
-         *map(str, books)],
-        check=True, capture_output=True, timeout=600,
-    )  # fmt: skip
-    return [out_dir / f"{b.stem}.xlsx" for b in books]
+    """Every book recalculated by LibreOffice."""
+    return libreoffice.recalculate_many(books, out_dir)
 
 
 def refresh_on(host: str, path: Path, libreoffice, tmp: Path) -> list:

@@ -1,12 +1,17 @@
-"""LibreOffice headless as the tests' real formula engine and renderer, batched.
+"""LibreOffice headless as the tests' real formula engine and renderer.
 
-Starting soffice is most of the cost of a conversion (seconds; a book's own work is
-a fraction of that), so:
+One LibreOffice per xdist worker, started at its first conversion and kept
+running, converts every book the worker's tests hand it through UNO
+(tests/engine/uno_server.py, run by Debian's python3, whose UNO bindings it
+needs): starting soffice costs seconds, more than a book's own work, and a test
+run converts hundreds of books. The book is loaded as ``soffice --convert-to``
+loads it (the profile recalculates every formula on load) and stored with the
+same export filter.
 
-- ``convert_many`` converts several books in one start;
-- every result is kept by the book's content (SHA-256) and target format for the
-  session: a byte-identical book (the pristine sample that many tests recalculate)
-  is converted once per worker, whichever test asks first.
+Every result is kept by the book's content (SHA-256) and target for the session:
+a byte-identical book (the pristine sample many tests recalculate) is converted
+once per worker, whichever test asks first. A book LibreOffice fails on is tried
+once more in a fresh instance, then named in the error.
 
 Use the ``libreoffice`` fixture (tests/conftest.py), which also marks the test
 ``engine``.
@@ -14,11 +19,18 @@ Use the ``libreoffice`` fixture (tests/conftest.py), which also marks the test
 
 from __future__ import annotations
 
+import contextlib
+import csv
 import hashlib
+import json
+import select
 import shutil
 import subprocess
 from collections.abc import Sequence
 from pathlib import Path
+
+UNO_PYTHON = "/usr/bin/python3"  # Debian's, with python3-uno
+SERVER = Path(__file__).parent / "engine" / "uno_server.py"
 
 # Without OOXMLRecalcMode=0 LibreOffice keeps stored values, never recomputing.
 RECALC_ON_LOAD = """<?xml version="1.0" encoding="UTF-8"?>
@@ -30,35 +42,50 @@ xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 </oor:items>
 """
 
+# Field separator 44 (,), text delimiter 34 ("), UTF-8 (76), from line 1, default
+# column formats, default language, quote only where needed, (unused), cell
+# contents as stored rather than as shown, no formulas, no trimming, every sheet
+# (-1: one file per sheet, named BOOK-SHEET.csv).
+CSV_ALL_SHEETS = "44,34,76,1,,0,false,true,false,false,false,-1"
+FILTERS = {
+    "xlsx": "Calc MS Excel 2007 XML",
+    "ods": "calc8",
+    "xls": "MS Excel 97",
+    "pdf": "calc_pdf_Export",
+    "csv": "Text - txt - csv (StarCalc)",
+}
+RESTART_AFTER = 150  # books per LibreOffice instance: bounded memory
+TIMEOUT = 300  # seconds for one book
+
+Grid = list[list[str]]
+
 
 class LibreOffice:
-    """Recalculate, convert or render books in LibreOffice headless."""
+    """Recalculate, convert or render books in one kept LibreOffice."""
 
     def __init__(self, soffice: str, workdir: Path):
         self.soffice = soffice
         self.profile = workdir / "profile"
         self.cache = workdir / "cache"
-        self.starts = 0  # soffice processes started: what batching saves
+        self.starts = 0  # LibreOffice instances started
+        self.converted = 0  # books converted (cache misses)
+        self._server: subprocess.Popen | None = None
+        self._served = 0
         user = self.profile / "user"
         user.mkdir(parents=True, exist_ok=True)
         self.cache.mkdir(exist_ok=True)
         (user / "registrymodifications.xcu").write_text(RECALC_ON_LOAD, "utf-8")
 
     def convert_many(self, books: Sequence[Path], out_dir: Path, to: str) -> list[Path]:
-        """Each book converted to format ``to`` (xlsx, ods, pdf) as
-        ``out_dir/<stem>.<to>``, with at most one soffice start for them all."""
+        """Each book converted to format ``to`` (xlsx, ods, xls, pdf) as
+        ``out_dir/<stem>.<to>``."""
         out_dir.mkdir(parents=True, exist_ok=True)
-        keys = [f"{_digest(b)}.{to}" for b in books]
-        todo = {k: b for k, b in zip(keys, books, strict=True)}
-        todo = {k: b for k, b in todo.items() if not (self.cache / k).exists()}
-        if todo:
-            self._run(todo, to)
         results = []
-        for key, book in zip(keys, books, strict=True):
+        for book in books:
             result = out_dir / f"{Path(book).stem}.{to}"
             if result in results:
                 raise ValueError(f"two books named {result.name} for {out_dir}")
-            shutil.copyfile(self.cache / key, result)
+            shutil.copyfile(self._cached(book, to), result)
             results.append(result)
         return results
 
@@ -71,32 +98,134 @@ class LibreOffice:
         return self.convert(book, out_dir, "xlsx")
 
     def recalculate_many(self, books: Sequence[Path], out_dir: Path) -> list[Path]:
-        """Copies of ``books`` whose formulas LibreOffice has computed, one start."""
+        """Copies of ``books`` whose formulas LibreOffice has computed."""
         return self.convert_many(books, out_dir, "xlsx")
 
-    def _run(self, todo: dict[str, Path], to: str) -> None:
-        """Convert ``todo`` (cache key -> book) in one soffice start into the cache.
+    def values_many(
+        self, books: Sequence[Path], sheets: Sequence[str]
+    ) -> list[dict[str, Grid]]:
+        """Each book's computed values: sheet name -> rows of raw cell text (every
+        sheet exported as CSV, cell contents as stored, not as shown)."""
+        return [self.values(book, sheets) for book in books]
 
-        Books are staged under their cache keys, so that two books with one name
-        cannot overwrite each other's result."""
+    def values(self, book: Path, sheets: Sequence[str]) -> dict[str, Grid]:
+        folder = self._cached(book, "csv")
+        grid = {}
+        for sheet in sheets:
+            path = folder / f"book-{sheet}.csv"
+            assert path.exists(), f"LibreOffice exported no {sheet} for {book}"
+            with path.open(encoding="utf-8", newline="") as f:
+                grid[sheet] = list(csv.reader(f))
+        return grid
+
+    def close(self) -> None:
+        """End this worker's LibreOffice (it also ends when pytest does)."""
+        if self._server is None:
+            return
+        with contextlib.suppress(OSError):  # a server that died has no reader
+            self._server.stdin.close()
+        try:
+            self._server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self._server.kill()
+            self._server.wait()
+        self._server.stdout.close()
+        self._server = None
+
+    def _cached(self, book: Path, to: str) -> Path:
+        """The cached conversion of ``book`` (for csv: a folder of sheets)."""
+        key = self.cache / f"{_digest(book)}.{to}"
+        if key.exists():
+            return key
         stage = self.cache / "stage"
         shutil.rmtree(stage, ignore_errors=True)
-        (stage / "out").mkdir(parents=True)
-        staged = []
-        for key, book in todo.items():
-            staged.append(stage / f"{key.rsplit('.', 1)[0]}{Path(book).suffix}")
-            shutil.copyfile(book, staged[-1])
-        self.starts += 1
-        subprocess.run(
-            [self.soffice, f"-env:UserInstallation={self.profile.as_uri()}",
-             "--headless", "--convert-to", to, "--outdir", str(stage / "out"),
-             *map(str, staged)],
-            check=True, capture_output=True, timeout=120 + 30 * len(staged),
+        stage.mkdir()
+        staged = stage / f"book{Path(book).suffix}"
+        shutil.copyfile(book, staged)
+        self._convert_once_more_if_failed(staged, stage / f"book.{to}", to, book)
+        if to == "csv":
+            (stage / staged.name).unlink()
+            stage.rename(key)
+        else:
+            (stage / f"book.{to}").rename(key)
+        self.converted += 1
+        return key
+
+    def _convert_once_more_if_failed(self, staged, out, to, book) -> None:
+        request = {"book": str(staged), "out": str(out), "filter": FILTERS[to]}
+        if to == "csv":
+            request["options"] = CSV_ALL_SHEETS
+        error = self._ask(request)
+        if error:
+            self.close()  # a fresh instance for the second try
+            error = self._ask(request)
+        if error:
+            raise RuntimeError(f"LibreOffice could not convert {book} to {to}: {error}")
+
+    def _ask(self, request: dict) -> str:
+        """Send one request; "" when it worked, else what went wrong."""
+        if self._server is None or self._served >= RESTART_AFTER:
+            self._start()
+        self._served += 1
+        try:
+            self._server.stdin.write(json.dumps(request) + "\n")
+            self._server.stdin.flush()
+            answer = self._answer()
+        except (OSError, ValueError) as e:
+            answer = {"ok": False, "error": f"LibreOffice stopped ({e})"}
+        return "" if answer["ok"] else answer["error"]
+
+    def _answer(self) -> dict:
+        ready, _, _ = select.select([self._server.stdout], [], [], TIMEOUT)
+        line = self._server.stdout.readline() if ready else ""
+        if not line:
+            self._server.kill()
+            raise OSError("no answer" if ready else f"no answer in {TIMEOUT} s")
+        return json.loads(line)
+
+    def _start(self) -> None:
+        self.close()
+        if not Path(UNO_PYTHON).exists():
+            raise RuntimeError(f"{UNO_PYTHON} with Debian's python3-uno is needed")
+        self._server = subprocess.Popen(
+            [UNO_PYTHON, str(SERVER), self.soffice, str(self.profile)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
-        for key, book in todo.items():
-            result = stage / "out" / f"{key.rsplit('.', 1)[0]}.{to}"
-            assert result.exists(), f"LibreOffice wrote nothing for {book}"
-            shutil.move(result, self.cache / key)
+        self.starts += 1
+        self._served = 0
+        if not self._answer().get("ready"):
+            raise RuntimeError("LibreOffice did not start")
+
+
+def cell_text(grid: Grid, row: int, col: int) -> str:
+    """The raw text at 1-based ``row``, ``col``; "" beyond the exported area."""
+    if row - 1 < len(grid) and col - 1 < len(grid[row - 1]):
+        return grid[row - 1][col - 1]
+    return ""
+
+
+def once(tmp_path_factory, name: str, make):
+    """``make()`` computed once per test run, shared by every xdist worker.
+
+    A session fixture runs in each worker; results that are too dear to make
+    twice are computed by the first worker that asks, pickled under the run's
+    shared temporary folder, and loaded by the others (which wait for it).
+    """
+    import fcntl
+    import os
+    import pickle
+
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent
+    data = root / f"{name}.pickle"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if data.exists():
+            return pickle.loads(data.read_bytes())
+        value = make()
+        data.write_bytes(pickle.dumps(value))
+        return value
 
 
 def _digest(path: Path) -> str:

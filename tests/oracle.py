@@ -16,7 +16,7 @@ from estimates.money import round_half_up
 from estimates.narrative import sentences
 from estimates.results import compute
 
-from .engine.batch import Grid, cell_text
+from .libreoffice import Grid, cell_text
 
 SHEETS = (
     "Head",

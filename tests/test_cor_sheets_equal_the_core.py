@@ -17,7 +17,6 @@ from workbook.io import load_book
 from workbook.refresh import build_file
 
 from .cor_sheets import SHEETS, provision_mismatches
-from .engine.batch import BatchEngine
 from .generated_heads import write_head
 
 GENERATED = 20
@@ -38,10 +37,7 @@ def _build(folder, seeds) -> list:
 @pytest.mark.slow
 def test_the_provision_blocks_show_the_cores_figures(tmp_path, libreoffice):
     books = _build(tmp_path, range(GENERATED))
-    engine = BatchEngine(libreoffice.soffice, tmp_path / "lo")
-    grids = engine.values_many(
-        [b for b, _ in books], tmp_path / "values", list(SHEETS.values())
-    )
+    grids = libreoffice.values_many([b for b, _ in books], list(SHEETS.values()))
     wrong, checked = [], 0
     for (path, head), grid in zip(books, grids, strict=True):
         bad, n = provision_mismatches(head, grid)

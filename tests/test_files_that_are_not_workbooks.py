@@ -13,7 +13,6 @@ pytestmark = pytest.mark.engine
 @pytest.fixture(scope="module")
 def other_files(tmp_path_factory, libreoffice):
     from .clerk_cases import SAMPLE_HEAD_135
-    from .engine.batch import BatchEngine
 
     folder = tmp_path_factory.mktemp("other")
     book = folder / "head135.xlsx"
@@ -30,9 +29,8 @@ def other_files(tmp_path_factory, libreoffice):
         check=True,
         capture_output=True,
     )
-    engine = BatchEngine(libreoffice.soffice, folder / "lo", processes=1)
-    engine.convert_many([book], folder / "ods", "ods")
-    engine.convert_many([book], folder / "xls", "xls")
+    libreoffice.convert(book, folder / "ods", "ods")
+    libreoffice.convert(book, folder / "xls", "xls")
     (folder / "head135.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     return {
         "ods": folder / "ods" / "head135.ods",

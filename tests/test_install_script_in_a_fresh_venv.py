@@ -19,8 +19,8 @@ from .vba import modules_of
 
 ROOT = Path(__file__).resolve().parents[1]
 SKIP = shutil.ignore_patterns(
-    ".git", "build", "dist", "*.egg-info", "__pycache__", "tests", ".*cache"
-)
+    ".*", "build", "dist", "*.egg-info", "__pycache__", "tests", "benchmarks"
+)  # what the wheel is built from: not the checkout's venv, caches or tests
 
 
 def _wheel(tmp: Path) -> Path:

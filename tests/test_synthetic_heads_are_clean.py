@@ -1,14 +1,10 @@
 """The benchmark's synthetic Heads are consistent (no error finding), so the work it
 measures is what a clean Head costs; and they span the published sizes."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from benchmarks.synthetic import large_head, realistic_head
 from estimates.results import compute
 from estimates.rules import run_rules
+
+from .generated_heads import large_head, realistic_head
 
 
 def test_realistic_heads_are_clean_and_of_realistic_size():

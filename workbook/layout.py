@@ -7,6 +7,7 @@ Computed figures carry the same keys as ``estimates.results.expected_figures``.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from estimates import tables as T
 
@@ -58,10 +59,13 @@ class TableSpec:
 
     def col(self, key: str) -> int:
         """1-based column of a table or computed column."""
-        for i, c in enumerate((*self.columns, *self.computed), start=1):
-            if c.key == key:
-                return i
-        raise KeyError(key)
+        return self._columns[key]
+
+    @cached_property
+    def _columns(self) -> dict[str, int]:
+        """Key -> 1-based column, worked out once (read for every cell of a row)."""
+        every = (*self.columns, *self.computed)
+        return {c.key: i for i, c in reversed(list(enumerate(every, start=1)))}
 
 
 @dataclass(frozen=True)
