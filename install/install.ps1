@@ -82,7 +82,7 @@ $template = Join-Path $TemplatesDir "Estimates.xltm"
 # It prints what it did: built, replaced (another template version, or -Force),
 # or kept (already this version, with any signature IT added).
 $keep = @("--keep-current")
-if ($Force) { $keep = @() }
+if ($Force) { $keep = @("--force") }
 & (Join-Path $venv "Scripts\estimates.exe") template -o $template @keep
 if ($LASTEXITCODE -ne 0) { Stop-Install "could not build $template" }
 Write-Host "Estimates: installed. In Excel: File > New > Shared (or Personal) > Estimates."

@@ -23,7 +23,7 @@ set -eu
 
 KEEP="--keep-current"
 if [ "${1:-}" = "--force" ]; then
-    KEEP=""
+    KEEP="--force"
     shift
 fi
 WHEEL=${1:-}
@@ -72,6 +72,6 @@ fi
 
 # Prints what it did: built, replaced (another template version, or --force), or
 # kept (already this version).
-# shellcheck disable=SC2086  # KEEP is empty or one flag
+# shellcheck disable=SC2086  # KEEP is one flag: --keep-current or --force
 "$VENV/bin/estimates" template -o "$WORKGROUP_TEMPLATES/Estimates.xltm" $KEEP
 echo "Estimates: installed. In Excel: File > New from Template > Estimates."

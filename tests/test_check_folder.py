@@ -39,6 +39,7 @@ def _rows(path):
 def test_every_book_is_checked_into_one_table(sample_book, tmp_path, capsys):
     folder = _folder(sample_book, tmp_path)
     base = tmp_path / "out" / "findings"
+    base.parent.mkdir()
     code = run(["check", str(folder), "-o", str(base), "--workers", "2"])
     captured = capsys.readouterr()
     assert code == 2  # a book could not be read
@@ -137,7 +138,7 @@ def test_formula_like_text_stays_text_in_the_table(tmp_path):
 
     csv_path, xlsx_path = write_table(
         [{"book": "=cmd|'/c calc'!A0", "rule": "D05", "severity": "error"}],
-        tmp_path / "f")  # fmt: skip
+        tmp_path / "f.csv", tmp_path / "f.xlsx")  # fmt: skip
     assert _rows(csv_path)[0]["book"] == "'=cmd|'/c calc'!A0"
     cell = load_workbook(xlsx_path)["Findings"]["A2"]
     assert cell.value == "=cmd|'/c calc'!A0" and cell.data_type == "s"

@@ -43,11 +43,18 @@ def test_a_current_template_is_kept_and_an_older_one_replaced(tmp_path, capsys):
     assert capsys.readouterr().out.startswith(f"kept {target}")
 
 
-def test_without_keep_current_it_is_rebuilt(tmp_path, capsys):
+def test_without_keep_current_it_is_refused_and_with_force_rebuilt(tmp_path, capsys):
     target = tmp_path / "Estimates.xltm"
     assert run(["template", "-o", str(target)]) == 0
     capsys.readouterr()
-    assert run(["template", "-o", str(target)]) == 0
+    built = target.read_bytes()
+    assert run(["template", "-o", str(target)]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"estimates template: {target}: already exists; give a new name, or --force"
+        " to replace it"
+    )
+    assert target.read_bytes() == built
+    assert run(["template", "-o", str(target), "--force"]) == 0
     assert capsys.readouterr().out.strip() == (
         f"replaced {target} (template {L.TEMPLATE_VERSION} -> {L.TEMPLATE_VERSION})"
     )

@@ -192,7 +192,7 @@ def test_export_into_an_old_export_folder_leaves_no_stale_file(sample_book, tmp_
     assert not (bare / "establishment.csv").exists()
     book = tmp_path / "bare.xlsx"
     build_file(bare, book)
-    assert run(["export", str(book), "-o", str(folder)]) == 0
+    assert run(["export", str(book), "-o", str(folder), "--force"]) == 0
     again = load_source(folder)
     assert (again.posts, again.pay_scale, again.breakdown) == ([], [], [])
     for name in ("establishment.csv", "pay_scale.csv", "subhead_000.csv"):

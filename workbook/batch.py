@@ -10,13 +10,18 @@ rules by severity. pandas and tqdm come with the ``batch`` extra
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import zipfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 BOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltm")
+# A custom document property on every findings table this module writes, so that a
+# table saved inside the folder it checked is not taken for a book next time.
+TABLE_MARK = "EstimatesFindingsTable"
 COLUMNS = (
     "book",
     "head",
@@ -32,14 +37,26 @@ COLUMNS = (
 
 
 def books_in(folder: Path) -> list[Path]:
-    """Workbooks below ``folder``, skipping Excel's lock files and hidden files."""
+    """Workbooks below ``folder``, skipping Excel's lock files, hidden files and
+    the findings tables of an earlier check."""
     return sorted(
         p
         for p in Path(folder).rglob("*")
         if p.is_file()
         and p.suffix.lower() in BOOK_SUFFIXES
         and not p.name.startswith(("~$", "."))
+        and not is_findings_table(p)
     )
+
+
+def is_findings_table(path: Path) -> bool:
+    """Whether ``path`` is a findings table written by ``write_table``."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            custom = z.read("docProps/custom.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return f'name="{TABLE_MARK}"'.encode() in custom
 
 
 def check_one(path: str) -> tuple[str, str, list[dict], str]:
@@ -55,6 +72,13 @@ def check_one(path: str) -> tuple[str, str, list[dict], str]:
     except (BookError, NotOurBook, SourceError, OSError) as exc:
         return path, "", [], str(exc).splitlines()[0]
     return path, outcome.head.head, [f.as_dict() for f in outcome.findings], ""
+
+
+def _worker_start() -> None:
+    """A worker leaves Ctrl-C to the main process, which stops the pool (a worker
+    interrupted itself would print a traceback of its own)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _settle_memory()
 
 
 def _settle_memory() -> None:
@@ -123,10 +147,13 @@ def _checked(books: list[Path], workers: int):
     if workers == 1:
         yield from check_books(books)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_settle_memory) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+    try:
         futures = [pool.submit(check_one, str(p)) for p in books]
         for future in as_completed(futures):
             yield future.result()
+    finally:  # on Ctrl-C too: the books not started are dropped
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 SEVERITIES = ("error", "warning", "info")
@@ -171,14 +198,16 @@ def pivot(frame, heads: dict[str, str]):
 
 
 def write_table(
-    rows: list[dict], base: Path, heads: dict[str, str] | None = None
+    rows: list[dict],
+    csv_path: Path,
+    xlsx_path: Path,
+    heads: dict[str, str] | None = None,
 ) -> tuple[Path, Path]:
-    """``base``.csv (UTF-8 with BOM, so Excel reads Chinese) and ``base``.xlsx: the
-    findings (sheet Findings, an Excel table) and their pivot (sheet By book)."""
+    """The findings as CSV (UTF-8 with BOM, so Excel reads Chinese) and as xlsx:
+    sheet Findings, an Excel table, and their pivot, sheet By book."""
     import pandas as pd
+    from openpyxl.packaging.custom import StringProperty
 
-    base.parent.mkdir(parents=True, exist_ok=True)
-    csv_path, xlsx_path = base.with_suffix(".csv"), base.with_suffix(".xlsx")
     frame = findings_frame(rows)
     heads = heads or dict.fromkeys(frame["book"], "")
     # A leading = + - @ would be a formula to Excel: keep it text.
@@ -189,6 +218,7 @@ def write_table(
         _dress(writer.book["Findings"], len(frame))
         writer.book["By book"].column_dimensions["A"].width = 36
         writer.book["By book"].freeze_panes = "C2"
+        writer.book.custom_doc_props.append(StringProperty(TABLE_MARK, "1"))
     return csv_path, xlsx_path
 
 

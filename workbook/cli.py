@@ -12,6 +12,7 @@ To add one, write the two functions and add a line to ``COMMANDS``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -23,18 +24,11 @@ from estimates import __version__
 from estimates.findings import Finding, Severity, count_by_severity
 from estimates.source import SAMPLE_HEAD_135, SourceError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
-PLAIN, MACRO = (".xlsx",), (".xlsm", ".xltm")
-KINDS = {
-    ".xlsx": "a plain book",
-    ".xlsm": "a macro-enabled book",
-    ".xltm": "a macro-enabled template",
-}
+from .outputs import MACRO, PLAIN, Output, UsageError, claim, staged
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 COLUMNS = ("actual", "original", "revised", "estimate")
-
-
-class UsageError(Exception):
-    pass
+DEMO_BOOK = "head135_2025-26.xlsx"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -48,6 +42,7 @@ class Command:
     summary: str
     arguments: Callable[[argparse.ArgumentParser], None]
     run: Callable[[argparse.Namespace, object], int]
+    output: Output | None = None  # what -o writes: see workbook/outputs.py
 
 
 # Arguments shared by several commands -------------------------------------------
@@ -55,12 +50,6 @@ class Command:
 
 def _book(p: argparse.ArgumentParser, what: str = "the workbook") -> None:
     p.add_argument("book", type=Path, metavar="BOOK", help=f"{what} (.xlsx, .xlsm)")
-
-
-def _output(p: argparse.ArgumentParser, what: str, required: bool = True) -> None:
-    p.add_argument(
-        "-o", "--output", type=Path, required=required, metavar="PATH", help=what
-    )
 
 
 def _one_book(args: argparse.Namespace) -> Path:
@@ -71,23 +60,6 @@ def _one_book(args: argparse.Namespace) -> Path:
             + (" (check takes a folder)" if args.command != "check" else "")
         )
     return args.book
-
-
-def _new_file(args: argparse.Namespace, kinds: tuple[str, ...]) -> Path:
-    """``args.output``, refused with exit 2 if its folder does not exist or its
-    extension is not one of ``kinds``."""
-    out: Path = args.output
-    if out.suffix.lower() not in kinds:
-        allowed = " or ".join(f"{k} ({KINDS[k]})" for k in kinds)
-        raise UsageError(
-            f"estimates {args.command}: {out}: the file type comes from its extension:"
-            f" give {allowed}"
-        )
-    if not out.parent.is_dir():
-        raise UsageError(
-            f"estimates {args.command}: {out}: the folder {out.parent} does not exist"
-        )
-    return out
 
 
 # Output helpers ------------------------------------------------------------------
@@ -131,24 +103,20 @@ def _build_arguments(p: argparse.ArgumentParser) -> None:
         help="a source data folder: head.toml, programmes.csv, subheads.csv and the"
         " optional subhead_000.csv, establishment.csv, pay_scale.csv",
     )
-    _output(
-        p,
-        "the new workbook: .xlsx for a plain book, .xlsm or .xltm for a"
-        " macro-enabled one with the ribbon tab; its folder must exist",
-    )
 
 
 def _build(args, out) -> int:
     from workbook.refresh import build_file, check_file
 
-    target = _new_file(args, PLAIN + MACRO)
-    if target.suffix.lower() in MACRO:
-        from addin.build import build_template
+    (target,) = args.targets
+    with staged(args.targets) as (temp,):
+        if target.suffix.lower() in MACRO:
+            from addin.build import build_template
 
-        build_template(target, args.data_dir)
-        outcome = check_file(target)
-    else:
-        outcome = build_file(args.data_dir, target)
+            build_template(temp, args.data_dir)
+            outcome = check_file(temp)
+        else:
+            outcome = build_file(args.data_dir, temp)
     print(f"built {target}: {_summary(outcome.findings)}", file=out)
     return _exit_for(outcome.findings)
 
@@ -158,17 +126,17 @@ def _build(args, out) -> int:
 
 def _refresh_arguments(p: argparse.ArgumentParser) -> None:
     _book(p, "the workbook to refresh, in place unless -o is given")
-    _output(p, "write the refreshed book here instead (same extension)", False)
 
 
 def _refresh(args, out) -> int:
     from workbook.refresh import refresh_file
 
-    book = _one_book(args)
-    target = None
-    if args.output is not None:
-        target = _new_file(args, MACRO if book.suffix.lower() in MACRO else PLAIN)
-    outcome = refresh_file(book, target)
+    book, target = args.book, args.output
+    if target is None:
+        outcome = refresh_file(book)
+    else:
+        with staged(args.targets) as (temp,):
+            outcome = refresh_file(book, temp)
     print(f"refreshed {target or book}: {_summary(outcome.findings)}", file=out)
     _print_findings(outcome.findings, out)
     return _exit_for(outcome.findings)
@@ -181,22 +149,41 @@ def _check_arguments(p: argparse.ArgumentParser) -> None:
         metavar="BOOK_OR_DIR",
         help="a workbook; or a folder: every workbook below it, in parallel",
     )
-    p.add_argument("--json", action="store_true", help="findings as JSON on stdout")
     p.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        default=Path("findings"),
-        metavar="BASE",
-        help="folder mode: write the findings table as BASE.csv and BASE.xlsx"
-        " (default: findings)",
+        "--json",
+        action="store_true",
+        help="findings as JSON on stdout (a folder: the table's rows; the table"
+        " files only with -o)",
     )
     p.add_argument(
         "--workers",
-        type=int,
+        type=_positive,
         metavar="N",
         help="folder mode: parallel processes (default: one per core)",
     )
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of 1 or more")
+    return number
+
+
+def _findings_table(args) -> Path | None:
+    """check's default output: a folder's table as findings.csv and .xlsx, unless
+    --json; a single book has no table (-o is refused for it)."""
+    if not args.book.is_dir():
+        if args.output is not None:
+            raise UsageError(
+                f"estimates check: -o writes the findings table of a folder;"
+                f" {args.book} is one book (use --json for its findings)"
+            )
+        return None
+    return args.output or (None if args.json else Path("findings"))
 
 
 def _check(args, out) -> int:
@@ -225,13 +212,16 @@ def _check_folder(args, out) -> int:
             ' or pip install -e ".[batch]" in a source checkout'
         )
     rows, heads = check_folder(args.book, args.workers)
-    csv_path, xlsx_path = write_table(rows, args.output, heads)
+    if args.targets:
+        with staged(args.targets) as temps:
+            write_table(rows, *temps, heads)
     unreadable = sum(1 for r in rows if r["rule"] == "READ")
     failing = [r for r in rows if r["severity"] == "error" and r["rule"] != "READ"]
-    print(f"checked {len(books_in(args.book))} book(s) in {args.book}:"
+    table = f"; table: {', '.join(map(str, args.targets))}" if args.targets else ""
+    print(f"checked {len(heads)} book(s) in {args.book}:"
           f" {len(failing)} error finding(s) in {len({r['book'] for r in failing})}"
-          f" book(s), {unreadable} unreadable; table: {csv_path}, {xlsx_path}",
-          file=out)  # fmt: skip
+          f" book(s), {unreadable} unreadable{table}",
+          file=sys.stderr if args.json else out)  # fmt: skip
     if args.json:
         _dump(rows, out)
     return EXIT_INPUT if unreadable else EXIT_FINDINGS if failing else EXIT_OK
@@ -349,11 +339,6 @@ def _revert(args, out) -> int:
 
 
 def _template_arguments(p: argparse.ArgumentParser) -> None:
-    _output(
-        p,
-        "the template: .xltm (File > New) or .xlsm, macro-enabled with the ribbon"
-        " tab, VBA and UDFs; its folder must exist",
-    )
     p.add_argument(
         "--data",
         type=Path,
@@ -364,7 +349,7 @@ def _template_arguments(p: argparse.ArgumentParser) -> None:
         "--keep-current",
         action="store_true",
         help="leave an existing template of this template version as it is (IT may"
-        " have signed it); rebuild only one of another version",
+        " have signed it); replace only one of another version",
     )
 
 
@@ -372,7 +357,7 @@ def _template(args, out) -> int:
     from addin.build import build_template
     from workbook import layout as L
 
-    target = _new_file(args, MACRO)
+    (target,) = args.targets
     was = _template_version(target) if target.exists() else None
     if args.keep_current and was == L.TEMPLATE_VERSION:
         print(
@@ -381,7 +366,8 @@ def _template(args, out) -> int:
             file=out,
         )
         return EXIT_OK
-    build_template(target, args.data)
+    with staged(args.targets) as (temp,):
+        build_template(temp, args.data)
     if was is None:
         print(f"built {target}", file=out)
     else:
@@ -420,26 +406,6 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--head", required=True, help="the Head number, e.g. 135")
     p.add_argument("--year", required=True, help="the Estimate year, e.g. 2025-26")
-    _output(p, "the source data folder to write (created)")
-    _force(p, "the folder")
-
-
-def _force(p: argparse.ArgumentParser, what: str) -> None:
-    p.add_argument(
-        "--force", action="store_true", help=f"replace {what} if it already exists"
-    )
-
-
-def _not_there(args) -> None:
-    """``args.output`` must not exist (a non-empty folder, or a file), unless
-    ``--force``: refused with exit 2."""
-    out: Path = args.output
-    there = out.is_file() or (out.is_dir() and any(out.iterdir()))
-    if there and not args.force:
-        raise UsageError(
-            f"estimates {args.command}: {out} already exists; give a new name, or"
-            " --force to replace it"
-        )
 
 
 def _import(args, out) -> int:
@@ -455,9 +421,9 @@ def _import(args, out) -> int:
         args.year = parse_year(args.year, "--year")
     except ValueError as exc:
         raise UsageError(f"estimates import: {exc}") from None
-    _not_there(args)
     imported = import_files(args.files, args.head, args.year)
-    write_source(imported, args.output, args.head, args.year)
+    with staged(args.targets) as (temp,):
+        write_source(imported, temp, args.head, args.year)
     for issue in imported.issues:
         print(f"estimates: {issue}", file=sys.stderr)
     print(f"imported Head {args.head} into {args.output}:"
@@ -469,23 +435,16 @@ def _import(args, out) -> int:
 
 
 def _demo_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "-o",
-        "--output-dir",
-        type=Path,
-        default=Path("estimates-demo"),
-        metavar="DIR",
-        help="the folder for head135_2025-26.xlsx (created; default: estimates-demo)",
-    )
+    pass
 
 
 def _demo(args, out) -> int:
     from workbook.refresh import build_file, refresh_file, report
 
-    args.output_dir.mkdir(parents=True, exist_ok=True)
-    book = args.output_dir / "head135_2025-26.xlsx"
-    build_file(SAMPLE_HEAD_135, book)
-    outcome = refresh_file(book)
+    (book,) = args.targets
+    with staged(args.targets) as (temp,):
+        build_file(SAMPLE_HEAD_135, temp)
+        outcome = refresh_file(temp)
     figures = report(outcome)
     total = figures["programme_total"]
     te = figures["subhead_totals"]["Total Expenditure"]
@@ -507,12 +466,10 @@ def _demo(args, out) -> int:
 
 def _rollforward_arguments(p: argparse.ArgumentParser) -> None:
     _book(p, "this year's workbook (never changed)")
-    _output(p, "the new year's workbook")
     p.add_argument("--year", default="", help="the new Estimate year, e.g. 2026-27")
     p.add_argument(
         "--actual", type=Path, nargs="+", default=[], help="CSV of actual expenditure"
     )
-    _force(p, "the new year's workbook")
 
 
 def _rollforward(args, out) -> int:
@@ -521,11 +478,11 @@ def _rollforward(args, out) -> int:
     for path in args.actual:
         if not path.is_file():
             raise SourceError(f"{path}: file not found")
-    _not_there(args)
     try:
-        done, issues = rollforward_file(
-            _one_book(args), args.output, args.year, tuple(args.actual)
-        )
+        with staged(args.targets) as (temp,):
+            done, issues = rollforward_file(
+                args.book, temp, args.year, tuple(args.actual)
+            )
     except ValueError as exc:
         raise UsageError(f"estimates rollforward: {exc}") from None
     for issue in issues:
@@ -538,20 +495,19 @@ def _rollforward(args, out) -> int:
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
     _book(p, "the workbook whose inputs to export")
-    _output(p, "the source data folder to write")
 
 
 def _export(args, out) -> int:
     from workbook.populate import export_file
 
-    head = export_file(_one_book(args), args.output)
+    with staged(args.targets) as (temp,):
+        head = export_file(args.book, temp)
     print(f"exported Head {head.head} {head.estimate_year} to {args.output}", file=out)
     return EXIT_OK
 
 
 def _pdf_arguments(p: argparse.ArgumentParser) -> None:
     _book(p, "the workbook to print")
-    _output(p, "the PDF to write (default: beside the book)", False)
     p.add_argument(
         "--lang", choices=("zh", "en"), help="one language only (default: both)"
     )
@@ -560,34 +516,59 @@ def _pdf_arguments(p: argparse.ArgumentParser) -> None:
 def _pdf(args, out) -> int:
     from workbook.pdf import make_pdf
 
-    made = make_pdf(_one_book(args), args.output, args.lang)
-    print(f"wrote {made}", file=out)
+    (target,) = args.targets
+    with staged(args.targets) as (temp,):
+        make_pdf(args.book, temp, args.lang)
+    print(f"wrote {target}", file=out)
     return EXIT_OK
 
 
+BOOKS = PLAIN + MACRO
 COMMANDS = (
     Command("build", "a new workbook from a source data folder, refreshed",
-            _build_arguments, _build),
+            _build_arguments, _build,
+            Output("file", "the new workbook: .xlsx for a plain book, .xlsm or"
+                   " .xltm for a macro-enabled one with the ribbon tab",
+                   BOOKS, required=True)),
     Command("refresh", "what the ribbon's Refresh does: recompute, write computed"
-            " cells the clerk has not typed over, flag", _refresh_arguments, _refresh),
+            " cells the clerk has not typed over, flag", _refresh_arguments, _refresh,
+            Output("file", "write the refreshed book here instead (a book of the"
+                   " same kind)", in_place=True)),
     Command("check", "findings only, nothing written; a folder: every book in it,"
-            " into one findings table", _check_arguments, _check),
+            " into one findings table", _check_arguments, _check,
+            Output("tables", "folder mode: write the findings table as BASE.csv"
+                   " and BASE.xlsx (default: findings, in this folder; none with"
+                   " --json unless given)", default=_findings_table)),
     Command("report", "the computed figures and findings, as a table or JSON",
             _report_arguments, _report),
     Command("template", "the macro-enabled template with the ribbon tab",
-            _template_arguments, _template),
+            _template_arguments, _template,
+            Output("file", "the template: .xltm (File > New) or .xlsm,"
+                   " macro-enabled with the ribbon tab, VBA and UDFs", MACRO,
+                   required=True)),
     Command("import", "the Government's published Estimates CSV files into a"
-            " source data folder", _import_arguments, _import),
+            " source data folder", _import_arguments, _import,
+            Output("folder", "the source data folder to write", required=True)),
     Command("rollforward", "the next year's book from this year's",
-            _rollforward_arguments, _rollforward),
+            _rollforward_arguments, _rollforward,
+            Output("file", "the new year's workbook (a book of the same kind)",
+                   required=True)),
     Command("export", "a book's inputs as a source data folder",
-            _export_arguments, _export),
+            _export_arguments, _export,
+            Output("folder", "the source data folder to write", required=True)),
     Command("revert", "put back what the last refresh overwrote",
             _revert_arguments, _revert),
     Command("pdf", "the Report and Narrative as a PDF (LibreOffice)",
-            _pdf_arguments, _pdf),
+            _pdf_arguments, _pdf,
+            Output("file", "the PDF to write (default: the book's name with .pdf,"
+                   " beside it)", (".pdf",),
+                   default=lambda a: a.output or a.book.with_suffix(".pdf"))),
     Command("demo", "build and refresh the Head 135 sample and print its figures",
-            _demo_arguments, _demo),
+            _demo_arguments, _demo,
+            Output("folder", f"the folder for {DEMO_BOOK} (made if missing;"
+                   " default: estimates-demo)", inside=DEMO_BOOK,
+                   default=lambda a: a.output or Path("estimates-demo"),
+                   flags=("-o", "--output-dir"))),
 )  # fmt: skip
 
 
@@ -597,7 +578,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Build, refresh, check and report a Head's Estimates of"
         " Expenditure workbook, with no Excel.",
         epilog="Exit codes: 0 no error finding; 1 error findings; 2 unreadable input"
-        " or bad usage. 'estimates COMMAND -h' describes a command's arguments.",
+        " or bad usage; 130 interrupted (Ctrl-C). 'estimates COMMAND -h' describes"
+        " a command's arguments.",
     )
     p.add_argument("--version", action="version", version=f"estimates {__version__}")
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -606,8 +588,23 @@ def _parser() -> argparse.ArgumentParser:
             command.name, help=command.summary, description=command.summary
         )
         command.arguments(c)
-        c.set_defaults(handler=command.run)
+        if command.output is not None:
+            _output_arguments(c, command.output)
+        c.set_defaults(handler=command.run, spec=command.output)
     return p
+
+
+def _output_arguments(p: argparse.ArgumentParser, spec: Output) -> None:
+    """-o and --force, the same for every command that writes (workbook/outputs)."""
+    metavar = {"file": "PATH", "folder": "DIR", "tables": "BASE"}[spec.kind]
+    where = "" if spec.kind == "folder" and spec.inside else "; its folder must exist"
+    p.add_argument(*spec.flags, dest="output", type=Path, required=spec.required,
+                   metavar=metavar, help=spec.help + where)  # fmt: skip
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an output that already exists (without it, it is refused)",
+    )
 
 
 def run(argv: Sequence[str] | None = None, out=None) -> int:
@@ -616,13 +613,19 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
     from workbook.io import BookError
     from workbook.reader import NotOurBook
 
+    args = None
     try:
         parser = _parser()
         args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_INPUT
+        if args.command != "check" and getattr(args, "book", None) is not None:
+            _one_book(args)
+        args.targets = claim(args, args.spec) if args.spec else []
         return args.handler(args, out)
+    except KeyboardInterrupt:
+        return _interrupted(args)
     except UsageError as exc:
         print(str(exc).splitlines()[0], file=sys.stderr)
     except RuntimeError as exc:  # no LibreOffice, or it made no PDF
@@ -640,6 +643,14 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
     return EXIT_INPUT
 
 
+def _interrupted(args) -> int:
+    """Ctrl-C: one line, exit 130; ``staged`` has removed any unfinished output."""
+    name = f"estimates {args.command}" if args and args.command else "estimates"
+    with contextlib.suppress(OSError, ValueError):
+        print(f"{name}: interrupted; no unfinished output was left", file=sys.stderr)
+    return EXIT_INTERRUPTED
+
+
 def _reader_left() -> int:
     """The reader of our output went away (``| head``): end quietly, exit 0.
 
@@ -654,11 +665,13 @@ def _reader_left() -> int:
 
 
 def main() -> None:
-    code = run()
     try:
+        code = run()
         sys.stdout.flush()
     except BrokenPipeError:
         code = _reader_left()
+    except KeyboardInterrupt:  # between the command and the exit
+        code = _interrupted(None)
     sys.exit(code)
 
 

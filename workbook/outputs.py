@@ -1,0 +1,185 @@
+"""Where a command may write: the one output policy of every ``estimates`` command.
+
+Each command declares its output once (an ``Output`` in ``workbook.cli.COMMANDS``);
+``claim`` checks it before the command runs: the extension gives the file type, an
+existing output is refused unless ``--force``, a missing folder is refused, the
+output is never an input (unless the command works in place), and each refusal is
+one line naming the path (exit 2). ``staged`` gives the command temporary paths
+beside its outputs and renames them when it is done, so that an output is complete
+or absent, even after Ctrl-C.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from pathlib import Path
+
+PLAIN, MACRO = (".xlsx",), (".xlsm", ".xltm")
+KINDS = {
+    ".xlsx": "a plain book",
+    ".xlsm": "a macro-enabled book",
+    ".xltm": "a macro-enabled template",
+    ".pdf": "a PDF",
+}
+
+
+class UsageError(Exception):
+    """Bad usage: one line for stderr, exit 2."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """What a command writes with ``-o``: checked by ``_claim`` before it runs.
+
+    ``kind`` is "file" (of ``suffixes``; () means those of the input book's kind),
+    "folder" (created; its parent must exist; with ``inside``, the one file written
+    in it) or "tables" (BASE.csv and BASE.xlsx). Every command with an output has
+    ``--force``: without it an existing output is refused. The output is never an
+    input, except for ``in_place`` commands (refresh), where it is the default.
+    """
+
+    kind: str
+    help: str
+    suffixes: tuple[str, ...] = ()
+    # the output given with -o or by default: called with the arguments
+    default: Callable[[object], Path | None] | None = None
+    required: bool = False
+    in_place: bool = False
+    inside: str = ""
+    flags: tuple[str, ...] = ("-o", "--output")
+
+
+def _refuse(args, path: Path, why: str):
+    raise UsageError(f"estimates {args.command}: {path}: {why}")
+
+
+def _inputs(args) -> list[Path]:
+    named = [getattr(args, name, None) for name in ("book", "data_dir")]
+    return [p for p in named if p] + [*getattr(args, "files", ()),
+                                      *getattr(args, "actual", ())]  # fmt: skip
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or (a.exists() and a.samefile(b))
+    except OSError:
+        return False
+
+
+def claim(args, spec: Output) -> list[Path]:
+    """The files (or folder) the command will write, each checked against the
+    policy; refused with exit 2 and one line naming the path."""
+    if spec.default is not None:
+        args.output = spec.default(args)
+    out: Path | None = args.output
+    if out is None:
+        return []
+    if spec.in_place and _same(out, args.book):
+        args.output = None  # -o BOOK: the in-place default
+        return []
+    if not out.parent.is_dir():
+        _refuse(args, out, f"the folder {out.parent} does not exist")
+    if spec.kind == "folder":
+        return _claim_folder(args, spec, out)
+    targets = _table_files(out) if spec.kind == "tables" else [out]
+    if spec.kind == "file":
+        if out.is_dir():
+            _refuse(args, out, "is a folder; give a file name")
+        _check_suffix(args, spec, out)
+    for target in targets:
+        _claim_file(args, target)
+    return targets
+
+
+def _check_suffix(args, spec: Output, out: Path) -> None:
+    kinds = spec.suffixes
+    if not kinds:
+        kinds = MACRO if args.book.suffix.lower() in MACRO else PLAIN
+    if out.suffix.lower() not in kinds:
+        allowed = " or ".join(f"{k} ({KINDS.get(k, 'a ' + k[1:].upper())})"
+                              for k in kinds)  # fmt: skip
+        _refuse(args, out, f"the file type comes from its extension: give {allowed}")
+
+
+def _claim_file(args, target: Path) -> None:
+    from workbook.io import refuse_in_use
+
+    if target.is_dir():
+        _refuse(args, target, "is a folder; give a file name")
+    for given in _inputs(args):
+        if _same(target, given):
+            _refuse(args, target, "is an input of this command; give another name")
+    if target.exists():
+        # template --keep-current keeps a current template, replaces another one
+        if not (args.force or getattr(args, "keep_current", False)):
+            _refuse(args, target, "already exists; give a new name, or --force to"
+                    " replace it")  # fmt: skip
+        refuse_in_use(target)
+
+
+def _claim_folder(args, spec: Output, out: Path) -> list[Path]:
+    if out.exists() and not out.is_dir():
+        _refuse(args, out, "is a file; give a folder")
+    for given in _inputs(args):
+        if _same(out, given):
+            _refuse(args, out, "is an input of this command; give another folder")
+    if spec.inside:
+        target = out / spec.inside
+        _claim_file(args, target)
+        return [target]
+    if out.is_dir() and any(out.iterdir()) and not args.force:
+        _refuse(args, out, "already exists and is not empty; give a new folder, or"
+                " --force to write into it")  # fmt: skip
+    return [out]
+
+
+def _table_files(base: Path) -> list[Path]:
+    """BASE.csv and BASE.xlsx (a .csv or .xlsx ending on BASE is dropped)."""
+    if base.suffix.lower() in (".csv", ".xlsx"):
+        base = base.with_suffix("")
+    return [base.with_name(base.name + ".csv"), base.with_name(base.name + ".xlsx")]
+
+
+@contextmanager
+def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
+    """Temporary paths beside ``targets`` (same extension, hidden names) to write;
+    renamed onto the targets when the block ends, removed if it fails or is
+    interrupted: an output is there complete, or not at all. A folder made for
+    an output (demo's) is removed again if nothing came into it."""
+    made = sorted({t.parent for t in targets if not t.parent.exists()})
+    for folder in made:
+        folder.mkdir()
+    temps = [t.with_name(f".{t.stem}.partial-{os.getpid()}{t.suffix}")
+             for t in targets]  # fmt: skip
+    done = False
+    try:
+        yield temps
+        for temp, target in zip(temps, targets, strict=True):
+            _move(temp, target)
+        done = True
+    finally:
+        for temp in temps:
+            _remove(temp)
+        for folder in made if not done else ():
+            with suppress(OSError):
+                folder.rmdir()
+
+
+def _move(temp: Path, target: Path) -> None:
+    if not temp.is_dir():
+        os.replace(temp, target)
+        return
+    target.mkdir(exist_ok=True)
+    for part in temp.iterdir():
+        os.replace(part, target / part.name)
+
+
+def _remove(temp: Path) -> None:
+    if temp.is_dir():
+        shutil.rmtree(temp, ignore_errors=True)
+    else:
+        temp.unlink(missing_ok=True)
