@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 source scripts/venv.sh
 make_venv
 .venv/bin/python -m pip install -q --disable-pip-version-check .
-.venv/bin/estimates demo "$@"
+.venv/bin/estimates demo --force "$@"  # a second set-up rebuilds the demo book

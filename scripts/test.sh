@@ -9,15 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/venv.sh
-need=()
-command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
-if ! /usr/bin/python3 -c "import uno" >/dev/null 2>&1; then
-  need+=(python3-uno libreoffice-script-provider-python)
-fi
-command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
-# Chinese glyphs (else every character renders as a box) and Arial's metrics.
-fc-list :lang=zh-tw 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
-fc-list 2>/dev/null | grep -q LiberationSans || need+=(fonts-liberation2)
+read -r -a need <<< "$(missing_apt_packages)"
 if [ "${#need[@]}" -gt 0 ]; then
   apt_install libreoffice-calc-nogui python3-uno libreoffice-script-provider-python \
     poppler-utils fonts-noto-cjk fonts-liberation2
