@@ -160,3 +160,27 @@ def test_without_the_batch_extra_a_folder_check_says_what_to_install(
         ' wheel, see the README), or pip install -e ".[batch]" in a source checkout'
     )
     assert wheel in README.read_text()  # the name the README tells IT to build
+
+
+def test_a_spreadsheet_of_another_format_is_a_row_saying_why(
+    sample_book, tmp_path, capsys
+):
+    folder = tmp_path / "mixed"
+    folder.mkdir()
+    shutil.copy(sample_book, folder / "a.xlsx")
+    (folder / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    shutil.copy(sample_book, folder / "saved as.ods")
+    (folder / "notes.txt").write_text("not a spreadsheet: passed over")
+    (folder / "a folder.xlsx").mkdir()
+    base = tmp_path / "f"
+    assert run(["check", str(folder), "-o", str(base), "--workers", "1"]) == 2
+    rows = _rows(base.with_suffix(".csv"))
+    read = {r["book"]: r["message"] for r in rows if r["rule"] == "READ"}
+    assert read == {
+        "old.xls": f"{folder / 'old.xls'}: not an Excel workbook (an old-format .xls"
+        " file): save it as an Excel workbook (.xlsx or .xlsm) and run this again",
+        "saved as.ods": f"{folder / 'saved as.ods'}: not an Excel workbook (a workbook"
+        " named .ods): save it as an Excel workbook (.xlsx or .xlsm) and run this"
+        " again",
+    }
+    assert "checked 3 book(s)" in capsys.readouterr().out

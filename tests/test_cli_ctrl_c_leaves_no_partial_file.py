@@ -133,3 +133,38 @@ def test_ctrl_c_during_a_parallel_check_is_one_line(sample_book, tmp_path,
     assert done.stdout == ""
     assert _only(tmp_path) == ["books", *[f"books/h{i}.xlsx" for i in range(5)],
                                sample_book.name]  # fmt: skip
+
+
+STOP_WHILE_LOADING = """
+import os, signal, sys
+
+class Stop:  # Ctrl-C while the program imports its modules
+    def find_spec(self, name, path=None, target=None):
+        if name == "workbook.outputs":
+            os.kill(os.getpid(), signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, Stop())
+sys.argv = ["estimates", *sys.argv[1:]]
+from workbook.launch import main
+main()
+"""
+
+
+def test_ctrl_c_while_the_program_loads_is_one_line(sample_book):
+    done = subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(STOP_WHILE_LOADING), "refresh",
+         str(sample_book)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout) == (130, "")
+    assert done.stderr == "estimates: interrupted; no unfinished output was left\n"
+
+
+def test_the_estimates_program_starts_through_the_launcher():
+    import tomllib
+    from pathlib import Path
+
+    project = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    scripts = tomllib.loads(project.read_text())["project"]["scripts"]
+    assert scripts == {"estimates": "workbook.launch:main"}

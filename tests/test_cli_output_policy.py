@@ -4,10 +4,13 @@ missing folder is refused, the output is never an input (refresh's -o BOOK is it
 in-place default), and each refusal is one line naming the path, exit 2."""
 
 import json
+import os
 import shutil
+import subprocess
 
 import pytest
 
+import workbook.outputs
 from workbook.cli import COMMANDS, run
 
 WRITERS = {c.name for c in COMMANDS if c.output is not None}
@@ -201,3 +204,41 @@ def test_workers_must_be_a_positive_number(sample_book, workers, capsys):
         f"estimates check: argument --workers: {workers!r} is not a whole number"
         " of 1 or more"
     )
+
+
+def _read_only(folder, monkeypatch):
+    """``folder`` made unwritable for this user (root ignores the mode bits: the
+    immutable flag then, where the file system has it)."""
+    folder.chmod(0o555)
+    if os.geteuid() == 0:
+        folder.chmod(0o755)
+        done = subprocess.run(["chattr", "+i", str(folder)], capture_output=True)
+        if done.returncode != 0:  # no chattr here: the refusal, as the OS gives it
+
+            def refused(*args, **kwargs):
+                raise PermissionError(13, "Permission denied")
+
+            monkeypatch.setattr(workbook.outputs.tempfile, "TemporaryFile", refused)
+            return lambda: None
+        return lambda: subprocess.run(["chattr", "-i", str(folder)], check=True)
+    return lambda: folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("command", sorted(WRITERS))
+def test_an_unwritable_folder_is_refused_naming_the_output(
+    command, sample_book, sample_dir, tmp_path, capsys, monkeypatch
+):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    out = locked / NAMES[command]
+    undo = _read_only(locked, monkeypatch)
+    try:
+        assert run(_argv(command, sample_book, sample_dir, tmp_path, out)) == 2
+    finally:
+        undo()
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"estimates {command}: {out}: cannot write in the folder {locked} ("
+    )
+    assert err.endswith("); nothing was written\n") and len(err.splitlines()) == 1
+    assert list(locked.iterdir()) == []

@@ -19,6 +19,9 @@ from pathlib import Path
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 BOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltm")
+# Spreadsheets in another format are checked too: each is a row saying why it
+# cannot be read (saved as .xls or .ods, say), rather than passed over unseen.
+OTHER_SHEETS = (".xltx", ".xls", ".xlsb", ".ods")
 # A custom document property on every findings table this module writes, so that a
 # table saved inside the folder it checked is not taken for a book next time.
 TABLE_MARK = "EstimatesFindingsTable"
@@ -37,13 +40,13 @@ COLUMNS = (
 
 
 def books_in(folder: Path) -> list[Path]:
-    """Workbooks below ``folder``, skipping Excel's lock files, hidden files and
-    the findings tables of an earlier check."""
+    """Workbooks (and other spreadsheets) below ``folder``, skipping Excel's lock
+    files, hidden files and the findings tables of an earlier check."""
     return sorted(
         p
         for p in Path(folder).rglob("*")
         if p.is_file()
-        and p.suffix.lower() in BOOK_SUFFIXES
+        and p.suffix.lower() in BOOK_SUFFIXES + OTHER_SHEETS
         and not p.name.startswith(("~$", "."))
         and not is_findings_table(p)
     )

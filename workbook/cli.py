@@ -610,9 +610,6 @@ def _output_arguments(p: argparse.ArgumentParser, spec: Output) -> None:
 def run(argv: Sequence[str] | None = None, out=None) -> int:
     """Run one command; its exit code. Every failure is one line on stderr."""
     out = out or sys.stdout
-    from workbook.io import BookError
-    from workbook.reader import NotOurBook
-
     args = None
     try:
         parser = _parser()
@@ -620,18 +617,11 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return EXIT_INPUT
-        if args.command != "check" and getattr(args, "book", None) is not None:
-            _one_book(args)
-        args.targets = claim(args, args.spec) if args.spec else []
-        return args.handler(args, out)
+        return _run(args, out)
     except KeyboardInterrupt:
         return _interrupted(args)
     except UsageError as exc:
         print(str(exc).splitlines()[0], file=sys.stderr)
-    except RuntimeError as exc:  # no LibreOffice, or it made no PDF
-        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
-    except (SourceError, BookError, NotOurBook) as exc:
-        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
     except BrokenPipeError:
         return _reader_left()
     except PermissionError as exc:
@@ -640,6 +630,23 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
         print(
             f"estimates: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr
         )
+    return EXIT_INPUT
+
+
+def _run(args: argparse.Namespace, out) -> int:
+    """The command, after the output policy (workbook/outputs.py) has passed it."""
+    from workbook.io import BookError
+    from workbook.reader import NotOurBook
+
+    try:
+        if args.command != "check" and getattr(args, "book", None) is not None:
+            _one_book(args)
+        args.targets = claim(args, args.spec) if args.spec else []
+        return args.handler(args, out)
+    except RuntimeError as exc:  # no LibreOffice, or it made no PDF
+        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
+    except (SourceError, BookError, NotOurBook) as exc:
+        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
     return EXIT_INPUT
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ def claim(args, spec: Output) -> list[Path]:
         return []
     if not out.parent.is_dir():
         _refuse(args, out, f"the folder {out.parent} does not exist")
+    _writable(args, out)
     if spec.kind == "folder":
         return _claim_folder(args, spec, out)
     targets = _table_files(out) if spec.kind == "tables" else [out]
@@ -93,6 +95,19 @@ def claim(args, spec: Output) -> list[Path]:
     for target in targets:
         _claim_file(args, target)
     return targets
+
+
+def _writable(args, out: Path) -> None:
+    """Refuse an output in a folder this user cannot write in, before any work:
+    the folder the temporary file goes in, and a folder the output is written
+    into."""
+    for folder in (out.parent, out) if out.is_dir() else (out.parent,):
+        try:
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+        except OSError as exc:
+            _refuse(args, out, f"cannot write in the folder {folder}"
+                    f" ({exc.strerror or exc}); nothing was written")  # fmt: skip
 
 
 def _check_suffix(args, spec: Output, out: Path) -> None:
