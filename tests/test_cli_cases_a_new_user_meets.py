@@ -130,3 +130,16 @@ def test_a_mismatched_extension_is_refused(sample_dir, tmp_path, capsys, command
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"estimates {command}: {target}: the file type comes from")
     assert not target.exists()
+
+
+def test_an_import_that_reads_no_row_writes_no_folder(sample_book, tmp_path, capsys):
+    out = tmp_path / "imported"
+    argv = ["import", str(sample_book), "--head", "135", "--year", "2025-26"]
+    assert run([*argv, "-o", str(out)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == (
+        f"estimates: {sample_book}: no row could be imported; nothing was written"
+        f" to {out}"
+    )
+    assert err[0].startswith(f"estimates: {sample_book}: line 1: ")
+    assert not out.exists()

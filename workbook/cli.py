@@ -422,6 +422,13 @@ def _import(args, out) -> int:
     except ValueError as exc:
         raise UsageError(f"estimates import: {exc}") from None
     imported = import_files(args.files, args.head, args.year)
+    if not (imported.programmes or imported.subheads or imported.breakdown):
+        for issue in imported.issues:
+            print(f"estimates: {issue}", file=sys.stderr)
+        raise SourceError(
+            f"{' '.join(map(str, args.files))}: no row could be imported;"
+            f" nothing was written to {args.output}"
+        )
     with staged(args.targets) as (temp,):
         write_source(imported, temp, args.head, args.year)
     for issue in imported.issues:
