@@ -143,3 +143,26 @@ def test_an_import_that_reads_no_row_writes_no_folder(sample_book, tmp_path, cap
     )
     assert err[0].startswith(f"estimates: {sample_book}: line 1: ")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("to_other_file", [False, True])
+def test_a_book_of_another_template_version_is_not_refreshed(
+    sample_book, tmp_path, capsys, to_other_file
+):
+    from workbook.io import load_book
+
+    wb = load_book(sample_book)
+    wb["Head"]["C23"] = "0.0.9"
+    wb.save(sample_book)
+    before = sample_book.read_bytes()
+    out = tmp_path / "out.xlsx"
+    argv = ["refresh", str(sample_book), *(["-o", str(out)] if to_other_file else [])]
+    assert run(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(
+        f"estimates: {sample_book}: not refreshed, nothing was written: This workbook"
+        " was made from template 0.0.9"
+    )
+    assert len(err.splitlines()) == 1
+    assert sample_book.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [sample_book.name]

@@ -133,13 +133,24 @@ def _refresh(args, out) -> int:
 
     book, target = args.book, args.output
     if target is None:
-        outcome = refresh_file(book)
+        outcome = _refreshed(book, refresh_file(book))
     else:
         with staged(args.targets) as (temp,):
-            outcome = refresh_file(book, temp)
+            outcome = _refreshed(book, refresh_file(book, temp))
     print(f"refreshed {target or book}: {_summary(outcome.findings)}", file=out)
     _print_findings(outcome.findings, out)
     return _exit_for(outcome.findings)
+
+
+def _refreshed(book: Path, outcome):
+    """``outcome``, or a one-line refusal when the refresh wrote nothing (a book of
+    another template version: V01 says what to do)."""
+    from workbook.io import BookError
+
+    if outcome.refused:
+        why = outcome.refused.splitlines()[0]
+        raise BookError(f"{book}: not refreshed, nothing was written: {why}")
+    return outcome
 
 
 def _check_arguments(p: argparse.ArgumentParser) -> None:
