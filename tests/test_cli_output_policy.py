@@ -242,3 +242,17 @@ def test_an_unwritable_folder_is_refused_naming_the_output(
     )
     assert err.endswith("); nothing was written\n") and len(err.splitlines()) == 1
     assert list(locked.iterdir()) == []
+
+
+def test_import_never_replaces_its_own_input_file(tmp_path, capsys):
+    folder = tmp_path / "head135"
+    folder.mkdir()
+    published = folder / "subheads.csv"  # a published file, saved under our name
+    published.write_text("Head,Subhead\n135,000\n", encoding="utf-8")
+    argv = ["import", str(published), "--head", "135", "--year", "2025-26"]
+    assert run([*argv, "-o", str(folder), "--force"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        f"estimates import: {published}: is an input of this command; give another"
+        " folder"
+    )
+    assert published.read_text(encoding="utf-8") == "Head,Subhead\n135,000\n"

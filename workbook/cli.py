@@ -23,12 +23,14 @@ from pathlib import Path
 from estimates import __version__
 from estimates.findings import Finding, Severity, count_by_severity
 from estimates.source import SAMPLE_HEAD_135, SourceError
+from estimates.tables import TABLES
 
 from .outputs import MACRO, PLAIN, Output, UsageError, claim, staged
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 COLUMNS = ("actual", "original", "revised", "estimate")
 DEMO_BOOK = "head135_2025-26.xlsx"
+SOURCE_FILES = ("head.toml", *(t.csv for t in TABLES.values() if t.csv))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -566,14 +568,16 @@ COMMANDS = (
                    required=True)),
     Command("import", "the Government's published Estimates CSV files into a"
             " source data folder", _import_arguments, _import,
-            Output("folder", "the source data folder to write", required=True)),
+            Output("folder", "the source data folder to write", required=True,
+                   files=SOURCE_FILES)),
     Command("rollforward", "the next year's book from this year's",
             _rollforward_arguments, _rollforward,
             Output("file", "the new year's workbook (a book of the same kind)",
                    required=True)),
     Command("export", "a book's inputs as a source data folder",
             _export_arguments, _export,
-            Output("folder", "the source data folder to write", required=True)),
+            Output("folder", "the source data folder to write", required=True,
+                   files=SOURCE_FILES)),
     Command("revert", "put back what the last refresh overwrote",
             _revert_arguments, _revert),
     Command("pdf", "the Report and Narrative as a PDF (LibreOffice)",

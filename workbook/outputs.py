@@ -51,6 +51,7 @@ class Output:
     required: bool = False
     in_place: bool = False
     inside: str = ""
+    files: tuple[str, ...] = ()  # the files a folder command writes in the folder
     flags: tuple[str, ...] = ("-o", "--output")
 
 
@@ -142,6 +143,10 @@ def _claim_folder(args, spec: Output, out: Path) -> list[Path]:
     for given in _inputs(args):
         if _same(out, given):
             _refuse(args, out, "is an input of this command; give another folder")
+    for name in spec.files:  # an input named like an output in it: not replaced
+        if any(_same(out / name, given) for given in _inputs(args)):
+            _refuse(args, out / name, "is an input of this command; give another"
+                    " folder")  # fmt: skip
     if spec.inside:
         target = out / spec.inside
         _claim_file(args, target)
