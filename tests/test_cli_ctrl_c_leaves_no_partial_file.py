@@ -11,7 +11,6 @@ import textwrap
 import pytest
 from openpyxl import Workbook
 
-import estimates.source
 import workbook.batch
 from workbook.cli import run
 
@@ -67,14 +66,6 @@ def test_demo_interrupted_leaves_no_folder(tmp_path, capsys, monkeypatch):
     assert run(["demo", "-o", str(tmp_path / "demo")]) == 130
     _stopped(capsys, "demo")
     assert _only(tmp_path) == []
-
-
-def test_export_interrupted_between_files(sample_book, tmp_path, capsys,
-                                          monkeypatch):  # fmt: skip
-    _interrupt_after(monkeypatch, estimates.source, "write_table", calls=2)
-    assert run(["export", str(sample_book), "-o", str(tmp_path / "src")]) == 130
-    _stopped(capsys, "export")
-    assert _only(tmp_path) == [sample_book.name]
 
 
 def test_check_folder_interrupted_while_writing_the_table(

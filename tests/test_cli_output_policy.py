@@ -43,7 +43,7 @@ def test_the_table_covers_every_writing_command():
     assert set(NAMES) == WRITERS
 
 
-@pytest.mark.parametrize("command", sorted(WRITERS))
+@pytest.mark.parametrize("command", sorted(WRITERS - {"export"}))  # export judges
 def test_an_existing_output_is_refused_unless_forced(
     command, sample_book, sample_dir, tmp_path, capsys
 ):

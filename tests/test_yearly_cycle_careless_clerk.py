@@ -62,8 +62,8 @@ def test_a_book_rolled_twice_in_a_row_is_refused(kind, tmp_path):
 
 def test_new_year_needs_a_workbook_name(sample_book, tmp_path):
     code, said = _cli("rollforward", sample_book, "-o", tmp_path / "next.txt")
-    assert code == 2 and said.endswith(
-        "next.txt: use the suffix of head135.xlsx (.xlsx)"
+    assert code == 2 and said.endswith(  # the CLI's output policy (workbook/outputs)
+        "next.txt: the file type comes from its extension: give .xlsx (a plain book)"
     )
 
 

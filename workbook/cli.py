@@ -520,8 +520,7 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 def _export(args, out) -> int:
     from workbook.populate import export_file
 
-    with staged(args.targets) as (temp,):
-        head = export_file(args.book, temp)
+    head = export_file(args.book, args.output)  # it judges the folder's contents
     print(f"exported Head {head.head} {head.estimate_year} to {args.output}", file=out)
     return EXIT_OK
 
@@ -576,8 +575,9 @@ COMMANDS = (
                    required=True)),
     Command("export", "a book's inputs as a source data folder",
             _export_arguments, _export,
-            Output("folder", "the source data folder to write", required=True,
-                   files=SOURCE_FILES)),
+            Output("folder", "the source data folder to write (a folder of the"
+                   " same Head and year is rewritten)", required=True,
+                   files=SOURCE_FILES, judges_folder=True)),
     Command("revert", "put back what the last refresh overwrote",
             _revert_arguments, _revert),
     Command("pdf", "the Report and Narrative as a PDF (LibreOffice)",

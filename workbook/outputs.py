@@ -52,6 +52,9 @@ class Output:
     in_place: bool = False
     inside: str = ""
     files: tuple[str, ...] = ()  # the files a folder command writes in the folder
+    # the command itself decides whether a folder that holds files may be written
+    # into (export: only one of the same Head and year), and writes it in place
+    judges_folder: bool = False
     flags: tuple[str, ...] = ("-o", "--output")
 
 
@@ -151,7 +154,7 @@ def _claim_folder(args, spec: Output, out: Path) -> list[Path]:
         target = out / spec.inside
         _claim_file(args, target)
         return [target]
-    if out.is_dir() and any(out.iterdir()) and not args.force:
+    if out.is_dir() and any(out.iterdir()) and not (args.force or spec.judges_folder):
         _refuse(args, out, "already exists and is not empty; give a new folder, or"
                 " --force to write into it")  # fmt: skip
     return [out]
