@@ -100,8 +100,10 @@ def _cell_value(value: object) -> object:
     """What to send for a cell: a formula as is; text that looks like one as text."""
     if isinstance(value, Formula):
         return str(value)
-    if isinstance(value, str) and value.startswith(FORMULA_LIKE):
-        return "'" + value  # an apostrophe makes Excel keep it as text
+    if isinstance(value, str) and value.startswith((*FORMULA_LIKE, "'")):
+        # an apostrophe makes Excel keep it as text (and is not part of it: text
+        # that starts with one needs a second)
+        return "'" + value
     return value
 
 

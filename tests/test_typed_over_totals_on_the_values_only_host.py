@@ -13,7 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from .clerk import Table
-from .clerk_cases import case, outcome
+from .clerk_cases import HOSTS, case, outcome
 
 pytestmark = pytest.mark.engine
 
@@ -35,7 +35,15 @@ def _typed_different(wb):
     wb["Programmes"][CELL] = _total(wb) + 30
 
 
+TYPED = "=G8+G9+30"
+
+
+def _formula_typed(wb):
+    wb["Programmes"][CELL] = TYPED
+
+
 case("total_typed_equal", _typed_equal)
+case("total_formula_typed", _formula_typed)
 case("total_typed_different", _typed_different)
 
 
@@ -58,13 +66,6 @@ def test_the_values_only_host_cannot_tell_an_equal_constant(host_outcomes):
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9 (regen): workbook/generated.input_cell_state adds a differing "
-    "value to Generated.rewrite, which nothing reads, and reports it as the "
-    "formula's (Shown formula_intact): the typed 299.7 stays, with no finding "
-    "at Programmes!G4 (not C01, T02 nor T03)",
-)
 def test_the_values_only_host_rewrites_a_differing_constant_and_says_so(
     host_outcomes,
 ):
@@ -76,4 +77,21 @@ def test_the_values_only_host_rewrites_a_differing_constant_and_says_so(
     assert any(
         "Programmes" in map(str, r) and CELL in map(str, r) and typed in r for r in rows
     ), rows
-    assert [f for f in got.findings if (f["sheet"], f["cell"]) == ("Programmes", CELL)]
+    assert [f["cell"] for f in got.at("C02")] == [CELL]  # not the cells using it
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_a_formula_typed_over_a_total_is_replaced_and_said(host_outcomes, host):
+    got = outcome(host_outcomes, "total_formula_typed", host)
+    wb = load_workbook(got.before)
+    t = Table(wb, "tblProgrammes")
+    after = load_workbook(got.book)["Programmes"][CELL].value
+    letter = "G"
+    assert after == f"=SUM({letter}{t.first}:{letter}{t.last})"
+    assert got.at("C02", "Programmes", CELL)
+    rows = _revert_rows(got)
+    # the values-only host sees what the formula showed, not its text
+    held = ("formula", TYPED) if host == "cli" else ("number", _total(wb) + 30)
+    assert ("Programmes", CELL, *held, "C02") in rows, rows
+    assert [f["cell"] for f in got.at("C02")] == [CELL]  # not the cells using it
+    assert not got.at("T02") and not got.at("C01")

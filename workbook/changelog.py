@@ -15,11 +15,16 @@ from .snapshot import Formula, Snapshot, address, cell_position
 from .writes import REVERT_COLUMNS, Plan, Write, rebuild_sheet
 
 
-def _same(old: object, new: object, formulas_known: bool, force: bool) -> bool:
+def _same(old: object, w: Write, formulas_known: bool, force: bool) -> bool:
+    new = w.value
     if old in (None, "") and new in (None, ""):
         return True
-    if not formulas_known and isinstance(new, Formula) and old not in (None, ""):
-        return not force  # a values-only host shows the formula's value
+    if not formulas_known and isinstance(new, Formula) and w.shows is not None:
+        return old == w.shows
+    if not formulas_known and isinstance(new, Formula) and not force:
+        # a values-only host shows the formula's value: any, or an empty cell
+        # where the formula shows nothing
+        return old not in (None, "") or w.blank_ok
     return old == new
 
 
@@ -28,7 +33,7 @@ def changed_cells(snap: Snapshot, plan: Plan) -> list[tuple]:
     changes = []
     for w in plan.writes:
         old = snap.value(w.sheet, w.row, w.col)
-        if not _same(old, w.value, snap.formulas_known, w.force):
+        if not _same(old, w, snap.formulas_known, w.force):
             changes.append((w.sheet, w.row, w.col, old, w.value))
     for sheet, row, col in plan.clears:
         old = snap.value(sheet, row, col)
@@ -44,7 +49,7 @@ def drop_unchanged(snap: Snapshot, plan: Plan) -> None:
 
     def same(w: Write, force: bool) -> bool:
         old = snap.value(w.sheet, w.row, w.col)
-        return _same(old, w.value, snap.formulas_known, force)
+        return _same(old, w, snap.formulas_known, force)
 
     changed = {w.sheet for w in plan.writes if w.force and not same(w, False)}
     changed |= {sheet for sheet, _, _ in plan.clears}

@@ -12,13 +12,18 @@ overwrite is flagged (C02); its value goes on the revert record with the rest.
 
 from __future__ import annotations
 
+import re
+import zlib
 from dataclasses import dataclass, field
+from decimal import Decimal
+
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from estimates.findings import Finding
 from estimates.model import Head, Ref, Shown
-from estimates.narrative import narrative_keys
+from estimates.narrative import narrative_keys, sentences
 from estimates.rules.shown import value_agrees
-from estimates.rules.text import finding, said
+from estimates.rules.text import finding, kind_of, said, show
 
 from . import chart_data
 from . import layout as L
@@ -38,31 +43,105 @@ class Generated:
     report_old: dict[str, int] = field(default_factory=dict)  # row key -> old row
     kept: dict[tuple[int, int], object] = field(default_factory=dict)  # typed
     stable_rows: set[int] = field(default_factory=set)  # same row, same formulas
-    rewrite: set[tuple[str, int, int]] = field(default_factory=set)  # values-only
+    rewrite: set[tuple[str, int, int]] = field(default_factory=set)  # replaced
+    replaced: list[Finding] = field(default_factory=list)  # C02 at those cells
+    blank: set[tuple[int, int]] = field(default_factory=set)  # Report: shows ""
+    differing: list = field(default_factory=list)  # values-only: (cell, shown, fig)
     clerk: set[tuple[str, int, int]] = field(default_factory=set)  # C02 cells
     sheets: dict[str, list[Write]] = field(default_factory=dict)  # owned cells
     clears: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
     charts: list[Write] = field(default_factory=list)  # the Charts data blocks
+
+    def replace(self, sheet: str, row: int, col: int, value, instead: str) -> None:
+        """A computed cell whose formula Refresh writes again, over ``value``:
+        on the revert record, marked and raised (C02)."""
+        self.rewrite.add((sheet, row, col))
+        self.clerk.add((sheet, row, col))
+        self.replaced += c02(sheet, [(row, col, value)], instead)
 
 
 def _blank(raw: object) -> bool:
     return raw is None or raw == ""
 
 
+def _shape(formula: str) -> str:
+    """A formula with its row and column numbers and spaces taken out: the
+    template's formula keeps its shape when rows move or a table grows."""
+    return re.sub(r"\d+", "#", formula.replace(" ", "").upper())
+
+
 def input_cell_state(snap: Snapshot, c: ComputedCell, expected, gen) -> Shown:
-    """A computed cell on an input sheet: rewritten unless a constant is typed."""
+    """A computed cell on an input sheet: rewritten unless a constant is typed.
+    A formula that is not the template's (a clerk's), or on a values-only host a
+    value the formula cannot show (a constant, or a stale formula: they cannot be
+    told apart), is replaced, goes on the revert record and is raised (C02)."""
     raw = snap.value(c.sheet, c.row, c.col)
     ref = Ref(c.sheet, c.cell)
+    if isinstance(raw, Formula) and _shape(raw) != _shape(c.formula):
+        gen.replace(c.sheet, c.row, c.col, raw, f"the template's {c.formula}")
     if _blank(raw) or isinstance(raw, Formula):
         return Shown(c.key, ref, None, True)
     if not snap.formulas_known:
-        # values only: a value that agrees is the formula's; one that does not is
-        # a stale formula's or a typed one, which cannot be told apart: rewritten
-        # (the revert record keeps the value)
         if not value_agrees(c.key, raw, expected):
-            gen.rewrite.add((c.sheet, c.row, c.col))
+            gen.differing.append((c, raw, expected))
         return Shown(c.key, ref, None, True)
     return Shown(c.key, ref, raw, False)
+
+
+_REF = re.compile(
+    r"(?:([A-Za-z_][\w.]*)!)?\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?"
+)
+
+
+def _refers_to(c: ComputedCell, cells: set[tuple[str, int, int]]) -> bool:
+    """Whether ``c``'s formula refers to any of ``cells`` (but itself)."""
+    text = re.sub(r'"[^"]*"', "", c.formula)
+    for sheet, c1, r1, c2, r2 in _REF.findall(text):
+        sheet = sheet or c.sheet
+        cols = column_index_from_string(c1), column_index_from_string(c2 or c1)
+        rows = int(r1), int(r2 or r1)
+        if any(
+            s == sheet and rows[0] <= r <= rows[1] and cols[0] <= k <= cols[1]
+            for s, r, k in cells - {(c.sheet, c.row, c.col)}
+        ):
+            return True
+    return False
+
+
+_SUM = re.compile(r"=SUM\(([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)\)")
+
+
+def _stale_sum(snap: Snapshot, c: ComputedCell, shown: object) -> bool:
+    """Whether a column total shows what it gave over fewer of its rows: the
+    template's formula before rows were added to the table (a values-only host
+    cannot see that range), not a value a clerk typed."""
+    match = _SUM.fullmatch(c.formula)
+    if match is None or not isinstance(shown, int | float):
+        return False
+    col, first, last = match[1], int(match[2]), int(match[4])
+    k = column_index_from_string(col)
+    target, total = round(Decimal(str(shown)), 6), Decimal(0)
+    for row in range(first, last):
+        value = snap.value(c.sheet, row, k)
+        if isinstance(value, int | float):
+            total += Decimal(str(value))
+        if round(total, 6) == target:
+            return True
+    return target == 0
+
+
+def _replace_differing(snap: Snapshot, gen: Generated) -> None:
+    """On a values-only host, each computed cell showing what its formula cannot
+    (a constant, or a stale formula): replaced and said; not the cells that
+    differ only because they refer to one of those (they follow it)."""
+    cells = {(c.sheet, c.row, c.col) for c, _, _ in gen.differing}
+    for c, raw, expected in gen.differing:
+        if _stale_sum(snap, c, raw):
+            gen.rewrite.add((c.sheet, c.row, c.col))  # said by nothing: ours
+        elif not _refers_to(c, cells):
+            instead = f"{show(expected, kind_of(c.key))}, what its formula gives"
+
+            gen.replace(c.sheet, c.row, c.col, raw, instead)
 
 
 def computed_cells(snap: Snapshot, head: Head, extents, usable: set[str]) -> list:
@@ -88,6 +167,7 @@ def read_generated(snap: Snapshot, reading, expected: dict[str, object]) -> Gene
     for c in gen.computed:
         if c.key and c.sheet in snap.sheets:
             head.shown[c.key] = input_cell_state(snap, c, expected.get(c.key), gen)
+    _replace_differing(snap, gen)
     gen.report = report_rows(head, reading.extents)
     if L.REPORT in snap.sheets:
         _read_report(snap, head, gen, expected)
@@ -127,7 +207,7 @@ def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
     for r, row in enumerate(gen.report, start=1):
         old_row = old.get(row.key)
         old_sig = (
-            snap.value(L.REPORT, old_row, L.REPORT_SIGNATURE_COLUMN)
+            read_record(snap.value(L.REPORT, old_row, L.REPORT_SIGNATURE_COLUMN))[0]
             if old_row
             else None
         )
@@ -135,6 +215,8 @@ def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
         if same and old_row == r:
             gen.stable_rows.add(r)
         for col, figure in row.figures.items():
+            if expected.get(figure) is None:
+                gen.blank.add((r, col))
             raw = snap.value(L.REPORT, old_row, col) if old_row else None
             ref = Ref(L.REPORT, address(r, col))
             typed = not _blank(raw) and not isinstance(raw, Formula)
@@ -156,18 +238,14 @@ def report_writes(snap: Snapshot, gen: Generated) -> list[Write]:
     for r, row in enumerate(gen.report, start=1):
         force = values_only and r not in gen.stable_rows
         out.append(Write(L.REPORT, r, L.REPORT_KEY_COLUMN, row.key, "key"))
-        if row.signature:
-            out.append(
-                Write(L.REPORT, r, L.REPORT_SIGNATURE_COLUMN, row.signature, "key")
-            )
         for col, (value, style) in row.cells.items():
             if (r, col) in gen.kept:
                 value = gen.kept[(r, col)]
             elif isinstance(value, str) and value.startswith("="):
                 value = Formula(value)
-            out.append(
-                Write(L.REPORT, r, col, value, style, force and col in row.figures)
-            )
+            figure = col in row.figures
+            blank = (r, col) in gen.blank
+            out.append(Write(L.REPORT, r, col, value, style, force and figure, blank))
     return out
 
 
@@ -188,46 +266,162 @@ def clerk_texts(snap: Snapshot, head: Head) -> dict:
     return texts
 
 
+def _key_col(sheet: str) -> int:
+    return L.REPORT_KEY_COLUMN if sheet == L.REPORT else L.NARRATIVE_KEY_COLUMN
+
+
+def _crc(value: object) -> str:
+    """A short fingerprint of a cell's text (a whole number as the integer)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{zlib.crc32(str(value).encode()):08x}"
+
+
+STALE = "\x00stale"
+"""What a values-only host's generated sentence stands for once the tables change
+(populate's fill): ours, to be rewritten."""
+FORMULA = "="  # in a record: a formula was written there, its text unknown
+
+
+def row_records(sheet: str, writes: list[Write], signatures, shows) -> list[Write]:
+    """The hidden record of each keyed row of a rebuilt sheet:
+    ``signature|B:crc,C:crc``, a fingerprint of each cell this refresh writes
+    (of the text a formula shows where the core knows it, else ``=``), all but
+    the key, the record and the clerk's own columns."""
+    key_col, record_col = _key_col(sheet), L.RECORD_COLUMNS[sheet]
+    skip = {key_col, record_col}
+    if sheet == L.NARRATIVE:
+        skip.add(L.NARRATIVE_CLERK_COLUMN)
+    keyed, marks = set(), {}
+    for w in writes:
+        keyed |= {w.row} if w.col == key_col else set()
+        if w.col in skip or _blank(w.value):
+            continue
+        if isinstance(w.value, Formula):
+            shown = shows.get((w.row, w.col))
+            mark = FORMULA if shown is None else _crc(shown)
+        else:
+            mark = _crc(w.value)
+        marks.setdefault(w.row, []).append(f"{get_column_letter(w.col)}:{mark}")
+    return [
+        Write(
+            sheet,
+            row,
+            record_col,
+            f"{signatures.get(row, '')}|{','.join(sorted(marks.get(row, [])))}",
+            "key",
+        )
+        for row in sorted(keyed)
+    ]
+
+
+def read_record(value: object) -> tuple[str, dict[int, str] | None]:
+    """(signature, fingerprint by column) of a row's hidden record; None for the
+    fingerprints when the row has none (a book of an earlier version)."""
+    if not isinstance(value, str) or "|" not in value:
+        return ("" if value is None else str(value)), None
+    signature, _, rest = value.partition("|")
+    marks = {}
+    for part in filter(None, rest.split(",")):
+        letters, _, mark = part.partition(":")
+        if letters.isalpha() and len(letters) <= 3 and mark:
+            marks[column_index_from_string(letters.upper())] = mark
+    return signature, marks
+
+
+@dataclass
+class _Old:
+    """A rebuilt sheet as the last refresh left it: each row's key and record,
+    and the texts the core's formulas show now (a formula's value)."""
+
+    sheet: str
+    keys: dict[int, str]
+    records: dict[int, dict[int, str] | None]
+    columns: dict[str, set[int]]  # by row key, the columns this refresh fills
+    texts: set[str]
+
+
+def _old(snap: Snapshot, sheet: str, writes: list[Write], shows: dict) -> _Old:
+    cells = snap.sheets.get(sheet, {})
+    record_col = L.RECORD_COLUMNS[sheet]
+    keys = {row: k for k, row in _old_rows(snap, sheet, _key_col(sheet)).items()}
+    records = {row: read_record(cells.get((row, record_col)))[1] for row in keys}
+    columns = written_columns(writes, _key_col(sheet))
+    return _Old(sheet, keys, records, columns, set(shows.values()))
+
+
 def owned_changes(
-    snap: Snapshot, sheet: str, writes: list[Write], columns: dict[str, set[int]]
+    snap: Snapshot, sheet: str, writes: list[Write], shows: dict
 ) -> tuple[list, list]:
     """(clears, clerk cells) of rebuilding ``sheet``'s owned columns with
-    ``writes``. ``columns`` gives, by row key, the columns the rebuilt sheet fills.
-    An old cell is ours if an earlier refresh wrote it (a formula, or a column its
-    row's key fills): cleared when nothing is written there now. Anything else in
-    an owned column is the clerk's: left alone unless a write lands on it, then
-    it is a clerk cell (C02; the revert record has it)."""
+    ``writes``; ``shows`` the text the core's formulas there show. An old cell
+    is ours if the last refresh wrote it (its row's record says so: the same
+    text, or a formula): cleared when nothing is written there now. Anything else
+    in an owned column is the clerk's: left alone unless a write lands on it,
+    then it is a clerk cell (C02; the revert record has it)."""
     owned = L.OWNED_COLUMNS[sheet]
-    key_col = L.REPORT_KEY_COLUMN if sheet == L.REPORT else L.NARRATIVE_KEY_COLUMN
-    old_keys = {row: k for k, row in _old_rows(snap, sheet, key_col).items()}
+    old = _old(snap, sheet, writes, shows)
     written = {(w.row, w.col): w.value for w in writes}
     clears, clerk = [], []
     for (row, col), value in snap.sheets.get(sheet, {}).items():
         if col not in owned or _blank(value) or written.get((row, col)) == value:
             continue
-        ours = _ours(sheet, old_keys.get(row), row, col, value, columns)
+        if shows.get((row, col)) == value:
+            continue  # the formula written there shows it
+        ours = _ours(old, row, col, value)
         if ours and (row, col) not in written:
             clears.append((sheet, row, col))
         elif not ours and (row, col) in written:
             clerk.append((row, col, value))
+    if not snap.formulas_known:
+        clears += _unseen_formulas(snap, old, written)
     return clears, clerk
 
 
-def _ours(sheet, key, row: int, col: int, value: object, columns) -> bool:
-    if sheet == L.NARRATIVE:
+def _unseen_formulas(snap: Snapshot, old: _Old, written: dict) -> list:
+    """A values-only host cannot see a formula that shows nothing: the cells
+    where the last refresh wrote one (its row's record says so) and this one
+    writes nothing are cleared all the same."""
+    return [
+        (old.sheet, row, col)
+        for row, record in old.records.items()
+        for col, mark in (record or {}).items()
+        if mark == FORMULA
+        and (row, col) not in written
+        and _blank(snap.value(old.sheet, row, col))
+    ]
+
+
+def _ours(old: _Old, row: int, col: int, value: object) -> bool:
+    key = old.keys.get(row)
+    if old.sheet == L.NARRATIVE and col == L.NARRATIVE_CLERK_COLUMN:
+        # the clerk's text moves with its sentence's key
+        return row >= L.NARRATIVE_FIRST_ROW and key in old.columns
+    if isinstance(value, Formula | CellError) or value in old.texts or value == STALE:
+        return True
+    if key is not None and col in (_key_col(old.sheet), L.RECORD_COLUMNS[old.sheet]):
+        return True
+    record = old.records.get(row)
+    if record is not None:
+        mark = record.get(col)
+        return mark is not None and mark in (FORMULA, _crc(value))
+    return _ours_unrecorded(old, key, row, col)
+
+
+def _ours_unrecorded(old: _Old, key, row: int, col: int) -> bool:
+    """A row with no record (a book an earlier version refreshed): by its key."""
+    if old.sheet == L.NARRATIVE:
         if row < L.NARRATIVE_FIRST_ROW:
             return row in (1, 2, L.NARRATIVE_FIRST_ROW - 1)
-        if col == L.NARRATIVE_CLERK_COLUMN:
-            return key in columns  # the clerk's text moves with its sentence's key
         return key is not None
-    if isinstance(value, Formula | CellError) or (row, col) == (1, 1):
+    if (row, col) == (1, 1):
         return True  # A1: the title the template and every refresh put there
     if key is None:
         return False
-    if key in columns:
-        return col in columns[key]
+    if key in old.columns:
+        return col in old.columns[key]
     prefix = key.split(":", 1)[0] + ":"
-    alike = [cols for k, cols in columns.items() if k.startswith(prefix)]
+    alike = [cols for k, cols in old.columns.items() if k.startswith(prefix)]
     return not alike or any(col in cols for cols in alike)
 
 
@@ -241,10 +435,28 @@ def written_columns(writes: list[Write], key_col: int) -> dict[str, set[int]]:
     return out
 
 
+def _narrative_shows(head: Head, results) -> dict[tuple[int, int], str]:
+    """The text each Narrative sentence cell shows, formula or not."""
+    out = {}
+    for i, sentence in enumerate(sentences(head, results)):
+        row = L.NARRATIVE_FIRST_ROW + i
+        out[(row, 2)], out[(row, 3)] = sentence.en, sentence.zh
+    return out
+
+
 def rebuild(snap: Snapshot, reading, results, gen: Generated) -> list[Finding]:
-    """The Report and Narrative as this refresh writes them into ``gen``, and a
-    C02 finding at each cell a clerk typed that they would replace."""
+    """The Report and Narrative as this refresh writes them into ``gen``, with
+    each row's record, and a C02 finding at each cell a clerk typed that they
+    would replace."""
     head = reading.head
+    shows = {
+        L.REPORT: {},
+        L.NARRATIVE: _narrative_shows(head, results),
+    }
+    signatures = {
+        L.REPORT: {r: row.signature for r, row in enumerate(gen.report, start=1)},
+        L.NARRATIVE: {},
+    }
     gen.sheets = {
         L.REPORT: report_writes(snap, gen),
         L.NARRATIVE: narrative_rows(
@@ -254,11 +466,10 @@ def rebuild(snap: Snapshot, reading, results, gen: Generated) -> list[Finding]:
             None if snap.formulas_known else lambda r, c: snap.value(L.NARRATIVE, r, c),
         ),
     }
-    findings = []
+    findings = list(gen.replaced)
     for sheet, writes in gen.sheets.items():
-        key_col = L.REPORT_KEY_COLUMN if sheet == L.REPORT else L.NARRATIVE_KEY_COLUMN
-        columns = written_columns(writes, key_col)
-        gen.clears[sheet], clerk = owned_changes(snap, sheet, writes, columns)
+        writes += row_records(sheet, writes, signatures[sheet], shows[sheet])
+        gen.clears[sheet], clerk = owned_changes(snap, sheet, writes, shows[sheet])
         if sheet not in snap.protected:
             findings += c02(sheet, clerk)
             gen.clerk |= {(sheet, row, col) for row, col, _ in clerk}
@@ -269,34 +480,62 @@ def rebuild(snap: Snapshot, reading, results, gen: Generated) -> list[Finding]:
     return findings
 
 
-def c02(sheet: str, clerk: list) -> list[Finding]:
-    """A finding at each cell a clerk typed that the rebuilt sheet replaces."""
+def _computed_messages(sheet: str, cell: str, value, instead: str) -> tuple:
+    """What C02 says at a computed cell of an input sheet it replaced."""
+    then = (
+        "Refresh wrote the template's formula again; what the cell held is on the"
+        " revert record (Revert puts it back). Change the figures it is computed"
+        " from instead.",
+        "更新已重寫範本公式,原有內容已記入還原紀錄(可用「還原」取回)。"
+        "請改為修改計算所依據的數字。",
+    )
+    if isinstance(value, Formula):
+        what = (
+            f"{sheet}!{cell} holds a formula that is not the template's",
+            f"{sheet}!{cell} 的公式並非範本的公式",
+        )
+        return said(what, (instead, instead), (str(value), str(value)), then)
+    what = (
+        f"{sheet}!{cell} showed what its formula cannot: a value typed over it, or"
+        " a formula that no longer covers its table (rows added below it)",
+        f"{sheet}!{cell} 顯示的並非其公式所得:可能是輸入的數值,或公式未涵蓋整個表格"
+        "(表格下方新增了列)",
+    )
+    return said(what, (instead, instead), (repr(value), repr(value)), then)
+
+
+def _rebuilt_messages(sheet: str, cell: str, value) -> tuple:
+    """What C02 says in a rebuilt sheet's columns."""
+    return said(
+        (
+            f"{sheet}!{cell} lies where Refresh rebuilds the sheet, and what was"
+            " typed there was replaced",
+            f"{sheet}!{cell} 位於更新會重建的範圍,原有內容已被取代",
+        ),
+        ("the add-in's own text or nothing", "工具所寫的內容或空白"),
+        (f"the clerk's {value!r}", f"使用者輸入的 {value!r}"),
+        (
+            "It is on the revert record (Revert puts it back). Type your own text"
+            " outside the rebuilt columns.",
+            "已記入還原紀錄(可用「還原」取回)。請在重建範圍以外輸入。",
+        ),
+    )
+
+
+def c02(sheet: str, clerk: list, instead: str = "") -> list[Finding]:
+    """A finding at each cell a clerk typed that the refresh replaces: in a
+    rebuilt sheet's columns, or (``instead``: what the cell should show or hold)
+    over a computed cell of an input sheet."""
     out = []
     for row, col, value in clerk:
         cell = address(row, col)
-        out.append(
-            finding(
-                "C02",
-                Ref(sheet, cell),
-                *said(
-                    (
-                        f"{sheet}!{cell} lies where Refresh rebuilds the sheet, and"
-                        " what was typed there was replaced",
-                        f"{sheet}!{cell} 位於更新會重建的範圍,原有內容已被取代",
-                    ),
-                    ("the add-in's own text or nothing", "工具所寫的內容或空白"),
-                    (f"the clerk's {value!r}", f"使用者輸入的 {value!r}"),
-                    (
-                        "It is on the revert record (Revert puts it back). Type your"
-                        " own text outside the rebuilt columns.",
-                        "已記入還原紀錄(可用「還原」取回)。請在重建範圍以外輸入。",
-                    ),
-                ),
-                "empty",
-                repr(value),
-            )
-        )
+        if instead or sheet not in L.OWNED_COLUMNS:
+            en, zh = _computed_messages(sheet, cell, value, instead or "its formula")
+        else:
+            en, zh = _rebuilt_messages(sheet, cell, value)
+        expected = instead or "empty"
+        out.append(finding("C02", Ref(sheet, cell), en, zh, expected, str(value)))
     return out
 
 
-__all__ = ["Generated", "clerk_texts", "read_generated", "rebuild"]
+__all__ = ["Generated", "clerk_texts", "read_generated", "read_record", "rebuild"]

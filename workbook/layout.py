@@ -453,7 +453,8 @@ ESTABLISHMENT_SUMMARY = {
 }
 
 REPORT_KEY_COLUMN = 12  # column L of the Report sheet: each row's stable key (hidden)
-REPORT_SIGNATURE_COLUMN = 13  # M: what the row's formulas compute (hidden)
+REPORT_SIGNATURE_COLUMN = 13  # M: what the row's formulas compute, and the
+# record of what the last refresh wrote in the row (hidden; RECORD_COLUMNS)
 HEAD_SUMMARY_COLUMNS = (4, 5, 6)  # Head sheet: label (en), label (zh), live text
 HEAD_SUMMARY_LINES = (  # (row, label_en, label_zh, Narrative key, Narrative column)
     (7, "Establishment ceiling line", "編制上限", "ceiling", 2),
@@ -465,12 +466,24 @@ NARRATIVE_LOOKUP_ROWS = 500  # rows of the Narrative sheet the Head summary look
 NARRATIVE_FIRST_ROW = 5
 NARRATIVE_CLERK_COLUMN = 4  # D: the clerk's own sentence, tied to the row's key
 NARRATIVE_KEY_COLUMN = 6  # F: each row's sentence key (hidden)
+NARRATIVE_RECORD_COLUMN = 7  # G: what the last refresh wrote in the row (hidden)
+# The hidden cell on each row of a rebuilt sheet that records what the last
+# refresh wrote there (the Report's also carries its formulas' signature): a
+# clerk's text over the tool's is told from the tool's own earlier text by it.
+RECORD_COLUMNS = {REPORT: REPORT_SIGNATURE_COLUMN, NARRATIVE: NARRATIVE_RECORD_COLUMN}
 # The regions Refresh rebuilds, by sheet: the columns it owns (every row). What a
 # clerk typed there that Refresh must overwrite goes on the revert record and is
 # flagged (C02); every other cell of these sheets is the clerk's and never touched.
 OWNED_COLUMNS: dict[str, tuple[int, ...]] = {
     REPORT: tuple(range(1, REPORT_SIGNATURE_COLUMN + 1)),
-    NARRATIVE: (1, 2, 3, NARRATIVE_CLERK_COLUMN, NARRATIVE_KEY_COLUMN),
+    NARRATIVE: (
+        1,
+        2,
+        3,
+        NARRATIVE_CLERK_COLUMN,
+        NARRATIVE_KEY_COLUMN,
+        NARRATIVE_RECORD_COLUMN,
+    ),
 }
 
 
@@ -489,7 +502,7 @@ def owns(sheet: str, col: int) -> bool:
 
 HIDDEN_COLUMNS: dict[str, tuple[int, ...]] = {
     REPORT: (REPORT_KEY_COLUMN, REPORT_SIGNATURE_COLUMN),
-    NARRATIVE: (NARRATIVE_KEY_COLUMN,),
+    NARRATIVE: (NARRATIVE_KEY_COLUMN, NARRATIVE_RECORD_COLUMN),
 }
 CHECKS_HEADER_ROW = 5
 CHECKS_COLUMNS = (

@@ -46,9 +46,7 @@ def make_plan(
         if c.sheet in snap.sheets and head_keeps(head, c.key) is False:
             continue  # a constant the clerk typed: kept (C01)
         if c.sheet in snap.sheets:
-            plan.writes.append(
-                Write(c.sheet, c.row, c.col, Formula(c.formula), c.style)
-            )
+            plan.writes.append(_computed_write(c, gen, results.expected))
     _stale_rows(snap, reading, plan)
     _year_labels(head, plan, snap)
     _tables(snap, reading, plan)
@@ -73,6 +71,14 @@ def make_plan(
     if record_changes:
         record(snap, plan, "refresh", findings, user, now, frozenset(gen.clerk))
     return plan
+
+
+def _computed_write(c, gen: Generated, expected: dict) -> Write:
+    """A computed cell's formula: forced over a value or formula it replaces;
+    an empty cell taken for it where it shows nothing (values-only host)."""
+    force = (c.sheet, c.row, c.col) in gen.rewrite
+    blank = not c.key or expected.get(c.key) is None
+    return Write(c.sheet, c.row, c.col, Formula(c.formula), c.style, force, blank)
 
 
 def head_keeps(head: Head, key: str) -> bool | None:

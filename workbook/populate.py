@@ -43,7 +43,7 @@ from .charts import FIRST as HISTORY_ROW
 from .charts import HISTORY_INPUT_ROWS
 from .computed import FIRST_AMOUNT_COL
 from .cycle import ACTION_COL, NEW_YEAR
-from .generated import computed_cells
+from .generated import STALE, computed_cells
 from .io import apply_plan, load_book, save_book, snapshot_of
 from .narrative import CLERK_COL, FIRST_ROW, KEY_COL
 from .plan import make_plan
@@ -177,8 +177,6 @@ def fill(snap: Snapshot, head: Head, tables, every_input: bool) -> Populated:
 
 
 HISTORY_COLUMNS = (7, 8)  # Charts!G:H: as at 31 March, and the posts then
-STALE = "\x00stale"
-"""What a values-only host's generated sentence stands for once the tables change."""
 
 
 def _shown_figure(report: dict, key: tuple[int, int], value: object) -> bool:

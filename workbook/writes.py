@@ -3,6 +3,7 @@ cell flagged, a flag taken back. Each adapter applies them its own way."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import layout as L
@@ -13,7 +14,11 @@ class Write:
     """Put ``value`` (a ``Formula`` or a constant) in a cell, with a named style.
 
     ``force``: write it even where a values-only host shows a value that agrees
-    (the formula there is not known to be this one)."""
+    (the formula there is not known to be this one). ``blank_ok``: the formula
+    shows nothing (the core's figure is nil), so a values-only host showing an
+    empty cell there is taken to show this formula. ``shows``: the text the
+    formula shows, where that is known without calculating (a link's name): a
+    values-only host showing it has this formula, forced or not."""
 
     sheet: str
     row: int
@@ -21,6 +26,8 @@ class Write:
     value: object
     style: str | None = None
     force: bool = False
+    blank_ok: bool = False
+    shows: str | None = None  # what the formula shows, where that is known
 
 
 @dataclass(frozen=True)
@@ -79,8 +86,18 @@ def rebuild_sheet(plan: Plan, old: dict, sheet: str, writes: list[Write]) -> Non
         plan.regenerated[sheet] = writes
     written = {(w.row, w.col) for w in writes}
     plan.writes += [
-        Write(w.sheet, w.row, w.col, w.value, w.style, force=True) for w in writes
+        Write(w.sheet, w.row, w.col, w.value, w.style, True, shows=_link_name(w.value))
+        for w in writes
     ]
     plan.clears += [
         (sheet, r, c) for (r, c), v in old.items() if (r, c) not in written and v != ""
     ]
+
+
+_LINK = re.compile(r'=HYPERLINK\("(?:[^"]|"")*","((?:[^"]|"")*)"\)')
+
+
+def _link_name(value: object) -> str | None:
+    """The name a ``=HYPERLINK("target","name")`` formula shows."""
+    match = _LINK.fullmatch(value) if isinstance(value, str) else None
+    return match.group(1).replace('""', '"') if match else None
