@@ -299,7 +299,7 @@ def row_records(sheet: str, writes: list[Write], signatures, shows) -> list[Writ
             continue
         if isinstance(w.value, Formula):
             shown = shows.get((w.row, w.col))
-            mark = FORMULA if shown is None else _crc(shown)
+            mark = FORMULA if shown is None else FORMULA + _crc(shown)
         else:
             mark = _crc(w.value)
         marks.setdefault(w.row, []).append(f"{get_column_letter(w.col)}:{mark}")
@@ -339,6 +339,19 @@ class _Old:
     records: dict[int, dict[int, str] | None]
     columns: dict[str, set[int]]  # by row key, the columns this refresh fills
     texts: set[str]
+    loose: bool = False  # values only: a formula's value may be another's
+
+
+def _like_a_sentence(old: _Old, value: object) -> bool:
+    """Whether ``value`` begins as one of the core's sentences does (a live
+    sentence's value, from other figures: the values-only host cannot see the
+    formula). A clerk's own sentence belongs in column D."""
+    if not isinstance(value, str) or len(value) < SENTENCE_STEM:
+        return False
+    return any(value[:SENTENCE_STEM] == text[:SENTENCE_STEM] for text in old.texts)
+
+
+SENTENCE_STEM = 12  # characters: "Provision for", "二零二五至二六年度的撥款"
 
 
 def _old(snap: Snapshot, sheet: str, writes: list[Write], shows: dict) -> _Old:
@@ -347,7 +360,8 @@ def _old(snap: Snapshot, sheet: str, writes: list[Write], shows: dict) -> _Old:
     keys = {row: k for k, row in _old_rows(snap, sheet, _key_col(sheet)).items()}
     records = {row: read_record(cells.get((row, record_col)))[1] for row in keys}
     columns = written_columns(writes, _key_col(sheet))
-    return _Old(sheet, keys, records, columns, set(shows.values()))
+    texts = set(shows.values())
+    return _Old(sheet, keys, records, columns, texts, not snap.formulas_known)
 
 
 def owned_changes(
@@ -403,8 +417,10 @@ def _ours(old: _Old, row: int, col: int, value: object) -> bool:
         return True
     record = old.records.get(row)
     if record is not None:
-        mark = record.get(col)
-        return mark is not None and mark in (FORMULA, _crc(value))
+        mark = record.get(col) or ""
+        if mark in (FORMULA, _crc(value), FORMULA + _crc(value)):
+            return True
+        return old.loose and mark.startswith(FORMULA) and _like_a_sentence(old, value)
     return _ours_unrecorded(old, key, row, col)
 
 
