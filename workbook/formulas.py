@@ -28,9 +28,17 @@ def abs_range(sheet: str, col: str, first: int, last: int) -> str:
     return f"{sheet}!${col}${first}:${col}${last}"
 
 
-def sum_where(sum_range: str, criteria_range: str, text: str) -> str:
-    """Sum where a text column equals ``text`` exactly (SUMIFS reads "000" as 0)."""
-    return f'=SUMPRODUCT(--({criteria_range}="{text}"),{sum_range})'
+def sum_where(sum_range: str, criteria_range: str, code: str) -> str:
+    """Sum where a code column holds ``code`` as the reader reads it: the text
+    exactly, or a digit code without its leading zeros ("0", "00" or the number 0
+    for "000"; ``estimates.tables`` pads them). SUMIFS would read "000" as 0 and
+    match an empty cell too; an empty cell matches none of these."""
+    forms = [code]
+    if code.isdigit():
+        short = code.lstrip("0") or "0"
+        forms += [short.zfill(n) for n in range(len(short), len(code))]
+    tests = "+".join(f'--(({criteria_range}&"")="{form}")' for form in forms)
+    return f"=SUMPRODUCT({tests},{sum_range})"
 
 
 def reference(sheet: str, row: int, col: int) -> str:

@@ -236,7 +236,8 @@ HOW: dict[str, tuple[str, str]] = {
     ),
     "C02": (
         "The cell lies in a region Refresh rebuilds (the Report's columns A:M, the"
-        " Narrative's A:D and F); what was typed there is on the revert record.",
+        " Narrative's A:D, F and G), or a computed cell of an input sheet; what was"
+        " there is on the revert record.",
         "此儲存格位於更新會重建的範圍;原有內容已記入還原紀錄。",
     ),
     "R01": (
