@@ -25,9 +25,14 @@ def _cells(wb) -> dict[str, str]:
     report, narrative = wb["Report"], wb["Narrative"]
     r = _row(report, 12, "subhead:000")
     n = _row(narrative, 6, "programme:2")
+    marks = next(  # the footnote marks' column: the row's text right of its figures
+        c.column_letter
+        for c in report[r][4:11]
+        if isinstance(c.value, str) and not c.value.startswith("=")
+    )
     return {
         f"Report!C{r}": TITLE,
-        f"Report!K{r}": MARK,
+        f"Report!{marks}{r}": MARK,
         f"Narrative!B{n}": SENTENCE,
     }
 
