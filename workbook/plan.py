@@ -42,14 +42,15 @@ def make_plan(
     Change log."""
     plan = Plan(unflags=previous_flags(snap))
     head = reading.head
+    _tables(snap, reading, plan)
+    moved = bool(plan.tables)  # a table's rows changed: every formula is rewritten
     for c in gen.computed:
         if c.sheet in snap.sheets and head_keeps(head, c.key) is False:
             continue  # a constant the clerk typed: kept (C01)
         if c.sheet in snap.sheets:
-            plan.writes.append(_computed_write(c, gen, results.expected))
+            plan.writes.append(_computed_write(c, gen, results.expected, moved))
     _stale_rows(snap, reading, plan)
     _year_labels(head, plan, snap)
-    _tables(snap, reading, plan)
     for sheet, writes in gen.sheets.items():
         if sheet not in snap.sheets:
             plan.sheets.append(sheet)
@@ -73,11 +74,12 @@ def make_plan(
     return plan
 
 
-def _computed_write(c, gen: Generated, expected: dict) -> Write:
+def _computed_write(c, gen: Generated, expected: dict, moved: bool) -> Write:
     """A computed cell's formula: forced over a value or formula it replaces;
-    an empty cell taken for it where it shows nothing (values-only host)."""
+    an empty cell taken for it where it shows nothing (values-only host), unless
+    a table's rows changed (the formula there, unseen, may be an older range's)."""
     force = (c.sheet, c.row, c.col) in gen.rewrite
-    blank = not c.key or expected.get(c.key) is None
+    blank = not moved and (not c.key or expected.get(c.key) is None)
     return Write(c.sheet, c.row, c.col, Formula(c.formula), c.style, force, blank)
 
 
