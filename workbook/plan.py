@@ -36,14 +36,16 @@ def make_plan(
     user: str = "",
     now: str = "",
     record_changes: bool = True,
+    refilled: bool = False,
 ) -> Plan:
     """Everything a refresh changes in the book, and nothing else. With
     ``record_changes``, what it overwrites goes to _Revert and a row to the
-    Change log."""
+    Change log. ``refilled``: the tables were just filled (populate), so what a
+    values-only host shows is from before: every computed formula is written."""
     plan = Plan(unflags=previous_flags(snap))
     head = reading.head
     _tables(snap, reading, plan)
-    moved = bool(plan.tables)  # a table's rows changed: every formula is rewritten
+    moved = refilled or bool(plan.tables)  # rows changed: every formula rewritten
     for c in gen.computed:
         if c.sheet in snap.sheets and head_keeps(head, c.key) is False:
             continue  # a constant the clerk typed: kept (C01)

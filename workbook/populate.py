@@ -212,7 +212,7 @@ def _recalculated(after: Snapshot) -> None:
 def _refresh(after: Snapshot, user: str, now: str):
     ev = evaluate(after)
     plan = make_plan(after, ev.reading, ev.results, ev.findings, ev.gen, user, now,
-                     record_changes=False)  # fmt: skip
+                     record_changes=False, refilled=True)  # fmt: skip
     return ev, plan
 
 
