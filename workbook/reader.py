@@ -148,14 +148,19 @@ def table_extent(
         m0, _, m1, r1 = table_bounds(merged)
         if r1 >= min_row and m0 <= max_col and m1 >= min_col:
             findings.append(_merged(spec, sheet, merged))
-    last = max_row
-    # Rows typed just below the table belong to it (Excel would have grown it).
+    return Extent(min_row + 1, max(_last_keyed(snap, spec, max_row), min_row + 1))
+
+
+def _last_keyed(snap: Snapshot, spec: L.TableSpec, last: int) -> int:
+    """The table's last row, grown over every row keyed below it, also after blank
+    rows: a clerk who leaves a gap and types a programme means it to count, and
+    nothing of ours lives below an input table, so a row there is never lost
+    (a blank row is skipped like one inside the table)."""
     width = len(spec.columns)
-    while any(
-        snap.value(sheet, last + 1, c) not in (None, "") for c in range(1, width + 1)
-    ):
-        last += 1
-    return Extent(min_row + 1, max(last, min_row + 1))
+    for row in range(last + 1, snap.max_row(spec.sheet) + 1):
+        if not T.blank(snap.value(spec.sheet, row, c) for c in range(1, width + 1)):
+            last = row
+    return last
 
 
 def _rows(snap: Snapshot, spec: L.TableSpec, ext: Extent):

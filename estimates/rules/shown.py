@@ -101,6 +101,18 @@ def value_agrees(key: str, value: object, expected: object) -> bool:
         return False
 
 
+def _typed_found(cell: Shown, expected: object, kind: str, shown: tuple) -> tuple:
+    """What C01 found: the typed figure, and when it equals the formula's, that it
+    is a constant where the formula belongs (it will not follow the tables)."""
+    if not (cell.value_known and value_agrees(cell.key, cell.value, expected)):
+        return shown
+    return (
+        f"a typed constant {shown[0]} where the formula belongs (the same figure"
+        " today, but it will not follow later changes)",
+        f"在公式位置輸入的常數 {shown[1]}(現時數字相同,但不會隨日後更改而更新)",
+    )
+
+
 def check_one(
     cell: Shown, expected: object, source: Ref | None = None
 ) -> list[Finding]:
@@ -125,7 +137,7 @@ def check_one(
                 f"the formula's {show(expected, kind)}",
                 f"公式所得的 {show(expected, kind, 'zh')}",
             ),
-            (shown_text, shown_zh),
+            _typed_found(cell, expected, kind, (shown_text, shown_zh)),
             ("The clerk's value is kept.", "已保留該數值。"),
         )
         out.append(finding("C01", cell.ref, en, zh, show(expected, kind), shown_text))
