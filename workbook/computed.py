@@ -33,7 +33,7 @@ from estimates.variance import VARIANCES
 
 from . import formulas as fx
 from . import layout as L
-from .snapshot import address, cell_position
+from .snapshot import address, as_text, cell_position
 
 
 @dataclass(frozen=True)
@@ -319,10 +319,12 @@ def report_rows(head: Head, extents: dict[str, Extent]) -> list[ReportRow]:
         out.add("blank3", {})
         for f in head.footnotes:  # each language full width under the table
             out.add(
-                f"footnote:{f.mark}", {1: (f.mark, "label"), 2: (f.text_zh, "note")}
+                f"footnote:{f.mark}",
+                {1: (as_text(f.mark), "label"), 2: (as_text(f.text_zh), "note")},
             )
             out.add(
-                f"footnote_en:{f.mark}", {1: (f.mark, "label"), 3: (f.text_en, "note")}
+                f"footnote_en:{f.mark}",
+                {1: (as_text(f.mark), "label"), 3: (as_text(f.text_en), "note")},
             )
     return out.rows
 
@@ -438,8 +440,8 @@ def _programme_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None
         src = row_of(p.ref, ext.first + i)
         cells = {
             1: (f"({p.number})", "label"),
-            2: (p.title_zh, "label"),
-            3: (p.title_en, "label"),
+            2: (as_text(p.title_zh), "label"),
+            3: (as_text(p.title_en), "label"),
         }
         figures = {}
         for k, column in enumerate(COLUMNS):
@@ -516,7 +518,11 @@ def _subhead_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None:
 
 def _subhead_line(out: _Rows, head: Head, s, src: int, ident: str) -> None:
     sub = L.TABLES["tblSubheads"]
-    cells = {1: (s.code, "code"), 2: (s.title_zh, "label"), 3: (s.title_en, "label")}
+    cells = {
+        1: (as_text(s.code), "code"),
+        2: (as_text(s.title_zh), "label"),
+        3: (as_text(s.title_en), "label"),
+    }
     figures = {}
     for k, column in enumerate(COLUMNS):
         ref = fx.reference(sub.sheet, src, sub.col(column))

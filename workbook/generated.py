@@ -30,7 +30,7 @@ from . import layout as L
 from .changelog import replaced_clerk_cells
 from .computed import ComputedCell, ReportRow, input_sheet_cells, report_rows
 from .narrative import narrative_rows
-from .snapshot import CellError, Formula, Snapshot, address, cell_position
+from .snapshot import CellError, Formula, Snapshot, Text, address, cell_position
 from .writes import Write
 
 
@@ -241,7 +241,7 @@ def report_writes(snap: Snapshot, gen: Generated) -> list[Write]:
         for col, (value, style) in row.cells.items():
             if (r, col) in gen.kept:
                 value = gen.kept[(r, col)]
-            elif isinstance(value, str) and value.startswith("="):
+            elif _is_formula(value):
                 value = Formula(value)
             figure = col in row.figures
             blank = (r, col) in gen.blank
@@ -552,6 +552,14 @@ def c02(sheet: str, clerk: list, instead: str = "") -> list[Finding]:
         expected = instead or "empty"
         out.append(finding("C02", Ref(sheet, cell), en, zh, expected, str(value)))
     return out
+
+
+def _is_formula(value: object) -> bool:
+    """A computed row's formula: a string starting with "=" that is not text a
+    clerk or a file gave (a title =HYPERLINK(...) stays text)."""
+    return (
+        isinstance(value, str) and value.startswith("=") and not isinstance(value, Text)
+    )
 
 
 __all__ = ["Generated", "clerk_texts", "read_generated", "read_record", "rebuild"]

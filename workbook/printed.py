@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from . import layout as L
 from .computed import Bi, ReportRow
-from .snapshot import Formula, Snapshot, address
+from .snapshot import Formula, Snapshot, Text, address
 from .writes import Write
 
 SHEETS = {"zh": L.REPORT_ZH, "en": L.REPORT_EN}
@@ -56,7 +56,7 @@ def printed_rows(rows: list[ReportRow], lang: str) -> list[Write]:
 def _value(value: object, lang: str, row: int, col: int) -> object:
     if isinstance(value, Bi):
         return value.said(lang)
-    if isinstance(value, str) and value.startswith("="):
+    if isinstance(value, str) and value.startswith("=") and not isinstance(value, Text):
         return Formula(f"={L.REPORT}!{address(row, col)}")
     return value
 

@@ -40,6 +40,16 @@ NOT_CACHED = None
 written by a script, never recalculated)."""
 
 
+class Text(str):
+    """Text a clerk or a file gave (a title, a code, a footnote): written as text
+    even when it starts with = + - @, never read as the formula it looks like."""
+
+
+def as_text(value: object) -> object:
+    """``value`` marked as text when it is a string, else as it is."""
+    return Text(value) if isinstance(value, str) else value
+
+
 class Formula(str):
     """A cell's formula text, starting with ``=``.
 
