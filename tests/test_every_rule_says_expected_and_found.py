@@ -177,6 +177,14 @@ def _narrative_row(wb):
     ws.cell(row + 1, 4).value = "A sentence of my own."
 
 
+def _line_gone(wb):
+    """A clerk's sentence under a key the Head no longer has (its line gone)."""
+    ws = wb[L.NARRATIVE]
+    row = ws.max_row + 1
+    ws.cell(row, L.NARRATIVE_KEY_COLUMN).value = "programme_posts:99"
+    ws.cell(row, L.NARRATIVE_CLERK_COLUMN).value = "Programme (99) gains 3 posts."
+
+
 CASES = {
     "T01": _typed("subhead_total:Total Expenditure:estimate", lambda c: 1),
     "T02": _typed("programme_total:estimate", 999999.9),
@@ -212,6 +220,7 @@ CASES = {
     "D14": _copy_row("tblProgrammes", ("programme",)),
     "D15": _set("tblSubheads", "estimate", "=ROUND(175587.4,0)"),
     "F01": _rolled,
+    "N02": _line_gone,
     "F02": _narrative(f"{DRAFT}Last year's sentence."),
     "V01": lambda wb: wb[L.HEAD].__setitem__(L.TEMPLATE_VERSION_CELL, "0.0.9"),
 }

@@ -17,12 +17,12 @@ from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from estimates import __version__
 from estimates.model import Count, Head
-from estimates.narrative import narrative_keys
 from estimates.tables import HEAD_LISTS
 
 from . import layout as L
 from .charts import add_charts
 from .io import write_cell
+from .narrative import clerk_rows
 from .printing import fit_header_row, fit_input_columns, setup_page
 from .snapshot import Formula, cell_position
 from .styles import set_default_font
@@ -237,10 +237,6 @@ def _clerk_sentences(wb: Workbook, head: Head) -> None:
     if not head.narrative or L.NARRATIVE not in wb.sheetnames:
         return
     ws = wb[L.NARRATIVE]
-    for i, (key, _) in enumerate(narrative_keys(head)):
-        if key in head.narrative:
-            row = L.NARRATIVE_FIRST_ROW + i
-            write_cell(ws, row, L.NARRATIVE_KEY_COLUMN, key, "key")
-            write_cell(
-                ws, row, L.NARRATIVE_CLERK_COLUMN, head.narrative[key][0], "wrap"
-            )
+    for key, row in clerk_rows(head, list(head.narrative)).items():
+        write_cell(ws, row, L.NARRATIVE_KEY_COLUMN, key, "key")
+        write_cell(ws, row, L.NARRATIVE_CLERK_COLUMN, head.narrative[key][0], "wrap")

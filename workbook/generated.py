@@ -21,7 +21,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from estimates.findings import Finding
 from estimates.model import Head, Ref, Shown
-from estimates.narrative import narrative_keys, sentences
+from estimates.narrative import sentences
 from estimates.rules.shown import value_agrees
 from estimates.rules.text import finding, kind_of, said, show
 
@@ -29,7 +29,7 @@ from . import chart_data
 from . import layout as L
 from .changelog import replaced_clerk_cells
 from .computed import ComputedCell, ReportRow, input_sheet_cells, report_rows
-from .narrative import narrative_rows
+from .narrative import clerk_rows, narrative_rows
 from .snapshot import CellError, Formula, Snapshot, Text, address, cell_position
 from .writes import Write
 
@@ -251,19 +251,20 @@ def report_writes(snap: Snapshot, gen: Generated) -> list[Write]:
 
 def clerk_texts(snap: Snapshot, head: Head) -> dict:
     """The clerk's own Narrative sentences by key, placed where the new layout
-    puts each key's row."""
+    puts each key's row; a sentence whose line is gone keeps its key and text on
+    a row of its own (narrative.clerk_rows), never dropped."""
     sheet = snap.sheets.get(L.NARRATIVE, {})
     old = _old_rows(snap, L.NARRATIVE, L.NARRATIVE_KEY_COLUMN)
-    texts = {}
-    for i, (key, _) in enumerate(narrative_keys(head)):
-        text = sheet.get((old[key], L.NARRATIVE_CLERK_COLUMN)) if key in old else None
-        if isinstance(text, str) and text.strip():
-            row = L.NARRATIVE_FIRST_ROW + i
-            texts[key] = (
-                text,
-                Ref(L.NARRATIVE, address(row, L.NARRATIVE_CLERK_COLUMN)),
-            )
-    return texts
+    found = {}
+    for key, row in sorted(old.items(), key=lambda item: item[1]):
+        text = sheet.get((row, L.NARRATIVE_CLERK_COLUMN))
+        if row >= L.NARRATIVE_FIRST_ROW and isinstance(text, str) and text.strip():
+            found[key] = text
+    rows = clerk_rows(head, list(found))
+    return {
+        key: (found[key], Ref(L.NARRATIVE, address(row, L.NARRATIVE_CLERK_COLUMN)))
+        for key, row in sorted(rows.items(), key=lambda item: item[1])
+    }
 
 
 def _key_col(sheet: str) -> int:

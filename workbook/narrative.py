@@ -12,7 +12,13 @@ from __future__ import annotations
 from openpyxl.utils.cell import get_column_letter
 
 from estimates.model import Head
-from estimates.narrative import previous_year, sentences, year_en, year_zh
+from estimates.narrative import (
+    narrative_keys,
+    previous_year,
+    sentences,
+    year_en,
+    year_zh,
+)
 from estimates.results import Results
 
 from . import layout as L
@@ -23,6 +29,43 @@ from .writes import Write
 FIRST_ROW = L.NARRATIVE_FIRST_ROW
 CLERK_COL = L.NARRATIVE_CLERK_COLUMN
 KEY_COL = L.NARRATIVE_KEY_COLUMN
+
+
+GONE_LABEL = "Line gone 已無此行"
+GONE_NOTE = (
+    "Kept: this sentence's line is no longer in the Report. Move the text to"
+    " another line or delete it.",
+    "已保留:此句子所屬的一行已不在報告內。請把文字移往另一行或刪除。",
+)
+
+
+def clerk_rows(head: Head, keys) -> dict[str, int]:
+    """The Narrative row of each clerk sentence, by key (``keys``: those with
+    text): its line's row; or, when its line is gone (a figure now nil, a
+    programme deleted, a year rolled forward), a row after the lines, where the
+    text stays, flagged (N02), until the clerk moves or deletes it."""
+    lines = [key for key, _ in narrative_keys(head)]
+    rows = {key: FIRST_ROW + i for i, key in enumerate(lines)}
+    gone = [key for key in keys if key not in rows]
+    rows.update({key: FIRST_ROW + len(lines) + i for i, key in enumerate(gone)})
+    return {key: rows[key] for key in keys}
+
+
+def _kept_rows(head: Head) -> list[Write]:
+    """The rows of clerk sentences whose line is gone (see ``clerk_rows``)."""
+    lines = {key for key, _ in narrative_keys(head)}
+    out = []
+    for key, row in clerk_rows(head, list(head.narrative)).items():
+        if key in lines:
+            continue
+        out += [
+            _write(row, 1, f"{GONE_LABEL} ({key})", "label"),
+            _write(row, 2, GONE_NOTE[0], "wrap"),
+            _write(row, 3, GONE_NOTE[1], "wrap"),
+            _write(row, KEY_COL, key, "key"),
+            _write(row, CLERK_COL, head.narrative[key][0], "wrap"),
+        ]
+    return out
 
 
 def _write(row: int, col: int, value: object, style: str | None) -> Write:
@@ -101,4 +144,4 @@ def narrative_rows(
         ]
         text = clerk[sentence.key][0] if sentence.key in clerk else None
         out.append(_write(row, CLERK_COL, text, "wrap"))
-    return out
+    return out + _kept_rows(head)

@@ -90,6 +90,12 @@ RULES: dict[str, Rule] = {
             "說明文字引用的數字與表格相符",
         ),
         Rule(
+            "N02",
+            W,
+            "A clerk's narrative sentence whose line is gone is kept",
+            "所屬一行已不存在的說明句子已保留",
+        ),
+        Rule(
             "C01",
             W,
             "A computed cell was typed over with a constant",
@@ -248,6 +254,10 @@ HOW: dict[str, tuple[str, str]] = {
         "Every amount, percentage and post count quoted, in common units, against"
         " the sentence computed from the tables.",
         "所引金額、百分率及職位數目與按表格計算的句子比較。",
+    ),
+    "N02": (
+        "The sentence's key (Narrative column F) against the lines the Head has now.",
+        "句子的鍵(說明工作表 F 欄)與現有各行比較。",
     ),
     "F01": (
         "A rolled-forward book (its Change log has a 'new year' row) keys Actual,"

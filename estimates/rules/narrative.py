@@ -1,8 +1,9 @@
 """A clerk's own narrative sentences, read back against the tables.
 
-Rule id: N01 (a sentence quotes an amount, percentage or post count that the
-tables do not give). Figures are compared in common units, so "140 萬元" and
-"$1.4 million" are the same figure.
+Rule ids: N01 (a sentence quotes an amount, percentage or post count that the
+tables do not give); N02 (a sentence whose line is gone, kept for the clerk).
+Figures are compared in common units, so "140 萬元" and "$1.4 million" are the
+same figure.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from decimal import Decimal
 
 from ..findings import Finding
 from ..model import Head
-from ..narrative import figures_in, sentences, sources
+from ..narrative import figures_in, narrative_keys, sentences, sources
 from ..results import Results
 from ..rollforward import DRAFT
 from .text import finding, show
@@ -43,9 +44,30 @@ def _gap(wrong: list, right: list, lang: str) -> str:
     return f" (difference {text})" if lang == "en" else f"(相差 {text})"
 
 
+def _kept(head: Head) -> list[Finding]:
+    """N02: a clerk's sentence whose line the Head no longer has (kept, never
+    dropped: a later refresh must not remove it without a word)."""
+    lines = {key for key, _ in narrative_keys(head)}
+    return [
+        finding(
+            "N02",
+            ref,
+            f"Your sentence for the narrative line {key!r} is kept, but that line"
+            " is no longer in the Report: expected the line, found none. Move the"
+            " text to another line or delete it.",
+            f"說明句子 {key!r} 的文字已保留,但該行已不在報告內:應為 該行,現為 沒有。"
+            "請把文字移往另一行或刪除。",
+            "the line",
+            "none",
+        )
+        for key, (text, ref) in head.narrative.items()
+        if key not in lines and text.strip()
+    ]
+
+
 def check(head: Head, results: Results) -> list[Finding]:
     computed = {s.key: s for s in sentences(head, results)}
-    out = []
+    out = _kept(head)
     for key, (text, ref) in head.narrative.items():
         sentence = computed.get(key)
         if sentence is None or not text.strip() or text.startswith(DRAFT):
