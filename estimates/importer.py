@@ -474,8 +474,10 @@ def import_files(paths: list[Path], head: str, year: str = "") -> Imported:
     ):
         held = ", ".join(sorted(imported.other_heads, key=int))
         raise SourceError(f"no rows for Head {head}; the files hold Head {held}")
+    refused = {issue.path for issue in imported.issues}
     for total in imported.totals:
-        _check_total(total, imported)
+        if total.path not in refused:  # a refused line is named, not its total
+            _check_total(total, imported)
     return imported
 
 

@@ -7,11 +7,17 @@ its shortest ``repr``, which is the figure the clerk typed.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_HALF_UP, Decimal
 
 Number = int | Decimal
 
-NIL_MARKS = frozenset({"", "-", "—", "–", "_", "－", "‒", "―", "N/A", "n/a"})
+NIL_MARKS = frozenset({"", "-", "—", "–", "_", "－", "‒", "―", "n/a", "n.a.", "nil"})
+"""The one rule for nil, in a cell or a CSV: empty, a dash (as the COR prints nil)
+or the word nil, n/a or n.a. in any case. Anything else is a figure or refused
+(TBC, 0 is the figure zero)."""
+_FIGURE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+")
+"""Digits, commas only between groups of three before the point, one point."""
 MAX_AMOUNT = Decimal(10) ** 15
 """No Head's figure comes near a quadrillion, in any unit: a larger one is a typo."""
 _HUNDRED = Decimal(100)
@@ -53,33 +59,40 @@ def _to_decimal(value: object) -> Decimal:
 
 
 def parse_number(text: str) -> Decimal:
-    """Parse numeric text as printed: thousands separators, a leading sign, brackets.
+    """Numeric text as printed: a sign or brackets, commas only as thousands
+    separators in groups of three ("1,234.5"); "212,4", "1,23,4" and "1.2e3"
+    are refused, not guessed at.
 
     Raises:
         ValueError: the text is not a number, or too large to be any amount.
     """
-    cleaned = text.strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     negative = False
     if cleaned.startswith("(") and cleaned.endswith(")"):
         negative, cleaned = True, cleaned[1:-1]
-    if cleaned[:1] in ("−", "–"):
-        negative, cleaned = not negative, cleaned[1:]
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(f"not a number: {text!r}") from None
-    if not number.is_finite():
-        raise ValueError(f"not a number: {text!r}")
+    if cleaned[:1] in ("−", "–", "-", "+"):
+        negative, cleaned = negative != (cleaned[0] != "+"), cleaned[1:]
+    if not _FIGURE.fullmatch(cleaned):
+        raise ValueError(f"not a number: {text!r}{_why(cleaned)}")
+    number = Decimal(cleaned.replace(",", ""))
     if abs(number) >= MAX_AMOUNT:
         raise ValueError(f"too large to be an amount: {text!r}")
     return -number if negative else number
+
+
+def _why(cleaned: str) -> str:
+    if "," in cleaned:
+        return " (a comma only separates thousands, in groups of three: 1,234.5)"
+    if "e" in cleaned.lower():
+        return " (key the figure in full, not in exponent notation)"
+    return ""
 
 
 def is_nil(value: object) -> bool:
     """True for an empty cell or a printed nil mark (a dash)."""
     if value is None:
         return True
-    return isinstance(value, str) and value.strip() in NIL_MARKS
+    return isinstance(value, str) and value.strip().lower() in NIL_MARKS
 
 
 def parse_amount(value: object) -> Decimal | None:

@@ -133,17 +133,18 @@ def _narrative(meta: dict, path: Path) -> dict[str, tuple[str, None]]:
     return {str(k): (t, None) for k, t in table.items() if t.strip()}
 
 
-def _year(meta: dict, path: Path) -> str:
-    """head.toml's estimate_year as ``2025-26`` ("" if it gives none).
+def _year(meta: dict, path: Path, key: str = "estimate_year") -> str:
+    """head.toml's ``key`` (estimate_year, rolled_from) as ``2025-26`` ("" if it
+    gives none).
 
     Raises:
         SourceError: naming the file, when it is no Estimate year.
     """
-    given = meta.get("estimate_year", "")
+    given = meta.get(key, "")
     if not str(given).strip():
         return ""
     try:
-        return parse_year(given, f"{path}: estimate_year")
+        return parse_year(given, f"{path}: {key}")
     except YearError as exc:
         raise SourceError(str(exc)) from None
 
@@ -174,6 +175,7 @@ def load_source(folder: Path) -> Head:
         department_short_zh=str(meta.get("department_short_zh", "")),
         footnotes=_footnotes(meta, meta_path),
         narrative=_narrative(meta, meta_path),
+        rolled_from=_year(meta, meta_path, "rolled_from"),
         establishment=EstablishmentSummary(
             posts_start=_count(info, "posts_start", meta_path),
             directorate_start=_count(info, "directorate_start", meta_path),
@@ -205,6 +207,7 @@ HEAD_KEYS = (
     "department_en",
     "department_zh",
     "department_short_zh",
+    "rolled_from",  # a rolled-forward Head's last year: its figures are to key (F01)
 )
 COUNT_KEYS = ("posts_start", "directorate_start", "directorate_end", "net_change")
 

@@ -227,8 +227,10 @@ PROGRAMMES = Table(
             "Programme",
             "綱領",
             attr="number",
+            required=True,
             normalise=programme_number,
         ),
+        # a title is required in each language the table uses (reader.titles)
         Field("title_en", TEXT, "Title (English)", "名稱(英文)"),
         Field("title_zh", TEXT, "Title (Chinese)", "名稱(中文)"),
         *_money(MILLIONS),

@@ -163,19 +163,22 @@ class Cells:
             return f.empty
 
     def required(self, f: T.Field, value, ref: Ref, label: str):
-        """A required number left blank is D06 and reads as 0."""
+        """A required number left blank is D06 and reads as 0; one the clerk
+        keyed that is not a number is D05 (or D02, D15) only: it is not blank."""
         if value is None and f.required:
-            self.missing(f, ref, label)
+            if not (self.findings and self.findings[-1].ref == ref):
+                self.missing(f, ref, label)
             return 0
         return value
 
     def missing(self, f: T.Field, ref: Ref, label: str) -> None:
+        row = label.strip()
+        named = row and "()" not in row and row != f.label_en
+        where = f"{ref}, {row}" if named else ref
+        want = (f"a value for {f.label_en}", f"{f.label_zh}的數值")
         en, zh = said(
-            (
-                f"{label}: {f.label_en} is missing ({ref})",
-                f"{label}:缺少{f.label_zh}({ref})",
-            ),
-            (f"a {f.label_en.lower()}", f.label_zh),
+            (f"{f.label_en} is missing ({where})", f"缺少{f.label_zh}({where})"),
+            want,
             ("a blank cell", "空白"),
         )
-        self.add("D06", ref, en, zh, f"a {f.label_en.lower()}", "blank")
+        self.add("D06", ref, en, zh, want[0], "blank")

@@ -219,6 +219,24 @@ def read_tables(
             rows = getattr(head, T.HEAD_LISTS[spec.name])
             for row in _rows(snap, spec, extents[spec.name]):
                 rows.append(_read_row(cells, spec, row))
+    if "tblProgrammes" in usable:
+        _titles(cells, head.programmes)
+
+
+TITLES = ("title_en", "title_zh")
+
+
+def _titles(cells: Cells, programmes: list) -> None:
+    """A programme title left blank (D06) in a language the table uses (the
+    published Heads give English titles only, a Chinese file Chinese only): the
+    Report and the COR would print the programme with no title."""
+    spec = L.TABLES["tblProgrammes"]
+    used = [t for t in TITLES if any(getattr(p, t) for p in programmes)]
+    for p in programmes:
+        for name in used or TITLES[:1]:
+            if not getattr(p, name) and name in p.refs:
+                label = f"Programme ({p.number})" if p.number else ""
+                cells.missing(spec.table.field(name), p.refs[name], label)
 
 
 def _structure(snap: Snapshot, findings: list[Finding]):

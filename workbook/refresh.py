@@ -23,6 +23,7 @@ from estimates.variance import VARIANCES
 from . import host as service
 from .build import new_template, populate
 from .changelog import log_row
+from .cycle import NEW_YEAR
 from .host import Evaluation, current_user, evaluate
 from .io import BookHost, load_book, save_book, write_cell
 from .printing import set_up_pages
@@ -98,13 +99,19 @@ def build_workbook(head: Head) -> tuple[Workbook, Outcome]:
     wb = new_template()
     populate(wb, head)
     source = f"{head.head} (new)"
+    if head.rolled_from:  # exported mid-cycle: still a rolled-forward book (F01)
+        _log(wb, source, NEW_YEAR + head.rolled_from, [], 0)
     outcome = refresh_workbook(wb, source, record=False)
     set_up_pages(wb)  # the template's pages; later refreshes leave them to the clerk
-    snap = BookHost(wb, source).snapshot()
     written = len(outcome.plan.writes) if outcome.plan else 0
-    for w in log_row(snap, "build", outcome.findings, written, current_user(), ""):
-        write_cell(wb[w.sheet], w.row, w.col, w.value, w.style)
+    _log(wb, source, "build", outcome.findings, written)
     return wb, outcome
+
+
+def _log(wb: Workbook, source: str, action: str, findings: list, written: int):
+    snap = BookHost(wb, source).snapshot()
+    for w in log_row(snap, action, findings, written, current_user(), ""):
+        write_cell(wb[w.sheet], w.row, w.col, w.value, w.style)
 
 
 def build_file(data_dir: Path, out: Path) -> Outcome:
