@@ -69,6 +69,16 @@ def year_in(text: str) -> str | None:
     return _valid(IN_TEXT.search(text))
 
 
+def likely_year(text: str) -> str | None:
+    """The Estimate year a clerk most likely meant by ``text`` (``2013/14``,
+    ``2013``, ``FY2013-14`` -> ``2013-14``); None when it holds no such year."""
+    found = year_in(text)
+    if found:
+        return found
+    match = re.search(r"(?<!\d)(19|20)\d\d(?!\d)", text)
+    return _label(int(match.group(0))) if match else None
+
+
 def first_year(year: str) -> int:
     """``2025-26`` -> 2025 (the year must be a parsed one)."""
     return int(parse_year(year)[:4])

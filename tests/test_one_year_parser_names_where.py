@@ -136,3 +136,16 @@ def test_no_module_reads_a_year_its_own_way():
         if p.name != "years.py" and own.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+@pytest.mark.parametrize(
+    ("year", "hint"),
+    [("2013/14", "Key it as 2013-14."), (2013, "Key it as 2013-14."),
+     ("FY13", "Key the Estimate year, such as 2025-26.")],
+)  # fmt: skip
+def test_the_year_hint_names_the_year_the_clerk_meant(
+    sample_book, tmp_path, year, hint
+):
+    book = _book_with_year(sample_book, year, tmp_path)
+    (d05,) = [f for f in check_file(book).findings if f.ref and f.ref.cell == "C8"]
+    assert d05.message_en.endswith(hint)

@@ -14,7 +14,7 @@ from estimates.findings import Finding
 from estimates.model import Count, EstablishmentSummary, Head, Ref
 from estimates.rules.text import finding, said
 from estimates.years import EXAMPLE as EXAMPLE_YEAR
-from estimates.years import YearError, parse_year
+from estimates.years import YearError, likely_year, parse_year
 
 from . import layout as L
 from .cells import Cells
@@ -336,10 +336,17 @@ def _year(cells: Cells, text: str) -> str:
             (f"The Estimate year ({where})", f"預算年度({where})"),
             (EXAMPLE_YEAR, "如 2025-26 的年度"),
             (repr(text), repr(text)),
-            ("Key it as 2025-26.", "請輸入如 2025-26。"),
+            _key_it_as(likely_year(text)),
         )
         cells.add("D05", Ref(fixed.sheet, fixed.cell), en, zh, EXAMPLE_YEAR, repr(text))
         return text
+
+
+def _key_it_as(year: str | None) -> tuple[str, str]:
+    """The year the clerk meant, when the text holds one; else the shape."""
+    if year:
+        return f"Key it as {year}.", f"請輸入 {year}。"
+    return "Key the Estimate year, such as 2025-26.", "請輸入預算年度,如 2025-26。"
 
 
 def read_book(snap: Snapshot) -> Reading:
