@@ -27,7 +27,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from . import layout as L
 from .cached import cached_values
 from .package import Preserver, UnkeptPart
-from .printing import lay_out, retitle_pages, set_up_pages
+from .printing import lay_out, retitle_pages, set_up_pages, split_column_ranges
 from .safety import UnsafeBook, inspect_package
 from .snapshot import NOT_CACHED, CellError, Formula, Snapshot
 from .styles import apply_look
@@ -136,6 +136,7 @@ def load_book(path: Path, for_update: bool = False) -> Workbook:
         # naming new ones by count, so two sheets with notes can collide on save.
         # The notes themselves are kept; their drawing is written afresh.
         ws.legacy_drawing = None
+        split_column_ranges(ws)  # another application's <col min=2 max=3>
     return wb
 
 

@@ -16,10 +16,12 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable
+from copy import copy
 from dataclasses import dataclass
 
 from openpyxl.cell.cell import MergedCell
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
+from openpyxl.worksheet.dimensions import ColumnDimension
 from openpyxl.worksheet.page import PageMargins
 
 from estimates.tables import NUMBER_KINDS
@@ -79,6 +81,46 @@ REGENERATED = (L.REPORT, L.REPORT_ZH, L.REPORT_EN, L.NARRATIVE, L.CHECKS)
 LINE_POINTS = 14.0  # one line of 10 pt text, CJK fonts included
 BOLD_WIDER = 1.1  # bold text (a header) is about a tenth wider
 _FORMULA_TEXT = re.compile(r'"((?:[^"]|"")*)"')
+
+
+SPLIT_UP_TO = 52  # columns past the sheet's last one kept as one range
+
+
+def split_column_ranges(ws) -> None:
+    """One <col> entry per column the sheet may use. Excel and LibreOffice save
+    neighbouring columns of one width as one range (<col min=2 max=3>), which
+    openpyxl keys by its first letter: setting column C's width or hiding it then
+    adds <col min=3 max=3> over the range, an overlap Excel repairs on opening,
+    and reading C saw the default. Each range is split into its columns up to the
+    last used one (at least ``SPLIT_UP_TO``); the rest stays one range."""
+    bound = max(ws.max_column, SPLIT_UP_TO)
+    dims = ws.column_dimensions
+    for key, dim in list(dims.items()):
+        first, last = dim.min or 0, dim.max or 0
+        if last <= first:
+            continue
+        del dims[key]
+        for col in range(first, min(last, bound) + 1):
+            dims[get_column_letter(col)] = _column_like(ws, dim, col, col)
+        if last > bound:
+            dims[get_column_letter(bound + 1)] = _column_like(ws, dim, bound + 1, last)
+
+
+def _column_like(ws, dim, first: int, last: int) -> ColumnDimension:
+    part = ColumnDimension(
+        ws,
+        index=get_column_letter(first),
+        width=dim.width,
+        bestFit=dim.bestFit,
+        hidden=dim.hidden,
+        outlineLevel=dim.outlineLevel,
+        collapsed=dim.collapsed,
+        min=first,
+        max=last,
+        customWidth=dim.customWidth,
+    )
+    part._style = copy(dim._style)
+    return part
 
 
 def char_width(ch: str) -> float:
