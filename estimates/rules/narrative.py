@@ -65,6 +65,17 @@ def _kept(head: Head) -> list[Finding]:
     ]
 
 
+def _one_programme(computed: dict, key: str) -> list:
+    """The sentences a clerk's text on row ``key`` may quote: its own, and for a
+    programme its posts sentence too (a COR paragraph joins them: "... together
+    with a net decrease of one post"), and the other way round."""
+    kind, _, number = key.partition(":")
+    if kind not in ("programme", "programme_posts"):
+        return [computed[key]]
+    keys = (key, f"programme:{number}", f"programme_posts:{number}")
+    return [computed[k] for k in dict.fromkeys(keys) if k in computed]
+
+
 def check(head: Head, results: Results) -> list[Finding]:
     computed = {s.key: s for s in sentences(head, results)}
     out = _kept(head)
@@ -72,7 +83,9 @@ def check(head: Head, results: Results) -> list[Finding]:
         sentence = computed.get(key)
         if sentence is None or not text.strip() or text.startswith(DRAFT):
             continue  # a draft carried from last year is F02's, until reviewed
-        expected = figures_in(sentence.en) | figures_in(sentence.zh)
+        expected = set()
+        for same in _one_programme(computed, key):
+            expected |= figures_in(same.en) | figures_in(same.zh)
         wrong = sorted(figures_in(text) - expected)
         if not wrong:
             continue
