@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -78,7 +79,24 @@ class Finding:
 
 
 def sort_key(finding: Finding) -> tuple:
-    return (finding.severity.rank, finding.rule, finding.sheet, finding.cell)
+    """Worst first, then by rule, sheet and cell in row order (D8 before D10)."""
+    return (
+        finding.severity.rank,
+        finding.rule,
+        finding.sheet,
+        _cell_order(finding.cell),
+    )
+
+
+def _cell_order(cell: str) -> tuple:
+    match = _CELL.fullmatch(cell or "")
+    if match is None:
+        return (0, 0, "", cell or "")
+    column, row = match.groups()
+    return (int(row), len(column), column, "")
+
+
+_CELL = re.compile(r"\$?([A-Z]{1,3})\$?(\d+)")
 
 
 def count_by_severity(findings: list[Finding]) -> dict[str, int]:

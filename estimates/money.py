@@ -81,9 +81,10 @@ def parse_number(text: str) -> Decimal:
 
 
 def _why(cleaned: str) -> str:
-    if "," in cleaned:
+    """Why digits were refused: a misplaced comma, or exponent notation."""
+    if "," in cleaned and re.fullmatch(r"[\d,.]+", cleaned):
         return " (a comma only separates thousands, in groups of three: 1,234.5)"
-    if "e" in cleaned.lower():
+    if re.fullmatch(r"[\d.]+[eE][+-]?\d+", cleaned):
         return " (key the figure in full, not in exponent notation)"
     return ""
 
