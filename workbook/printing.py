@@ -58,7 +58,7 @@ class Page:
 
 
 PAGES: dict[str, Page] = {
-    L.HEAD: Page("portrait", cap=44, caps=((6, 60),)),
+    L.HEAD: Page("landscape", cap=44, caps=((6, 60),)),
     # the Report's blocks each carry their own header row, as the COR's do
     L.REPORT: Page(
         "portrait",
@@ -72,7 +72,7 @@ PAGES: dict[str, Page] = {
         )
         for sheet in (L.REPORT_ZH, L.REPORT_EN)
     },
-    L.NARRATIVE: Page("portrait", cap=56, caps=((1, 22), (4, 40)), floors=((4, 40),)),
+    L.NARRATIVE: Page("landscape", cap=56, caps=((1, 22), (4, 40)), floors=((4, 40),)),
     L.CHECKS: Page("landscape", cap=36, caps=((5, 48), (6, 34), (10, 34))),
     L.CHANGE_LOG: Page("landscape", cap=24),
 }
@@ -290,6 +290,7 @@ def fit_sheet(ws, styles: dict | None = None, over_hidden: bool = False) -> None
             continue
         width = max(page.floor_of(col), floors.get(col, 0), widths.get(col, 0))
         ws.column_dimensions[letter].width = round(width, 1)
+    fit_page_width(ws, owned_only=True)
     _wrap_and_grow(ws, spanning, _last_column(ws), narrow, over_hidden)
 
 
@@ -321,6 +322,110 @@ def fit_input_columns(wb) -> None:
     if L.ESTABLISHMENT in wb.sheetnames:  # its summary figures sit in column C
         rows = [row for row, _, _ in L.ESTABLISHMENT_SUMMARY.values()]
         _wrap_labels(wb[L.ESTABLISHMENT], rows, before=3)
+    fit_input_sheets(wb)
+
+
+PRINT_SCALE = 0.75  # the least scale a sheet is laid out to print at (goal: 70%)
+PAGE_POINTS = {"portrait": 595 - 58, "landscape": 842 - 58}  # A4 less margins
+NARROWEST_TEXT = 12.0  # a text column is never squeezed below this
+
+
+def column_points(width: float) -> float:
+    """The printed width of a column ``width`` characters wide (Arial 10: 7 px a
+    character and 5 px of padding, at 0.75 pt a pixel)."""
+    return (width * 7 + 5) * 0.75
+
+
+def fit_page_width(ws, owned_only: bool = False) -> None:
+    """Narrow the widest text columns until the sheet, one page wide, prints at
+    ``PRINT_SCALE`` or more; their text then wraps (``wrap_to_width``). Figures'
+    columns keep their width: a figure never wraps."""
+    page = PAGES.get(ws.title, DEFAULT_PAGE)
+    room = PAGE_POINTS[page.orientation] / PRINT_SCALE
+    widths = _visible_widths(ws)
+    text = {c for c in _text_columns(ws) if L.owns(ws.title, c) or not owned_only}
+    fixed = sum(column_points(w) for c, w in widths.items() if c not in text)
+    squeezable = {c: w for c, w in widths.items() if c in text}
+    if not squeezable or fixed + sum(map(column_points, squeezable.values())) <= room:
+        return
+    level = max(squeezable.values())
+    while level > NARROWEST_TEXT:
+        shown = sum(column_points(min(w, level)) for w in squeezable.values())
+        if fixed + shown <= room:
+            break
+        level -= 0.5
+    for col, width in squeezable.items():
+        if width > level:
+            ws.column_dimensions[get_column_letter(col)].width = round(level, 1)
+
+
+def _visible_widths(ws) -> dict[int, float]:
+    out = {}
+    for col in range(1, _last_column(ws) + 1):
+        dims = ws.column_dimensions[get_column_letter(col)]
+        if not dims.hidden:
+            out[col] = dims.width or 8.43
+    return out
+
+
+def _text_columns(ws) -> set[int]:
+    """Columns where most filled cells below the first rows hold text."""
+    counts: dict[int, list[int]] = {}
+    for row in ws.iter_rows(min_row=3):
+        for cell in row:
+            if cell.value is None or isinstance(cell, MergedCell):
+                continue
+            tally = counts.setdefault(cell.column, [0, 0])
+            tally[isinstance(cell.value, str) and not _numeric(cell)] += 1
+    return {c for c, (figures, texts) in counts.items() if texts > figures}
+
+
+def _numeric(cell) -> bool:
+    """A formula giving a figure (its number format shows digits)."""
+    return str(cell.value).startswith("=") and any(
+        ch in (cell.number_format or "") for ch in "0#"
+    )
+
+
+def wrap_to_width(ws) -> None:
+    """Every text cell too wide for its column wraps, top-aligned, and its row
+    grows to the lines it needs (a clerk's row height stays); a formula's text is
+    unknown here: it wraps, and the row is left for the application to fit."""
+    from copy import copy
+
+    for row in ws.iter_rows():
+        lines = 1
+        for cell in row:
+            if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
+                continue
+            letter = get_column_letter(cell.column)
+            if _numeric(cell) or ws.column_dimensions[letter].hidden:
+                continue
+            width = ws.column_dimensions[letter].width or 8.43
+            formula = cell.value.startswith("=")
+            text = "" if formula else cell.value
+            if not formula and text_width(text) + 1 <= width:
+                continue
+            alignment = copy(cell.alignment)
+            alignment.wrap_text, alignment.vertical = True, "top"
+            cell.alignment = alignment
+            bold = BOLD if cell.font is not None and cell.font.b else 1.0
+            lines = max(lines, lines_needed(text, (width - 1) / bold) if text else 1)
+        dims = ws.row_dimensions[row[0].row]
+        if lines > 1 and not clerks_height(dims.height):
+            dims.height = max(dims.height or 0, our_height(LINE_POINTS * lines + 2))
+
+
+INPUT_SHEETS = (L.HEAD, L.PROGRAMMES, L.SUBHEADS, L.BREAKDOWN, L.ESTABLISHMENT)
+
+
+def fit_input_sheets(wb) -> None:
+    """The input sheets one page wide at ``PRINT_SCALE`` or more, long text
+    wrapped (at build: a clerk's later layout is the clerk's)."""
+    for name in INPUT_SHEETS:
+        if name in wb.sheetnames:
+            fit_page_width(wb[name])
+            wrap_to_width(wb[name])
 
 
 def _wrap_labels(ws, rows: list[int], before: int) -> None:
