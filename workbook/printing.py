@@ -390,10 +390,11 @@ def _numeric(cell) -> bool:
 def wrap_to_width(ws) -> None:
     """Every text cell too wide for its column wraps, top-aligned, and its row
     grows to the lines it needs (a clerk's row height stays); a formula's text is
-    unknown here: it wraps, and the row is left for the application to fit."""
+    unknown here: it wraps, and the row is left for the application to fit. The
+    title and note rows above a table run on over the empty cells."""
     from copy import copy
 
-    for row in ws.iter_rows():
+    for row in ws.iter_rows(min_row=3):
         lines = 1
         for cell in row:
             if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
