@@ -61,7 +61,7 @@ def pct_lines(head, results, lang: str) -> list[str]:
         if v is None:
             continue
         if lang == "en":
-            out.append(f"(or {_signed(v)}% against {original} Original)")
+            out.append(f"(or {_signed(v)}% on {original} Original)")
         else:
             way = "相同" if v == 0 else f"{'增加' if v > 0 else '減少'} {abs(v):.1f}%"
             out.append(f"(或較 {original} 原來預算{way})")

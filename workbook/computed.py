@@ -266,7 +266,6 @@ def signature(key: str, figures: dict, recipe: str) -> str:
 
 
 FIRST_AMOUNT_COL = 4  # D
-NOTES_COL = 8  # H
 
 
 class _Rows:
@@ -334,7 +333,6 @@ def _header(first: tuple, labels: tuple[Bi, ...], years) -> dict:
     for i, (y, lab) in enumerate(zip(years, labels, strict=True)):
         text = Bi(f"{y} ({lab.zh})", f"{y} ({lab.en})", f"{y} {lab}")
         header[FIRST_AMOUNT_COL + i] = (text, "header")
-    header[NOTES_COL] = (Bi("註", "Notes", "Notes 註"), "header")
     return header
 
 
@@ -347,7 +345,7 @@ PROVISION_LABELS = (
 PCT_LINE = {"revised_vs_original": "revised", "estimate_vs_revised": "estimate"}
 """The COR's % line under an amount row: each change under its new year's column."""
 OR_LINE = "estimate_vs_original"
-"""The line below it: "(or +7.0% against 2024-25 Original)", in each language."""
+"""The line below it: "(or +7.0% on 2024-25 Original)", in each language."""
 
 
 def _provision_blocks(out: _Rows, head: Head, extents: dict[str, Extent]) -> None:
@@ -379,10 +377,9 @@ def _provision_blocks(out: _Rows, head: Head, extents: dict[str, Extent]) -> Non
         for k, column in enumerate(COLUMNS):
             cells[FIRST_AMOUNT_COL + k] = (
                 fx.reference(prog.sheet, src, prog.col(column)),
-                "millions",
+                _marked(head, f"programme:{p.number}", column, "millions"),
             )
             figures[FIRST_AMOUNT_COL + k] = key("report_provision", ident, column)
-        cells[NOTES_COL] = (_marks(head, f"programme:{p.number}"), "label")
         row = out.add(f"provision:{ident}", cells, figures, f"{prog.sheet}!{src}")
         _pct_lines(
             out, f"provision:{ident}", row, years[1],
@@ -446,9 +443,9 @@ def _programme_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None
         figures = {}
         for k, column in enumerate(COLUMNS):
             ref = fx.reference(prog.sheet, src, prog.col(column))
-            cells[FIRST_AMOUNT_COL + k] = (ref, "millions")
+            style = _marked(head, f"programme:{p.number}", column, "millions")
+            cells[FIRST_AMOUNT_COL + k] = (ref, style)
             figures[FIRST_AMOUNT_COL + k] = key("report_programme", ident, column)
-        cells[NOTES_COL] = (_marks(head, f"programme:{p.number}"), "label")
         out.add(f"programme:{ident}", cells, figures, f"{prog.sheet}!{src}")
     last = out.next - 1
     cells = {1: ("", "label"), 2: ("總計", "total_label"), 3: ("Total", "total_label")}
@@ -456,9 +453,9 @@ def _programme_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None
     for k, column in enumerate(COLUMNS):
         c = letter(FIRST_AMOUNT_COL + k)
         formula = fx.column_sum(c, first, last) if head.programmes else "=0"
-        cells[FIRST_AMOUNT_COL + k] = (formula, "total_millions")
+        style = _marked(head, "programme_total", column, "total_millions")
+        cells[FIRST_AMOUNT_COL + k] = (formula, style)
         figures[FIRST_AMOUNT_COL + k] = key("report_programme_total", column)
-    cells[NOTES_COL] = (_marks(head, "programme_total"), "label")
     row = out.add("programme_total", cells, figures, out.keys(first, last))
     _pct_lines(
         out, "programme_total", row, years[1],
@@ -513,7 +510,11 @@ def _subhead_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None:
             _sum_row(out, en, zh, total_id[(account, "")], section_rows)
         )
     te = _sum_row(out, *TOTAL_EXPENDITURE, total_id[("", "")], account_rows)
-    out.rows[te - 1].cells[NOTES_COL] = (_marks(head, "total_expenditure"), "label")
+    cells = out.rows[te - 1].cells
+    for k, column in enumerate(COLUMNS):
+        formula, style = cells[FIRST_AMOUNT_COL + k]
+        style = _marked(head, "total_expenditure", column, style)
+        cells[FIRST_AMOUNT_COL + k] = (formula, style)
 
 
 def _subhead_line(out: _Rows, head: Head, s, src: int, ident: str) -> None:
@@ -526,9 +527,9 @@ def _subhead_line(out: _Rows, head: Head, s, src: int, ident: str) -> None:
     figures = {}
     for k, column in enumerate(COLUMNS):
         ref = fx.reference(sub.sheet, src, sub.col(column))
-        cells[FIRST_AMOUNT_COL + k] = (ref, "thousands")
+        style = _marked(head, f"subhead:{s.code}", column, "thousands")
+        cells[FIRST_AMOUNT_COL + k] = (ref, style)
         figures[FIRST_AMOUNT_COL + k] = key("subhead_line", ident, column)
-    cells[NOTES_COL] = (_marks(head, f"subhead:{s.code}"), "label")
     out.add(f"subhead:{ident}", cells, figures, f"{sub.sheet}!{src}")
 
 
@@ -564,10 +565,10 @@ def _figure_row(out: _Rows, label_en, label_zh, ident: str, formula_for, recipe:
     return out.add(f"total:{ident}", cells, figures, recipe)
 
 
-def _marks(head: Head, target: str) -> str:
-    parts = [
-        f"{f.mark} ({', '.join(f.columns)})"
-        for f in head.footnotes
-        if f.target == target
-    ]
-    return "; ".join(parts)
+def _marked(head: Head, target: str, column: str, style: str) -> str:
+    """A figure's style with the footnote marks that explain it, printed on the
+    figure as the COR does ("198.8¶", "243,500Φ"): the cell keeps its number."""
+    marks = "".join(
+        f.mark for f in head.footnotes if f.target == target and column in f.columns
+    )
+    return L.marked_style(style, marks)

@@ -488,8 +488,8 @@ OWNED_COLUMNS: dict[str, tuple[int, ...]] = {
 
 
 WHOLLY_OURS: dict[str, tuple[int, ...]] = {  # rebuilt whole, merged by the layout
-    REPORT_ZH: tuple(range(1, 8)),
-    REPORT_EN: tuple(range(1, 8)),
+    REPORT_ZH: tuple(range(1, 7)),
+    REPORT_EN: tuple(range(1, 7)),
 }
 
 
@@ -565,13 +565,34 @@ NUMBER_FORMATS = {
 
 def or_line_format(lang: str, original: str) -> str:
     """The number format of the COR's line under a % line, which shows the
-    Estimate's change on the Original as a phrase: "(or +7.0% against 2024-25
+    Estimate's change on the Original as a phrase: "(or +7.0% on 2024-25
     Original)", "(或較 2024-25 原來預算增加 7.0%)". The cell holds the number."""
     if lang == "zh":
         said = f"或較 {original} 原來預算".replace("  ", " ")
         return f'"({said}增加 "0.0"%)";"({said}減少 "0.0"%)";"({said}相同)"'
-    said = f" against {original} Original".replace("  ", " ")
+    said = f" on {original} Original".replace("  ", " ")
     return f'"(or +"0.0"%{said})";"(or -"0.0"%{said})";"(or 0.0%{said})"'
+
+
+MARK = "+"
+"""A figure's style and the footnote marks printed on it: ``millions+¶``."""
+
+
+def marked_style(style: str, marks: str) -> str:
+    return f"{style}{MARK}{marks}" if marks else style
+
+
+def marked_format(number_format: str, marks: str) -> str:
+    """``number_format`` with the marks after the figure in every section, as the
+    COR prints them: "198.8¶", "564,524Δ"."""
+    said = marks.replace('"', "")
+    sections = []
+    for section in number_format.split(";"):
+        if section.endswith('"'):
+            sections.append(f'{section[:-1]}{said}"')
+        else:
+            sections.append(f'{section}"{said}"')
+    return ";".join(sections)
 
 
 OR_LINE_STYLES = ("or_zh:", "or_en:")

@@ -25,8 +25,9 @@ OTHER_ROWS = {  # rows of the Report in one language only, by the key's shape
 
 
 def _source_columns(lang: str) -> dict[int, int]:
-    """Printed column -> the Report's column: code, text, the four years, notes."""
-    columns = {1: 1, 2: TEXT_COLUMN[lang], 3: 4, 4: 5, 5: 6, 6: 7, 7: 8}
+    """Printed column -> the Report's column: code, text, the four years (the
+    footnote marks are on the figures, in their number format)."""
+    columns = {1: 1, 2: TEXT_COLUMN[lang], 3: 4, 4: 5, 5: 6, 6: 7}
     assert len(columns) == len(L.WHOLLY_OURS[SHEETS[lang]])
     return columns
 

@@ -28,7 +28,6 @@ from estimates.tables import NUMBER_KINDS
 
 from . import layout as L
 from .charts import fit_charts
-from .computed import NOTES_COL
 from .styles import looks_like
 
 SPANNING = ("title", "heading", "note", "footnote")
@@ -63,13 +62,11 @@ PAGES: dict[str, Page] = {
     L.REPORT: Page(
         "portrait",
         cap=12,
-        caps=((1, 11.5), (2, 16), (3, 28), (NOTES_COL, 9)),
+        caps=((1, 11.5), (2, 16), (3, 28)),
         repeat_header=False,
     ),
     **{
-        sheet: Page(
-            "portrait", cap=12, caps=((1, 11.5), (2, 40), (7, 9)), repeat_header=False
-        )
+        sheet: Page("portrait", cap=12, caps=((1, 11.5), (2, 40)), repeat_header=False)
         for sheet in (L.REPORT_ZH, L.REPORT_EN)
     },
     L.NARRATIVE: Page("landscape", cap=56, caps=((1, 22), (4, 40)), floors=((4, 40),)),

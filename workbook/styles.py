@@ -16,6 +16,11 @@ _BLUE = "FF1F4E79"
 @cache
 def look(style: str) -> dict:
     """Attributes to set on a cell for a named style."""
+    if L.MARK in style:
+        base, _, marks = style.partition(L.MARK)
+        looks = dict(look(base))
+        looks["number_format"] = L.marked_format(looks["number_format"], marks)
+        return looks
     fmt = L.NUMBER_FORMATS
     bold = Font(bold=True)
     looks: dict[str, dict] = {
