@@ -17,11 +17,50 @@ from .money import percent_change, round_half_up
 from .years import first_year, is_year, previous_year
 
 _DIGITS = "零一二三四五六七八九"
+NO_BREAK = "\u00a0"
+"""The space between a number and its unit ("140 萬元", "$1.4 million"): no line
+breaks there, in Excel or LibreOffice."""
+JOIN = "\u2060"
+"""A word joiner after the dash of a year ("2025–26"): no line breaks after it."""
+
+
+def plain(text: str) -> str:
+    """A sentence as a reader sees it: the no-break characters as plain text."""
+    return text.replace(JOIN, "").replace(NO_BREAK, " ")
 
 
 def year_en(year: str) -> str:
-    """``2025-26`` as the English text prints it, with an en dash: ``2025–26``."""
-    return year.replace("-", "–")
+    """``2025-26`` as the English text prints it, with an en dash that never ends
+    a line: ``2025–26``."""
+    return year.replace("-", f"–{JOIN}")
+
+
+def wan_zh(millions: Decimal) -> str:
+    """$ million in 萬元 as a Chinese COR writes them: ``140 萬元``, ``3,470 萬元``,
+    ``2億6,430 萬元``, ``3億元``."""
+    wan = int(round_half_up(abs(Decimal(millions)) * 100, 0))
+    yi, rest = divmod(wan, 10_000)
+    if not yi:
+        return f"{wan:,}{NO_BREAK}萬元"
+    return f"{yi:,}億元" if not rest else f"{yi:,}億{rest:,}{NO_BREAK}萬元"
+
+
+def head_name_en(head) -> str:
+    """The Head's owner as a sentence names it: "the Innovation ... Bureau", or,
+    with no department name, "Head 33" (never "the Head 33")."""
+    name = head.department_en or head.title_en
+    if not name or re.fullmatch(r"Head\s*\d+", name):
+        return f"Head{NO_BREAK}{head.head}"
+    return f"the {name}"
+
+
+def head_name_zh(head, short: bool = False) -> str:
+    """``創新科技及工業局``, or with no department name ``總目 33 ``."""
+    name = (head.department_short_zh if short else "") or head.department_zh
+    name = name or head.title_zh
+    if not name or re.fullmatch(r"總目\s*\d+", name):
+        return f"總目{NO_BREAK}{head.head} "
+    return name
 
 
 def year_zh(year: str) -> str:
@@ -54,7 +93,8 @@ def change_en(new: Decimal, base: Decimal, year: str) -> str:
     pct_text = _pct_en(new, base)
     way = "higher" if diff > 0 else "lower"
     return (
-        f"Provision for {year_en(year)} is ${abs(diff):,} million{pct_text} {way}"
+        f"Provision for {year_en(year)} is ${abs(diff):,}{NO_BREAK}million{pct_text}"
+        f" {way}"
         f" than the revised estimate for {prior}."
     )
 
@@ -64,13 +104,10 @@ def change_zh(new: Decimal, base: Decimal, year: str) -> str:
     prior = year_zh(previous_year(year))
     diff = round_half_up(Decimal(new) - Decimal(base), 1)
     if diff == 0:
-        return f"{year_zh(year)}的撥款與{prior}的修訂預算相同"
+        return f"{year_zh(year)}的撥款與{prior}的修訂預算相同。"
     pct_text = _pct_zh(new, base)
     way = "增加" if diff > 0 else "減少"
-    return (
-        f"{year_zh(year)}的撥款較{prior}的修訂預算{way}"
-        f" {int(abs(diff) * 100):,} 萬元{pct_text}"
-    )
+    return f"{year_zh(year)}的撥款較{prior}的修訂預算{way} {wan_zh(diff)}{pct_text}。"
 
 
 _SMALL = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -84,7 +121,7 @@ def count_en(n: int) -> str:
 def posts_en(n: int, kind: str = "") -> str:
     """``one post``, ``two directorate posts``, ``no posts``, ``12 posts``."""
     noun = f"{kind} post" if kind else "post"
-    return f"{count_en(n)} {noun}{'' if n == 1 else 's'}"
+    return f"{count_en(n)}{NO_BREAK}{noun}{'' if n == 1 else 's'}"
 
 
 def estimated_posts_en(n: int, kind: str = "") -> str:
@@ -106,9 +143,9 @@ def posts_change_en(net: int, year: str) -> str:
 
 def posts_change_zh(net: int, year: str) -> str:
     if net == 0:
-        return f"在{year_zh(year)}職位數目不會有淨變動"
+        return f"在{year_zh(year)}職位數目不會有淨變動。"
     way = "增加" if net > 0 else "減少"
-    return f"在{year_zh(year)}會淨{way} {abs(net):,} 個職位"
+    return f"在{year_zh(year)}會淨{way} {abs(net):,}{NO_BREAK}個職位。"
 
 
 def _change_en(diff: int, against: str) -> str:
@@ -122,10 +159,12 @@ def _change_en(diff: int, against: str) -> str:
 def _change_zh(diff: int, against: str) -> str:
     if diff == 0:
         return f"與{against}相同"
-    return f"較{against}{'增加' if diff > 0 else '減少'} {abs(diff) * 1000:,} 元"
+    return (
+        f"較{against}{'增加' if diff > 0 else '減少'} {abs(diff) * 1000:,}{NO_BREAK}元"
+    )
 
 
-def head_total_en(totals: tuple, year: str, department: str) -> str:
+def head_total_en(totals: tuple, year: str, named: str) -> str:
     """The subheads' opening sentence; ``totals`` in $'000 (actual, ..., estimate)."""
     actual, _, revised, estimate = (t or 0 for t in totals)
     d_rev, d_act = estimate - revised, estimate - actual
@@ -136,24 +175,25 @@ def head_total_en(totals: tuple, year: str, department: str) -> str:
         second = second.split(" ", 2)[2]  # "... and of $Y against ..."
     return (
         f"The estimate of the amount required in {year_en(year)} for the salaries and"
-        f" expenses of the {department} is ${estimate * 1000:,}. This represents"
+        f" expenses of {named} is ${estimate * 1000:,}. This represents"
         f" {first} and {second}."
     )
 
 
 def head_total_zh(totals: tuple, year: str, department: str, short: str = "") -> str:
+    """``department`` as ``head_name_zh`` gives it; ``short`` its short name."""
     actual, _, revised, estimate = (t or 0 for t in totals)
     d_rev, d_act = estimate - revised, estimate - actual
     prior = f"{year_zh(previous_year(year))}的修訂預算"
     before = f"{year_zh(previous_year(previous_year(year)))}的實際開支"
     name = f"{department}({short})" if short else department
     return (
-        f"{year_zh(year)}{name}所需的薪金及開支預算為 {estimate * 1000:,} 元,"
-        f"{_change_zh(d_rev, prior)},而{_change_zh(d_act, before)}"
+        f"{year_zh(year)}{name}所需的薪金及開支預算為 {estimate * 1000:,}{NO_BREAK}元,"
+        f"{_change_zh(d_rev, prior)},而{_change_zh(d_act, before)}。"
     )
 
 
-def subhead_000_en(line: tuple, year: str, department: str) -> str:
+def subhead_000_en(line: tuple, year: str, named: str) -> str:
     _, _, revised, estimate = (v or 0 for v in line)
     diff = estimate - revised
     prior = year_en(previous_year(year))
@@ -163,12 +203,12 @@ def subhead_000_en(line: tuple, year: str, department: str) -> str:
         way = "increase" if diff > 0 else "decrease"
         change = (
             f" The {way} of ${abs(diff) * 1000:,}{_pct_en(estimate, revised)}"
-            f" against the revised estimate for {prior}"
+            f" against the revised estimate for {prior}."
         )
     return (
         f"Provision of ${estimate * 1000:,} under Subhead 000 Operational expenses is"
-        " for the salaries, allowances and other operating expenses of the"
-        f" {department}.{change}"
+        " for the salaries, allowances and other operating expenses of"
+        f" {named}.{change}"
     )
 
 
@@ -182,8 +222,8 @@ def subhead_000_zh(line: tuple, year: str, short: str) -> str:
         else f"撥款與{prior}相同"
     )
     return (
-        f"在分目 000 運作開支項下的撥款 {estimate * 1000:,} 元,用以支付{short}的薪金、"
-        f"津貼及其他運作開支。{change}"
+        f"在分目 000 運作開支項下的撥款 {estimate * 1000:,}{NO_BREAK}元,"
+        f"用以支付{short}的薪金、津貼及其他運作開支。{change}。"
     )
 
 
@@ -212,20 +252,20 @@ def ceiling_zh(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
     first = first_year(year)
     change = nd_end - nd_start
     if change == 0:
-        middle = (
-            f"於{date_zh(first)}及{date_zh(first + 1)}的 {nd_start:,} 個非首長級職位"
-        )
+        dates = f"於{date_zh(first)}及{date_zh(first + 1)}"
+        middle = f"{dates}的 {nd_start:,}{NO_BREAK}個非首長級職位"
     else:
         way = "增加" if change > 0 else "減少"
         middle = (
-            f"由{date_zh(first)}的 {nd_start:,} 個非首長級職位{way} {abs(change):,} 個"
-            f"至{date_zh(first + 1)}的 {nd_end:,} 個職位"
+            f"由{date_zh(first)}的 {nd_start:,}{NO_BREAK}個非首長級職位"
+            f"{way} {abs(change):,}{NO_BREAK}個"
+            f"至{date_zh(first + 1)}的 {nd_end:,}{NO_BREAK}個職位"
         )
     # $ million to one decimal, quoted in 萬元 as the programme sentences are.
-    wan = round_half_up(Decimal(ceiling) / 1_000_000, 1) * 100
+    millions = round_half_up(Decimal(ceiling) / 1_000_000, 1)
     return (
         f"{year_zh(year)}的編制上限(按薪級中點估計的年薪值)相等於{middle}"
-        f" ..... {int(wan):,} 萬元"
+        f" ..... {wan_zh(millions)}"
     )
 
 
@@ -242,7 +282,7 @@ def directorate_zh(year: str, start: int, end: int) -> str:
     first = first_year(year)
 
     def has(n: int) -> str:
-        return f"設有 {n} 個首長級職位" if n else "不設首長級職位"
+        return f"設有 {n}{NO_BREAK}個首長級職位" if n else "不設首長級職位"
 
     if start == end:
         return f"此外,預算於{date_zh(first)}及{date_zh(first + 1)}{has(start)}。"
@@ -329,9 +369,7 @@ def sentences(head, results) -> list[Sentence]:
     year, out = head.estimate_year, []
     est = head.establishment
     net = programme_net_posts(head)
-    dept_en = head.department_en or head.title_en
-    dept_zh = head.department_zh or head.title_zh
-    short = head.department_short_zh or dept_zh
+    named_en = head_name_en(head)
     for key, label in narrative_keys(head):
         if key == "ceiling":
             start = (est.posts_start.value or 0) - (est.directorate_start.value or 0)
@@ -372,8 +410,10 @@ def sentences(head, results) -> list[Sentence]:
                 Sentence(
                     key,
                     label,
-                    head_total_en(totals, year, dept_en),
-                    head_total_zh(totals, year, dept_zh, head.department_short_zh),
+                    head_total_en(totals, year, named_en),
+                    head_total_zh(
+                        totals, year, head_name_zh(head), head.department_short_zh
+                    ),
                 )
             )
         elif key == "subhead_000":
@@ -385,8 +425,8 @@ def sentences(head, results) -> list[Sentence]:
                 Sentence(
                     key,
                     label,
-                    subhead_000_en(line, year, dept_en),
-                    subhead_000_zh(line, year, short),
+                    subhead_000_en(line, year, named_en),
+                    subhead_000_zh(line, year, head_name_zh(head, short=True)),
                 )
             )
     return out
@@ -394,7 +434,8 @@ def sentences(head, results) -> list[Sentence]:
 
 _FIGURES = re.compile(
     r"\$\s?(?P<dollars>\d[\d,]*(?:\.\d+)?)\s*(?P<mega>million|m\b)?"
-    r"|(?P<wan>\d[\d,]*(?:\.\d+)?)\s*萬元"
+    r"|(?:(?P<yi>\d[\d,]*)\s*億\s*)?(?P<wan>\d[\d,]*(?:\.\d+)?)\s*萬元"
+    r"|(?P<yi_only>\d[\d,]*)\s*億元"
     r"|(?P<yuan>\d[\d,]*(?:\.\d+)?)\s*元"
     r"|(?P<pct>\d+(?:\.\d+)?)\s*%"
     r"|(?P<posts>\d[\d,]*|one|two|three|four|five|six|seven|eight|nine)\s*"
@@ -408,6 +449,9 @@ def figures_in(text: str) -> set[tuple[str, Decimal]]:
     ("$", whole dollars), ("%", points), ("posts", count)."""
     found = set()
     for m in _FIGURES.finditer(text):
+        if m.group("wan") or m.group("yi_only"):
+            found.add(("$", _yuan(m)))
+            continue
         kind, raw = next((k, v) for k, v in m.groupdict().items() if v and k != "mega")
         if kind == "posts":
             value = Decimal(
@@ -418,10 +462,18 @@ def figures_in(text: str) -> set[tuple[str, Decimal]]:
         value = Decimal(raw.replace(",", ""))
         if kind == "pct":
             found.add(("%", value))
-        elif kind == "wan":
-            found.add(("$", value * 10_000))
         elif kind == "dollars" and m.group("mega"):
             found.add(("$", value * 1_000_000))
         else:
             found.add(("$", value))
     return found
+
+
+def _yuan(m: re.Match) -> Decimal:
+    """Whole dollars of "2億6,430 萬元", "3,470 萬元" or "3億元"."""
+
+    def number(name: str) -> Decimal:
+        return Decimal((m.group(name) or "0").replace(",", ""))
+
+    yi = number("yi") + number("yi_only")
+    return yi * 100_000_000 + number("wan") * 10_000

@@ -127,3 +127,21 @@ def test_real_head_years_print_every_mark_on_its_figures():
         head = head_from_published(heads[key])
         if head.programmes and head.subheads:
             _check(_with_marks(head))
+
+
+def test_a_book_with_the_old_notes_column_loses_it_on_refresh(sample_book):
+    from workbook.io import load_book
+    from workbook.refresh import refresh_file
+
+    wb = load_book(sample_book)
+    ws = wb[L.REPORT]
+    keyed = [
+        r for r in range(1, ws.max_row + 1) if ws.cell(r, L.REPORT_KEY_COLUMN).value
+    ]
+    for r in keyed[:6]:
+        ws.cell(r, 8).value = "¶ (actual, original, revised)"
+    wb.save(sample_book)
+    refresh_file(sample_book)
+    ws = load_book(sample_book)[L.REPORT]
+    assert [ws.cell(r, 8).value for r in keyed] == [None] * len(keyed)
+    assert refresh_file(sample_book).plan.writes == []

@@ -7,6 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from estimates.money import round_half_up
+from estimates.narrative import plain
 from workbook.io import load_book, snapshot_of
 from workbook.refresh import evaluate
 
@@ -73,9 +74,15 @@ def test_the_engine_shows_the_seed_figures_in_the_printed_cells(
     narrative = wb["Narrative"]
     row = {narrative.cell(r, 6).value: r for r in range(1, narrative.max_row + 1)}
     zh = "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算"
-    assert narrative.cell(row["programme:1"], 3).value == zh + "增加 140 萬元(6.1%)"
-    assert narrative.cell(row["programme:2"], 3).value == zh + "增加 3,470 萬元(16.5%)"
-    assert narrative.cell(row["programme:1"], 2).value == (
+    assert (
+        plain(narrative.cell(row["programme:1"], 3).value)
+        == zh + "增加 140 萬元(6.1%)。"
+    )
+    assert (
+        plain(narrative.cell(row["programme:2"], 3).value)
+        == zh + "增加 3,470 萬元(16.5%)。"
+    )
+    assert plain(narrative.cell(row["programme:1"], 2).value) == (
         "Provision for 2025–26 is $1.4 million (6.1%) higher than"
         " the revised estimate for 2024–25."
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from estimates.narrative import sentences
+from estimates.narrative import plain, sentences
 from estimates.results import compute
 from estimates.source import SAMPLE_HEAD_135, load_source
 from workbook.pdf import make_pdfs
@@ -27,7 +27,7 @@ LEAST_SCALE = 0.70
 
 
 def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return re.sub(r"\s+", "", plain(text))
 
 
 def _expected(head, lang: str) -> list[str]:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from estimates.narrative import plain
 from udfs import functions as f
 from udfs.catalog import MODULE, UDFS, wrapper_module
 
@@ -22,11 +23,12 @@ def test_percentages_as_the_cor_prints_them():
 
 
 def test_change_sentences_reproduce_the_seed():
-    assert f.EST_CHANGE_ZH(24.3, 22.9, "2025-26") == (
-        "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算增加 140 萬元(6.1%)"
+    assert plain(f.EST_CHANGE_ZH(24.3, 22.9, "2025-26")) == (
+        "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算增加 140 萬元(6.1%)。"
     )
-    assert f.EST_CHANGE_ZH(245.4, 210.7, "2025-26").endswith("增加 3,470 萬元(16.5%)")
-    assert f.EST_CHANGE_EN(24.3, 22.9, "2025-26") == (
+    zh = plain(f.EST_CHANGE_ZH(245.4, 210.7, "2025-26"))
+    assert zh.endswith("增加 3,470 萬元(16.5%)。")
+    assert plain(f.EST_CHANGE_EN(24.3, 22.9, "2025-26")) == (
         "Provision for 2025–26 is $1.4 million (6.1%) higher than the revised"
         " estimate for 2024–25."
     )

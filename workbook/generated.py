@@ -435,6 +435,8 @@ def _ours_unrecorded(old: _Old, key, row: int, col: int) -> bool:
         return True  # A1: the title the template and every refresh put there
     if key is None:
         return False
+    if old.sheet == L.REPORT and col in L.RETIRED_REPORT_COLUMNS:
+        return True  # an earlier layout's cell, on a row a refresh wrote
     if key in old.columns:
         return col in old.columns[key]
     prefix = key.split(":", 1)[0] + ":"

@@ -455,6 +455,9 @@ ESTABLISHMENT_SUMMARY = {
 REPORT_KEY_COLUMN = 12  # column L of the Report sheet: each row's stable key (hidden)
 REPORT_SIGNATURE_COLUMN = 13  # M: what the row's formulas compute, and the
 # record of what the last refresh wrote in the row (hidden; RECORD_COLUMNS)
+RETIRED_REPORT_COLUMNS = (8,)
+"""Report columns an earlier layout filled on keyed rows and this one leaves
+empty: H, the Notes column (the footnote marks now print on their figures)."""
 HEAD_SUMMARY_COLUMNS = (4, 5, 6)  # Head sheet: label (en), label (zh), live text
 HEAD_SUMMARY_LINES = (  # (row, label_en, label_zh, Narrative key, Narrative column)
     (7, "Establishment ceiling line", "編制上限", "ceiling", 2),

@@ -13,6 +13,7 @@ from openpyxl.utils.cell import get_column_letter
 
 from estimates.model import Head
 from estimates.narrative import (
+    NO_BREAK,
     narrative_keys,
     previous_year,
     sentences,
@@ -72,6 +73,16 @@ def _write(row: int, col: int, value: object, style: str | None) -> Write:
     return Write(L.NARRATIVE, row, col, value, style)
 
 
+def _wan(wan: str) -> str:
+    """As ``estimates.narrative.wan_zh``, in Excel: ``wan`` a count of 萬元."""
+    yi, rest = f"INT({wan}/10000)", f"MOD({wan},10000)"
+    in_wan = f'"{NO_BREAK}萬元"'
+    return (
+        f'IF({wan}>=10000,TEXT({yi},"#,##0")&"億"&IF({rest}=0,"元",'
+        f'TEXT({rest},"#,##0")&{in_wan}),TEXT({wan},"#,##0")&{in_wan})'
+    )
+
+
 def _programme_formulas(head: Head, number: str, extents: dict[str, Extent]):
     """The programme's sentence as live formulas on the row it was read from."""
     spec = L.TABLES["tblProgrammes"]
@@ -89,13 +100,13 @@ def _programme_formulas(head: Head, number: str, extents: dict[str, Extent]):
     en = (
         f'=IF({diff}=0,"Provision for {year_en(year)} is the same as the revised'
         f' estimate for {year_en(prior)}.","Provision for {year_en(year)} is $"&'
-        f'TEXT(ABS({diff}),"#,##0.0")&" million"&{pct_en}&" "&IF({diff}>0,"higher",'
-        f'"lower")&" than the revised estimate for {year_en(prior)}.")'
+        f'TEXT(ABS({diff}),"#,##0.0")&"{NO_BREAK}million"&{pct_en}&" "&IF({diff}>0,'
+        f'"higher","lower")&" than the revised estimate for {year_en(prior)}.")'
     )
     zh = (
-        f'=IF({diff}=0,"{year_zh(year)}的撥款與{year_zh(prior)}的修訂預算相同",'
+        f'=IF({diff}=0,"{year_zh(year)}的撥款與{year_zh(prior)}的修訂預算相同。",'
         f'"{year_zh(year)}的撥款較{year_zh(prior)}的修訂預算"&IF({diff}>0,"增加",'
-        f'"減少")&" "&TEXT(ABS({diff})*100,"#,##0")&" 萬元"&{pct_zh})'
+        f'"減少")&" "&{_wan(f"ROUND(ABS({diff})*100,0)")}&{pct_zh}&"。")'
     )
     return Formula(en), Formula(zh)
 

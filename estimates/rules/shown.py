@@ -135,7 +135,7 @@ def check_one(
             ),
             (
                 f"the formula's {show(expected, kind)}",
-                f"公式所得的 {show(expected, kind, 'zh')}",
+                f"{show(expected, kind, 'zh')}(公式結果)",
             ),
             _typed_found(cell, expected, kind, (shown_text, shown_zh)),
             ("The clerk's value is kept.", "已保留該數值。"),

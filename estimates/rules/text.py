@@ -48,6 +48,16 @@ def show(value: object, kind: str, lang: str = "en") -> str:
     return f"{_plain(dollars / 10_000)} 萬元"
 
 
+def in_millions(thousands: int | None, lang: str = "en") -> str:
+    """A $'000 figure exactly, in $ million, for a message that compares it with
+    $ million figures (one unit in one sentence): "$269.731 million",
+    "269.731 百萬元"."""
+    if thousands is None:
+        return show(None, "millions", lang)
+    millions = _plain(Decimal(thousands) / 1000)
+    return f"${millions} million" if lang == "en" else f"{millions} 百萬元"
+
+
 def _plain(number: Decimal) -> str:
     """``1,234`` or ``1,234.5``: no trailing zeros, no exponent."""
     number = number.normalize()

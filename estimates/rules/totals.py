@@ -15,7 +15,7 @@ from ..model import COLUMNS, Head
 from ..results import Results, programme_total_millions_of_subheads
 from ..rollforward import is_draft
 from .shown import showing
-from .text import COLUMN_ZH, finding, mismatch, said, show
+from .text import COLUMN_ZH, finding, in_millions, mismatch, said, show
 
 TOLERANCE_MILLIONS = Decimal("0.1")
 
@@ -98,7 +98,7 @@ def _t03(head: Head, results: Results, k: int, column: str, total, expected):
             f"The programme total for {years[k]} ({column}) is not Total Expenditure"
             f" ({show(te, 'thousands')}) in $ million",
             f"{years[k]} 年度({COLUMN_ZH[column]})綱領總額不等於開支總額"
-            f"({show(te, 'thousands', 'zh')})",
+            f"({in_millions(te, 'zh')})",
         ),
         expected,
         total,
