@@ -95,7 +95,11 @@ def test_marked_figures_build_a_book_whose_report_shows_the_marks(tmp_path):
     # The marks explain the restated comparatives: T03 is info, not an error.
     assert run(["build", str(out), "-o", str(book)]) == 0
     report = load_book(book)["Report"]
-    texts = {c.value for row in report.iter_rows() for c in row if c.value}
-    assert "¶ (actual, original, revised)" in texts
-    assert "Δ (actual); Φ (revised)" in texts  # on subhead 000's line
-    assert "Δ (actual, original)" in texts
+    marked = [  # the marks print on their figures (the number format)
+        "".join(m for m in "¶ΔΦ" if m in c.number_format)
+        for row in report.iter_rows()
+        for c in row
+        if "#,##0" in c.number_format
+    ]
+    assert marked.count("¶") == 3  # the analysis' Total: actual, original, revised
+    assert "Δ" in marked and "Φ" in marked  # subhead 000's line, Total Expenditure
