@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .model import COLUMNS, Footnote, Head, Subhead, amounts, year_labels
 from .money import parse_millions, parse_thousands, sum_amounts
-from .source import SourceError, head_toml, write_table
+from .source import SourceError, head_toml, read_head_toml, write_table
 from .tables import BREAKDOWN, PROGRAMMES, SUBHEADS, Table
 from .totals import (
     ACCOUNT_TOTAL_LABELS,
@@ -26,7 +26,7 @@ from .totals import (
     TOTAL_EXPENDITURE,
     totals_by_label,
 )
-from .years import is_year, year_in
+from .years import is_year, next_year, parse_year, year_in
 
 MOJIBAKE = {"¡V": "–", "¡¦": "’", "¡¥": "‘", "¡§": "“", "¡¨": "”", "¡K": "…", "¡@": " "}
 FOOTNOTE_MARKS = "¶ΔΦ#*†‡§"
@@ -392,18 +392,31 @@ def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
             imported.mark(mark, target, column)
 
 
-def head_number(text: object) -> str:
+def head_number(text: object, where: str = "") -> str:
     """A Head number as keyed (``135``, ``"135"``, ``135.0``), as digits.
 
     Raises:
-        SourceError: not a Head number (``H135``, ``Head 135``).
+        SourceError: not a Head number (``H135``, ``Head 135``, ``'135.0'``),
+            naming ``where`` it was read (the book and cell) when given.
     """
     if isinstance(text, float) and text.is_integer():
         text = int(text)
     shown = str(text).strip()
     if not shown.isdigit():
-        raise SourceError(f"not a Head number such as 135: {shown!r}")
+        meant = likely_head(shown)
+        hint = f"; key it as {meant}" if meant else ""
+        if where:
+            said = f"{where}: {shown!r} is not a Head number such as 135{hint}"
+        else:
+            said = f"not a Head number such as 135: {shown!r}{hint}"
+        raise SourceError(said)
     return shown
+
+
+def likely_head(text: str) -> str:
+    """The Head number a clerk meant by ``Head 135``, ``H135`` or ``135.0``; ""."""
+    found = re.fullmatch(r"(?:head|h|總目)?\s*(\d+)(?:\.0+)?", text.strip(), re.I)
+    return found.group(1) if found else ""
 
 
 def _check_years(f: _File, year: str) -> None:
@@ -568,6 +581,26 @@ def write_source(imported: Imported, folder: Path, head: str, year: str) -> None
 
 
 ACTUAL_WORDS = ("actual", "實際", "expenditure", "amount", "開支", "金額")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltm", ".xltx", ".xls", ".xlsb", ".ods")
+WORKBOOK_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # zip (xlsx, ods), OLE (xls)
+SOURCE_KEYS = {
+    kind: {key: table.field(name).name for key, name in keys.items()}
+    for kind, table, keys in (
+        ("programmes", PROGRAMMES, {"programme": "programme", "title": "title_en"}),
+        ("subheads", SUBHEADS, {"code": "code", "title": "title_en"}),
+        ("breakdown", BREAKDOWN, {"item": "item_en", "item_zh": "item_zh"}),
+    )
+}
+"""A source data folder's CSV files (README, "Data format"), read for their Actual:
+the kind of line each holds and its key columns, by the tables' declared fields."""
+
+
+OTHER_HEAD = re.compile(r"a row of Head (\S+), not Head")
+
+
+class ActualError(SourceError):
+    """A file of actual expenditure that cannot be used at all: New year refuses
+    it before writing anything, in one line naming the file and what to do."""
 
 
 def _actual_column(headings: list[str]) -> int | None:
@@ -584,36 +617,166 @@ def _actual_key(f: _File, row: list[str]) -> tuple[str, str]:
     if f.kind == "subheads":
         title, code = f.cell(row, "title"), f.cell(row, "code")
         return "subhead", f"{code}|{title}" if DEDUCTION.search(title) else code
-    return "item", f.cell(row, "item")
+    return "item", f.cell(row, "item") or f.cell(row, "item_zh")
+
+
+def _usable(path: Path) -> None:
+    """A path that can be a CSV file of actual expenditure.
+
+    Raises:
+        ActualError: a folder, a missing file, or a workbook.
+    """
+    if path.is_dir():
+        given = sorted(p.name for p in path.glob("*.csv"))
+        hint = f" in it (it has {', '.join(given[:5])})" if given else ""
+        raise ActualError(
+            f"{path}: is a folder; give the CSV file(s) of actual expenditure{hint}"
+        )
+    if not path.is_file():
+        raise ActualError(f"{path}: file not found")
+    with path.open("rb") as handle:
+        start = handle.read(8)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES or start.startswith(WORKBOOK_MAGIC):
+        raise ActualError(
+            f"{path}: is a workbook, not a CSV file; save its sheet of actual"
+            " expenditure as CSV (Save As, CSV UTF-8) and give that file"
+        )
+
+
+def _shape(path: Path, headings: list[str]) -> tuple[str, dict[str, int | None]]:
+    """The kind of lines an actual expenditure file holds and its key columns: a
+    published file's (by its headings, English or Chinese), or a source folder's.
+
+    Raises:
+        ActualError: no programme, subhead or item column, naming the columns.
+    """
+    kind = _kind(headings)
+    if kind:
+        return kind, {key: _find(headings, key) for key in HEADINGS}
+    for kind, keys in SOURCE_KEYS.items():
+        if set(keys.values()) <= set(headings):
+            columns = {key: headings.index(name) for key, name in keys.items()}
+            return kind, {**dict.fromkeys(HEADINGS), **columns}
+    raise ActualError(
+        f"{path}: no programme, subhead or item column (its columns: "
+        f"{_listed(headings)}); give a CSV of programmes, subheads or subhead 000"
+        " items with one Actual column"
+    )
+
+
+def _listed(headings: list[str]) -> str:
+    shown = [h for h in headings if h]
+    return ", ".join(shown[:8]) + (", ..." if len(shown) > 8 else "") or "none"
+
+
+def _column_of_actual(path: Path, headings: list[str], year: str) -> int:
+    """The Actual column, whose heading's year (if any) must be ``year``.
+
+    Raises:
+        ActualError: no one Actual column (naming the columns), or another year's.
+    """
+    column = _actual_column(headings)
+    if column is None:
+        raise ActualError(
+            f"{path}: no one Actual column (its columns: {_listed(headings)}); give"
+            " a CSV with one column of actual expenditure"
+        )
+    found = year_in(headings[column])
+    if found and found != year:
+        raise ActualError(
+            f"{path}: the Actual column {headings[column]!r} is for {found}; the new"
+            f" year's Actual is for {year}: give the {year} file"
+        )
+    return column
+
+
+def _source_year(path: Path, head: str, year: str) -> None:
+    """A source folder's CSV file: its ``head.toml`` says whose and which year's
+    Actual it holds (that of the first of its Estimate year's column years).
+
+    Raises:
+        ActualError: another Head's, or another year's, naming head.toml.
+    """
+    meta_path = path.parent / "head.toml"
+    if not meta_path.is_file():
+        return
+    meta = read_head_toml(meta_path)
+    theirs = str(meta.get("head", "")).strip()
+    if theirs and theirs.lstrip("0") != head.lstrip("0"):
+        raise ActualError(
+            f"{path}: holds Head {theirs}'s figures ({meta_path}), not Head {head}'s;"
+            f" give Head {head}'s file"
+        )
+    estimate_year = parse_year(meta.get("estimate_year", ""), str(meta_path))
+    found = year_labels(estimate_year)[0]
+    if found != year:
+        raise ActualError(
+            f"{path}: its Actual column is for {found} ({meta_path}: Estimate year"
+            f" {estimate_year}); the new year's Actual is for {year}: give the"
+            f" {year} file (a source folder of Estimate year {_year_after(year)})"
+        )
+
+
+def _year_after(year: str) -> str:
+    return next_year(next_year(year, "the Actual's year"), "the Actual's year")
 
 
 def read_actuals(
     paths: list[Path], head: str, year: str, known: set | None = None
 ) -> tuple[dict, list[Issue]]:
-    """Actual expenditure by line from published or accounting CSV files: a file of
-    programmes, subheads or subhead 000 items with an Actual (or single amount)
-    column. A column headed with another year than ``year`` is refused. A row of
-    another Head, or (given ``known``, the keys the book's lines take) of a line
-    the book does not have, is an issue: it is not applied."""
+    """Actual expenditure by line from published or accounting CSV files, or a
+    source data folder's: a file of programmes, subheads or subhead 000 items with
+    one Actual (or single amount) column for ``year``. A row of another Head, or
+    (given ``known``, the keys the book's lines take) of a line the book does not
+    have, is an issue: it is not applied.
+
+    Raises:
+        ActualError: a file that cannot be used at all (a folder, a workbook, no
+            Actual column, another year's or Head's, no line of the book), before
+            any is read into the book.
+    """
     imported, actuals = Imported(), {}
     for path in map(Path, paths):
+        _usable(path)
         headings, rows = _rows(path, imported)
-        kind = _kind(headings) if headings else ""
-        column = _actual_column(headings) if kind else None
-        if column is None:
-            reason = "no programme, subhead or item column with one Actual column"
-            imported.issues.append(Issue(path, 1, reason))
-            continue
-        found = year_in(headings[column])
-        if found and found != year:
-            reason = f"the Actual column is for {found}, expected {year}"
-            imported.issues.append(Issue(path, 1, reason))
-            continue
-        columns = {key: _find(headings, key) for key in HEADINGS}
+        if not headings:
+            raise ActualError(
+                f"{imported.issues[-1]}; give a CSV of actual expenditure"
+            )
+        kind, columns = _shape(path, headings)
+        if _kind(headings) == "":
+            _source_year(path, head, year)
+        column = _column_of_actual(path, headings, year)
         f = _File(path, kind, columns, {}, False, len(headings))
+        before = (len(actuals), len(imported.issues))
         for line, row in rows:
             _read_actual(f, line, row, (head, column, known), actuals, imported)
+        _some_applied(f, head, imported, before, len(actuals))
     return actuals, imported.issues
+
+
+def _some_applied(f: _File, head: str, imported: Imported, before, after: int) -> None:
+    """A file none of whose rows is a line of the book is the wrong file.
+
+    Raises:
+        ActualError: naming the file and the Head(s) it holds, or why its first
+            row was not applied.
+    """
+    issues = imported.issues[before[1] :]
+    if after > before[0] or not issues:
+        return
+    held = {m.group(1) for i in issues if (m := OTHER_HEAD.match(i.reason))}
+    if held and all(OTHER_HEAD.match(i.reason) for i in issues):
+        raise ActualError(
+            f"{f.path}: holds Head {', '.join(sorted(held))}'s actual expenditure,"
+            f" not Head {head}'s; give Head {head}'s file"
+        )
+    first = issues[0]
+    more = f", and {len(issues) - 1} more" if len(issues) > 1 else ""
+    raise ActualError(
+        f"{f.path}: no row is a line of this book (line {first.line}:"
+        f" {first.reason.removesuffix(': not applied')}{more}); is it this Head's file?"
+    )
 
 
 def _read_actual(f: _File, line: int, row: list[str], want, actuals, imported):
@@ -624,6 +787,7 @@ def _read_actual(f: _File, line: int, row: list[str], want, actuals, imported):
     digits = re.sub(r"\D", "", f.cell(row, "head"))
     if f.columns["head"] is not None and digits.lstrip("0") != head.lstrip("0"):
         reason = f"a row of Head {digits or '(none)'}, not Head {head}: not applied"
+        # OTHER_HEAD reads this reason back
         imported.issues.append(Issue(f.path, line, reason))
         return
     parser = parse_millions if f.kind == "programmes" else parse_thousands

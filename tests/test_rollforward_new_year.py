@@ -151,7 +151,8 @@ def test_actual_is_filled_from_a_csv_of_actual_expenditure(sample_book, tmp_path
     wrong = tmp_path / "wrong.csv"
     wrong.write_text(csv.read_text().replace("2024-25", "2023-24"), encoding="utf-8")
     assert run(["rollforward", str(sample_book), "-o", str(tmp_path / "w.xlsx"),
-                "--actual", str(wrong)]) == 1  # fmt: skip
+                "--actual", str(wrong)]) == 2  # fmt: skip
+    assert not (tmp_path / "w.xlsx").exists()  # refused before writing
 
 
 def test_bad_years_and_paths_are_refused(sample_book, tmp_path, capsys):

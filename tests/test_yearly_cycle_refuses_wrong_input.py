@@ -49,7 +49,7 @@ def test_year_only_headings_are_checked_too(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("head", "said"),
     [("136", "no rows for Head 136; the files hold Head 135"),
-     ("H135", "not a Head number such as 135: 'H135'")],
+     ("H135", "not a Head number such as 135: 'H135'; key it as 135")],
 )  # fmt: skip
 def test_import_refuses_a_head_the_files_do_not_hold(tmp_path, capsys, head, said):
     argv = ["import", *FILES, "--head", head, "--year", "2025-26", "-o"]
@@ -98,7 +98,8 @@ def _book(sample_book, c3, c8):
 @pytest.mark.parametrize(
     ("c3", "c8", "said"),
     [(136, "2025-26", "no rows for Head 136; the files hold Head 135"),
-     ("Head 135", "2025-26", "not a Head number such as 135: 'Head 135'"),
+     ("Head 135", "2025-26",
+      "Head!C3: 'Head 135' is not a Head number such as 135; key it as 135"),
      ("135", "2019-20", "'actual (2023-24)' is for 2023-24"),
      ("135", "2025/26",
       "Head!C8: the Estimate year is '2025/26', not a year such as 2025-26")],

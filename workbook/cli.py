@@ -495,21 +495,18 @@ def _rollforward_arguments(p: argparse.ArgumentParser) -> None:
 def _rollforward(args, out) -> int:
     from workbook.populate import rollforward_file
 
-    for path in args.actual:
-        if not path.is_file():
-            raise SourceError(f"{path}: file not found")
     try:
         with staged(args.targets) as (temp,):
             done, issues = rollforward_file(
                 args.book, temp, args.year, tuple(args.actual)
             )
-    except ValueError as exc:
+    except ValueError as exc:  # a wrong book, year or --actual: nothing written
         raise UsageError(f"estimates rollforward: {exc}") from None
     for issue in issues:
         print(f"estimates: {issue}", file=sys.stderr)
     year = done.head.estimate_year
     print(f"rolled {args.book} forward to {args.output} ({year}):"
-          f" {_summary(done.findings)}", file=out)  # fmt: skip
+          f" {_summary(done.findings)}{done.actual_said()}", file=out)  # fmt: skip
     return EXIT_FINDINGS if issues else _exit_for(done.findings)
 
 

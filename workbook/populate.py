@@ -72,6 +72,21 @@ class Populated:
     """The Head inputs whose value changed."""
     skipped: list[str] = field(default_factory=list)
     """Tables left alone because they were moved or their columns changed."""
+    actual_filled: dict[str, int] | None = None
+    """New year given actual expenditure: the lines of each kind it filled."""
+
+    def actual_said(self) -> str:
+        """How many Actual figures New year filled from the files given ("" if none
+        were given), in English and Chinese."""
+        if self.actual_filled is None:
+            return ""
+        n = self.actual_filled
+        return (
+            f"; Actual filled for {n['programmes']} programme(s),"
+            f" {n['subheads']} subhead line(s), {n['breakdown']} subhead 000 item(s)"
+            f" 已填入實際開支:綱領 {n['programmes']} 項、分目 {n['subheads']} 項、"
+            f"分目000 細目 {n['breakdown']} 項"
+        )
 
     def summary(self) -> str:
         """What was replaced, in English and Chinese, for the clerk."""
@@ -268,6 +283,13 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     new = roll_forward(old, target_year(old.estimate_year, year, _year_cell(snap)),
                        actuals)  # fmt: skip
     done = fill(snap, new, L.TABLES, every_input=True)
+    if actuals is not None:
+        done.actual_filled = {
+            kind: sum(
+                1 for line in getattr(new, kind) if line.amounts[0].value is not None
+            )
+            for kind in ("programmes", "subheads", "breakdown")
+        }  # amounts[0]: the Actual (model.COLUMNS)
     keep_verbatim(snap, old, reading.findings, done.plan)
     narrative = snap.sheets.get(L.NARRATIVE, {})
     for row, col in list(narrative):
@@ -329,7 +351,7 @@ def rollforward_file(
     return done, issues
 
 
-def actual_expenditure(snap: Snapshot, year: str, files) -> tuple[Actuals, list]:
+def actual_expenditure(snap: Snapshot, year: str, files) -> tuple[Actuals | None, list]:
     """New year's Actual from published or accounting CSV files (none: nothing),
     for the lines of the book in ``snap``; and the rows not applied.
 
@@ -337,11 +359,12 @@ def actual_expenditure(snap: Snapshot, year: str, files) -> tuple[Actuals, list]
         YearError: the book's year (naming its cell) or ``year`` is wrong.
     """
     if not files:
-        return {}, []
+        return None, []
     old = read_book(snap).head
     year = target_year(old.estimate_year, year, _year_cell(snap))
     label = year_labels(year)[0]
-    return read_actuals([Path(f) for f in files], old.head, label, actual_keys(old))
+    head = head_number(old.head, _cell(snap, "head"))
+    return read_actuals([Path(f) for f in files], head, label, actual_keys(old))
 
 
 def export_inputs(head: Head, findings: list[Finding], folder: Path,
@@ -368,10 +391,15 @@ def _input(attr: str) -> L.FixedCell:
     return next(f for f in L.HEAD_INPUTS if f.attr == attr)
 
 
+def _cell(snap: Snapshot, attr: str) -> str:
+    """Where a Head input is keyed in the book, as a message names it."""
+    fixed = _input(attr)
+    return f"{snap.source}: {fixed.sheet}!{fixed.cell}"
+
+
 def _year_cell(snap: Snapshot) -> str:
     """Where the book's Estimate year is keyed, as a message names it."""
-    fixed = _input("estimate_year")
-    return f"{snap.source}: {fixed.sheet}!{fixed.cell}"
+    return _cell(snap, "estimate_year")
 
 
 def _book_head(snap: Snapshot) -> tuple[object, object]:
@@ -388,7 +416,9 @@ def _same_head(snap: Snapshot, head: Head, folder: Path) -> None:
     """
     number, year = _book_head(snap)
     mine = (
-        head_number(number) if number not in (None, "") else head.head,
+        head_number(number, _cell(snap, "head"))
+        if number not in (None, "")
+        else head.head,
         parse_year(year, _year_cell(snap)) if year not in (None, "") else "",
     )
     if mine[0] != head.head or mine[1] not in ("", head.estimate_year):
@@ -424,7 +454,7 @@ def source_head(paths: list[Path], snap: Snapshot) -> tuple[Head, list[str], lis
             " (Head!C8) before importing the published CSV files"
         )
     year = parse_year(year, _year_cell(snap))
-    imported = import_files(paths, head_number(number), year)
+    imported = import_files(paths, head_number(number, _cell(snap, "head")), year)
     with tempfile.TemporaryDirectory() as folder:
         write_imported(imported, Path(folder), str(number).strip(), year)
         head = load_source(Path(folder))

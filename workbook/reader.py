@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from estimates import tables as T
 from estimates.findings import Finding
+from estimates.importer import likely_head
 from estimates.model import Count, EstablishmentSummary, Head, Ref
 from estimates.rules.text import finding, said
 from estimates.years import EXAMPLE as EXAMPLE_YEAR
@@ -319,7 +320,27 @@ def _read_head(cells: Cells) -> Head:
             setattr(head, attr, cells.text(fixed.sheet, row, col))
     head.establishment = EstablishmentSummary(**counts)
     head.estimate_year = _year(cells, head.estimate_year)
+    _head_number(cells, head.head)
     return head
+
+
+def _head_number(cells: Cells, text: str) -> None:
+    """Head!C3 not a Head number (``Head 135``, ``'135.0``) is D05 naming the cell,
+    kept as keyed (Import, New year and Export each refuse it, naming the cell)."""
+    fixed = next(f for f in L.HEAD_INPUTS if f.attr == "head")
+    where = f"{fixed.sheet}!{fixed.cell}"
+    if not text or text.isdigit():
+        return
+    meant = likely_head(text)
+    en, zh = said(
+        (f"The Head number ({where})", f"總目編號({where})"),
+        ("a Head number such as 135", "如 135 的總目編號"),
+        (repr(text), repr(text)),
+        (f"Key it as {meant}.", f"請輸入 {meant}。")
+        if meant
+        else ("Key the Head number, such as 135.", "請輸入總目編號,如 135。"),
+    )
+    cells.add("D05", Ref(fixed.sheet, fixed.cell), en, zh, "135", repr(text))
 
 
 def _year(cells: Cells, text: str) -> str:
