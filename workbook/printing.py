@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from copy import copy
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from openpyxl.cell.cell import MergedCell
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
@@ -120,6 +121,7 @@ def _column_like(ws, dim, first: int, last: int) -> ColumnDimension:
     return part
 
 
+@cache
 def char_width(ch: str) -> float:
     """Width of one character in Excel's column units (a digit of the body font)."""
     if unicodedata.east_asian_width(ch) in ("W", "F"):
@@ -133,6 +135,7 @@ def char_width(ch: str) -> float:
     return 0.95
 
 
+@lru_cache(maxsize=8192)  # a sheet measures the same labels over and over
 def text_width(text: str) -> float:
     return sum(char_width(ch) for ch in text)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from copy import copy
 from functools import cache
+from weakref import WeakKeyDictionary
 
 from openpyxl.styles import Alignment, Font, PatternFill
 
@@ -94,9 +95,25 @@ def set_default_font(wb) -> None:
     wb._fonts = IndexedList([Font(name=LATIN_FONT, sz=BODY_SIZE, family=2)])
 
 
+_DONE: WeakKeyDictionary = WeakKeyDictionary()
+"""Per workbook: (a cell's style before, named look, font) -> its style after.
+Styling a cell through openpyxl's attributes copies and indexes a style object
+per attribute; a book repeats a few hundred combinations over thousands of cells."""
+
+
 def apply_look(cell, style: str | None) -> None:
     if not style:
         return
+    done = _DONE.setdefault(cell.parent.parent, {})
+    before = cell._style  # None: openpyxl's default style, not yet set
+    key = (b"" if before is None else bytes(before), style, font_for(cell.value))
+    if key not in done:
+        _apply_look(cell, style)
+        done[key] = copy(cell._style)
+    cell._style = copy(done[key])
+
+
+def _apply_look(cell, style: str) -> None:
     for attr, value in look(style).items():
         setattr(cell, attr, value)
     name = font_for(cell.value)
