@@ -24,8 +24,21 @@ def _value(value: object) -> object:
     return str(value)
 
 
+def _charts(ws) -> list[dict]:
+    """The sheet's charts as the client lists them: name, type and geometry."""
+    kinds = {"PieChart": "Pie", "bar": "BarClustered", "col": "ColumnClustered"}
+    out = []
+    for i, chart in enumerate(ws._charts, start=1):
+        kind = type(chart).__name__
+        kind = kinds.get(getattr(chart, "type", kind), kinds.get(kind, kind))
+        size = {"left": 0, "top": 0, "width": chart.width, "height": chart.height}
+        out.append({"name": f"Chart {i}", "chart_type": kind, **size})
+    return out
+
+
 def payload(formulas: Workbook, values: Workbook, name: str = "Book.xlsx") -> dict:
-    """An Office.js-shaped payload: values anchored at A1, tables, names, notes."""
+    """An Office.js-shaped payload: values anchored at A1, tables, names, notes,
+    charts."""
     index = {ws.title: i for i, ws in enumerate(formulas.worksheets)}
     names = []
     for key, defined in formulas.defined_names.items():
@@ -80,6 +93,7 @@ def payload(formulas: Workbook, values: Workbook, name: str = "Book.xlsx") -> di
                 "name": ws.title,
                 "values": grid,
                 "pictures": [],
+                "charts": _charts(ws),
                 "tables": tables,
                 "notes": notes,
                 "used_range_address": f"A1:{get_column_letter(cols)}{rows}",

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from workbook import layout as L
 from workbook.snapshot import ERROR_VALUES, CellError, Formula, Snapshot, table_bounds
-from workbook.writes import FLAG_COLUMNS, Plan, Write
+from workbook.writes import FLAG_COLUMNS, ChartSeries, Plan, Write
 
 from .xlfit import refit
 
@@ -92,6 +92,8 @@ def snapshot_of(book) -> Snapshot:
     for name in book.names:
         refers = str(name.refers_to).lstrip("=")
         snap.names[name.name] = refers
+    if L.CHARTS in snap.sheets:
+        snap.charts = len(book.sheets[L.CHARTS].charts)
     snap.formulas_known = known
     return snap
 
@@ -227,6 +229,7 @@ def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
             book.names[name].refers_to = f"={ref}"  # never add a name twice
         else:
             book.names.add(name, f"={ref}")
+    _set_series(book, plan.charts)
     records = []
     for mark in plan.flags:
         rng = book.sheets[mark.sheet].range(mark.cell)
@@ -247,6 +250,21 @@ def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
     old_rows = snap.max_row(L.FLAGS)
     grid += [[None] * len(FLAG_COLUMNS)] * max(0, old_rows - len(grid))
     _sheet(book, L.FLAGS).range("A1").value = grid  # old rows below blanked
+
+
+def _set_series(book, series: list[ChartSeries]) -> None:
+    """Each programme chart's series set to its values, labelled by its
+    categories: xlwings' own chart calls, which desktop Excel (COM SetSourceData,
+    XValues) and the remote engine (Office.js setData, setXAxisValues) both make."""
+    if not series:
+        return
+    sheet = book.sheets[L.CHARTS]
+    charts = sheet.charts
+    for s in series:
+        if s.index < len(charts):
+            chart = charts[s.index]
+            chart.set_source_data(sheet.range(s.values), plot_by="columns")
+            chart.set_x_axis_values(sheet.range(s.categories))
 
 
 class XlwingsHost:

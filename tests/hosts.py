@@ -28,13 +28,21 @@ def refresh_on(host: str, path: Path, libreoffice, tmp: Path) -> list:
     """Refresh the book at ``path`` in place on ``host``; its findings."""
     if host == "openpyxl":
         return refresh_file(path).findings
+    return refresh_remote(path, libreoffice, tmp)[0]
+
+
+def refresh_remote(path: Path, libreoffice, tmp: Path) -> tuple[list, list[dict]]:
+    """The ribbon's Refresh on the remote engine, fed the values LibreOffice
+    computes for the book at ``path``, its actions applied back to the file:
+    (findings, actions)."""
     values = load_workbook(
         libreoffice.recalculate(path, tmp / f"values-{path.stem}"), data_only=True
     )
     book = xw.Book(json=payload(load_book(path), values, path.name))
     findings = macros.refresh(book)
+    actions = book.json()["actions"]
     wb = load_book(path)
-    left = apply_actions(wb, book.json()["actions"])
+    left = apply_actions(wb, actions)
     assert [a["func"] for a in left] == [], "an action the client cannot apply"
     wb.save(path)
-    return findings
+    return findings, actions

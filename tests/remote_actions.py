@@ -4,6 +4,7 @@ xlwings client (Office.js) would apply them to the open book."""
 from __future__ import annotations
 
 from openpyxl.cell.cell import MergedCell
+from openpyxl.chart.data_source import AxDataSource, NumDataSource, NumRef, StrRef
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
@@ -29,6 +30,25 @@ def _put(cell, value):
         cell.value = None
     else:
         cell.value = value
+
+
+def _set_chart(ws, func: str, args: list) -> None:
+    """Office.js' chart.setData(range, Columns) on a chart of one column, or
+    its series' setXAxisValues: the openpyxl chart's first series follows."""
+    index, sheet, address = args[0], args[1], args[2]
+    ref = f"'{sheet}'!{address}"
+    series = ws._charts[index].series
+    if func == "setChartSourceData":
+        assert args[3:] == ["Columns"] and ":" in address, args
+        assert address.split(":")[0].rstrip("0123456789$") == address.split(":")[
+            1
+        ].rstrip("0123456789$"), "one column: one series"
+        del series[1:]
+        series[0].val = NumDataSource(numRef=NumRef(f=ref))
+        series[0].cat = None  # setData leaves no labels until setXAxisValues
+    else:
+        for one in series:
+            one.cat = AxDataSource(strRef=StrRef(f=ref))
 
 
 def apply_actions(wb, actions) -> list[dict]:
@@ -83,6 +103,8 @@ def apply_actions(wb, actions) -> list[dict]:
             wb.defined_names[args[0]] = DefinedName(
                 args[0], attr_text=args[3].lstrip("=")
             )
+        elif func in ("setChartSourceData", "setChartXAxisValues"):
+            _set_chart(ws, func, args)
         elif func == "resizeTable":
             table = list(ws.tables.values())[args[0]]
             table.ref = args[1].replace("$", "")

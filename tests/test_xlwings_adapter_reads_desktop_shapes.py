@@ -115,3 +115,35 @@ def test_the_remote_engine_says_it_cannot_see_shapes():
     snap = Snapshot("book")
     _shapes(Remote(), UsedRange(False), snap)
     assert not snap.shapes_known and snap.protected == set()
+
+
+class Chart:
+    def __init__(self, calls):
+        self.calls = calls
+
+    def set_source_data(self, rng, plot_by=None):
+        self.calls.append(("source", rng, plot_by))
+
+    def set_x_axis_values(self, rng):
+        self.calls.append(("labels", rng))
+
+
+def test_the_programme_charts_are_set_through_xlwings_chart_calls():
+    """Desktop Excel (COM SetSourceData, XValues) and the remote engine take the
+    same xlwings calls: values by columns, then the category labels."""
+    from addin.xlbook import _set_series
+    from workbook.writes import ChartSeries
+
+    calls: list = []
+    charts_sheet = type(
+        "S", (), {"charts": [Chart(calls), Chart(calls)], "range": lambda s, a: a}
+    )()
+    book = type("B", (), {"sheets": {"Charts": charts_sheet}})()
+    _set_series(
+        book,
+        [
+            ChartSeries(1, "$E$5:$E$7", "$D$5:$D$7"),
+            ChartSeries(5, "$B$5:$B$7", "$A$5:$A$7"),  # no such chart: left alone
+        ],
+    )
+    assert calls == [("source", "$E$5:$E$7", "columns"), ("labels", "$D$5:$D$7")]

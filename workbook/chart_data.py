@@ -19,12 +19,24 @@ from estimates.model import Head
 
 from . import layout as L
 from .snapshot import Formula, cell_position
+from .writes import ChartSeries
 
 SLOTS = 10  # programmes a chart shows; the published Heads have at most 10
 FIRST = 5  # first data row of each block
 HISTORY_INPUT_ROWS = 3  # earlier years' establishment, keyed by the clerk
 OTHERS = "Others 其他"
 SPAN = 500  # rows below a slot's programme the "Others" slot sums over
+
+# The Charts sheet's charts, in the order the template adds them (a host finds
+# each by its position on the sheet), and the (labels, figures) columns of the
+# programme charts' series: those cover as many slots as the Head has programmes.
+CHARTS = ("allocation", "staff", "establishment")
+SERIES = {"allocation": ("A", "B"), "staff": ("D", "E")}
+HISTORY = ("G", "H")  # the establishment chart's years and posts
+# The defined name that records the range each programme chart was last set to
+# (labels and figures): a host that cannot read a chart's series (xlwings'
+# remote engine) resets them only when the programmes no longer fill it.
+RECORDS = {"allocation": "ChartAllocation", "staff": "ChartStaff"}
 
 # (column, short label or figure, style) of one slot's cells
 SLOT_COLUMNS = (
@@ -43,6 +55,49 @@ class ChartCell:
     col: int
     formula: Formula
     style: str
+
+
+def chart_ranges(slots: int = SLOTS) -> dict[str, tuple[str, str]]:
+    """Each chart's (categories, values) ranges on the Charts sheet, for a Head
+    with ``slots`` programmes (at least one slot, at most SLOTS)."""
+    last = FIRST + max(1, min(slots, SLOTS)) - 1
+    out = {
+        chart: (f"${c}${FIRST}:${c}${last}", f"${v}${FIRST}:${v}${last}")
+        for chart, (c, v) in SERIES.items()
+    }
+    end, (c, v) = FIRST + HISTORY_INPUT_ROWS + 1, HISTORY
+    out["establishment"] = (f"${c}${FIRST}:${c}${end}", f"${v}${FIRST}:${v}${end}")
+    return out
+
+
+def _record(categories: str, values: str) -> str:
+    return f"{L.CHARTS}!{categories.split(':')[0]}:{values.split(':')[1]}"
+
+
+def _same(refers_to: str | None, ref: str) -> bool:
+    """Whether a defined name refers to ``ref`` (however a host spells it)."""
+    if refers_to is None:
+        return False
+    plain = refers_to.lstrip("=").replace("'", "").replace("$", "")
+    return plain == ref.replace("$", "")
+
+
+def chart_series(
+    programmes: int, charts: int, names: dict[str, str]
+) -> tuple[list[ChartSeries], dict[str, str]]:
+    """The programme charts' series for a Head with ``programmes`` programmes,
+    and the records (defined names) that say so, where the record is not that
+    already; only for the ``charts`` charts the Charts sheet has."""
+    series, records = [], {}
+    for key, (categories, values) in chart_ranges(programmes).items():
+        index = CHARTS.index(key)
+        if key not in RECORDS or index >= charts:
+            continue
+        record = _record(categories, values)
+        if not _same(names.get(RECORDS[key]), record):
+            series.append(ChartSeries(index, values, categories))
+            records[RECORDS[key]] = record
+    return series, records
 
 
 def _cols() -> dict[str, str]:

@@ -10,13 +10,21 @@ blocks of live formulas that follow the tables.
 from __future__ import annotations
 
 from openpyxl.chart import BarChart, PieChart, Reference
-from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.chart.data_source import AxDataSource, NumDataSource, NumRef, StrRef
 from openpyxl.chart.label import DataLabelList
 
 from . import layout as L
-from .chart_data import FIRST, HISTORY_INPUT_ROWS, SLOTS, slot_cells, source_rows
+from .chart_data import (
+    FIRST,
+    HISTORY_INPUT_ROWS,
+    chart_ranges,
+    chart_series,
+    slot_cells,
+    source_rows,
+)
 from .snapshot import Formula
 from .styles import apply_look
+from .writes import ChartSeries
 
 # (block, first column, title): the helper blocks the charts plot.
 BLOCKS = {
@@ -24,18 +32,6 @@ BLOCKS = {
     "staff": (4, "員工人數 Staff"),
     "establishment": (7, "編制 Establishment"),
 }
-
-
-def chart_ranges(slots: int = SLOTS) -> dict[str, tuple[str, str]]:
-    """Each chart's (categories, values) ranges on the Charts sheet, for a Head
-    with ``slots`` programmes (at most SLOTS)."""
-    last = FIRST + max(1, min(slots, SLOTS)) - 1
-    hist_last = FIRST + HISTORY_INPUT_ROWS + 1
-    return {
-        "allocation": (f"$A${FIRST}:$A${last}", f"$B${FIRST}:$B${last}"),
-        "staff": (f"$D${FIRST}:$D${last}", f"$E${FIRST}:$E${last}"),
-        "establishment": (f"$G${FIRST}:$G${hist_last}", f"$H${FIRST}:$H${hist_last}"),
-    }
 
 
 def write_cell(ws, row: int, col: int, value: object, style: str) -> None:
@@ -146,22 +142,24 @@ def programme_count(wb) -> int:
 
 
 def fit_charts(wb) -> None:
-    """Point the programme charts at as many slots as the Head has programmes, so
-    the legend lists only real programmes (at most SLOTS, the last "Others")."""
+    """Point the programme charts at as many slots as the table has programmes,
+    so the legend lists only real programmes (at most SLOTS, the last "Others"):
+    the template as built (a refresh does it through its plan, on any host)."""
     if L.CHARTS not in wb.sheetnames:
         return
-    slots = max(1, min(programme_count(wb), SLOTS))
-    last = FIRST + slots - 1
-    blocks = {"$A$": ("$A$", "$B$"), "$D$": ("$D$", "$E$")}
-    for chart in wb[L.CHARTS]._charts:
-        for series in chart.series:
-            cat = series.cat.strRef or series.cat.numRef if series.cat else None
-            if cat is None or series.val is None or series.val.numRef is None:
-                continue
-            sheet, _, rng = cat.f.rpartition("!")
-            column = rng[:3]
-            if column not in blocks:
-                continue
-            labels, values = blocks[column]
-            cat.f = f"{sheet}!{labels}{FIRST}:{labels}{last}"
-            series.val.numRef.f = f"{sheet}!{values}{FIRST}:{values}{last}"
+    charts = len(wb[L.CHARTS]._charts)
+    set_series(wb, chart_series(programme_count(wb), charts, {})[0])
+
+
+def set_series(wb, series: list[ChartSeries]) -> None:
+    """Each chart's first series set to its values and category labels (the
+    openpyxl host's way of applying ``Plan.charts``)."""
+    if L.CHARTS not in wb.sheetnames:
+        return
+    charts = wb[L.CHARTS]._charts
+    for s in series:
+        if s.index >= len(charts) or not charts[s.index].series:
+            continue
+        first = charts[s.index].series[0]
+        first.val = NumDataSource(numRef=NumRef(f=f"'{L.CHARTS}'!{s.values}"))
+        first.cat = AxDataSource(strRef=StrRef(f=f"'{L.CHARTS}'!{s.categories}"))

@@ -26,6 +26,7 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from . import layout as L
 from .cached import cached_values
+from .charts import set_series
 from .package import Preserver, UnkeptPart
 from .printing import lay_out, retitle_pages, set_up_pages, split_column_ranges
 from .safety import UnsafeBook, inspect_package
@@ -166,6 +167,8 @@ def snapshot_of(wb: Workbook, source: str) -> Snapshot:
             snap.protected.add(ws.title)
         snap.merged[ws.title] = [str(r) for r in ws.merged_cells.ranges]
         snap.hidden[ws.title] = _hidden_columns(ws)
+    if L.CHARTS in wb.sheetnames:
+        snap.charts = len(wb[L.CHARTS]._charts)
     return snap
 
 
@@ -247,6 +250,7 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
                     ws.tables[name].autoFilter.ref = ref
     for name, ref in plan.names.items():
         wb.defined_names[name] = DefinedName(name, attr_text=ref)
+    set_series(wb, plan.charts)
     flags = wb[L.FLAGS] if L.FLAGS in wb.sheetnames else wb.create_sheet(L.FLAGS)
     flags.sheet_state = "hidden"
     flags.delete_rows(1, flags.max_row + 1)

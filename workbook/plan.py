@@ -19,6 +19,7 @@ from estimates.results import Results
 
 from . import layout as L
 from .changelog import drop_unchanged, record
+from .chart_data import chart_series
 from .checks import checks_rows
 from .flags import flag_marks, previous_flags
 from .generated import Generated
@@ -61,6 +62,7 @@ def make_plan(
         plan.regenerated[sheet] = writes
         plan.hidden_columns[sheet] = list(L.HIDDEN_COLUMNS[sheet])
     plan.writes += gen.charts
+    _chart_series(snap, reading, plan)
     for sheet, writes in printed_sheets(gen.report, snap).items():  # cor: one language
         rebuild_sheet(plan, snap.sheets.get(sheet), sheet, writes)
     _report_names(snap, gen, plan)
@@ -100,6 +102,18 @@ def _tables(snap: Snapshot, reading, plan: Plan) -> None:
         ref = f"A{spec.header_row}:{get_column_letter(len(spec.columns))}{ext.last}"
         if table_bounds(snap.tables[spec.name][1]) != table_bounds(ref):
             plan.tables[spec.name] = ref
+
+
+def _chart_series(snap: Snapshot, reading, plan: Plan) -> None:
+    """The programme charts' series set to the Head's programmes, where their
+    record says they were set to another count (any host, by position)."""
+    if L.CHARTS not in snap.sheets or "tblProgrammes" not in reading.usable:
+        return
+    if L.CHARTS in snap.protected:
+        return
+    count = len(reading.head.programmes)
+    plan.charts, records = chart_series(count, snap.charts, snap.names)
+    plan.names.update(records)
 
 
 def _report_names(snap: Snapshot, gen: Generated, plan: Plan) -> None:

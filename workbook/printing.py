@@ -28,7 +28,6 @@ from openpyxl.worksheet.page import PageMargins
 from estimates.tables import NUMBER_KINDS
 
 from . import layout as L
-from .charts import fit_charts
 from .styles import looks_like
 
 SPANNING = ("title", "heading", "note", "footnote")
@@ -674,7 +673,6 @@ def lay_out(wb, regenerated: dict | None = None, refit: bool = False) -> None:
 
     Page setup is not touched here: a clerk's paper, margins and print titles
     are the clerk's (``set_up_pages`` runs when a book is built or printed)."""
-    fit_charts(wb)  # the legend lists the Head's programmes, no empty slots
     for sheet, writes in (regenerated or {}).items():
         if sheet in REGENERATED and sheet in wb.sheetnames:
             fit_sheet(wb[sheet], styles_of(writes))

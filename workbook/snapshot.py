@@ -103,6 +103,7 @@ class Snapshot:
     merged: dict[str, list[str]] = field(default_factory=dict)
     hidden: dict[str, set[int]] = field(default_factory=dict)  # hidden columns
     shapes_known: bool = True  # merged ranges, protection, hidden columns read
+    charts: int = 0  # charts on the Charts sheet (a host finds them by position)
 
     def value(self, sheet: str, row: int, col: int) -> object:
         return self.sheets.get(sheet, {}).get((row, col))

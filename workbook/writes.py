@@ -51,6 +51,16 @@ class Unflag:
     prior_author: str
 
 
+@dataclass(frozen=True)
+class ChartSeries:
+    """Point the series of the Charts sheet's chart at ``index`` (0-based, in
+    sheet order) at ``values``, labelled by ``categories`` (Charts ranges)."""
+
+    index: int
+    values: str
+    categories: str
+
+
 @dataclass
 class Plan:
     """Everything one job changes in a book, and nothing else.
@@ -65,6 +75,7 @@ class Plan:
     hidden_columns: dict[str, list[int]] = field(default_factory=dict)
     tables: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)
+    charts: list[ChartSeries] = field(default_factory=list)
     flags: list[FlagMark] = field(default_factory=list)
     # the whole content of each sheet the job rebuilds (Report, Narrative,
     # Checks), for laying it out; the cells to change are in writes and clears
