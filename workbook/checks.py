@@ -15,11 +15,21 @@ from .flags import flag_marks, previous_flags
 from .snapshot import Formula, Snapshot
 from .writes import Plan, Write, rebuild_sheet
 
+UNSEEN = (
+    "Not checked here: merged cells over an input table (D09) and protected"
+    " sheets (D12). This Excel (on the web, or an Office.js add-in) does not tell"
+    " the add-in about them; Refresh in desktop Excel, or `estimates check`,"
+    " checks them. 此處未能檢查輸入表格內的合併儲存格(D09)及受保護的工作表(D12):"
+    "網頁版 Excel 不提供這些資料;請在桌面版 Excel 按「更新」或使用 estimates check。"
+)
+UNSEEN_ROW = 4  # under the counts, above the findings' header row
 
-def checks_rows(findings: list[Finding]) -> list[Write]:
+
+def checks_rows(findings: list[Finding], shapes_known: bool = True) -> list[Write]:
     """The Checks sheet: counts, then one row per finding, worst first, with a
     link to its cell and one to each other cell it compares (from the last
-    column on, one a column)."""
+    column on, one a column). A host that cannot see merged cells and sheet
+    protection (``shapes_known`` False) says once which checks it did not make."""
     counts = count_by_severity(findings)
     out = [
         Write(L.CHECKS, 1, 1, "檢查結果 Checks", "title"),
@@ -38,6 +48,8 @@ def checks_rows(findings: list[Finding]) -> list[Write]:
         Write(L.CHECKS, 3, 5, "Info 資料", "label"),
         Write(L.CHECKS, 3, 6, counts["info"], "int"),
     ]
+    if not shapes_known:
+        out.append(Write(L.CHECKS, UNSEEN_ROW, 1, UNSEEN, "note"))
     for col, (_, header, _) in enumerate(L.CHECKS_COLUMNS, start=1):
         out.append(Write(L.CHECKS, L.CHECKS_HEADER_ROW, col, header, "header"))
     ordered = sorted(findings, key=sort_key)
@@ -130,6 +142,7 @@ def findings_listed(cells: dict) -> list[Finding]:
 def check_plan(snap: Snapshot, findings: list[Finding]) -> Plan:
     """Check only: the Checks sheet and the flags; no computed cell is written."""
     plan = Plan(unflags=previous_flags(snap))
-    rebuild_sheet(plan, snap.sheets.get(L.CHECKS), L.CHECKS, checks_rows(findings))
+    rows = checks_rows(findings, snap.shapes_known)
+    rebuild_sheet(plan, snap.sheets.get(L.CHECKS), L.CHECKS, rows)
     plan.flags = flag_marks(findings)
     return plan

@@ -21,7 +21,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from estimates.findings import Finding
 from estimates.model import Head, Ref, Shown
-from estimates.narrative import sentences
+from estimates.narrative import change_en, change_zh, sentences
 from estimates.rules.shown import value_agrees
 from estimates.rules.text import finding, kind_of, said, show
 
@@ -339,34 +339,46 @@ class _Old:
     keys: dict[int, str]
     records: dict[int, dict[int, str] | None]
     columns: dict[str, set[int]]  # by row key, the columns this refresh fills
-    texts: set[str]
-    loose: bool = False  # values only: a formula's value may be another's
+    texts: set[str]  # with, on a values-only host, what a live formula can show
 
 
-def _like_a_sentence(old: _Old, value: object) -> bool:
-    """Whether ``value`` begins as one of the core's sentences does (a live
-    sentence's value, from other figures: the values-only host cannot see the
-    formula). A clerk's own sentence belongs in column D."""
-    if not isinstance(value, str) or len(value) < SENTENCE_STEM:
-        return False
-    return any(value[:SENTENCE_STEM] == text[:SENTENCE_STEM] for text in old.texts)
+def live_texts(snap: Snapshot, head: Head) -> set[str]:
+    """Every text a programme's live sentence formula can show in this book now:
+    the sentence of each Programmes row's figures as they stand (a blank row's
+    too), whichever row the formula refers to. A values-only host sees only the
+    value of an earlier refresh's formula; a text that is none of these is not
+    one of ours (a clerk's), however it begins."""
+    spec = L.TABLES["tblProgrammes"]
+    if spec.sheet not in snap.sheets or not head.estimate_year:
+        return set()
+    out = set()
+    for row in range(spec.first_row, snap.max_row(spec.sheet) + 1):
+        new, base = (
+            snap.value(spec.sheet, row, spec.col(c)) for c in ("estimate", "revised")
+        )
+        if all(v is None or isinstance(v, int | float) for v in (new, base)):
+            new, base = (Decimal(str(v or 0)) for v in (new, base))
+            out |= {f(new, base, head.estimate_year) for f in (change_en, change_zh)}
+    return out
 
 
-SENTENCE_STEM = 12  # characters: "Provision for", "二零二五至二六年度的撥款"
-
-
-def _old(snap: Snapshot, sheet: str, writes: list[Write], shows: dict) -> _Old:
+def _old(
+    snap: Snapshot, sheet: str, writes: list[Write], shows: dict, live: set[str]
+) -> _Old:
     cells = snap.sheets.get(sheet, {})
     record_col = L.RECORD_COLUMNS[sheet]
     keys = {row: k for k, row in _old_rows(snap, sheet, _key_col(sheet)).items()}
     records = {row: read_record(cells.get((row, record_col)))[1] for row in keys}
     columns = written_columns(writes, _key_col(sheet))
-    texts = set(shows.values())
-    return _Old(sheet, keys, records, columns, texts, not snap.formulas_known)
+    return _Old(sheet, keys, records, columns, set(shows.values()) | live)
 
 
 def owned_changes(
-    snap: Snapshot, sheet: str, writes: list[Write], shows: dict
+    snap: Snapshot,
+    sheet: str,
+    writes: list[Write],
+    shows: dict,
+    live: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[list, list]:
     """(clears, clerk cells) of rebuilding ``sheet``'s owned columns with
     ``writes``; ``shows`` the text the core's formulas there show. An old cell
@@ -375,7 +387,7 @@ def owned_changes(
     in an owned column is the clerk's: left alone unless a write lands on it,
     then it is a clerk cell (C02; the revert record has it)."""
     owned = L.OWNED_COLUMNS[sheet]
-    old = _old(snap, sheet, writes, shows)
+    old = _old(snap, sheet, writes, shows, live)
     written = {(w.row, w.col): w.value for w in writes}
     clears, clerk = [], []
     for (row, col), value in snap.sheets.get(sheet, {}).items():
@@ -419,9 +431,7 @@ def _ours(old: _Old, row: int, col: int, value: object) -> bool:
     record = old.records.get(row)
     if record is not None:
         mark = record.get(col) or ""
-        if mark in (FORMULA, _crc(value), FORMULA + _crc(value)):
-            return True
-        return old.loose and mark.startswith(FORMULA) and _like_a_sentence(old, value)
+        return mark in (FORMULA, _crc(value), FORMULA + _crc(value))
     return _ours_unrecorded(old, key, row, col)
 
 
@@ -486,9 +496,12 @@ def rebuild(snap: Snapshot, reading, results, gen: Generated) -> list[Finding]:
         ),
     }
     findings = list(gen.replaced)
+    live = set() if snap.formulas_known else live_texts(snap, head)
     for sheet, writes in gen.sheets.items():
         writes += row_records(sheet, writes, signatures[sheet], shows[sheet])
-        gen.clears[sheet], clerk = owned_changes(snap, sheet, writes, shows[sheet])
+        gen.clears[sheet], clerk = owned_changes(
+            snap, sheet, writes, shows[sheet], live if sheet == L.NARRATIVE else set()
+        )
         if sheet not in snap.protected:
             findings += c02(sheet, clerk)
             gen.clerk |= {(sheet, row, col) for row, col, _ in clerk}

@@ -69,7 +69,8 @@ def make_plan(
     for name, ref in L.template_names().items():
         if name not in snap.names and ref.split("!")[0] in snap.sheets:
             plan.names[name] = ref  # a clerk deleted it: put it back
-    rebuild_sheet(plan, snap.sheets.get(L.CHECKS), L.CHECKS, checks_rows(findings))
+    rows = checks_rows(findings, snap.shapes_known)
+    rebuild_sheet(plan, snap.sheets.get(L.CHECKS), L.CHECKS, rows)
     plan.flags = flag_marks(findings)
     plan = without_protected(plan, snap, reading)
     drop_unchanged(snap, plan)

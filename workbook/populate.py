@@ -10,7 +10,7 @@ the xlwings adapter (ribbon) apply the same plan.
 from __future__ import annotations
 
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from openpyxl.utils.cell import get_column_letter
@@ -119,11 +119,13 @@ def head_values(head: Head) -> dict[str, object]:
 
 
 def _copy(snap: Snapshot) -> Snapshot:
-    return Snapshot(
-        source=snap.source, sheets={k: dict(v) for k, v in snap.sheets.items()},
+    """The snapshot with its own cells, tables and names (what the host knew,
+    the charts it counted and the shapes it could see, kept as they are)."""
+    return replace(
+        snap, sheets={k: dict(v) for k, v in snap.sheets.items()},
         tables=dict(snap.tables), names=dict(snap.names),
-        formulas_known=snap.formulas_known, protected=set(snap.protected),
-        merged=dict(snap.merged),
+        protected=set(snap.protected), merged=dict(snap.merged),
+        hidden={k: set(v) for k, v in snap.hidden.items()},
     )  # fmt: skip
 
 
