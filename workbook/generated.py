@@ -21,7 +21,7 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from estimates.findings import Finding
 from estimates.model import Head, Ref, Shown
-from estimates.narrative import change_en, change_zh, sentences
+from estimates.narrative import change_en, change_zh, plain, sentences
 from estimates.rules.shown import value_agrees
 from estimates.rules.text import finding, kind_of, said, show
 
@@ -340,6 +340,7 @@ class _Old:
     records: dict[int, dict[int, str] | None]
     columns: dict[str, set[int]]  # by row key, the columns this refresh fills
     texts: set[str]  # with, on a values-only host, what a live formula can show
+    now: dict[tuple[str, int], object]  # by (row key, column): what is written
 
 
 def live_texts(snap: Snapshot, head: Head) -> set[str]:
@@ -370,7 +371,20 @@ def _old(
     keys = {row: k for k, row in _old_rows(snap, sheet, _key_col(sheet)).items()}
     records = {row: read_record(cells.get((row, record_col)))[1] for row in keys}
     columns = written_columns(writes, _key_col(sheet))
-    return _Old(sheet, keys, records, columns, set(shows.values()) | live)
+    texts = set(shows.values()) | live
+    return _Old(sheet, keys, records, columns, texts, _by_key(writes, shows, sheet))
+
+
+def _by_key(writes: list[Write], shows: dict, sheet: str) -> dict:
+    """What this refresh writes (the text a formula shows, where known) by row
+    key and column."""
+    key_col = _key_col(sheet)
+    keys = {w.row: str(w.value) for w in writes if w.col == key_col and w.value}
+    return {
+        (keys[w.row], w.col): shows.get((w.row, w.col), w.value)
+        for w in writes
+        if w.row in keys
+    }
 
 
 def owned_changes(
@@ -379,30 +393,54 @@ def owned_changes(
     writes: list[Write],
     shows: dict,
     live: set[str] = frozenset(),  # type: ignore[assignment]
-) -> tuple[list, list]:
-    """(clears, clerk cells) of rebuilding ``sheet``'s owned columns with
-    ``writes``; ``shows`` the text the core's formulas there show. An old cell
-    is ours if the last refresh wrote it (its row's record says so: the same
-    text, or a formula): cleared when nothing is written there now. Anything else
-    in an owned column is the clerk's: left alone unless a write lands on it,
-    then it is a clerk cell (C02; the revert record has it)."""
+) -> tuple[list, list, list]:
+    """(clears, clerk cells, unsure cells) of rebuilding ``sheet``'s owned
+    columns with ``writes``; ``shows`` the text the core's formulas there show.
+    An old cell is ours if the last refresh wrote it (its row's record says so:
+    the same text, or a formula): cleared when nothing is written there now.
+    Anything else in an owned column is the clerk's: left alone unless a write
+    lands on it, then it is a clerk cell (C02; the revert record has it). In a
+    row an earlier version wrote, with no record, a text that is not what this
+    refresh writes for its key is unsure: replaced as ours, raised all the same."""
     owned = L.OWNED_COLUMNS[sheet]
     old = _old(snap, sheet, writes, shows, live)
     written = {(w.row, w.col): w.value for w in writes}
-    clears, clerk = [], []
+    clears, clerk, unsure = [], [], []
     for (row, col), value in snap.sheets.get(sheet, {}).items():
         if col not in owned or _blank(value) or written.get((row, col)) == value:
             continue
         if shows.get((row, col)) == value:
             continue  # the formula written there shows it
         ours = _ours(old, row, col, value)
+        if ours and _unsure(old, row, col, value):
+            unsure.append((row, col, value))
         if ours and (row, col) not in written:
             clears.append((sheet, row, col))
         elif not ours and (row, col) in written:
             clerk.append((row, col, value))
     if not snap.formulas_known:
         clears += _unseen_formulas(snap, old, written)
-    return clears, clerk
+    return clears, clerk, unsure
+
+
+def _unsure(old: _Old, row: int, col: int, value: object) -> bool:
+    """A text in a row with no record (a book an earlier version refreshed) that
+    is none of the texts this refresh writes or its formulas show, nor, as read
+    (no-break spaces as spaces), what it writes for that row's key there: the
+    earlier version's own wording, or a clerk's text; it cannot tell which."""
+    key = old.keys.get(row)
+    if key is None or old.records.get(row) is not None or not isinstance(value, str):
+        return False
+    if col in (_key_col(old.sheet), L.RECORD_COLUMNS[old.sheet]):
+        return False
+    if old.sheet == L.REPORT and col in L.RETIRED_REPORT_COLUMNS:
+        return False  # the retired Notes column: only ever the tool's
+    if value in old.texts or value == STALE:
+        return False
+    now = old.now.get((key, col))
+    if now is None or isinstance(now, Formula):
+        return False  # nothing to compare with (a formula's text unknown here)
+    return plain(value).strip() != plain(str(now)).strip()
 
 
 def _unseen_formulas(snap: Snapshot, old: _Old, written: dict) -> list:
@@ -499,12 +537,12 @@ def rebuild(snap: Snapshot, reading, results, gen: Generated) -> list[Finding]:
     live = set() if snap.formulas_known else live_texts(snap, head)
     for sheet, writes in gen.sheets.items():
         writes += row_records(sheet, writes, signatures[sheet], shows[sheet])
-        gen.clears[sheet], clerk = owned_changes(
+        gen.clears[sheet], clerk, unsure = owned_changes(
             snap, sheet, writes, shows[sheet], live if sheet == L.NARRATIVE else set()
         )
         if sheet not in snap.protected:
-            findings += c02(sheet, clerk)
-            gen.clerk |= {(sheet, row, col) for row, col, _ in clerk}
+            findings += c02(sheet, clerk) + c02(sheet, unsure, unrecorded=True)
+            gen.clerk |= {(sheet, row, col) for row, col, _ in clerk + unsure}
     now = {(f.sheet, f.cell) for f in findings}
     for sheet, cell, value in replaced_clerk_cells(snap):
         if (sheet, cell) not in now and sheet in snap.sheets:
@@ -554,15 +592,42 @@ def _rebuilt_messages(sheet: str, cell: str, value) -> tuple:
     )
 
 
-def c02(sheet: str, clerk: list, instead: str = "") -> list[Finding]:
+def _unrecorded_messages(sheet: str, cell: str, value) -> tuple:
+    """What C02 says where an earlier version kept no record of what it wrote."""
+    return said(
+        (
+            f"{sheet}!{cell} lies where Refresh rebuilds the sheet, and what it held"
+            " was replaced; an earlier version of the add-in last refreshed this"
+            " book and kept no record of what it wrote, so this may be its own"
+            " older wording or a clerk's text",
+            f"{sheet}!{cell} 位於更新會重建的範圍,原有內容已被取代;此工作簿上次由舊版"
+            "工具更新,沒有記錄其所寫內容,故可能是舊版的文字,亦可能是使用者輸入的",
+        ),
+        ("the add-in's own text or nothing", "工具所寫的內容或空白"),
+        (repr(value), repr(value)),
+        (
+            "It is on the revert record (Revert puts it back). If it was yours,"
+            " type it outside the rebuilt columns (the Narrative's column D).",
+            "已記入還原紀錄(可用「還原」取回)。如屬你的文字,請在重建範圍以外"
+            "(說明的 D 欄)輸入。",
+        ),
+    )
+
+
+def c02(
+    sheet: str, clerk: list, instead: str = "", unrecorded: bool = False
+) -> list[Finding]:
     """A finding at each cell a clerk typed that the refresh replaces: in a
     rebuilt sheet's columns, or (``instead``: what the cell should show or hold)
-    over a computed cell of an input sheet."""
+    over a computed cell of an input sheet. ``unrecorded``: cells of rows an
+    earlier version wrote with no record, which may be its text or a clerk's."""
     out = []
     for row, col, value in clerk:
         cell = address(row, col)
         if instead or sheet not in L.OWNED_COLUMNS:
             en, zh = _computed_messages(sheet, cell, value, instead or "its formula")
+        elif unrecorded:
+            en, zh = _unrecorded_messages(sheet, cell, value)
         else:
             en, zh = _rebuilt_messages(sheet, cell, value)
         expected = instead or "empty"
