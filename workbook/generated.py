@@ -30,7 +30,15 @@ from . import layout as L
 from .changelog import replaced_clerk_cells
 from .computed import ComputedCell, ReportRow, input_sheet_cells, report_rows
 from .narrative import clerk_rows, narrative_rows
-from .snapshot import CellError, Formula, Snapshot, Text, address, cell_position
+from .snapshot import (
+    CellError,
+    Formula,
+    Snapshot,
+    Text,
+    address,
+    cell_position,
+    table_bounds,
+)
 from .writes import Write
 
 
@@ -111,23 +119,66 @@ def _refers_to(c: ComputedCell, cells: set[tuple[str, int, int]]) -> bool:
 _SUM = re.compile(r"=SUM\(([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)\)")
 
 
+def rows_record(table: str) -> str:
+    """The defined name that records the rows an input table's column totals
+    covered when the last refresh wrote them (``Programmes!$A$8:$A$9``). Excel
+    moves a name's range as it moves those totals' ranges (rows inserted or
+    deleted inside), so a values-only host knows exactly what a total whose
+    range no longer covers the table shows."""
+    return "Rows" + table.removeprefix("tbl")
+
+
+def total_records(snap: Snapshot, reading, computed: list) -> dict[str, str]:
+    """The rows record of each table with column totals, where it is not what
+    this refresh's totals cover."""
+    summed = {
+        (c.sheet, int(m[2])) for c in computed if (m := _SUM.fullmatch(c.formula))
+    }
+    out = {}
+    for spec in L.TABLES.values():
+        ext = reading.extents.get(spec.name)
+        if spec.name in reading.usable and (spec.sheet, ext.first) in summed:
+            ref = f"{spec.sheet}!$A${ext.first}:$A${ext.last}"
+            if snap.names.get(rows_record(spec.name), "").replace("'", "") != ref:
+                out[rows_record(spec.name)] = ref
+    return out
+
+
+def _recorded_last(snap: Snapshot, sheet: str, first: int) -> int | None:
+    """The last row a table's totals covered when the last refresh wrote them,
+    from the rows record that starts where the total's range starts; None for a
+    book with no record (an earlier version refreshed it)."""
+    for spec in L.TABLES.values():
+        ref = snap.names.get(rows_record(spec.name), "").replace("'", "")
+        where, _, cells = ref.lstrip("=").rpartition("!")
+        if where == sheet and ":" in cells:
+            _, top, _, bottom = table_bounds(cells)
+            if top == first:
+                return bottom
+    return None
+
+
 def _stale_sum(snap: Snapshot, c: ComputedCell, shown: object) -> bool:
-    """Whether a column total shows what it gave over fewer of its rows: the
-    template's formula before rows were added to the table (a values-only host
-    cannot see that range), not a value a clerk typed."""
+    """Whether a column total shows what its formula gave over the rows the last
+    refresh wrote it for (its table's rows record), fewer than the table has
+    now: rows added below it, which its range does not cover yet; not a value a
+    clerk typed. A book with no record (an earlier version refreshed it): any
+    sum of its first rows is taken for it."""
     match = _SUM.fullmatch(c.formula)
     if match is None or not isinstance(shown, int | float):
         return False
     col, first, last = match[1], int(match[2]), int(match[4])
     k = column_index_from_string(col)
-    target, total = round(Decimal(str(shown)), 6), Decimal(0)
+    target, total, sums = round(Decimal(str(shown)), 6), Decimal(0), []
     for row in range(first, last):
         value = snap.value(c.sheet, row, k)
         if isinstance(value, int | float):
             total += Decimal(str(value))
-        if round(total, 6) == target:
-            return True
-    return target == 0
+        sums.append(round(total, 6))
+    recorded = _recorded_last(snap, c.sheet, first)
+    if recorded is not None:
+        return first <= recorded < last and sums[recorded - first] == target
+    return target in sums or target == 0
 
 
 def _replace_differing(snap: Snapshot, gen: Generated) -> None:

@@ -22,7 +22,7 @@ from .changelog import drop_unchanged, record
 from .chart_data import chart_series
 from .checks import checks_rows
 from .flags import flag_marks, previous_flags
-from .generated import Generated
+from .generated import Generated, total_records
 from .printed import printed_sheets
 from .snapshot import Formula, Snapshot, table_bounds
 from .writes import Plan, Write, rebuild_sheet
@@ -63,6 +63,7 @@ def make_plan(
         plan.hidden_columns[sheet] = list(L.HIDDEN_COLUMNS[sheet])
     plan.writes += gen.charts
     _chart_series(snap, reading, plan)
+    plan.names.update(total_records(snap, reading, gen.computed))
     for sheet, writes in printed_sheets(gen.report, snap).items():  # cor: one language
         rebuild_sheet(plan, snap.sheets.get(sheet), sheet, writes)
     _report_names(snap, gen, plan)
