@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
@@ -29,6 +29,7 @@ from . import chart_data
 from . import layout as L
 from .changelog import replaced_clerk_cells
 from .computed import ComputedCell, ReportRow, input_sheet_cells, report_rows
+from .evaluate import NotEvaluated, resolve
 from .narrative import clerk_rows, narrative_rows
 from .snapshot import (
     CellError,
@@ -181,18 +182,59 @@ def _stale_sum(snap: Snapshot, c: ComputedCell, shown: object) -> bool:
     return target in sums or target == 0
 
 
+def _typed_too(snap: Snapshot, c: ComputedCell, shown: object) -> bool | None:
+    """Whether a cell computed from a replaced one was typed over too: its
+    formula worked over what the book shows (the other's typed value included,
+    as Excel computed it) gives another value. None where its formula is not
+    one of the simple cases (``workbook.evaluate``): it cannot be told here."""
+    try:
+        value = resolve(snap, c.sheet, Formula(c.formula))
+    except NotEvaluated:
+        return None
+    if not isinstance(value, Decimal) or not isinstance(shown, int | float):
+        return None
+    return round(value, 6) != round(Decimal(str(shown)), 6)
+
+
 def _replace_differing(snap: Snapshot, gen: Generated) -> None:
     """On a values-only host, each computed cell showing what its formula cannot
     (a constant, or a stale formula): replaced and said; not the cells that
-    differ only because they refer to one of those (they follow it)."""
+    differ only because they refer to one of those (they follow it: their
+    formula gives what they show), and where that cannot be worked out here the
+    finding on the cell they refer to says the next refresh tells."""
     cells = {(c.sheet, c.row, c.col) for c, _, _ in gen.differing}
+    unsure: list[ComputedCell] = []
     for c, raw, expected in gen.differing:
         if _stale_sum(snap, c, raw):
             gen.rewrite.add((c.sheet, c.row, c.col))  # said by nothing: ours
-        elif not _refers_to(c, cells):
+            continue
+        typed = _typed_too(snap, c, raw) if _refers_to(c, cells) else True
+        if typed:
             instead = f"{show(expected, kind_of(c.key))}, what its formula gives"
-
             gen.replace(c.sheet, c.row, c.col, raw, instead)
+        elif typed is None:
+            unsure.append(c)
+    for i, f in enumerate(gen.replaced):
+        after = [
+            u for u in unsure if _refers_to(u, {(f.sheet, *cell_position(f.cell))})
+        ]
+        if after:
+            gen.replaced[i] = _with_followers(f, after)
+
+
+def _with_followers(f: Finding, after: list[ComputedCell]) -> Finding:
+    """The finding, saying which cells computed from it cannot be checked until
+    the next refresh (this host sees their values only)."""
+    named = ", ".join(f"{c.sheet}!{c.cell}" for c in after)
+    en = (
+        f"{f.message_en} {named} use this cell, so what they show now follows what"
+        " was typed here; if they were typed over too, the next refresh says so."
+    )
+    zh = (
+        f"{f.message_zh}{named} 以此儲存格計算,其顯示值隨此處輸入而變;"
+        "如亦被覆蓋,下次更新會指出。"
+    )
+    return replace(f, message_en=en, message_zh=zh)
 
 
 def computed_cells(snap: Snapshot, head: Head, extents, usable: set[str]) -> list:
