@@ -517,7 +517,8 @@ def _export_arguments(p: argparse.ArgumentParser) -> None:
 def _export(args, out) -> int:
     from workbook.populate import export_file
 
-    head = export_file(args.book, args.output)  # it judges the folder's contents
+    with staged(args.targets) as (temp,):  # judged as it is, written when complete
+        head = export_file(args.book, args.output, write_to=temp)
     print(f"exported Head {head.head} {head.estimate_year} to {args.output}", file=out)
     return EXIT_OK
 

@@ -370,22 +370,24 @@ def actual_expenditure(snap: Snapshot, year: str, files) -> tuple[Actuals | None
 
 
 def export_inputs(head: Head, findings: list[Finding], folder: Path,
-                  source: str) -> None:  # fmt: skip
+                  source: str, write_to: Path | None = None) -> None:  # fmt: skip
     """Export: a book's inputs (as read, with their findings) as a source data
     folder, refused when a cell was not read as keyed (it would be lost).
+    ``write_to``: where the files go when not straight into ``folder`` (the CLI's
+    staged folder, renamed onto ``folder`` when complete).
 
     Raises:
         CannotCarry: naming the book and the cell.
     """
     refuse_unread(source, findings, "Export")
     refuse_other_folder(Path(folder), head)
-    write_source(head, Path(folder), every_file=True)
+    write_source(head, Path(write_to or folder), every_file=True)
 
 
-def export_file(book: Path, folder: Path) -> Head:
+def export_file(book: Path, folder: Path, write_to: Path | None = None) -> Head:
     """``estimates export``: a book's inputs as a source data folder."""
     outcome = check_file(Path(book))
-    export_inputs(outcome.head, outcome.findings, folder, str(book))
+    export_inputs(outcome.head, outcome.findings, folder, str(book), write_to)
     return outcome.head
 
 
