@@ -156,9 +156,16 @@ def load_source(folder: Path) -> Head:
         SourceError: a file is missing or a value cannot be read.
     """
     folder = Path(folder)
+    if not folder.exists():
+        raise SourceError(f"{folder}: no such folder")
     if not folder.is_dir():
         raise SourceError(f"{folder}: not a folder of source data")
     meta_path = folder / "head.toml"
+    if not meta_path.exists():
+        raise SourceError(
+            f"{folder}: not a folder of source data (it has no head.toml; the"
+            " README's 'Data format' lists the files)"
+        )
     meta = read_head_toml(meta_path)
     if not str(meta.get("head", "")).strip():
         raise SourceError(f"{meta_path}: 'head' is required")

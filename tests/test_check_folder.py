@@ -4,13 +4,14 @@ table (CSV and xlsx) with a pivot of books x rules by severity."""
 
 import csv
 import io
+import json
 import shutil
 import tomllib
 from pathlib import Path
 
 from openpyxl import load_workbook
 
-from workbook.batch import SEVERITIES
+from workbook.batch import COLUMNS, SEVERITIES
 from workbook.cli import run
 from workbook.io import load_book
 
@@ -58,8 +59,9 @@ def test_every_book_is_checked_into_one_table(sample_book, tmp_path, capsys):
     )
     assert {r["head"] for r in rows if r["book"] != "d.xlsx"} == {"135"}
     table = load_workbook(base.with_suffix(".xlsx"))["Findings"]
-    assert table.tables["tblFindings"].ref == f"A1:J{len(rows) + 1}"
-    assert [c.value for c in table[2]][:4] == ["a.xlsx", "135", "T03", "info"]
+    assert table.tables["tblFindings"].ref == f"A1:K{len(rows) + 1}"
+    assert [c.value for c in table[2]][:5] == ["a.xlsx", "135", "2025-26", "T03",
+                                               "info"]  # fmt: skip
     assert "1 error finding(s) in 1 book(s), 1 unreadable" in captured.out
 
 
@@ -83,7 +85,7 @@ def test_the_pivot_counts_books_by_rule_and_severity(sample_book, tmp_path, caps
     assert by_book["a.xlsx"]["error T04"] == 0
     assert by_book["d.xlsx"]["error READ"] == 1
     assert by_book["a.xlsx"]["info T03"] == 3
-    assert by_book["a.xlsx"]["head"] == "135"
+    assert (by_book["a.xlsx"]["head"], by_book["a.xlsx"]["year"]) == ("135", "2025-26")
     for book, row in by_book.items():
         mine = [r for r in found if book in (r["book"], "all books")]
         assert row["all findings"] == len(mine), book
@@ -184,3 +186,34 @@ def test_a_spreadsheet_of_another_format_is_a_row_saying_why(
         " again",
     }
     assert "checked 3 book(s)" in capsys.readouterr().out
+
+
+def test_json_rows_have_the_same_keys_an_unreadable_book_too(
+    sample_book, tmp_path, capsys
+):
+    folder = _folder(sample_book, tmp_path)
+    assert run(["check", str(folder), "--json", "--workers", "1"]) == 2
+    rows = json.loads(capsys.readouterr().out)
+    assert {frozenset(r) for r in rows} == {frozenset((*COLUMNS, "cells"))}
+    read = next(r for r in rows if r["book"] == "d.xlsx")
+    assert (read["rule"], read["sheet"], read["cell"]) == ("READ", None, None)
+    assert {r["year"] for r in rows if r["book"] != "d.xlsx"} == {"2025-26"}
+
+
+def test_the_read_rule_is_in_the_readme_rules_table():
+    assert "| READ |" in README.read_text(encoding="utf-8")
+
+
+def test_workers_for_one_book_is_refused(sample_book, capsys):
+    assert run(["check", str(sample_book), "--workers", "3"]) == 2
+    assert "--workers checks the books of a folder" in capsys.readouterr().err
+
+
+def test_a_terminal_that_tells_no_width_still_gets_a_bar():
+    from workbook.batch import _width
+
+    class NoWidth(io.StringIO):
+        def fileno(self) -> int:
+            raise OSError("no terminal size")
+
+    assert _width(NoWidth()) == {"ncols": 80}

@@ -74,7 +74,10 @@ def test_export_keeps_other_folders_whole(kind, tmp_path):
     head = check_file(book).head
     folder = tmp_path / "匯出 資料"
     assert _cli("export", book, "-o", folder) == (0, "")
-    assert _cli("export", book, "-o", folder) == (0, "")  # the same Head and year
+    code, said = _cli("export", book, "-o", folder)  # an existing output: --force
+    assert code == 2 and said.endswith("(only an earlier export of the same Head and"
+                                       " year)")  # fmt: skip
+    assert _cli("export", book, "-o", folder, "--force") == (0, "")  # same Head, year
     rebuilt = tmp_path / "重建 book.xlsx"
     assert _cli("build", folder, "-o", rebuilt)[0] == 0
     assert table_rows(check_file(rebuilt).head) == table_rows(head)
@@ -82,7 +85,7 @@ def test_export_keeps_other_folders_whole(kind, tmp_path):
     nxt = tmp_path / "next.xlsx"
     assert _cli("rollforward", book, "-o", nxt)[0] == 0
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
-    code, said = _cli("export", nxt, "-o", folder)
+    code, said = _cli("export", nxt, "-o", folder, "--force")  # refused all the same
     assert code == 2 and said == (
         f"estimates: {folder}: holds the data of Head {head.head}"
         f" {head.estimate_year}, not of this book's Head {head.head}"
@@ -93,7 +96,7 @@ def test_export_keeps_other_folders_whole(kind, tmp_path):
     mixed = tmp_path / "我的 文件"
     mixed.mkdir()
     (mixed / "memo.docx").write_bytes(b"clerk's memo")
-    code, said = _cli("export", book, "-o", mixed)
+    code, said = _cli("export", book, "-o", mixed, "--force")
     assert code == 2 and said.endswith("holds other files (memo.docx); export to a"
                                        " new or empty folder")  # fmt: skip
     assert [p.name for p in mixed.iterdir()] == ["memo.docx"]

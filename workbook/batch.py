@@ -16,6 +16,7 @@ import zipfile
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 BOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltm")
@@ -28,6 +29,7 @@ TABLE_MARK = "EstimatesFindingsTable"
 COLUMNS = (
     "book",
     "head",
+    "year",
     "rule",
     "severity",
     "sheet",
@@ -62,8 +64,8 @@ def is_findings_table(path: Path) -> bool:
     return f'name="{TABLE_MARK}"'.encode() in custom
 
 
-def check_one(path: str) -> tuple[str, str, list[dict], str]:
-    """(book, head, findings, error): runs in a worker process."""
+def check_one(path: str) -> tuple[str, tuple[str, str], list[dict], str]:
+    """(book, (head, year), findings, error): runs in a worker process."""
     from estimates.source import SourceError
 
     from .io import BookError
@@ -73,8 +75,10 @@ def check_one(path: str) -> tuple[str, str, list[dict], str]:
     try:
         outcome = check_file(Path(path))
     except (BookError, NotOurBook, SourceError, OSError) as exc:
-        return path, "", [], str(exc).splitlines()[0]
-    return path, outcome.head.head, [f.as_dict() for f in outcome.findings], ""
+        return path, ("", ""), [], str(exc).splitlines()[0]
+    head = outcome.head
+    findings = [f.as_dict() for f in outcome.findings]
+    return path, (head.head, head.estimate_year or ""), findings, ""
 
 
 def _worker_start() -> None:
@@ -99,7 +103,7 @@ def _settle_memory() -> None:
 
 
 def check_books(paths: list[Path]):
-    """Check books one after another in this process: (book, head, findings, error)."""
+    """Check books one after another in this process, as ``check_one``."""
     _settle_memory()
     for path in paths:
         yield check_one(str(path))
@@ -116,15 +120,26 @@ def _progress(total: int, stream=None):
         desc="checking",
         file=stream or sys.stderr,
         disable=None,  # None: only on a terminal
-        dynamic_ncols=True,
+        **_width(stream or sys.stderr),
     )
+
+
+def _width(stream) -> dict:
+    """Follow the terminal's width; a terminal that tells none (0 columns, as
+    some CI pseudo-terminals) gets 80, else tqdm would draw nothing."""
+    try:
+        columns = os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        columns = 0
+    return {"dynamic_ncols": True} if columns > 0 else {"ncols": 80}
 
 
 def check_folder(
     folder: Path, workers: int | None = None, stream=None
 ) -> tuple[list[dict], dict[str, str]]:
-    """Findings of every book in ``folder``, in book order; and each book's Head
-    (by its name relative to ``folder``), the books with no finding too."""
+    """Findings of every book in ``folder``, in book order, each row with the same
+    keys (COLUMNS and the compared cells); and each book's (Head, year) by its name relative to
+    ``folder``, the books with no finding too."""
     books = books_in(folder)
     results: dict[str, tuple] = {}
     workers = workers or min(len(books), os.cpu_count() or 1) or 1
@@ -134,14 +149,16 @@ def check_folder(
             progress.set_postfix_str(Path(path).name[-30:], refresh=False)
             progress.update()
     rows, heads = [], {}
+    blank = {**dict.fromkeys(COLUMNS), "cells": []}  # every key of a finding
     for path in map(str, books):
-        head, findings, error = results[path]
+        (head, year), findings, error = results[path]
         name = Path(path).relative_to(folder).as_posix()
-        heads[name] = head
+        heads[name] = (head, year)
+        book = {**blank, "book": name, "head": head, "year": year}
         if error:
-            rows.append({"book": name, "head": head, "rule": "READ",
-                         "severity": "error", "message": error})  # fmt: skip
-        rows.extend({"book": name, "head": head, **f} for f in findings)
+            rows.append({**book, "rule": "READ", "severity": "error",
+                         "message": error})  # fmt: skip
+        rows.extend({**book, **f} for f in findings)
     return rows, heads
 
 
@@ -170,7 +187,7 @@ def findings_frame(rows: list[dict]):
     return pd.DataFrame(rows, columns=list(COLUMNS)).astype("string").fillna("")
 
 
-def pivot(frame, heads: dict[str, str]):
+def pivot(frame, heads: dict[str, tuple[str, str]]):
     """Books x rules by severity: how many findings of each rule each book has
     (columns "error T04", ..., in severity order), totals by severity and in all,
     and a total row. Every book checked is a row, one with no finding too."""
@@ -179,7 +196,9 @@ def pivot(frame, heads: dict[str, str]):
     data = frame.assign(
         severity=pd.Categorical(frame["severity"], list(SEVERITIES), ordered=True)
     )
-    table = pd.DataFrame({"head": pd.Series(heads, dtype="string")})
+    table = pd.DataFrame.from_dict(
+        heads, orient="index", columns=["head", "year"], dtype="string"
+    )
     table.index.name = "book"
     if len(data):
         counts = data.pivot_table(
@@ -196,15 +215,15 @@ def pivot(frame, heads: dict[str, str]):
         for severity in SEVERITIES:
             table[ALL[severity]] = 0
     table["all findings"] = table[list(ALL.values())].sum(axis=1)
-    total = table.drop(columns="head").sum().to_frame("all books").T
-    return pd.concat([table, total.assign(head="")])[table.columns]
+    total = table.drop(columns=["head", "year"]).sum().to_frame("all books").T
+    return pd.concat([table, total.assign(head="", year="")])[table.columns]
 
 
 def write_table(
     rows: list[dict],
     csv_path: Path,
     xlsx_path: Path,
-    heads: dict[str, str] | None = None,
+    heads: dict[str, tuple[str, str]] | None = None,
 ) -> tuple[Path, Path]:
     """The findings as CSV (UTF-8 with BOM, so Excel reads Chinese) and as xlsx:
     sheet Findings, an Excel table, and their pivot, sheet By book."""
@@ -212,7 +231,7 @@ def write_table(
     from openpyxl.packaging.custom import StringProperty
 
     frame = findings_frame(rows)
-    heads = heads or dict.fromkeys(frame["book"], "")
+    heads = heads or dict.fromkeys(frame["book"], ("", ""))
     # A leading = + - @ would be a formula to Excel: keep it text.
     frame.map(_csv_safe).to_csv(csv_path, index=False, encoding="utf-8-sig")
     with pd.ExcelWriter(xlsx_path, engine="openpyxl") as writer:
@@ -232,14 +251,13 @@ def _dress(ws, rows: int) -> None:
             if cell.data_type == "f":  # pandas wrote text that starts with "="
                 cell.data_type = "s"
                 cell.quotePrefix = True
-    last = max(rows + 1, 2)
-    table = Table(displayName="tblFindings", ref=f"A1:J{last}")
+    last, right = max(rows + 1, 2), get_column_letter(len(COLUMNS))
+    table = Table(displayName="tblFindings", ref=f"A1:{right}{last}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
-    for col, width in zip(
-        "ABCDEFGHIJ", (28, 6, 6, 8, 14, 8, 70, 50, 14, 14), strict=True
-    ):
-        ws.column_dimensions[col].width = width
+    widths = (28, 6, 9, 6, 8, 14, 8, 70, 50, 14, 14)
+    for col, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(col)].width = width
     ws.freeze_panes = "A2"
 
 

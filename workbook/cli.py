@@ -195,6 +195,11 @@ def _findings_table(args) -> Path | None:
                 f"estimates check: -o writes the findings table of a folder;"
                 f" {args.book} is one book (use --json for its findings)"
             )
+        if args.workers is not None:
+            raise UsageError(
+                f"estimates check: --workers checks the books of a folder in"
+                f" parallel; {args.book} is one book"
+            )
         return None
     return args.output or (None if args.json else Path("findings"))
 
@@ -290,6 +295,11 @@ def _pct(value) -> str:
     return "" if value is None else "—" if value == 0 else f"{value:+.1f}%"
 
 
+def _cut(text: str, width: int) -> str:
+    """``text`` in ``width`` characters, a cut one ending in an ellipsis."""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def report_table(figures: dict) -> list[str]:
     """The figures of ``report --json`` as aligned text for a terminal."""
     lines = [f"Head {figures['head']} {figures['title_en'] or ''},"
@@ -299,7 +309,7 @@ def report_table(figures: dict) -> list[str]:
     for p in [*figures["programmes"], {**figures["programme_total"], "title_en": ""}]:
         label = f"({p['programme']}) {p['title_en']}" if "programme" in p else "Total"
         lines.append(
-            f"{label[:43]:44}"
+            f"{_cut(label, 43):44}"
             + "".join(f"{_amount(p[c], 1):>12}" for c in COLUMNS)
             + f"{_pct(p['estimate_vs_revised']):>10}"
         )
@@ -308,7 +318,7 @@ def report_table(figures: dict) -> list[str]:
     totals["Breakdown of subhead 000"] = figures["subhead_000_breakdown_total"]
     for label, values in totals.items():
         lines.append(
-            f"{label[:43]:44}"
+            f"{_cut(label, 43):44}"
             + "".join(f"{_amount(values[c], 0):>12}" for c in COLUMNS)
         )
     given = figures["establishment"]
@@ -344,6 +354,10 @@ def _revert(args, out) -> int:
     from workbook.refresh import revert_file
 
     restored = revert_file(_one_book(args))
+    if not restored:
+        print(f"{args.book}: nothing to put back (no refresh overwrote a cell);"
+              " the book is unchanged", file=out)  # fmt: skip
+        return EXIT_OK
     print(f"reverted {args.book}: {restored} cell(s) put back", file=out)
     return EXIT_OK
 
@@ -417,8 +431,20 @@ def _import_arguments(p: argparse.ArgumentParser) -> None:
         help="the Government's published Estimates CSV files: expenditure by"
         " subhead, programme provision, details of subhead 000 (English or Chinese)",
     )
-    p.add_argument("--head", required=True, help="the Head number, e.g. 135")
+    p.add_argument(
+        "--head", required=True, type=_head, help="the Head number, e.g. 135"
+    )
     p.add_argument("--year", required=True, help="the Estimate year, e.g. 2025-26")
+
+
+def _head(text: str) -> str:
+    """--head as digits; argparse names the option in the refusal."""
+    from estimates.importer import head_number
+
+    try:
+        return head_number(text)
+    except SourceError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _import(args, out) -> int:
@@ -486,9 +512,22 @@ def _demo(args, out) -> int:
 
 def _rollforward_arguments(p: argparse.ArgumentParser) -> None:
     _book(p, "this year's workbook (never changed)")
-    p.add_argument("--year", default="", help="the new Estimate year, e.g. 2026-27")
     p.add_argument(
-        "--actual", type=Path, nargs="+", default=[], help="CSV of actual expenditure"
+        "--year",
+        default="",
+        help="the new Estimate year, e.g. 2026-27 (default and only choice: the"
+        " year after the book's; give it to have the command confirm it)",
+    )
+    p.add_argument(
+        "--actual",
+        type=Path,
+        nargs="+",
+        default=[],
+        metavar="CSV",
+        help="CSV file(s) of last year's actual expenditure, for the new book's"
+        " Actual column: a programme, subhead or item column and one Actual column"
+        " (a published Estimates CSV, or a source data folder's programmes.csv /"
+        " subheads.csv / subhead_000.csv)",
     )
 
 
@@ -573,8 +612,9 @@ COMMANDS = (
                    required=True)),
     Command("export", "a book's inputs as a source data folder",
             _export_arguments, _export,
-            Output("folder", "the source data folder to write (a folder of the"
-                   " same Head and year is rewritten)", required=True,
+            Output("folder", "the source data folder to write (an existing one"
+                   " needs --force and must hold an earlier export of the same"
+                   " Head and year)", required=True,
                    files=SOURCE_FILES, judges_folder=True)),
     Command("revert", "put back what the last refresh overwrote",
             _revert_arguments, _revert),
@@ -617,7 +657,8 @@ def _parser() -> argparse.ArgumentParser:
 def _output_arguments(p: argparse.ArgumentParser, spec: Output) -> None:
     """-o and --force, the same for every command that writes (workbook/outputs)."""
     metavar = {"file": "PATH", "folder": "DIR", "tables": "BASE"}[spec.kind]
-    where = "" if spec.kind == "folder" and spec.inside else "; its folder must exist"
+    inside = spec.kind == "folder" and spec.inside
+    where = "" if inside else "; the folder it goes in must exist"
     p.add_argument(*spec.flags, dest="output", type=Path, required=spec.required,
                    metavar=metavar, help=spec.help + where)  # fmt: skip
     p.add_argument(

@@ -66,6 +66,8 @@ def _kind_of(path: Path) -> str:
         return "a zip package with no workbook in it"
     if path.suffix.lower() in (".csv", ".txt"):
         return "a text file"
+    if path.is_file() and path.stat().st_size == 0:
+        return "an empty file, 0 bytes"
     return "it is not a zip package"
 
 

@@ -28,6 +28,10 @@ KINDS = {
 }
 
 
+# names a careless clerk may give a folder output: a file's extension
+FILE_SUFFIXES = (*KINDS, ".xls", ".xltx", ".csv", ".txt", ".json", ".toml")
+
+
 class UsageError(Exception):
     """Bad usage: one line for stderr, exit 2."""
 
@@ -52,8 +56,8 @@ class Output:
     in_place: bool = False
     inside: str = ""
     files: tuple[str, ...] = ()  # the files a folder command writes in the folder
-    # the command itself decides whether a folder that holds files may be written
-    # into (export: only one of the same Head and year), and writes it in place
+    # with --force, the command itself decides whether a folder that holds files
+    # may be written into (export: only one of the same Head and year)
     judges_folder: bool = False
     flags: tuple[str, ...] = ("-o", "--output")
 
@@ -143,6 +147,9 @@ def _claim_file(args, target: Path) -> None:
 def _claim_folder(args, spec: Output, out: Path) -> list[Path]:
     if out.exists() and not out.is_dir():
         _refuse(args, out, "is a file; give a folder")
+    if not spec.inside and out.suffix.lower() in FILE_SUFFIXES:
+        _refuse(args, out, f"this command writes a folder, not a {out.suffix} file;"
+                " give a folder name")  # fmt: skip
     for given in _inputs(args):
         if _same(out, given):
             _refuse(args, out, "is an input of this command; give another folder")
@@ -154,9 +161,11 @@ def _claim_folder(args, spec: Output, out: Path) -> list[Path]:
         target = out / spec.inside
         _claim_file(args, target)
         return [target]
-    if out.is_dir() and any(out.iterdir()) and not (args.force or spec.judges_folder):
+    if out.is_dir() and any(out.iterdir()) and not args.force:
+        earlier = " (only an earlier export of the same Head and year)"
+        also = earlier if spec.judges_folder else ""
         _refuse(args, out, "already exists and is not empty; give a new folder, or"
-                " --force to write into it")  # fmt: skip
+                f" --force to write into it{also}")  # fmt: skip
     return [out]
 
 

@@ -78,11 +78,13 @@ def refresh_file(path: Path, out: Path | None = None) -> Outcome:
 
 
 def revert_file(path: Path) -> int:
-    """Put back what the last refresh overwrote; the number of cells restored."""
+    """Put back what the last refresh overwrote; the number of cells restored.
+    With nothing to put back the file is left as it was, byte for byte."""
     path = Path(path)
     wb = load_book(path, for_update=True)
     restored = service.revert(BookHost(wb, str(path)), current_user())
-    save_book(wb, path, original=path)
+    if restored:
+        save_book(wb, path, original=path)
     return restored
 
 
