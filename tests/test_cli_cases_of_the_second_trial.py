@@ -9,7 +9,7 @@ import shutil
 
 from estimates.source import SAMPLE_HEAD_135
 from workbook.cli import _parser, report_table, run
-from workbook.refresh import report, refresh_file
+from workbook.refresh import refresh_file, report
 
 
 def _md5(path) -> str:

@@ -136,10 +136,10 @@ def _width(stream) -> dict:
 
 def check_folder(
     folder: Path, workers: int | None = None, stream=None
-) -> tuple[list[dict], dict[str, str]]:
+) -> tuple[list[dict], dict[str, tuple[str, str]]]:
     """Findings of every book in ``folder``, in book order, each row with the same
-    keys (COLUMNS and the compared cells); and each book's (Head, year) by its name relative to
-    ``folder``, the books with no finding too."""
+    keys (COLUMNS and the compared cells); and each book's (Head, year) by its
+    name relative to ``folder``, the books with no finding too."""
     books = books_in(folder)
     results: dict[str, tuple] = {}
     workers = workers or min(len(books), os.cpu_count() or 1) or 1
