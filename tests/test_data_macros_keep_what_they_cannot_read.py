@@ -49,8 +49,7 @@ def test_remote_new_year_carries_them_as_the_cli_does(sample_xlsm, libreoffice,
     assert [a["func"] for a in leftover] == ["save", "alert"]
     differ = _same(cells_of(load_book(cli)), cells_of(remote))
     # Checks' "found" column shows text as '245.4Δ' (quoted); written through a
-    # host like Excel a leading apostrophe is the text prefix and is dropped:
-    # the polish helper's (Checks), reported in /work/coord/LANDED.md.
+    # host like Excel a leading apostrophe is the text prefix and is dropped.
     quoted = {k for k, (want, got) in differ.items() if k[0] == "Checks"
               and str(want[0]).startswith("'") and want[0][1:] == got[0]}  # fmt: skip
     assert {k: v for k, v in differ.items() if k not in quoted} == {}

@@ -43,8 +43,8 @@ def _look(cells: dict) -> dict:
 
 def _unmerged(path: Path):
     """The book with its generated sheets unmerged, as the file host leaves them
-    before rewriting them. The xlwings host does not unmerge yet (LANDED.md, and
-    tests/excel/CHECKLIST.md): the values compared here are what it writes."""
+    before rewriting them. The xlwings host does not unmerge yet
+    (tests/excel/CHECKLIST.md): the values compared here are what it writes."""
     wb = load_book(path)
     for sheet in GENERATED:
         for merged in list(wb[sheet].merged_cells.ranges):
