@@ -43,6 +43,33 @@ def _alert(book, text: str) -> None:
         print(text)
 
 
+ACTIONS_ZH = {
+    "Refresh": "更新", "Check": "檢查", "Clear flags": "清除標示", "Revert": "還原",
+    "Next flag": "下一個標示", "About": "關於", "Import": "匯入", "New year": "新年度",
+    "Export": "匯出",
+}  # fmt: skip
+"""Each ribbon action's name in Chinese, as its message box shows it."""
+REFUSED = "Nothing was changed. 未有作出任何更改:請按上述說明更正後再試。"
+ALERT_LINES = 25
+"""The most lines a refusal's message box lists (a longer list is counted)."""
+
+
+def _named(what: str) -> str:
+    return f"{what} {ACTIONS_ZH.get(what, '')}".rstrip()
+
+
+def refusal(what: str, text: str) -> str:
+    """A clerk's mistake as the message box says it: the action in both languages,
+    the message (its first line, then any list below it), and that nothing was
+    changed."""
+    lines = text.splitlines() or [""]
+    shown = lines[:ALERT_LINES]
+    if len(lines) > ALERT_LINES:
+        more = len(lines) - ALERT_LINES
+        shown.append(f"... and {more} more 其餘 {more} 項 (see Checks 見「檢查結果」)")
+    return "\n".join([f"{_named(what)}: {shown[0]}", *shown[1:], REFUSED])
+
+
 @contextmanager
 def _guard(book, what: str):
     try:
@@ -52,17 +79,20 @@ def _guard(book, what: str):
             book,
             "This workbook was not made from the Estimates template, so"
             f" {what} cannot run on it. Open Estimates.xltm and key the Head there."
-            " 此工作簿並非由預算範本建立。",
+            " 此工作簿並非由預算範本建立,無法執行"
+            f"{ACTIONS_ZH.get(what, what)}:請開啟 Estimates.xltm 並在其中輸入總目。",
         )
     except (SourceError, YearError) as exc:  # the clerk's to mend: no crash
-        _alert(book, f"{what}: {str(exc).splitlines()[0]}")
+        _alert(book, refusal(what, str(exc)))
     except Exception as exc:
         traceback.print_exc()
         _alert(
             book,
-            f"{what} stopped: {exc}. Nothing was lost: cells written"
+            f"{_named(what)} stopped: {exc}. Nothing was lost: cells written"
             " before this point can be checked and Refresh run again. If it"
-            " happens again, send this message to IT.",
+            " happens again, send this message to IT.\n"
+            f"{ACTIONS_ZH.get(what, what)}中途停止。已輸入的資料沒有遺失:可檢查已寫入的"
+            "儲存格並再按「更新」。如再發生,請把本訊息交給資訊科技組。",
         )
     finally:
         _status(book, False)
@@ -166,7 +196,9 @@ def about(book=None):
 
 
 def _tell(book, done, issues, what: str) -> None:
-    lines = [f"{what}: {done.summary()}", _summary(done.findings)]
+    lines = [f"{what}:", *done.summary(), _summary(done.findings)]
+    if done.actual_said():
+        lines.append(done.actual_said())
     lines += [f"Not read 未能讀取: {i}" for i in issues[:10]]
     if len(issues) > 10:
         lines.append(f"... and {len(issues) - 10} more 其餘 {len(issues) - 10} 項")
@@ -208,24 +240,50 @@ def import_data(paths, book=None):
         return done
 
 
+def new_year_check(target, year: str = "", actual_paths=(), verdict=None, book=None):
+    """New year…, step 1, on last year's book before anything is written: the new
+    name (not last year's, not an existing file, macro-enabled), the book, the year
+    and the files of actual expenditure, checked as New year would use them. Only
+    when all pass is the ``verdict`` file made: the ribbon then saves the copy and
+    runs ``new_year`` in it; else the clerk is told why and nothing is written."""
+    from workbook.populate import new_year_ready, refuse_new_name  # not Refresh's
+
+    book = _caller(book)
+    ready = False
+    with _guard(book, "New year"):
+        _status(book, "Estimates: checking New year ...")
+        new = _path(target)
+        refuse_new_name(Path(book.fullname), new)
+        if new.exists():
+            raise SourceError(f"{new}: already exists; give a new name")
+        if not new.parent.is_dir():
+            raise SourceError(f"{new.parent}: no such folder; choose one that exists")
+        snap = XlwingsHost(book).snapshot()
+        done = new_year_ready(snap, year, [_path(p) for p in actual_paths])
+        ready = not _refused(book, done)
+    if ready and verdict is not None:
+        _path(verdict).write_text(str(_path(target)), encoding="utf-8")
+    return ready
+
+
 def new_year(year: str = "", actual_paths=(), book=None):
-    """New year…: run on the copy of last year's book the ribbon saved and opened;
-    roll it forward in place (last year's book is not touched) and save it."""
-    from workbook.populate import actual_expenditure, new_year_plan  # not Refresh's
+    """New year…, step 2: run on the copy of last year's book the ribbon saved and
+    opened once ``new_year_check`` passed; roll it forward in place (last year's
+    book is not touched) and save it."""
+    from workbook.populate import new_year_ready  # not on Refresh's path
 
     book = _caller(book)
     with _guard(book, "New year"):
         host = XlwingsHost(book)
         snap = host.snapshot()
         files = [_path(p) for p in actual_paths]
-        actuals, issues = actual_expenditure(snap, year, files)
-        done = new_year_plan(snap, year, actuals, service.current_user())
+        done = new_year_ready(snap, year, files, service.current_user())
         if _refused(book, done):
             return done
         host.apply(done.plan, snap)
         with suppress(Exception):  # desktop: keep it; the remote engine cannot
             book.save()
-        _tell(book, done, issues, f"New year 新年度 {done.head.estimate_year}")
+        _tell(book, done, done.issues, f"New year 新年度 {done.head.estimate_year}")
         return done
 
 
@@ -233,11 +291,12 @@ def export_data(folder, book=None):
     """Export…: the book's inputs as a source data folder ('estimates build' reads)."""
     book = _caller(book)
     with _guard(book, "Export"):
-        from workbook.populate import export_inputs  # not on Refresh's path
+        from workbook.populate import export_inputs, exported  # not Refresh's
 
         snap = XlwingsHost(book).snapshot()
         reading, _, findings = service.evaluate(snap)
         folder = _path(folder)
         export_inputs(reading.head, findings, folder, snap.source)
-        _alert(book, f"Exported to 已匯出至 {folder}\n{_summary(findings)}")
+        lines = [f"Exported to 已匯出至 {folder}:", *exported(reading.head)]
+        _alert(book, "\n".join([*lines, _summary(findings)]))
         return reading.head

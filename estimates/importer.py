@@ -19,7 +19,7 @@ from pathlib import Path
 from .model import COLUMNS, Footnote, Head, Subhead, amounts, year_labels
 from .money import parse_millions, parse_thousands, sum_amounts
 from .source import SourceError, head_toml, read_head_toml, write_table
-from .tables import BREAKDOWN, PROGRAMMES, SUBHEADS, Table
+from .tables import BREAKDOWN, PROGRAMMES, SUBHEADS, NotACode, Table, subhead_code
 from .totals import (
     ACCOUNT_TOTAL_LABELS,
     SECTION_TOTAL_LABELS,
@@ -335,6 +335,11 @@ def _subhead(f: _File, line: int, row: list[str], values, imported) -> str:
     if not code or not account or not section:
         reason = "a subhead line needs a code, an account and a section"
         imported.issues.append(Issue(f.path, line, reason))
+        return ""
+    try:
+        code = subhead_code(code)
+    except NotACode as exc:
+        imported.issues.append(Issue(f.path, line, str(exc)))
         return ""
     imported.subheads.append(
         [account, section, code, *f.titled(title), *_shown(values)]

@@ -46,11 +46,21 @@ class Row:
             raise SourceError(f"{self.where(column)}: {exc}") from None
 
     def record(self, table: Table) -> object:
-        """The model row this CSV line holds, every field parsed as declared."""
-        values = {}
+        """The model row this CSV line holds, every field parsed as declared.
+
+        Raises:
+            SourceError: naming every value of the line that cannot be read, a
+                line each.
+        """
+        values, bad = {}, []
         for f in table.fields:
             if f.name in self.data:
-                values[f.name] = self.parse(f.name, f.parse)
+                try:
+                    values[f.name] = self.parse(f.name, f.parse)
+                except SourceError as exc:
+                    bad.append(str(exc))
+        if bad:
+            raise SourceError("\n".join(bad))
         return table.make(values)
 
 
@@ -196,12 +206,32 @@ def load_source(folder: Path) -> Head:
     for table in (PROGRAMMES, SUBHEADS):
         if not (folder / table.csv).exists():
             raise SourceError(f"{folder / table.csv}: file not found (it is required)")
+    bad: list[str] = []
     for table in TABLES.values():
         path = folder / table.csv
         if table.csv and path.exists():
-            rows = getattr(head, HEAD_LISTS[table.name])
-            rows.extend(r.record(table) for r in read_rows(path, table.csv_required))
+            _read_table(path, table, getattr(head, HEAD_LISTS[table.name]), bad)
+    if bad:
+        raise SourceError(listed(folder, bad))
     return head
+
+
+def _read_table(path: Path, table: Table, rows: list, bad: list[str]) -> None:
+    """A table's lines into ``rows``; each value that cannot be read into ``bad``."""
+    for row in read_rows(path, table.csv_required):
+        try:
+            rows.append(row.record(table))
+        except SourceError as exc:
+            bad.extend(str(exc).splitlines())
+
+
+def listed(where: object, bad: list[str]) -> str:
+    """One problem: its line. Several: a line that counts them and names the first,
+    then each on a line of its own, indented (all can be mended at once)."""
+    if len(bad) == 1:
+        return bad[0]
+    lines = [f"{where}: {len(bad)} values cannot be read; the first, {bad[0]}"]
+    return "\n".join(lines + [f"  {line}" for line in bad])
 
 
 HEAD_KEYS = (

@@ -13,6 +13,7 @@ turns a model value back into what a cell or a CSV file holds.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -59,9 +60,29 @@ def programme_number(text: str) -> str:
     return text.strip().strip("()").strip()
 
 
+class NotACode(ValueError):
+    """A subhead code that is not one (``885.0``, ``88A``): the message names what
+    was found; ``expected`` says what is wanted, in English and Chinese, and
+    ``meant`` the code the clerk likely meant ("" if none)."""
+
+    expected = ("a subhead code of digits, such as 000 or 700",
+                "由數字組成的分目編號,如 000 或 700")  # fmt: skip
+
+    def __init__(self, text: str):
+        whole = re.fullmatch(r"(\d+)\.0*", text)
+        self.meant = subhead_code(whole.group(1)) if whole else ""
+        super().__init__(f"not a subhead code: {text!r} ({self.expected[0]})")
+
+
 def subhead_code(text: str) -> str:
-    """A numeric code keyed without its leading zeros (``0``) is ``000``."""
-    return text.zfill(3) if text.isdigit() and len(text) < 3 else text
+    """A numeric code keyed without its leading zeros (``0``) is ``000``.
+
+    Raises:
+        NotACode: text that is not digits (a code keyed as ``885.0``).
+    """
+    if text and not text.isdigit():
+        raise NotACode(text)
+    return text.zfill(3) if len(text) < 3 else text
 
 
 @dataclass(frozen=True)

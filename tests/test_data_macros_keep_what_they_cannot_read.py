@@ -61,10 +61,11 @@ def test_remote_export_refuses_naming_the_cell(sample_xlsm, libreoffice, tmp_pat
     folder = tmp_path / "匯出 資料"
     assert macros.export_data([ord(c) for c in str(folder)], book) is None
     said = [a for a in book.json()["actions"] if a["func"] == "alert"]
-    assert len(said) == 1 and "\n" not in said[0]["args"][0]
+    assert len(said) == 1 and said[0]["args"][0].count("\n") == 1
     assert said[0]["args"][0].startswith(
-        f"Export: {sample_xlsm.name}: Programmes!G9: Export would lose or change"
+        f"Export 匯出: {sample_xlsm.name}: Programmes!G9: Export would lose or change"
     )
+    assert said[0]["args"][0].endswith("未有作出任何更改:請按上述說明更正後再試。")
     assert not folder.exists()
 
 
@@ -74,6 +75,6 @@ def test_remote_new_year_names_a_year_cell(sample_xlsm, libreoffice, tmp_path):
     assert macros.new_year(book=book) is None
     said = [a["args"][0] for a in book.json()["actions"] if a["func"] == "alert"]
     assert said == [
-        f"New year: {sample_xlsm.name}: Head!C8: the Estimate year is '2025/26', not"
-        " a year such as 2025-26"
+        f"New year 新年度: {sample_xlsm.name}: Head!C8: the Estimate year is '2025/26',"
+        " not a year such as 2025-26\n" + macros.REFUSED
     ]

@@ -74,7 +74,9 @@ def test_remote_import_equals_the_cli_import_and_build(libreoffice, tmp_path):
     remote = _unmerged(blank)
     leftover = apply_actions(remote, actions)
     assert [a["func"] for a in leftover] == ["alert"]
-    assert "Programmes: 0 row(s) -> 2" in leftover[0]["args"][0]
+    said = leftover[0]["args"][0]
+    assert "綱領 Programmes ($ million 百萬元): 2 row(s), were 0" in said
+    assert "Establishment" not in said  # empty before and after: not listed
     differ = _same(cells_of(load_book(tmp_path / "cli.xlsx")), cells_of(remote))
     assert differ == {}  # exact: no stale Report cell left on the remote host
     log = [[c.value for c in r] for r in remote["ChangeLog"].iter_rows(min_row=4)]

@@ -54,7 +54,10 @@ def test_a_source_folder_replaces_the_tables_and_revert_undoes_it(
     kept = {k: v for k, v in before[1].items() if k not in given}
     assert inputs == given | kept  # an input the folder leaves empty is kept
     assert done.replaced["tblProgrammes"] == (2, len(new.programmes))
-    assert "Programmes: 2 row(s) -> " in done.summary()
+    assert (
+        f"綱領 Programmes ($ million 百萬元): {len(new.programmes)} row(s), were 2"
+        f" 現有 {len(new.programmes)} 行,原有 2 行"
+    ) in done.summary()
     wb = load_book(sample_book)
     assert wb["Narrative"]["D6"].value == "The clerk's own words."
     assert wb["Programmes"]["M2"].value == "a clerk's note outside the tables"

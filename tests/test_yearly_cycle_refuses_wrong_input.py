@@ -130,7 +130,7 @@ def test_the_ribbon_says_a_clerk_mistake_in_one_line_not_as_a_crash(error):
     book = _Book()
     with macros._guard(book, "Import"):
         raise error
-    assert book.app.said == [f"Import: {error}"]
+    assert book.app.said == [f"Import 匯入: {error}\n{macros.REFUSED}"]
 
 
 @pytest.mark.parametrize("year", ["2025-26", "2024-25", "2027-28"])

@@ -49,13 +49,25 @@ def unread(findings: list[Finding]) -> dict[Ref, Finding]:
 
 
 def _refuse(source: str, what: str, cells: list[Finding], advice: str) -> None:
+    """One cell: one line. Several: a line that counts them and names the first,
+    then every one of them, a line each (the clerk mends them all at once)."""
     first = cells[0]
-    more = f" (and {len(cells) - 1} more: {', '.join(str(f.ref) for f in cells[1:4])}"
-    more += ", ...)" if len(cells) > 4 else ")"
+    said = f"{first.ref}: {what}: {first.message_en.rstrip('.')}"
+    if len(cells) == 1:
+        raise CannotCarry(f"{source}: {said}. {advice}")
     raise CannotCarry(
-        f"{source}: {first.ref}: {what}: {first.message_en.rstrip('.')}"
-        f"{more if len(cells) > 1 else ''}. {advice}"
+        "\n".join(
+            [f"{source}: {len(cells)} cells: {what}; the first, {said}. {advice}"]
+            + [f"  {f.ref}: {f.message_en.rstrip('.')}" for f in cells]
+        )
     )
+
+
+def _order(f: Finding) -> tuple:
+    """A cell's place: its sheet in the book's order, then row and column."""
+    sheets = [name for name, _ in L.SHEETS]
+    at = sheets.index(f.ref.sheet) if f.ref.sheet in sheets else len(sheets)
+    return (at, *cell_position(f.ref.cell))
 
 
 def refuse_lost_tables(source: str, findings: list[Finding], action: str) -> None:
@@ -77,7 +89,7 @@ def refuse_unread(source: str, findings: list[Finding], action: str) -> None:
         CannotCarry: naming the first cell that is not (and how many more).
     """
     refuse_lost_tables(source, findings, action)
-    cells = sorted(unread(findings).values(), key=lambda f: f.ref)
+    cells = sorted(unread(findings).values(), key=_order)
     if cells:
         _refuse(source, f"{action} would lose or change what it holds", cells,
                 "Correct the cell (see Checks), then try again.")  # fmt: skip
@@ -183,6 +195,7 @@ def keep_verbatim(snap: Snapshot, old: Head, findings: list[Finding],
     refuse_lost_tables(snap.source, findings, "New year")
     bad = unread(findings)
     kept: dict[tuple[str, int, int], object] = {}
+    refused: list[Finding] = []
     for carried in (*_table_cells(old), *_head_cells(old)):
         flagged = [bad[r] for r in carried.sources if r in bad]
         if not flagged:
@@ -190,9 +203,12 @@ def keep_verbatim(snap: Snapshot, old: Head, findings: list[Finding],
         row, col = cell_position(carried.sources[0].cell)
         raw = snap.value(carried.sources[0].sheet, row, col)
         if not carried.as_is or not _readable(raw):
-            _refuse(snap.source, "New year cannot carry it over", flagged,
-                    "Correct the cell (see Checks), then try again.")  # fmt: skip
+            refused += [f for f in flagged if f not in refused]
         kept[carried.target] = raw
+    if refused:  # every cell at once, in sheet and row order
+        _refuse(snap.source, "New year cannot carry it over",
+                sorted(refused, key=_order),
+                "Correct the cells (see Checks), then try again.")  # fmt: skip
     styles = {(w.sheet, w.row, w.col): w.style for w in plan.writes}
     plan.writes = [w for w in plan.writes if (w.sheet, w.row, w.col) not in kept]
     plan.writes += [Write(*cell, value, styles.get(cell)) for cell, value in

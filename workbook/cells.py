@@ -148,6 +148,9 @@ class Cells:
         text = self.text(sheet, row, col)
         try:
             return f.parse(text)
+        except T.NotACode as exc:  # kept as keyed: Export refuses, New year copies
+            self._not_a_code(exc, f, Ref(sheet, address(row, col)), text)
+            return text
         except ValueError as exc:
             where = f"{sheet}!{address(row, col)}"
             allowed = " or ".join(f.allowed) or str(exc)
@@ -161,6 +164,19 @@ class Cells:
             )
             self.add("D05", Ref(sheet, address(row, col)), en, zh, allowed, text)
             return f.empty
+
+    def _not_a_code(self, exc: T.NotACode, f: T.Field, ref: Ref, text: str) -> None:
+        """D05 at a code cell: expected digits, found the text; the code meant."""
+        meant = (
+            (f"Key it as {exc.meant}.", f"請輸入 {exc.meant}。") if exc.meant else None
+        )
+        en, zh = said(
+            (f"{f.label_en} code ({ref})", f"{f.label_zh}編號({ref})"),
+            exc.expected,
+            (repr(text), repr(text)),
+            *([meant] if meant else []),
+        )
+        self.add("D05", ref, en, zh, exc.expected[0], repr(text))
 
     def required(self, f: T.Field, value, ref: Ref, label: str):
         """A required number left blank is D06 and reads as 0; one the clerk

@@ -545,7 +545,9 @@ def _rollforward(args, out) -> int:
         print(f"estimates: {issue}", file=sys.stderr)
     year = done.head.estimate_year
     print(f"rolled {args.book} forward to {args.output} ({year}):"
-          f" {_summary(done.findings)}{done.actual_said()}", file=out)  # fmt: skip
+          f" {_summary(done.findings)}"
+          f"{'; ' + done.actual_said() if done.actual_said() else ''}",
+          file=out)  # fmt: skip
     return EXIT_FINDINGS if issues else _exit_for(done.findings)
 
 
@@ -682,7 +684,7 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
     except KeyboardInterrupt:
         return _interrupted(args)
     except UsageError as exc:
-        print(str(exc).splitlines()[0], file=sys.stderr)
+        print(said(str(exc)), file=sys.stderr)
     except BrokenPipeError:
         return _reader_left()
     except PermissionError as exc:
@@ -707,8 +709,15 @@ def _run(args: argparse.Namespace, out) -> int:
     except RuntimeError as exc:  # no LibreOffice, or it made no PDF
         print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
     except (SourceError, BookError, NotOurBook) as exc:
-        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
+        print(f"estimates: {said(str(exc))}", file=sys.stderr)
     return EXIT_INPUT
+
+
+def said(text: str) -> str:
+    """A failure's one line, and the list below it when it counts several cells or
+    values (each on a line indented by two spaces, so that all are mended at once)."""
+    first, *rest = text.splitlines() or [""]
+    return "\n".join([first, *(line for line in rest if line.startswith("  "))])
 
 
 def _interrupted(args) -> int:

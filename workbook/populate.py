@@ -53,6 +53,7 @@ from .snapshot import (
     ERROR_VALUES,
     CellError,
     Snapshot,
+    address,
     cell_position,
     table_bounds,
 )
@@ -72,8 +73,12 @@ class Populated:
     """The Head inputs whose value changed."""
     skipped: list[str] = field(default_factory=list)
     """Tables left alone because they were moved or their columns changed."""
+    issues: list = field(default_factory=list)
+    """Rows of the files of actual expenditure not applied."""
     actual_filled: dict[str, int] | None = None
     """New year given actual expenditure: the lines of each kind it filled."""
+    overwritten: list[tuple[str, object, object]] = field(default_factory=list)
+    """Keyed input cells the fill changed: (Sheet!Cell, old value, new value)."""
 
     def actual_said(self) -> str:
         """How many Actual figures New year filled from the files given ("" if none
@@ -82,27 +87,67 @@ class Populated:
             return ""
         n = self.actual_filled
         return (
-            f"; Actual filled for {n['programmes']} programme(s),"
+            f"Actual filled for {n['programmes']} programme(s),"
             f" {n['subheads']} subhead line(s), {n['breakdown']} subhead 000 item(s)"
             f" 已填入實際開支:綱領 {n['programmes']} 項、分目 {n['subheads']} 項、"
             f"分目000 細目 {n['breakdown']} 項"
         )
 
-    def summary(self) -> str:
-        """What was replaced, in English and Chinese, for the clerk."""
-        parts = [f"{_where(name)}: {old} row(s) -> {new}" for name, (old, new) in
-                 self.replaced.items()]  # fmt: skip
+    def summary(self) -> list[str]:
+        """What was replaced, for the clerk: each table by the name its sheet shows
+        (empty before and after: not listed), the Head inputs by their labels, the
+        keyed values overwritten (cell: old -> new) and that Revert puts them back;
+        in English and Chinese."""
+        lines = [
+            f"{table_label(name)}: {new} row(s), were {old} 現有 {new} 行,原有 {old} 行"
+            for name, (old, new) in self.replaced.items()
+            if old or new
+        ]
         if self.inputs:
-            parts.append(f"Head inputs: {', '.join(self.inputs)}")
+            labels = [_input_label(name) for name in self.inputs]
+            lines.append(f"{L.HEAD} sheet 總目工作表: {'; '.join(labels)}")
         if self.skipped:
-            parts.append(f"left alone (moved or changed): {', '.join(self.skipped)}")
-        return "; ".join(parts) + " — 已取代上列表格內容"
+            names = "; ".join(table_label(name) for name in self.skipped)
+            lines.append(f"Left alone (moved or changed) 未處理(已移動或更改): {names}")
+        return lines + self._overwritten()
+
+    def _overwritten(self) -> list[str]:
+        if not self.overwritten:
+            return []
+        shown = [f"{cell}: {_shown(old)} -> {_shown(new)}"
+                 for cell, old, new in self.overwritten[:SHOWN]]  # fmt: skip
+        more = len(self.overwritten) - len(shown)
+        return [
+            f"Keyed values replaced 已取代的輸入值 ({len(self.overwritten)}):",
+            *shown,
+            *([f"... and {more} more 其餘 {more} 項"] if more else []),
+            "Revert puts every one back. 按「還原」可全部復原。",
+        ]
 
 
-def _where(table: str) -> str:
-    """A table as the clerk sees it: its sheet, and which table on the Head sheet."""
-    sheet = L.TABLES[table].sheet
-    return f"{sheet} ({table})" if sheet == L.HEAD else sheet
+SHOWN = 10
+"""Overwritten cells an Import's message lists one by one (the rest are counted)."""
+
+
+def _shown(value: object) -> str:
+    if value in (None, ""):
+        return "(blank 空白)"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def table_label(table: str) -> str:
+    """A table as the clerk sees it: its sheet's title (both languages), or on the
+    Head sheet the heading above it."""
+    spec = L.TABLES[table]
+    if spec.sheet == L.HEAD:
+        en, zh = L.HEAD_SECTION_LABELS[spec.header_row - 1]
+        return f"{en} {zh} ({L.HEAD} sheet 總目工作表)"
+    return dict(L.SHEETS)[spec.sheet]
+
+
+def _input_label(name: str) -> str:
+    fixed = next(f for f in L.HEAD_INPUTS if f.name == name)
+    return f"{fixed.label_en} {fixed.label_zh} ({fixed.cell})"
 
 
 def table_rows(head: Head) -> dict[str, list[list[object]]]:
@@ -269,9 +314,21 @@ def import_plan(snap: Snapshot, head: Head, tables, user: str = "",
     """Import: fill the tables the source gives and the Head inputs it gives,
     refresh, and record it all so that Revert undoes the whole import."""
     done = fill(snap, head, tables, every_input=False)
+    done.overwritten = _overwritten(snap, done.plan)
     after = _copy(snap)
     _apply(after, done.plan)
     return _finish(snap, done, after, "import", user, now)
+
+
+def _overwritten(snap: Snapshot, fill_plan: Plan) -> list[tuple[str, object, object]]:
+    """The keyed cells a fill changes (it writes only input cells), in sheet
+    order: (Sheet!Cell, what the clerk had, what Import puts there)."""
+    order = {name: i for i, (name, _) in enumerate(L.SHEETS)}
+    changes = sorted(
+        (c for c in changed_cells(snap, fill_plan) if c[3] not in (None, "")),
+        key=lambda c: (order.get(c[0], len(order)), c[1], c[2]),
+    )
+    return [(f"{s}!{address(r, c)}", old, new) for s, r, c, old, new in changes]
 
 
 def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None,
@@ -339,18 +396,46 @@ def rollforward_file(
         ValueError: ``out`` is ``book``, or of another kind, or ``year`` is no year.
     """
     book, out = Path(book), Path(out)
-    if out.resolve() == book.resolve():
-        raise ValueError(f"{out}: the new year's book must not replace last year's")
-    macro = book.suffix.lower() in (".xlsm", ".xltm")
-    if out.suffix.lower() not in ((".xlsm", ".xltm") if macro else (".xlsx",)):
-        raise ValueError(f"{out}: use the suffix of {book.name} ({book.suffix})")
+    refuse_new_name(book, out)
     wb = load_book(book)
     snap = snapshot_of(wb, str(book))
-    actuals, issues = actual_expenditure(snap, year, actual_files)
-    done = new_year_plan(snap, year, actuals, current_user())
+    done = new_year_ready(snap, year, actual_files, current_user())
     apply_plan(wb, done.plan)
     save_book(wb, out, original=book)
-    return done, issues
+    return done, done.issues
+
+
+def refuse_new_name(book: Path, out: Path) -> None:
+    """The name of New year's book: not last year's, and of its kind (a book with
+    the ribbon's macros stays macro-enabled).
+
+    Raises:
+        SourceError: naming the new name and what to give.
+    """
+    if out.name and out.resolve() == book.resolve():
+        raise SourceError(
+            f"{out}: the new year's book must not replace last year's; give another"
+            " name"
+        )
+    macro = book.suffix.lower() in (".xlsm", ".xltm")
+    if out.suffix.lower() not in ((".xlsm", ".xltm") if macro else (".xlsx",)):
+        want = ".xlsm" if macro else ".xlsx"
+        raise SourceError(
+            f"{out}: use the suffix of {book.name} ({want}): name it {out.stem}{want}"
+        )
+
+
+def new_year_ready(snap: Snapshot, year: str, files, user: str = "") -> Populated:
+    """Everything New year checks, without writing: the book, the year and the
+    files of actual expenditure; the plan it would apply.
+
+    Raises:
+        SourceError, YearError: naming the file or cell (as New year would).
+    """
+    actuals, issues = actual_expenditure(snap, year, files)
+    done = new_year_plan(snap, year, actuals, user)
+    done.issues = issues
+    return done
 
 
 def actual_expenditure(snap: Snapshot, year: str, files) -> tuple[Actuals | None, list]:
@@ -382,6 +467,16 @@ def export_inputs(head: Head, findings: list[Finding], folder: Path,
     refuse_unread(source, findings, "Export")
     refuse_other_folder(Path(folder), head)
     write_source(head, Path(write_to or folder), every_file=True)
+
+
+def exported(head: Head) -> list[str]:
+    """What Export wrote, for the clerk: each table with rows, by the name its sheet
+    shows, and the file it went to (an empty table is not listed)."""
+    return [
+        f"{table_label(name)}: {len(rows)} row(s) 行 -> {spec.table.csv}"
+        for name, spec in L.TABLES.items()
+        if (rows := getattr(head, HEAD_LISTS[name])) and spec.table.csv
+    ] + [f"{L.HEAD} sheet 總目工作表 -> head.toml"]
 
 
 def export_file(book: Path, folder: Path, write_to: Path | None = None) -> Head:

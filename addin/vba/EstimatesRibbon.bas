@@ -66,18 +66,16 @@ Public Sub OnImport(control As IRibbonControl)
 End Sub
 
 Public Sub OnNewYear(control As IRibbonControl)
-    ' Last year's book is never changed: it is copied, the copy is opened, and
-    ' the roll-forward runs in the copy's own project.
-    Dim target As Variant, picked As Variant, i As Long, args As String, opened As Workbook
+    ' Last year's book is never changed. Python first checks, on this book, the
+    ' new name, the book and the files of actual expenditure (new_year_check);
+    ' only when it leaves its verdict file is the copy saved and opened and the
+    ' roll-forward run in the copy's own project. A refusal writes nothing.
+    Dim target As Variant, picked As Variant, i As Long, args As String
+    Dim verdict As String, files As Object, opened As Workbook
     target = Application.GetSaveAsFilename(ThisWorkbook.Path & Application.PathSeparator & _
         "Estimates next year.xlsm", "Excel Macro-Enabled Workbook (*.xlsm), *.xlsm", 1, _
         "New year: save next year's book as")
     If VarType(target) = vbBoolean Then Exit Sub
-    If StrComp(CStr(target), ThisWorkbook.FullName, vbTextCompare) = 0 Then
-        MsgBox "Choose another name: last year's book is kept as it is.", _
-            vbExclamation, "Estimates: New year"
-        Exit Sub
-    End If
     If MsgBox("Fill the Actual column from CSV files of actual expenditure?", _
             vbYesNo + vbQuestion, "Estimates: New year") = vbYes Then
         picked = Application.GetOpenFilename("CSV files (*.csv), *.csv", 1, _
@@ -87,13 +85,21 @@ Public Sub OnNewYear(control As IRibbonControl)
                 If Len(args) > 0 Then args = args & ","
                 args = args & PyText(CStr(picked(i)))
             Next i
-            args = "actual_paths=[" & args & "]"
+            args = ", actual_paths=[" & args & "]"
         End If
     End If
+    Set files = CreateObject("Scripting.FileSystemObject")
+    verdict = files.BuildPath(files.GetSpecialFolder(2), "estimates-new-year-" & _
+        Format(Now, "yyyymmddhhnnss") & ".ok") ' 2: the user's temporary folder
+    If files.FileExists(verdict) Then files.DeleteFile verdict
+    RunEstimates "new_year_check", "target=" & PyText(CStr(target)) & _
+        ", verdict=" & PyText(verdict) & args
+    If Not files.FileExists(verdict) Then Exit Sub ' refused: Python said why
+    files.DeleteFile verdict
     On Error GoTo failed
     ThisWorkbook.SaveCopyAs CStr(target)
     Set opened = Workbooks.Open(CStr(target))
-    Application.Run "'" & opened.Name & "'!EstimatesRibbon.NewYearHere", args
+    Application.Run "'" & opened.Name & "'!EstimatesRibbon.NewYearHere", Mid$(args, 3)
     Exit Sub
 failed:
     CannotRun "new_year", Err.Description
