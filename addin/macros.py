@@ -199,7 +199,9 @@ def _tell(book, done, issues, what: str) -> None:
     lines = [f"{what}:", *done.summary(), _summary(done.findings)]
     if done.actual_said():
         lines.append(done.actual_said())
-    lines += [f"Not read 未能讀取: {i}" for i in issues[:10]]
+    lines += [
+        f"{'Note 注意' if i.note else 'Not read 未能讀取'}: {i}" for i in issues[:10]
+    ]
     if len(issues) > 10:
         lines.append(f"... and {len(issues) - 10} more 其餘 {len(issues) - 10} 項")
     _alert(book, "\n".join(lines))

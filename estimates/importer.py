@@ -86,6 +86,8 @@ class Issue:
     path: Path
     line: int
     reason: str
+    note: bool = False
+    """Applied, but said for the clerk to check (not a row left out)."""
 
     def __str__(self) -> str:
         return f"{self.path}: line {self.line}: {self.reason}"
@@ -727,7 +729,7 @@ def _year_after(year: str) -> str:
 
 
 def read_actuals(
-    paths: list[Path], head: str, year: str, known: set | None = None
+    paths: list[Path], head: str, year: str, known: dict | None = None
 ) -> tuple[dict, list[Issue]]:
     """Actual expenditure by line from published or accounting CSV files, or a
     source data folder's: a file of programmes, subheads or subhead 000 items with
@@ -806,4 +808,20 @@ def _read_actual(f: _File, line: int, row: list[str], want, actuals, imported):
         reason = f"{key[0]} {key[1]!r} is not in the book: not applied"
         imported.issues.append(Issue(f.path, line, reason))
         return
+    if isinstance(known, dict) and f.kind == "programmes":
+        _retitled(f, line, row, known[key], imported)
     actuals[key] = value
+
+
+def _retitled(f: _File, line: int, row: list[str], title: str, imported) -> None:
+    """A programme matched by its number whose title the file gives otherwise (it
+    was retitled between the years, or the number now names another programme):
+    applied, and said, for the clerk to check."""
+    given = f.cell(row, "programme_title") or f.cell(row, "title")
+    if given and title and norm(given) != norm(title):
+        number = _actual_key(f, row)[1]
+        reason = (
+            f"note: programme ({number}) is {given!r} here but {title!r} in the"
+            " book: applied by its number; check that it is the same programme"
+        )
+        imported.issues.append(Issue(f.path, line, reason, note=True))

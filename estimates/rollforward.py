@@ -106,13 +106,17 @@ def _actual(actuals: Actuals, kind: str, *keys: str):
     return None
 
 
-def actual_keys(head: Head) -> set[tuple[str, str]]:
-    """The keys of ``Actuals`` that a Head's lines take."""
-    keys = {("programme", p.number) for p in head.programmes}
-    keys |= {("subhead", s.code) for s in head.subheads}
-    keys |= {("subhead", f"{s.code}|{s.title_en}") for s in head.subheads}
-    keys |= {("item", b.item_en) for b in head.breakdown}
-    return keys | {("item", b.item_zh) for b in head.breakdown}
+def actual_keys(head: Head) -> dict[tuple[str, str], str]:
+    """The keys of ``Actuals`` that a Head's lines take, each with the line's title
+    (a programme matched by number whose file title differs is said)."""
+    keys = {("programme", p.number): p.title_en or p.title_zh for p in head.programmes}
+    for s in head.subheads:
+        keys[("subhead", s.code)] = keys[("subhead", f"{s.code}|{s.title_en}")] = (
+            s.title_en or s.title_zh
+        )
+    for b in head.breakdown:
+        keys[("item", b.item_en)] = keys[("item", b.item_zh)] = b.item_en or b.item_zh
+    return keys
 
 
 def is_draft(text: str) -> bool:

@@ -60,13 +60,18 @@ def programme_number(text: str) -> str:
     return text.strip().strip("()").strip()
 
 
-class NotACode(ValueError):
-    """A subhead code that is not one (``885.0``, ``88A``): the message names what
-    was found; ``expected`` says what is wanted, in English and Chinese, and
-    ``meant`` the code the clerk likely meant ("" if none)."""
+NUMBER_LIKE = re.compile(r"[+-]?(\d[\d,]*(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
+"""Text that reads as a number: a code keyed so is a number Excel or a CSV
+writer turned into text (``885.0``), not a code (``88B`` and ``5001BX`` are)."""
 
-    expected = ("a subhead code of digits, such as 000 or 700",
-                "由數字組成的分目編號,如 000 或 700")  # fmt: skip
+
+class NotACode(ValueError):
+    """A subhead code that reads as a number but not as a code (``885.0``,
+    ``885.5``, ``-885``): the message names what was found; ``expected`` says what
+    is wanted, in English and Chinese, and ``meant`` the code the clerk likely
+    meant ("" if none)."""
+
+    expected = ("a subhead code such as 000 or 700", "分目編號,如 000 或 700")
 
     def __init__(self, text: str):
         whole = re.fullmatch(r"(\d+)\.0*", text)
@@ -78,11 +83,11 @@ def subhead_code(text: str) -> str:
     """A numeric code keyed without its leading zeros (``0``) is ``000``.
 
     Raises:
-        NotACode: text that is not digits (a code keyed as ``885.0``).
+        NotACode: text that reads as a number but not as a code (``885.0``).
     """
-    if text and not text.isdigit():
+    if not text.isdigit() and NUMBER_LIKE.fullmatch(text):
         raise NotACode(text)
-    return text.zfill(3) if len(text) < 3 else text
+    return text.zfill(3) if text.isdigit() and len(text) < 3 else text
 
 
 @dataclass(frozen=True)

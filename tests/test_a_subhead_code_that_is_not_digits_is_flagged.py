@@ -1,4 +1,4 @@
-"""A subhead code keyed as '885.0' (text), 885.5 or '88A' is D05 at its cell,
+"""A subhead code keyed as '885.0' (text), 885.5 or '-885' is D05 at its cell,
 naming the code the clerk meant when there is one, and is kept as keyed (Export
 refuses it naming the cell; New year carries it and flags it again); 885.0 typed
 as a number is the code 885. A source folder or a published CSV file with such a
@@ -53,7 +53,7 @@ def _key_last_code(book: Path, value) -> tuple[str, str]:
 
 @pytest.mark.parametrize("kind", ["sample", "real", "generated"])
 @pytest.mark.parametrize(
-    ("typed", "meant"), [("{code}.0", True), ("{code}.5", False), ("8A", False)]
+    ("typed", "meant"), [("{code}.0", True), ("{code}.5", False), ("-{code}", False)]
 )
 def test_a_code_that_is_not_digits_is_d05_at_its_cell(kind, typed, meant, tmp_path,
                                                       capsys):  # fmt: skip
@@ -63,7 +63,9 @@ def test_a_code_that_is_not_digits_is_d05_at_its_cell(kind, typed, meant, tmp_pa
     found = [f for f in check_file(book).findings if str(f.ref) == cell]
     assert [(f.rule, f.found) for f in found] == [("D05", repr(shown))]
     message = found[0].message_en
-    assert message.startswith(f"Subhead code ({cell}): expected a subhead code of")
+    assert message.startswith(
+        f"Subhead code ({cell}): expected a subhead code such as 000 or 700, found"
+    )
     assert (f"Key it as {code}." in message) is meant
     assert "分目編號" in found[0].message_zh
 
@@ -74,6 +76,14 @@ def test_a_code_that_is_not_digits_is_d05_at_its_cell(kind, typed, meant, tmp_pa
     assert run(["rollforward", str(book), "-o", str(rolled)]) == 1
     again = [f for f in check_file(rolled).findings if str(f.ref) == cell]
     assert [(f.rule, f.found) for f in again] == [("D05", repr(shown))]
+
+
+@pytest.mark.parametrize("code", ["88B", "5001BX"])
+def test_codes_that_do_not_read_as_numbers_are_codes(code, tmp_path):
+    """Letters in a code (capital works heads' 5001BX) are codes, not numbers."""
+    book = _book("sample", tmp_path)
+    _, cell = _key_last_code(book, code)
+    assert not [f for f in check_file(book).findings if str(f.ref) == cell]
 
 
 def test_a_code_typed_as_a_whole_number_is_the_code(tmp_path):
@@ -94,7 +104,7 @@ def test_a_source_folder_with_such_a_code_names_file_and_line(tmp_path):
         load_source(folder)
     assert str(raised.value) == (
         f"{path}: line 3, column 'code': not a subhead code: '700.0' (a subhead"
-        " code of digits, such as 000 or 700)"
+        " code such as 000 or 700)"
     )
 
 
@@ -109,8 +119,8 @@ def test_a_published_file_with_such_a_code_names_its_line(tmp_path):
     )
     imported = import_files([path], "135", "2025-26")
     assert [str(i) for i in imported.issues] == [
-        f"{path}: line 3: not a subhead code: '700.0' (a subhead code of digits,"
-        " such as 000 or 700)"
+        f"{path}: line 3: not a subhead code: '700.0' (a subhead code such as 000"
+        " or 700)"
     ]
     assert [row[2] for row in imported.subheads] == ["000"]
 

@@ -8,6 +8,7 @@ Head-year and a generated Head as well as Head 135."""
 
 import csv
 import shutil
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,30 @@ def test_a_source_folders_csv_of_the_right_year_fills_actual(
     assert got == want and any(v is not None for v in got.values())
     filled = sum(v is not None for v in want.values())
     assert f"Actual filled for 0 programme(s), {filled} subhead line(s)" in said
+
+
+@pytest.mark.parametrize("kind", ["sample", "real"])
+def test_a_programme_retitled_between_the_years_is_applied_with_a_note(
+    kind, sample_book, tmp_path, capsys
+):
+    book = _book(kind, sample_book, tmp_path)
+    head = check_file(book).head
+    year = year_labels(next_year(head.estimate_year))[0]
+    rows = [[head.head, f"({p.number})", p.title_en, "1.5"] for p in head.programmes]
+    header = ["Head", "Programme No.", "Programme", f"Actual {year}"]
+    same = _csv(tmp_path / "same.csv", [header, *rows])
+    rows[-1][2] = "A title of the new year"
+    path = _csv(tmp_path / "programmes.csv", [header, *rows])
+    argv = ["rollforward", str(book), "--actual"]
+    plain = run([*argv, str(same), "-o", str(tmp_path / "plain.xlsx")])
+    out = tmp_path / "next.xlsx"
+    capsys.readouterr()
+    assert run([*argv, str(path), "-o", str(out)]) == plain  # a note, not a failure
+    last = head.programmes[-1]
+    assert capsys.readouterr().err.splitlines() == [
+        f"estimates: {path}: line {len(rows) + 1}: note: programme ({last.number}) is"
+        f" 'A title of the new year' here but {last.title_en!r} in the book: applied"
+        " by its number; check that it is the same programme"
+    ]
+    got = [p.value("actual") for p in check_file(out).head.programmes]
+    assert got == [Decimal("1.5")] * len(rows)

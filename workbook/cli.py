@@ -548,7 +548,8 @@ def _rollforward(args, out) -> int:
           f" {_summary(done.findings)}"
           f"{'; ' + done.actual_said() if done.actual_said() else ''}",
           file=out)  # fmt: skip
-    return EXIT_FINDINGS if issues else _exit_for(done.findings)
+    left_out = [i for i in issues if not getattr(i, "note", False)]
+    return EXIT_FINDINGS if left_out else _exit_for(done.findings)
 
 
 def _export_arguments(p: argparse.ArgumentParser) -> None:
