@@ -9,6 +9,7 @@ the xlwings adapter (ribbon) apply the same plan.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -412,7 +413,7 @@ def refuse_new_name(book: Path, out: Path) -> None:
     Raises:
         SourceError: naming the new name and what to give.
     """
-    if out.name and out.resolve() == book.resolve():
+    if out.name and _same_file(out, book):
         raise SourceError(
             f"{out}: the new year's book must not replace last year's; give another"
             " name"
@@ -423,6 +424,12 @@ def refuse_new_name(book: Path, out: Path) -> None:
         raise SourceError(
             f"{out}: use the suffix of {book.name} ({want}): name it {out.stem}{want}"
         )
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """One file named twice (Windows names ignore case: Excel's full name and the
+    name typed in Save As may differ in it)."""
+    return os.path.normcase(a.resolve()) == os.path.normcase(b.resolve())
 
 
 def new_year_ready(snap: Snapshot, year: str, files, user: str = "") -> Populated:
