@@ -69,6 +69,7 @@ def test_the_callbacks_call_fixed_entry_points_never_the_file_name(template_dir)
         "next_flag",
         "about",
         "import_data",
+        "new_year_check",
         "new_year",
         "export_data",
     }
