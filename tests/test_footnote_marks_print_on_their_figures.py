@@ -40,7 +40,9 @@ def _marked_cells(wb) -> dict[str, list[tuple[str, str]]]:
             (c.coordinate, c.number_format)
             for row in wb[sheet].iter_rows()
             for c in row
-            if "#,##0" in c.number_format and c.number_format not in _PLAIN
+            if "#,##0" in c.number_format
+            and c.number_format not in _PLAIN
+            and "%" not in c.number_format  # a % or "or" line carries no mark
         ]
     return out
 

@@ -63,13 +63,13 @@ def pct_lines(head, results, lang: str) -> list[str]:
         if lang == "en":
             out.append(f"(or {_signed(v)}% on {original} Original)")
         else:
-            way = "相同" if v == 0 else f"{'增加' if v > 0 else '減少'} {abs(v):.1f}%"
+            way = "相同" if v == 0 else f"{'增加' if v > 0 else '減少'} {abs(v):,.1f}%"
             out.append(f"(或較 {original} 原來預算{way})")
     return out
 
 
 def _signed(v) -> str:
-    return "0.0" if v == 0 else f"{v:+.1f}"
+    return "0.0" if v == 0 else f"{v:+,.1f}"  # (+5,560.4%)
 
 
 _WORD = re.compile(
@@ -79,11 +79,14 @@ _WORD = re.compile(
 
 def _segments(line: list, starts: set[float]) -> list[tuple[float, str]]:
     """A printed line cut into cells: where the gap is wider than a character,
-    or where a word begins exactly at an x where other cells begin."""
+    or where a word begins exactly at an x where other cells begin, unless one
+    space from the word before it (a wrapped text's word that happens to start
+    where a column does)."""
     out, piece, start, end = [], [], None, None
     for x0, y0, x1, y1, text in line:
         gap = end is not None and x0 - end > 1.2 * (y1 - y0)
-        if piece and (gap or round(x0, 1) in starts):
+        spaced = end is not None and x0 - end < 0.3 * (y1 - y0)
+        if piece and (gap or (round(x0, 1) in starts and not spaced)):
             out.append((round(start, 1), "".join(piece)))
             piece, start = [], None
         piece.append(text)

@@ -12,7 +12,7 @@ _QUOTED = re.compile(r'"([^"]*)"')
 
 def _shown(number_format: str, section: int, value: str) -> str:
     text = number_format.split(";")[section]
-    return _QUOTED.sub(lambda m: m[1], text).replace("0.0", value, 1)
+    return _QUOTED.sub(lambda m: m[1], text).replace("#,##0.0", value, 1)
 
 
 def test_the_english_or_line_reads_on_the_original():

@@ -331,7 +331,8 @@ def report_rows(head: Head, extents: dict[str, Extent]) -> list[ReportRow]:
 def _header(first: tuple, labels: tuple[Bi, ...], years) -> dict:
     header = {c: (t, "header") for c, t in enumerate(first, start=1) if t}
     for i, (y, lab) in enumerate(zip(years, labels, strict=True)):
-        text = Bi(f"{y} ({lab.zh})", f"{y} ({lab.en})", f"{y} {lab}")
+        # each part on its own line, so a narrow column never breaks "(實/際)"
+        text = Bi(f"{y}\n({lab.zh})", f"{y}\n({lab.en})", f"{y}\n{lab.en}\n{lab.zh}")
         header[FIRST_AMOUNT_COL + i] = (text, "header")
     return header
 

@@ -558,11 +558,11 @@ FILLS = {"error": "FFFFC7CE", "warning": "FFFFEB9C", "info": "FFDDEBF7"}
 NUMBER_FORMATS = {
     "millions": '#,##0.0;-#,##0.0;"—"',
     "thousands": '#,##0;-#,##0;"—"',
-    "percent": '+0.0"%";-0.0"%";"—"',
+    "percent": '+#,##0.0"%";-#,##0.0"%";"—"',
     "int": "0",
     "dollars": "#,##0",
     "code": "@",
-    "pct_line": '"(+"0.0"%)";"(-"0.0"%)";"(0.0%)"',
+    "pct_line": '"(+"#,##0.0"%)";"(-"#,##0.0"%)";"(0.0%)"',  # (+5,560.4%)
 }
 
 
@@ -572,9 +572,9 @@ def or_line_format(lang: str, original: str) -> str:
     Original)", "(或較 2024-25 原來預算增加 7.0%)". The cell holds the number."""
     if lang == "zh":
         said = f"或較 {original} 原來預算".replace("  ", " ")
-        return f'"({said}增加 "0.0"%)";"({said}減少 "0.0"%)";"({said}相同)"'
+        return f'"({said}增加 "#,##0.0"%)";"({said}減少 "#,##0.0"%)";"({said}相同)"'
     said = f" on {original} Original".replace("  ", " ")
-    return f'"(or +"0.0"%{said})";"(or -"0.0"%{said})";"(or 0.0%{said})"'
+    return f'"(or +"#,##0.0"%{said})";"(or -"#,##0.0"%{said})";"(or 0.0%{said})"'
 
 
 MARK = "+"

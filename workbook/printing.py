@@ -28,6 +28,8 @@ from openpyxl.worksheet.page import PageMargins
 from estimates.tables import NUMBER_KINDS
 
 from . import layout as L
+from .breaks import keep_blocks_whole
+from .printed import SHEETS as ONE_LANGUAGE
 from .styles import looks_like
 
 SPANNING = ("title", "heading", "note", "footnote")
@@ -48,6 +50,8 @@ class Page:
     caps: tuple[tuple[int, float], ...] = ()  # per column: (col, cap)
     floors: tuple[tuple[int, float], ...] = ()  # per column: (col, least width)
     repeat_header: bool = True  # print titles: the first header row on every page
+    blocks: bool = False  # the COR's blocks kept whole, its long table's header
+    # repeated (``breaks``): the page breaks and print titles are the layout's
 
     def cap_of(self, col: int) -> float:
         return dict(self.caps).get(col, self.cap)
@@ -64,9 +68,16 @@ PAGES: dict[str, Page] = {
         cap=12,
         caps=((1, 11.5), (2, 16), (3, 28)),
         repeat_header=False,
+        blocks=True,
     ),
     **{
-        sheet: Page("portrait", cap=12, caps=((1, 11.5), (2, 40)), repeat_header=False)
+        sheet: Page(
+            "portrait",
+            cap=12,
+            caps=((1, 11.5), (2, 40)),
+            repeat_header=False,
+            blocks=True,
+        )
         for sheet in (L.REPORT_ZH, L.REPORT_EN)
     },
     L.NARRATIVE: Page("landscape", cap=56, caps=((1, 22), (4, 40)), floors=((4, 40),)),
@@ -76,7 +87,6 @@ PAGES: dict[str, Page] = {
 DEFAULT_PAGE = Page()
 REGENERATED = (L.REPORT, L.REPORT_ZH, L.REPORT_EN, L.NARRATIVE, L.CHECKS)
 LINE_POINTS = 14.0  # one line of 10 pt text, CJK fonts included
-BOLD_WIDER = 1.1  # bold text (a header) is about a tenth wider
 _FORMULA_TEXT = re.compile(r'"((?:[^"]|"")*)"')
 
 
@@ -159,8 +169,8 @@ def shown_text(value: object, number_format: str = "") -> str:
 
 def _figure(number_format: str) -> str:
     """The widest figure a formula cell with this number format is likely to show."""
-    if "%" in number_format:
-        return "-100.0%"
+    if "%" in number_format:  # room for a large change, and its separator
+        return "(+9,999.9%)" if "(" in number_format else "+9,999.9%"
     if "0.0" in number_format:
         return "99,999.9"
     return "99,999,999"
@@ -188,6 +198,17 @@ def unbroken_width(text: str) -> float:
     return max((text_width(t.rstrip()) for t in _TOKENS.findall(text)), default=0.0)
 
 
+_CJK_WORD = re.compile(rf"{_OPENING}[{_CJK}]+{_CLOSING}")
+
+
+def word_width(text: str) -> float:
+    """The widest word of a heading, a Chinese one whole: LibreOffice breaks
+    Chinese between any two characters, so a header's column is wide enough for
+    its longest run of them ("(原來預算)", "首長級"), which then never breaks."""
+    runs = (text_width(w) for w in _CJK_WORD.findall(text))
+    return max(unbroken_width(text), max(runs, default=0.0))
+
+
 def fit_header_row(ws, row: int, least: dict[int, float]) -> None:
     """An input table's header row: each column at least as wide as its widest
     word in bold (``least``: the declared widths), the row as tall as the header
@@ -195,7 +216,7 @@ def fit_header_row(ws, row: int, least: dict[int, float]) -> None:
     lines = 1
     for col, declared in least.items():
         text = shown_text(ws.cell(row, col).value)
-        width = max(declared, unbroken_width(text) * BOLD + 2.5)
+        width = max(declared, (word_width(text) + 1.5) * BOLD + 0.5)
         ws.column_dimensions[get_column_letter(col)].width = round(width, 1)
         lines = max(lines, lines_needed(text, width / BOLD))
     ws.row_dimensions[row].height = round(LINE_POINTS * lines + 4, 1)
@@ -271,7 +292,7 @@ def fit_sheet(ws, styles: dict | None = None, over_hidden: bool = False) -> None
                 continue  # a clerk's column: its width is the clerk's
             text = shown_text(cell.value, cell.number_format or "")
             if (cell.row, cell.column) in narrow:  # a header wraps between words
-                word = unbroken_width(text) * BOLD + 1.5
+                word = (word_width(text) + 1.5) * BOLD  # as ``wrap_lines`` pads
                 floors[cell.column] = max(floors.get(cell.column, 0), word)
                 parts = text.split()
             else:
@@ -291,6 +312,8 @@ def fit_sheet(ws, styles: dict | None = None, over_hidden: bool = False) -> None
         ws.column_dimensions[letter].width = round(width, 1)
     fit_page_width(ws, owned_only=True)
     _wrap_and_grow(ws, spanning, _last_column(ws), narrow, over_hidden)
+    if page.blocks:
+        keep_blocks_whole(ws)
 
 
 INPUT_CAP = 60.0  # widest an input table's text column grows from its content
@@ -511,8 +534,6 @@ def _wrap_and_grow(
                     )
             size = cell.font.sz if cell.font is not None and cell.font.sz else 10
             width = _width(ws, cell.column, end) * 10 / size  # in body characters
-            if (cell.row, cell.column) in narrow and cell.font and cell.font.b:
-                width /= BOLD_WIDER  # a bold header's words
             long = text_width(text) + 1 > width or "\n" in text
             if long or (cell.row, cell.column) in narrow:
                 alignment = copy(cell.alignment)
@@ -608,21 +629,51 @@ def setup_page(ws, head: str = "", year: str = "", title_rows: str = "") -> None
         left=0.4, right=0.4, top=0.7, bottom=0.7, header=0.3, footer=0.3
     )
     ws.print_options.horizontalCentered = True
-    if title_rows:
+    if page.blocks:
+        keep_blocks_whole(ws)  # after the margins: they set the page's height
+    elif title_rows:
         ws.print_title_rows = title_rows
     elif not page.repeat_header:
         ws._print_rows = None  # a layout of before may have set some
     _head_lines(ws, head, year)
-    ws.oddFooter.left.text = "&A"
-    ws.oddFooter.right.text = "Page &P of &N 第 &P 頁,共 &N 頁"
+    said = FURNITURE[SHEET_LANGUAGE.get(ws.title, "")]
+    ws.oddFooter.left.text = said.footer
+    ws.oddFooter.right.text = said.page
     for part in (ws.oddFooter.left, ws.oddFooter.right):
         part.size = 8
 
 
+@dataclass(frozen=True)
+class Furniture:
+    """What a sheet's page header and footer say, in the sheet's language."""
+
+    head: str  # the Head, "{head}" its number
+    year: str  # the Estimates' year, "{year}"
+    page: str  # the page number (Excel's codes: &P this page, &N pages)
+    footer: str = ""  # the footer's left: "&A" names the sheet
+
+
+FURNITURE = {
+    "": Furniture(
+        "Head {head} 總目 {head}",
+        "Estimates {year} 預算",
+        "Page &P of &N 第 &P 頁,共 &N 頁",
+        "&A",
+    ),
+    "en": Furniture("Head {head}", "Estimates {year}", "Page &P of &N"),
+    "zh": Furniture("總目 {head}", "{year} 年度預算", "第 &P 頁,共 &N 頁"),
+}
+"""Bilingual on every sheet, but the one-language COR sheets (``printed``): a
+clerk prints one language there, so the furniture is in that language only and
+names no sheet."""
+SHEET_LANGUAGE = {sheet: lang for lang, sheet in ONE_LANGUAGE.items()}
+
+
 def _head_lines(ws, head: str, year: str) -> None:
     """The page header's Head and Estimate year (they follow a new year)."""
-    ws.oddHeader.left.text = f"Head {head} 總目 {head}" if head else ""
-    ws.oddHeader.right.text = f"Estimates {year} 預算" if year else ""
+    said = FURNITURE[SHEET_LANGUAGE.get(ws.title, "")]
+    ws.oddHeader.left.text = said.head.format(head=head) if head else ""
+    ws.oddHeader.right.text = said.year.format(year=year) if year else ""
     for part in (ws.oddHeader.left, ws.oddHeader.right):
         part.size = 8
 
