@@ -36,3 +36,15 @@ def _refit_sheet(ws, fit) -> None:
         rng = ws.range((row, 1))
         if not clerks_height(rng.row_height):
             rng.row_height = height
+    if fit.breaks or fit.title_rows:
+        _pages(ws, fit)
+
+
+def _pages(ws, fit) -> None:
+    """The COR sheets' page breaks and print titles, as the file host sets them
+    (``workbook.breaks``), through Excel's object model (CHECKLIST P8)."""
+    api = ws.api
+    api.ResetAllPageBreaks()
+    for row in fit.breaks:
+        api.HPageBreaks.Add(ws.range((row, 1)).api)
+    api.PageSetup.PrintTitleRows = fit.title_rows

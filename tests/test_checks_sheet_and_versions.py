@@ -14,7 +14,7 @@ from workbook.refresh import check_file, refresh_file
 
 def _checks(book):
     ws = load_book(book)["Checks"]
-    header = [c.value for c in ws[5]]
+    header = [str(c.value or "").replace("\n", " ") for c in ws[5]]  # stacked
     rows = [
         dict(zip(header, [c.value for c in row], strict=False))
         for row in ws.iter_rows(min_row=6)

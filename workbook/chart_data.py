@@ -33,6 +33,10 @@ SPAN = 500  # rows below a slot's programme the "Others" slot sums over
 CHARTS = ("allocation", "staff", "establishment")
 SERIES = {"allocation": ("A", "B"), "staff": ("D", "E")}
 HISTORY = ("G", "H")  # the establishment chart's years and posts
+PIE_NAMES_UP_TO = 4
+"""Programmes whose pie slices carry their names "(1) 局長辦公室"; past this the
+names crowd the pie to a dot under its labels and legend (the trial's eleven
+programmes), so the pie's labels are the short "(n)" (the block beside names each)."""
 # The defined name that records the range each programme chart was last set to
 # (labels and figures): a host that cannot read a chart's series (xlwings'
 # remote engine) resets them only when the programmes no longer fill it.
@@ -65,6 +69,8 @@ def chart_ranges(slots: int = SLOTS) -> dict[str, tuple[str, str]]:
         chart: (f"${c}${FIRST}:${c}${last}", f"${v}${FIRST}:${v}${last}")
         for chart, (c, v) in SERIES.items()
     }
+    if slots > PIE_NAMES_UP_TO:  # each slice named "(n)", as the staff bars are
+        out["allocation"] = (out["staff"][0], out["allocation"][1])
     end, (c, v) = FIRST + HISTORY_INPUT_ROWS + 1, HISTORY
     out["establishment"] = (f"${c}${FIRST}:${c}${end}", f"${v}${FIRST}:${v}${end}")
     return out

@@ -51,10 +51,14 @@ def checks_rows(findings: list[Finding], shapes_known: bool = True) -> list[Writ
     if not shapes_known:
         out.append(Write(L.CHECKS, UNSEEN_ROW, 1, UNSEEN, "note"))
     for col, (_, header, _) in enumerate(L.CHECKS_COLUMNS, start=1):
-        out.append(Write(L.CHECKS, L.CHECKS_HEADER_ROW, col, header, "header"))
+        text = L.stacked(header)
+        out.append(Write(L.CHECKS, L.CHECKS_HEADER_ROW, col, text, "header"))
     ordered = sorted(findings, key=sort_key)
     for row, f in enumerate(ordered, start=L.CHECKS_HEADER_ROW + 1):
         out += _finding_row(f, row)
+    links = max((len(_others(f)) for f in findings), default=0)
+    for col in range(COMPARED + 1, COMPARED + links):  # the links' header band
+        out.append(Write(L.CHECKS, L.CHECKS_HEADER_ROW, col, "", "header"))
     if not findings:
         out.append(
             Write(
@@ -75,11 +79,16 @@ def _link(ref: Ref, text: str) -> Formula:
     return Formula(f'=HYPERLINK("#\'{ref.sheet}\'!{ref.cell}","{text}")')
 
 
+def _others(f: Finding) -> list:
+    """The cells a finding compares besides its own, each linked in a column."""
+    return [c for c in f.cells if c != f.ref]
+
+
 def _finding_row(f: Finding, row: int) -> list[Write]:
     """One row of the Checks sheet: a finding at its own cell (linked), the
     other cells it compares named and each linked in a column of its own."""
     how_en, how_zh = how(f.rule)
-    ref, others = f.ref, [c for c in f.cells if c != f.ref]
+    ref, others = f.ref, _others(f)
     used = ", ".join(str(u) for u in f.used if u not in f.cells)
     if others:
         named = ", ".join(str(c) for c in others)

@@ -428,7 +428,7 @@ def _programme_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None
     )
     out.add("prog_heading", {1: (heading, "heading")})
     years = head.year_labels()
-    first_cols = (Bi("綱領", "Programme", "Programme 綱領"), "名稱", "Title")
+    first_cols = (Bi("綱領", "Programme", "Programme\n綱領"), "名稱", "Title")
     header = _header(first_cols, PROVISION_LABELS, years)
     out.add("prog_header", header)
     prog, ext = L.TABLES["tblProgrammes"], extents["tblProgrammes"]
@@ -473,7 +473,7 @@ def _subhead_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None:
         Bi("修訂預算", "Revised estimate", "Revised estimate 修訂預算"),
         Bi("預算", "Estimate", "Estimate 預算"),
     )
-    first_cols = (Bi("分目", "Subhead", "Subhead 分目"), "名稱", "Title")
+    first_cols = (Bi("分目", "Subhead", "Subhead\n分目"), "名稱", "Title")
     out.add("sub_header", _header(first_cols, labels, head.year_labels()))
     if not head.subheads:
         return

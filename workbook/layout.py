@@ -523,6 +523,16 @@ CHECKS_COLUMNS = (
 )
 
 
+def stacked(header: str) -> str:
+    """A bilingual header ("Severity 嚴重程度") on two lines, the Chinese under
+    the English: LibreOffice and Excel break Chinese between any two characters,
+    so a header left to wrap could print "Severity 嚴 / 重程度"."""
+    first = next((i for i, ch in enumerate(header) if "\u2e80" <= ch <= "\u9fff"), 0)
+    if first > 1 and header[first - 1] == " " and header[:first].strip():
+        return f"{header[: first - 1]}\n{header[first:]}"
+    return header
+
+
 DROP_DOWN_ROWS = 5000  # data rows below a table's header that carry its drop-downs
 
 

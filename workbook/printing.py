@@ -83,6 +83,8 @@ PAGES: dict[str, Page] = {
     L.NARRATIVE: Page("landscape", cap=56, caps=((1, 22), (4, 40)), floors=((4, 40),)),
     L.CHECKS: Page("landscape", cap=36, caps=((5, 48), (6, 34), (10, 34))),
     L.CHANGE_LOG: Page("landscape", cap=24),
+    # the charts' data header is not repeated: it cut through the pie on page 2
+    L.CHARTS: Page("landscape", repeat_header=False),
 }
 DEFAULT_PAGE = Page()
 REGENERATED = (L.REPORT, L.REPORT_ZH, L.REPORT_EN, L.NARRATIVE, L.CHECKS)
@@ -437,6 +439,20 @@ def wrap_to_width(ws) -> None:
         dims = ws.row_dimensions[row[0].row]
         if lines > 1 and not clerks_height(dims.height):
             dims.height = max(dims.height or 0, our_height(LINE_POINTS * lines + 2))
+            _top(row)  # a figure beside its title's first line, not the last
+
+
+def _top(row) -> None:
+    """Every cell of a grown row at the top (an empty one too: a refresh fills
+    its formula later): a figure at the bottom sat beside the next column's
+    wrapped text and read as one ("245.4 17: ...")."""
+    for cell in row:
+        if isinstance(cell, MergedCell):
+            continue
+        if cell.alignment is None or cell.alignment.vertical != "top":
+            alignment = copy(cell.alignment)
+            alignment.vertical = "top"
+            cell.alignment = alignment
 
 
 INPUT_SHEETS = (L.HEAD, L.PROGRAMMES, L.SUBHEADS, L.BREAKDOWN, L.ESTABLISHMENT)
@@ -743,6 +759,8 @@ class Fit:
     widths: dict[int, float]
     wrapped: tuple[tuple[int, int], ...]
     heights: dict[int, float]
+    breaks: tuple[int, ...] = ()  # rows a new page starts at (``breaks``)
+    title_rows: str = ""  # the rows repeated on each page, "25:25"
 
 
 def fit_of(sheet: str, writes) -> Fit:
@@ -781,6 +799,8 @@ def fit_of(sheet: str, writes) -> Fit:
         },
         wrapped,
         {r: d.height for r, d in ws.row_dimensions.items() if d.height and r in rows},
+        tuple(b.id + 1 for b in ws.row_breaks.brk),
+        ws.print_title_rows or "",
     )
 
 
