@@ -116,3 +116,16 @@ def test_a_grown_programme_row_keeps_its_figures_by_the_title(books):
     for row in range(spec.first_row, spec.first_row + 11):
         assert ws.row_dimensions[row].height, row
         assert ws.cell(row, estimate).alignment.vertical == "top", row
+
+
+def _pie_labels(wb) -> str:
+    from openpyxl.chart import PieChart
+
+    pie = next(c for c in wb[L.CHARTS]._charts if isinstance(c, PieChart))
+    return pie.series[0].cat.strRef.f.rpartition("!")[2]
+
+
+def test_a_pie_of_many_programmes_names_its_slices_by_number(books):
+    assert _pie_labels(books["head135"]) == "$A$5:$A$6"  # "(1) 局長辦公室"
+    assert _pie_labels(books["published"]) == "$D$5:$D$14"  # "(1)" .. "(10)"
+    assert _pie_labels(books["long"]) == "$D$5:$D$14"  # "(1)" .. "Others 其他"
