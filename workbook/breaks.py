@@ -33,8 +33,6 @@ from .styles import looks_like
 
 KEEPS_WITH_NEXT = ("title", "heading", "subheading")
 """Named looks of a row that never ends a page (a header row too)."""
-KEEPS_WITH_PREVIOUS = ("total_label",)
-"""Named looks of a row that never starts a page (% and "or" lines too)."""
 
 NEVER, TABLE, FREE = 2, 1, 0
 """How strongly two rows stay on one page: never apart; apart only when their
