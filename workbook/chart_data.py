@@ -77,7 +77,11 @@ def chart_ranges(slots: int = SLOTS) -> dict[str, tuple[str, str]]:
 
 
 def _record(categories: str, values: str) -> str:
-    return f"{L.CHARTS}!{categories.split(':')[0]}:{values.split(':')[1]}"
+    """The block a chart's series cover, as a range Excel keeps as written."""
+    first, last = categories.split(":")[0], values.split(":")[1]
+    columns = sorted({first.split("$")[1], last.split("$")[1]})
+    rows = first.split("$")[2], last.split("$")[2]
+    return f"{L.CHARTS}!${columns[0]}${rows[0]}:${columns[-1]}${rows[1]}"
 
 
 def _same(refers_to: str | None, ref: str) -> bool:
