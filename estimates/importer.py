@@ -118,6 +118,10 @@ class Imported:
     """Footnote marks attached to figures: (mark, target) -> the columns."""
     other_heads: set[str] = field(default_factory=set)
     """The Head numbers of rows left out as another Head's."""
+    actual_from: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Where each Actual read came from (file and line)."""
+    read_by_file: dict[Path, int] = field(default_factory=dict)
+    """How many rows of the Head each file gave (lines, totals or refusals)."""
 
     def mark(self, mark: str, target: str, column: str) -> None:
         columns = self.marks.setdefault((mark, target), [])
@@ -368,12 +372,16 @@ def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
             if digits:
                 imported.other_heads.add(digits.lstrip("0") or "0")
             return
+    imported.read_by_file[f.path] = imported.read_by_file.get(f.path, 0) + 1
     if len(row) < f.width:
         reason = (
             f"a short row: {len(row)} of {f.width} cells; a missing cell is not"
             " taken as nil, so the row is not read"
         )
         imported.issues.append(Issue(f.path, line, reason))
+        return
+    if any(c.strip() for c in row[f.width :]):
+        imported.issues.append(Issue(f.path, line, long_row(len(row), f.width)))
         return
     try:
         values, marks = _amounts(f, row)
@@ -397,6 +405,15 @@ def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
     for column, mark in marks.items():
         if target:
             imported.mark(mark, target, column)
+
+
+def long_row(cells: int, width: int) -> str:
+    """Why a row with more cells than headings is not read: a figure typed with
+    commas and no quotes (1,75,587) splits into cells and moves the others."""
+    return (
+        f"a long row: {cells} cells for {width} headings (a figure with commas,"
+        " such as 1,75,587, needs quotes, or key 175587), so the row is not read"
+    )
 
 
 def head_number(text: object, where: str = "") -> str:
@@ -424,6 +441,22 @@ def likely_head(text: str) -> str:
     """The Head number a clerk meant by ``Head 135``, ``H135`` or ``135.0``; ""."""
     found = re.fullmatch(r"(?:head|h|總目)?\s*(\d+)(?:\.0+)?", text.strip(), re.I)
     return found.group(1) if found else ""
+
+
+def _some_of_the_head(f: _File, head: str, imported: Imported, held: set) -> None:
+    """One of several files that holds only another Head's rows is a wrong pick;
+    leaving it out without a word would import a book without its table.
+
+    Raises:
+        SourceError: naming the file and the Head(s) it holds.
+    """
+    if imported.read_by_file.get(f.path) or not held:
+        return
+    raise SourceError(
+        f"{f.path}: no rows for Head {head}; the file holds Head"
+        f" {', '.join(sorted(held, key=int))}: give Head {head}'s file, or leave"
+        " this one out"
+    )
 
 
 def _check_years(f: _File, year: str) -> None:
@@ -486,9 +519,17 @@ def import_files(paths: list[Path], head: str, year: str = "") -> Imported:
     if not opened:
         raise SourceError(f"no file is an Estimates CSV file: {imported.issues[0]}")
     _check_kinds([f for f, _ in opened])
+    others: dict[Path, set[str]] = {}
     for f, rows in opened:
+        held = set(imported.other_heads)
+        imported.other_heads.clear()
         for line, row in rows:
             _read_row(f, line, row, head, imported)
+        others[f.path] = set(imported.other_heads)
+        imported.other_heads |= held
+    if imported.programmes or imported.subheads or imported.breakdown:
+        for f, _ in opened:  # none of the Head at all: refused below, as one
+            _some_of_the_head(f, head, imported, others[f.path])
     if imported.other_heads and not (
         imported.programmes or imported.subheads or imported.breakdown
     ):
@@ -810,7 +851,14 @@ def _read_actual(f: _File, line: int, row: list[str], want, actuals, imported):
         return
     if isinstance(known, dict) and f.kind == "programmes":
         _retitled(f, line, row, known[key], imported)
+    if key in actuals and actuals[key] != value:
+        raise ActualError(
+            f"{f.path}: line {line}: {key[0]} {key[1].split('|')[0]!r} is"
+            f" {_text(value)} here but {_text(actuals[key])} in"
+            f" {imported.actual_from[key]}; give each line's Actual once"
+        )
     actuals[key] = value
+    imported.actual_from[key] = f"{f.path}: line {line}"
 
 
 def _retitled(f: _File, line: int, row: list[str], title: str, imported) -> None:

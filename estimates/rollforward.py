@@ -12,7 +12,8 @@ Pure: a ``Head`` in, the next year's ``Head`` out; the old one is never changed.
 - footnotes and the clerk's narrative sentences are carried as drafts, their text
   marked ``DRAFT`` for review (rule F02 until the clerk removes the mark), a
   footnote's columns moved on with the years;
-- titles, the controlling officer, the pay scale and the establishment note carried.
+- titles, the controlling officer and the pay scale carried; the establishment
+  note (it quotes last year's totals) carried as a draft, marked for review.
 """
 
 from __future__ import annotations
@@ -143,8 +144,8 @@ def _establishment(old: EstablishmentSummary) -> EstablishmentSummary:
     return EstablishmentSummary(
         posts_start=Count(posts_end),
         directorate_start=Count(old.directorate_end.value),
-        note_en=old.note_en,
-        note_zh=old.note_zh,
+        note_en=draft(old.note_en),  # its totals are last year's: to review
+        note_zh=draft(old.note_zh),
     )
 
 

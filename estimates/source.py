@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,12 @@ SAMPLES = Path(__file__).parent / "samples"
 SAMPLE_HEAD_135 = SAMPLES / "head135"
 
 FOOTNOTE_TARGETS = ("programme_total", "total_expenditure", "programme:", "subhead:")
+
+
+TOTAL_LINE = re.compile(r"\s*(total\b|總計|合計|總額)", re.I)
+"""A printed total line typed into a table (a programme 'Total'): never a line."""
+TOTAL_KEYS = {PROGRAMMES.name: "programme", SUBHEADS.name: "code"}
+"""The column where a total line's label would sit, by table."""
 
 
 class SourceError(ValueError):
@@ -45,6 +52,28 @@ class Row:
         except ValueError as exc:
             raise SourceError(f"{self.where(column)}: {exc}") from None
 
+    def _whole_line(self, table: Table) -> None:
+        """A line with more cells than headings (an unquoted 1,75,587), or a total
+        line typed into the table (totals are computed): not read.
+
+        Raises:
+            SourceError: naming the file and line (and the cell of a total).
+        """
+        extra = [v for v in self.data.get(None) or [] if (v or "").strip()]  # type: ignore[call-overload]
+        if extra:
+            width = len(self.data) - 1
+            raise SourceError(
+                f"{self.path}: line {self.line}: a long row: {width + len(extra)}"
+                f" cells for {width} headings (a figure with commas, such as"
+                " 1,75,587, needs quotes, or key 175587), so the row is not read"
+            )
+        column = TOTAL_KEYS.get(table.name, "")
+        if column and TOTAL_LINE.match(self.text(column)):
+            raise SourceError(
+                f"{self.where(column)}: {self.text(column)!r} is a total line:"
+                " totals are computed, so delete this line"
+            )
+
     def record(self, table: Table) -> object:
         """The model row this CSV line holds, every field parsed as declared.
 
@@ -52,6 +81,7 @@ class Row:
             SourceError: naming every value of the line that cannot be read, a
                 line each.
         """
+        self._whole_line(table)
         values, bad = {}, []
         for f in table.fields:
             if f.name in self.data:
