@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from workbook import layout as L
 from workbook.snapshot import ERROR_VALUES, CellError, Formula, Snapshot, table_bounds
-from workbook.writes import FLAG_COLUMNS, ChartSeries, Plan, Write
+from workbook.writes import FLAG_COLUMNS, NOTE_KEPT, ChartSeries, Plan, Write
 
 from .xlfit import refit
 
@@ -164,12 +164,14 @@ def _hex(argb: str) -> str | None:
     return f"#{argb[-6:]}" if argb else None
 
 
-def _note_text(rng) -> str:
+def _note_text(rng) -> str | None:
+    """A cell's note text, "" for none; None where the cell has a note this host
+    cannot read (the remote engine says which cells have notes, not their text)."""
     try:
         note = rng.note
         return note.text if note is not None else ""
     except NotImplementedError:
-        return ""  # the remote engine says which cells have notes, not their text
+        return None
 
 
 def _fill(rng) -> str:
@@ -203,6 +205,8 @@ def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
             continue  # flagged again below: its fill and note are replaced there
         rng = book.sheets[u.sheet].range(u.cell)
         rng.color = _hex(u.prior_fill)
+        if u.prior_note == NOTE_KEPT:
+            continue  # a note the flag left alone: the clerk's
         if rng.note is not None:
             if u.prior_note:
                 rng.note.text = u.prior_note
@@ -230,26 +234,34 @@ def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
         else:
             book.names.add(name, f"={ref}")
     _set_series(book, plan.charts)
-    records = []
-    for mark in plan.flags:
-        rng = book.sheets[mark.sheet].range(mark.cell)
-        key = (mark.sheet, mark.cell)
-        if key in old_records:
-            old = old_records[key]
-            prior = (old.prior_fill, old.prior_note, old.prior_author)
-        else:
-            prior = (_fill(rng), _note_text(rng), "")
-        records.append((mark.sheet, mark.cell, *prior))
-        rng.color = _hex(L.FILLS[mark.severity])
-        text = f"{prior[1]}\n\n{mark.note}" if prior[1] else mark.note
-        if rng.note is not None:
-            rng.note.text = text
-        else:
-            rng.add_note(text)
+    records = [_flag(book, mark, old_records) for mark in plan.flags]
     grid = [list(FLAG_COLUMNS)] + [[v or None for v in r] for r in records]
     old_rows = snap.max_row(L.FLAGS)
     grid += [[None] * len(FLAG_COLUMNS)] * max(0, old_rows - len(grid))
     _sheet(book, L.FLAGS).range("A1").value = grid  # old rows below blanked
+
+
+def _flag(book, mark, old_records: dict) -> tuple:
+    """Fill a cell and give it the flag's note; its record (what it had before).
+    A note this host cannot read (the remote engine) is the clerk's: it stays,
+    and the finding is on the fill and the Checks sheet."""
+    rng = book.sheets[mark.sheet].range(mark.cell)
+    key = (mark.sheet, mark.cell)
+    if key in old_records:
+        old = old_records[key]
+        prior = (old.prior_fill, old.prior_note, old.prior_author)
+    else:
+        note = _note_text(rng)
+        prior = (_fill(rng), NOTE_KEPT if note is None else note, "")
+    rng.color = _hex(L.FILLS[mark.severity])
+    if prior[1] == NOTE_KEPT:
+        return (mark.sheet, mark.cell, *prior)
+    text = f"{prior[1]}\n\n{mark.note}" if prior[1] else mark.note
+    if rng.note is not None:
+        rng.note.text = text
+    else:
+        rng.add_note(text)
+    return (mark.sheet, mark.cell, *prior)
 
 
 def _set_series(book, series: list[ChartSeries]) -> None:

@@ -32,7 +32,7 @@ from .printing import lay_out, retitle_pages, set_up_pages, split_column_ranges
 from .safety import UnsafeBook, inspect_package
 from .snapshot import NOT_CACHED, CellError, Formula, Snapshot
 from .styles import apply_look
-from .writes import FLAG_COLUMNS, Plan
+from .writes import FLAG_COLUMNS, NOTE_KEPT, Plan
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlam")
@@ -217,9 +217,10 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
             if u.prior_fill
             else PatternFill()
         )
-        cell.comment = (
-            Comment(u.prior_note, u.prior_author or "") if u.prior_note else None
-        )
+        if u.prior_note != NOTE_KEPT:  # else the note is the clerk's, untouched
+            cell.comment = (
+                Comment(u.prior_note, u.prior_author or "") if u.prior_note else None
+            )
     new_sheets = [s for s in plan.sheets if s not in wb.sheetnames]
     for sheet in plan.sheets:
         if sheet not in wb.sheetnames:

@@ -83,6 +83,10 @@ class Plan:
 
 
 FLAG_COLUMNS = ("sheet", "cell", "prior_fill", "prior_note", "prior_author")
+NOTE_KEPT = "[a note this host could not read, left as it was]"
+"""A flag record's prior note where the cell had a note whose text the host
+could not read (xlwings' remote engine): the flag left that note alone, and
+taking the flag back leaves it too."""
 REVERT_COLUMNS = ("sheet", "cell", "kind", "value", "rule")  # rule: C02 if typed
 
 
