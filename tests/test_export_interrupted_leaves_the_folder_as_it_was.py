@@ -48,7 +48,7 @@ def test_an_interrupted_export_over_an_earlier_one_keeps_it(
     before = _files(folder)
     capsys.readouterr()
     _interrupt_after_first_table(monkeypatch)
-    assert run(["export", str(sample_book), "-o", str(folder)]) == 130
+    assert run(["export", str(sample_book), "-o", str(folder), "--force"]) == 130
     _said_interrupted(capsys)
     assert _files(folder) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", sample_book.name]
@@ -59,6 +59,6 @@ def test_a_completed_export_rewrites_the_earlier_one(sample_book, tmp_path):
     assert run(["export", str(sample_book), "-o", str(folder)]) == 0
     first = _files(folder)
     (folder / "programmes.csv").write_bytes(b"programme,title_en\n")
-    assert run(["export", str(sample_book), "-o", str(folder)]) == 0
+    assert run(["export", str(sample_book), "-o", str(folder), "--force"]) == 0
     assert _files(folder) == first
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", sample_book.name]

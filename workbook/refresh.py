@@ -25,7 +25,7 @@ from .build import new_template, populate
 from .changelog import log_row
 from .cycle import NEW_YEAR
 from .host import Evaluation, current_user, evaluate
-from .io import BookHost, load_book, save_book, write_cell
+from .io import BookHost, load_book, refuse_in_use, save_book, write_cell
 from .printing import set_up_pages
 from .writes import Plan
 
@@ -81,6 +81,7 @@ def revert_file(path: Path) -> int:
     """Put back what the last refresh overwrote; the number of cells restored.
     With nothing to put back the file is left as it was, byte for byte."""
     path = Path(path)
+    refuse_in_use(path)  # even with nothing to put back: the clerk hears it now
     wb = load_book(path, for_update=True)
     restored = service.revert(BookHost(wb, str(path)), current_user())
     if restored:
