@@ -44,6 +44,7 @@ settings.load_profile(
 )
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist's, which reads the group marks
 def pytest_collection_modifyitems(config, items):
     """``engine`` on every test that starts LibreOffice (it asks for the fixture);
     ``slow`` tests first. Under ``--dist loadgroup`` (pyproject) each xdist worker
