@@ -11,13 +11,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from openpyxl.utils.cell import get_column_letter as _letter
+
 from workbook import layout as L
 from workbook.snapshot import ERROR_VALUES, CellError, Formula, Snapshot, table_bounds
+from workbook.styles import look
 from workbook.writes import FLAG_COLUMNS, NOTE_KEPT, ChartSeries, Plan, Write
 
 from .xlfit import refit
 
 FORMULA_LIKE = ("=", "+", "-", "@")
+PRINTED = (L.REPORT, L.REPORT_ZH, L.REPORT_EN)  # sheets laid out like the COR
 
 
 def _formulas(rng) -> list | None:
@@ -146,6 +150,32 @@ def blocks(writes: list[Write]) -> list[tuple[str, int, int, list[list[object]]]
     return out
 
 
+def number_formats(writes: list[Write]) -> list[tuple[str, str, str]]:
+    """(sheet, range, format) for the writes of a style with a number format on
+    the printed sheets, where rows move and a cell may hold another row's format:
+    the footnote marks, % and "or" lines show on the remote engine too, which
+    writes values only. A range a run along a row. (An input sheet's new rows
+    take their table's formats in Excel.)"""
+    runs: dict[tuple[str, int, str], list[int]] = defaultdict(list)
+    for w in writes:
+        ours = w.sheet in PRINTED and w.style
+        code = look(w.style).get("number_format") if ours else None
+        if code:
+            runs[(w.sheet, w.row, code)].append(w.col)
+    out = []
+    for (sheet, row, code), cols in runs.items():
+        cols.sort()
+        start = prev = cols[0]
+        for col in [*cols[1:], None]:
+            if col is not None and col == prev + 1:
+                prev = col
+                continue
+            out.append((sheet, f"{_letter(start)}{row}:{_letter(prev)}{row}", code))
+            if col is not None:
+                start = prev = col
+    return out
+
+
 def _unmerge_owned(book, sheet: str, snap: Snapshot) -> None:
     """A rebuilt sheet's owned columns unmerged, in one call, before its rows
     are written (rows move; Excel refuses to write part of a merged range)."""
@@ -221,6 +251,8 @@ def apply_plan(book, plan: Plan, snap: Snapshot) -> None:
     cleared = [Write(s, r, c, None) for s, r, c in plan.clears]
     for sheet, row, col, values in blocks(cleared + plan.writes):
         _sheet(book, sheet).range((row, col)).value = values
+    for sheet, address, code in number_formats(plan.writes):
+        _sheet(book, sheet).range(address).number_format = code
     refit(book, plan, snap)  # cor: widths, wrapping, heights (desktop Excel)
     for name, ref in plan.tables.items():
         for sheet in book.sheets:

@@ -145,11 +145,13 @@ def thousands_to_millions(amount: int | None) -> Decimal | None:
 def percent_change(new: Number | None, base: Number | None) -> Decimal | None:
     """``new / base - 1`` in percentage points, one decimal, half away from zero.
 
-    A nil or zero base gives ``None`` (not a number); a nil ``new`` counts as zero.
+    A nil or zero base gives ``None`` (not a number), and so does a nil ``new``:
+    a figure not yet keyed (a rolled draft's Revised and Estimate) has no change,
+    and the COR prints none for a nil figure (a zero ``new`` is -100%).
     """
-    if base is None or base == 0:
+    if new is None or base is None or base == 0:
         return None
-    ratio = Decimal(new or 0) / Decimal(base) - 1
+    ratio = Decimal(new) / Decimal(base) - 1
     return round_half_up(ratio * _HUNDRED, 1)
 
 

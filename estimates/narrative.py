@@ -81,10 +81,11 @@ def _pct_zh(new, base) -> str:
     return "" if not pct else f"({abs(pct)}%)"
 
 
-def change_en(new: Decimal, base: Decimal, year: str) -> str:
-    """The English change sentence for a programme's Estimate against its Revised."""
+def change_en(new: Decimal | None, base: Decimal | None, year: str) -> str:
+    """The English change sentence for a programme's Estimate against its Revised;
+    a nil figure counts as zero in the difference and gives no percentage."""
     prior = year_en(previous_year(year))
-    diff = round_half_up(Decimal(new) - Decimal(base), 1)
+    diff = round_half_up(Decimal(new or 0) - Decimal(base or 0), 1)
     if diff == 0:
         return (
             f"Provision for {year_en(year)} is the same as the revised estimate"
@@ -99,10 +100,10 @@ def change_en(new: Decimal, base: Decimal, year: str) -> str:
     )
 
 
-def change_zh(new: Decimal, base: Decimal, year: str) -> str:
+def change_zh(new: Decimal | None, base: Decimal | None, year: str) -> str:
     """The Chinese change sentence; $ million changes are quoted in 萬元."""
     prior = year_zh(previous_year(year))
-    diff = round_half_up(Decimal(new) - Decimal(base), 1)
+    diff = round_half_up(Decimal(new or 0) - Decimal(base or 0), 1)
     if diff == 0:
         return f"{year_zh(year)}的撥款與{prior}的修訂預算相同。"
     pct_text = _pct_zh(new, base)
@@ -202,7 +203,7 @@ def subhead_000_en(line: tuple, year: str, named: str) -> str:
     else:
         way = "increase" if diff > 0 else "decrease"
         change = (
-            f" The {way} of ${abs(diff) * 1000:,}{_pct_en(estimate, revised)}"
+            f" The {way} of ${abs(diff) * 1000:,}{_pct_en(line[3], line[2])}"
             f" against the revised estimate for {prior}."
         )
     return (
@@ -217,7 +218,7 @@ def subhead_000_zh(line: tuple, year: str, short: str) -> str:
     diff = estimate - revised
     prior = f"{year_zh(previous_year(year))}的修訂預算"
     change = (
-        f"撥款{_change_zh(diff, prior)}{_pct_zh(estimate, revised)}"
+        f"撥款{_change_zh(diff, prior)}{_pct_zh(line[3], line[2])}"
         if diff
         else f"撥款與{prior}相同"
     )
@@ -393,7 +394,7 @@ def sentences(head, results) -> list[Sentence]:
             )
         elif key.startswith("programme:"):
             p = next(p for p in head.programmes if f"programme:{p.number}" == key)
-            new, base = p.value("estimate") or 0, p.value("revised") or 0
+            new, base = p.value("estimate"), p.value("revised")
             out.append(
                 Sentence(
                     key, label, change_en(new, base, year), change_zh(new, base, year)

@@ -74,6 +74,9 @@ def apply_actions(wb, actions) -> list[dict]:
             for row in ws.iter_rows():
                 for cell in row:
                     cell.value = None
+        elif func == "setNumberFormat":
+            for cell in _cells(ws, action):
+                cell.number_format = args[0]
         elif func == "clearContents":
             for cell in _cells(ws, action):
                 cell.value = None
@@ -86,7 +89,8 @@ def apply_actions(wb, actions) -> list[dict]:
                     else PatternFill()
                 )
         elif func in ("addNote", "setNoteText"):
-            ws[args[0]].comment = Comment(args[1], NOTE_AUTHOR)
+            if not isinstance(ws[args[0]], MergedCell):  # as the file host does
+                ws[args[0]].comment = Comment(args[1], NOTE_AUTHOR)
         elif func == "deleteNote":
             ws[args[0]].comment = None
         elif func == "namesAdd":

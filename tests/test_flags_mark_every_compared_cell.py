@@ -60,18 +60,21 @@ def test_t03_flags_both_sides_and_checks_links_each(sample_book: Path):
     assert severities == sorted(severities, key=ranks.get)  # worst first
 
 
-def test_revert_restores_the_checks_sheet_and_its_flags(tmp_path: Path):
+def test_revert_lists_and_flags_the_findings_of_the_book_it_leaves(tmp_path: Path):
     book = tmp_path / "b.xlsx"
     build_file(SAMPLE_HEAD_135, book)
-    before_checks, before_flags = _checks(book), _flags(book)
+    built = _checks(book), _flags(book)
     wb = load_book(book)
-    wb["Programmes"]["G8"] = 30.0  # moves totals, percentages, the Report
+    wb["Programmes"]["G8"] = 30.0  # moves totals, percentages, the Report: T03
     wb.save(book)
     run(["refresh", str(book)])
-    assert _checks(book) != before_checks and _flags(book) != before_flags
     assert run(["revert", str(book)]) == 0
-    assert _checks(book) == before_checks
-    assert _flags(book) == before_flags  # the flags the restored sheet lists
+    reverted = _checks(book), _flags(book)
+    judged = tmp_path / "judged.xlsx"  # the reverted book, checked afresh
+    judged.write_bytes(book.read_bytes())
+    run(["check", str(judged)])
+    assert reverted == (_checks(judged), _flags(judged)) != built
+    assert ("error", "T03") in {r[:2] for r in reverted[0]}
 
 
 def test_a_generated_head_lists_each_finding_once_with_every_cell(tmp_path: Path):

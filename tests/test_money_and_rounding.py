@@ -55,10 +55,11 @@ def test_percent_change_on_seed_figures(new, base, expected):
     assert percent_change(D(new), D(base)) == D(expected)
 
 
-def test_a_nil_or_zero_base_is_not_a_number_and_a_nil_new_is_minus_100():
+def test_a_nil_or_zero_base_or_a_nil_new_is_not_a_number_a_zero_new_is_minus_100():
     assert percent_change(D("5.0"), None) is None
     assert percent_change(D("5.0"), D("0")) is None
-    assert percent_change(None, D("5.0")) == D("-100.0")
+    assert percent_change(None, D("5.0")) is None
+    assert percent_change(D("0"), D("5.0")) == D("-100.0")
 
 
 def test_thousands_to_millions_as_verified_on_real_heads():

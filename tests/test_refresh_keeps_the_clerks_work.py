@@ -100,7 +100,7 @@ def test_a_programme_added_below_the_table_joins_it(sample_book):
     out = load_book(sample_book)
     assert out["Programmes"].tables["tblProgrammes"].ref == "A7:H10"
     assert out["Programmes"]["G4"].value == "=SUM(G8:G10)"
-    assert out["Programmes"]["J10"].value.startswith("=IF(N(F10)=0")
+    assert out["Programmes"]["J10"].value.startswith("=IF(OR(N(F10)=0,COUNT(G10)=0)")
 
 
 def test_a_clerks_formatting_survives(sample_book):

@@ -106,7 +106,9 @@ def test_the_remote_host_cannot_see_merged_cells(host_outcomes):
     assert _found(got) == [f for f in _found(cli) if f[0] != "D09"]
     merged = load_workbook(got.before)["Subheads"].merged_cells.ranges
     assert merged
-    for _func, row, col, rows, cols in _touched(got, "Subheads"):
+    for func, row, col, rows, cols in _touched(got, "Subheads"):
+        if func not in ("setValues", "clearContents"):
+            continue  # a flag's fill or note on a cell the merge hides writes no value
         for rng in merged:
             inside = (
                 rows

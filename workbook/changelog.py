@@ -3,13 +3,15 @@ putting it back, and one Change log row for each job that changed the book."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from estimates import __version__
 from estimates.findings import Finding, count_by_severity
 
 from . import layout as L
-from .checks import findings_listed
+from .checks import checks_rows
 from .flags import flag_marks, previous_flags
 from .snapshot import Formula, Snapshot, address, cell_position
 from .writes import REVERT_COLUMNS, Plan, Write, rebuild_sheet
@@ -148,15 +150,22 @@ def replaced_clerk_cells(snap: Snapshot) -> list[tuple[str, str, object]]:
     return out
 
 
-def revert_plan(snap: Snapshot, user: str = "", now: str = "") -> Plan:
-    """Put back every value the last refresh overwrote, the Checks sheet included,
-    and the flags that sheet lists in place of the refresh's."""
+def revert_plan(
+    snap: Snapshot,
+    judge: Callable[[Snapshot], list[Finding]],
+    user: str = "",
+    now: str = "",
+) -> Plan:
+    """Put back every value the last refresh overwrote; then the Checks sheet,
+    the flags and the Change log's revert row give the findings of the book as
+    Revert leaves it (``judge``: a snapshot's findings), not those of the
+    refresh's, nor of the one before it."""
     plan = Plan(unflags=previous_flags(snap))
     sheet = snap.sheets.get(L.REVERT, {})
     restored = 0
     for row in range(2, snap.max_row(L.REVERT) + 1):
         target, cell, kind, value = (sheet.get((row, c)) for c in range(1, 5))
-        if not target or not cell or target not in snap.sheets:
+        if not target or not cell or target not in snap.sheets or target == L.CHECKS:
             continue
         r, c = cell_position(str(cell))
         if kind == "formula":
@@ -167,10 +176,27 @@ def revert_plan(snap: Snapshot, user: str = "", now: str = "") -> Plan:
         restored += 1
     if restored:
         rebuild_sheet(plan, sheet, L.REVERT, revert_rows([]))
-        plan.writes += log_row(snap, "revert", [], restored, user, now)
-    checks = dict(snap.sheets.get(L.CHECKS, {}))
-    for w in plan.writes:  # the Checks sheet as Revert leaves it ...
-        if w.sheet == L.CHECKS:
-            checks[(w.row, w.col)] = w.value
-    plan.flags = flag_marks(findings_listed(checks))  # ... and its flags with it
+    findings = judge(reverted(snap, plan))
+    rebuild_sheet(plan, snap.sheets.get(L.CHECKS), L.CHECKS, checks_rows(findings))
+    plan.flags = flag_marks(findings)
+    plan.errors = count_by_severity(findings)["error"]
+    if restored:
+        plan.writes += log_row(snap, "revert", findings, restored, user, now)
     return plan
+
+
+def reverted(snap: Snapshot, plan: Plan) -> Snapshot:
+    """The book's cells as ``plan`` leaves them. A values-only host cannot know
+    what a formula put back will show: such a cell keeps what it shows now."""
+    sheets = {name: dict(cells) for name, cells in snap.sheets.items()}
+    for name, row, col in plan.clears:
+        sheets.get(name, {}).pop((row, col), None)
+    for w in plan.writes:
+        if isinstance(w.value, Formula) and not snap.formulas_known:
+            continue
+        cells = sheets.setdefault(w.sheet, {})
+        if w.value is None:
+            cells.pop((w.row, w.col), None)
+        else:
+            cells[(w.row, w.col)] = w.value
+    return replace(snap, sheets=sheets)

@@ -154,4 +154,5 @@ def check_plan(snap: Snapshot, findings: list[Finding]) -> Plan:
     rows = checks_rows(findings, snap.shapes_known)
     rebuild_sheet(plan, snap.sheets.get(L.CHECKS), L.CHECKS, rows)
     plan.flags = flag_marks(findings)
+    plan.errors = count_by_severity(findings)["error"]
     return plan

@@ -31,9 +31,10 @@ from estimates.totals import (
 )
 from estimates.variance import VARIANCES
 
+from . import draft
 from . import formulas as fx
 from . import layout as L
-from .snapshot import address, as_text, cell_position
+from .snapshot import Formula, address, as_text, cell_position
 
 
 @dataclass(frozen=True)
@@ -58,12 +59,17 @@ class Extent:
     last: int
 
 
-def _pct_cells(sheet: str, row: int, money_col: int, pct_col: int, keys) -> list:
-    """The three % changes of a row; ``keys(name)`` gives each one's figure key."""
+def _pct_cells(
+    sheet: str, row: int, money_col: int, pct_col: int, keys, keyed=None
+) -> list:
+    """The three % changes of a row; ``keys(name)`` gives each one's figure key,
+    ``keyed(column)`` the input cells a summed column comes from (nil when none
+    holds a number), by default the row's own cell."""
     cols = {c: letter(money_col + i) for i, c in enumerate(COLUMNS)}
     out = []
     for i, (name, (new, base)) in enumerate(VARIANCES.items()):
-        formula = fx.percent(f"{cols[new]}{row}", f"{cols[base]}{row}")
+        source = keyed(new) if keyed else ""
+        formula = fx.percent(f"{cols[new]}{row}", f"{cols[base]}{row}", source)
         out.append(
             ComputedCell(sheet, row, pct_col + i, formula, "percent", keys(name))
         )
@@ -125,8 +131,23 @@ def _programme_cells(head: Head, extents: dict[str, Extent]) -> list[ComputedCel
             )
         )
     return out + _pct_cells(
-        prog.sheet, total, money0, pct0, lambda n: key("programme_total_pct", n)
+        prog.sheet,
+        total,
+        money0,
+        pct0,
+        lambda n: key("programme_total_pct", n),
+        lambda c: f"{letter(prog.col(c))}{ext.first}:{letter(prog.col(c))}{ext.last}",
     )
+
+
+def _programme_column(extents: dict[str, Extent], column: str, row: int = 0) -> str:
+    """The Programmes input cell of ``column`` on ``row``, or its whole column in
+    the table (row 0): where a Report figure's amount is keyed."""
+    prog, ext = L.TABLES["tblProgrammes"], extents["tblProgrammes"]
+    col = letter(prog.col(column))
+    if row:
+        return f"{prog.sheet}!{col}{row}"
+    return fx.abs_range(prog.sheet, col, ext.first, ext.last)
 
 
 def _breakdown_cells(extents: dict[str, Extent]) -> list[ComputedCell]:
@@ -259,8 +280,8 @@ class ReportRow:
 def signature(key: str, figures: dict, recipe: str) -> str:
     """A short fingerprint of what a row's formulas compute, written beside the
     row so that a values-only host can tell a stale formula's value from a
-    constant a clerk typed."""
-    if not figures:
+    constant a clerk typed (a row of figures, or of formulas over other rows)."""
+    if not figures and not recipe:
         return ""
     return f"{zlib.crc32(f'{key}|{recipe}'.encode()):08x}"
 
@@ -309,7 +330,7 @@ def report_rows(head: Head, extents: dict[str, Extent]) -> list[ReportRow]:
         f"總目 {head.head} Head {head.head}: {head.title_zh} {head.title_en}".strip(),
     )
     out.add("title", {1: (title, "title")})
-    out.add("blank1", {})
+    out.add(draft.ROW_KEY, {1: (_draft_mark(), draft.STYLE)})  # "DRAFT - N errors"
     _provision_blocks(out, head, extents)
     _programme_block(out, head, extents)
     out.add("blank2", {})
@@ -326,6 +347,12 @@ def report_rows(head: Head, extents: dict[str, Extent]) -> list[ReportRow]:
                 {1: (as_text(f.mark), "label"), 3: (as_text(f.text_en), "note")},
             )
     return out.rows
+
+
+def _draft_mark() -> Bi:
+    """The DRAFT mark: each language's formula, and both on the Report."""
+    zh, en = (Formula(draft.mark_formula(lang)) for lang in ("zh", "en"))
+    return Bi(zh, en, draft.mark_formula("both"))
 
 
 def _header(first: tuple, labels: tuple[Bi, ...], years) -> dict:
@@ -385,21 +412,23 @@ def _provision_blocks(out: _Rows, head: Head, extents: dict[str, Extent]) -> Non
         _pct_lines(
             out, f"provision:{ident}", row, years[1],
             lambda n, i=ident: key("report_provision_pct", i, n),
+            lambda c, r=src: _programme_column(extents, c, r),
         )  # fmt: skip
         out.add(f"provision_blank:{ident}", {})
 
 
-def _pct_lines(out: _Rows, name: str, amounts: int, original: str, keys) -> None:
+def _pct_lines(out: _Rows, name: str, amounts: int, original: str, keys, keyed) -> None:
     """Under the amount row ``amounts``: the % line (Revised on Original under
     Revised, Estimate on Revised under Estimate), then the Estimate on Original
-    line in Chinese and in English; ``keys(variance)`` gives each figure key."""
+    line in Chinese and in English; ``keys(variance)`` gives each figure key,
+    ``keyed(column)`` the input cells the row's amount in ``column`` comes from."""
     col = {c: letter(FIRST_AMOUNT_COL + i) for i, c in enumerate(COLUMNS)}
 
     def formula(variance: str) -> str:
         new, base = VARIANCES[variance]
-        return fx.percent(f"{col[new]}{amounts}", f"{col[base]}{amounts}")
+        return fx.percent(f"{col[new]}{amounts}", f"{col[base]}{amounts}", keyed(new))
 
-    recipe = out.recipe([amounts])
+    recipe = f"{out.recipe([amounts])}|{original}"  # the "or" line names its year
     cells, figures = {}, {}
     for variance, under in PCT_LINE.items():
         at = FIRST_AMOUNT_COL + COLUMNS.index(under)
@@ -461,6 +490,7 @@ def _programme_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None
     _pct_lines(
         out, "programme_total", row, years[1],
         lambda n: key("report_programme_total_pct", n),
+        lambda c: _programme_column(extents, c),
     )  # fmt: skip
 
 

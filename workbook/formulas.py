@@ -11,9 +11,15 @@ from __future__ import annotations
 from .snapshot import address
 
 
-def percent(new: str, base: str) -> str:
-    """Change of ``new`` on ``base`` in points; blank for a nil or zero base."""
-    return f'=IF(N({base})=0,"",ROUND(ROUND((N({new})/{base}-1)*100,10),1))'
+def percent(new: str, base: str, keyed: str = "") -> str:
+    """Change of ``new`` on ``base`` in points; blank for a nil or zero base, and
+    for a nil ``new`` (as ``estimates.money.percent_change``). ``keyed``: the input
+    cell(s) ``new`` comes from (itself by default), nil when none holds a number:
+    a reference to an empty cell or a sum over empty cells shows 0, not nil."""
+    nil_new = f"COUNT({keyed or new})=0"
+    return (
+        f'=IF(OR(N({base})=0,{nil_new}),"",ROUND(ROUND((N({new})/{base}-1)*100,10),1))'
+    )
 
 
 def column_sum(col: str, first: int, last: int) -> str:

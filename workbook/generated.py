@@ -336,9 +336,12 @@ def report_writes(snap: Snapshot, gen: Generated) -> list[Write]:
                 value = gen.kept[(r, col)]
             elif _is_formula(value):
                 value = Formula(value)
-            figure = col in row.figures
+            # on a moved row every formula is forced, a figure's or not (the
+            # English "or" line's =D22): the cell may hold another row's formula
+            formula = bool(row.signature) and isinstance(value, Formula)
+            forced = force and (col in row.figures or formula)
             blank = (r, col) in gen.blank
-            out.append(Write(L.REPORT, r, col, value, style, force and figure, blank))
+            out.append(Write(L.REPORT, r, col, value, style, forced, blank))
     return out
 
 

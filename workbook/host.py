@@ -23,6 +23,7 @@ from .checks import check_plan
 from .flags import clear_plan
 from .generated import Generated, read_generated, rebuild
 from .plan import make_plan
+from .printed_typed import typed_findings
 from .reader import Reading, read_book
 from .snapshot import Snapshot
 from .writes import Plan
@@ -63,6 +64,7 @@ def evaluate(snap: Snapshot) -> Evaluation:
     results = compute(reading.head)
     gen = read_generated(snap, reading, results.expected)
     findings = reading.findings + rebuild(snap, reading, results, gen)
+    findings += typed_findings(snap, gen)  # values typed on a COR sheet (C02)
     findings = sorted(findings + run_rules(reading.head, results), key=sort_key)
     return Evaluation(reading, results, findings, gen)
 
@@ -112,9 +114,10 @@ def check(host: Host) -> Outcome:
 def revert(host: Host, user: str = "") -> int:
     """Put back what the last refresh overwrote; the number of cells restored."""
     snap = host.snapshot()
-    plan = revert_plan(snap, user)
+    plan = revert_plan(snap, lambda after: evaluate(after).findings, user)
     host.apply(plan, snap)
-    return sum(1 for w in plan.writes if w.sheet not in (L.CHANGE_LOG, L.REVERT))
+    ours = (L.CHANGE_LOG, L.REVERT, L.CHECKS)  # the Checks sheet is judged anew
+    return sum(1 for w in plan.writes if w.sheet not in ours)
 
 
 def clear_flags(host: Host) -> None:

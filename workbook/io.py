@@ -27,11 +27,12 @@ from openpyxl.workbook.defined_name import DefinedName
 from . import layout as L
 from .cached import cached_values
 from .charts import set_series
+from .draft import mark_headers
 from .package import Preserver, UnkeptPart
 from .printing import lay_out, retitle_pages, set_up_pages, split_column_ranges
 from .safety import UnsafeBook, inspect_package
 from .snapshot import NOT_CACHED, CellError, Formula, Snapshot
-from .styles import apply_look
+from .styles import apply_look, look
 from .writes import FLAG_COLUMNS, NOTE_KEPT, Plan
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -204,6 +205,20 @@ def _fill_of(cell) -> str:
     return rgb if isinstance(rgb, str) else ""
 
 
+def _number_formats(wb: Workbook, plan: Plan) -> None:
+    """A rebuilt sheet's cells left unwritten (the same formula) still take the
+    number format this refresh gives them: a New year's "or" line names the new
+    Original's year, a footnote added since marks its figure."""
+    for sheet, writes in plan.regenerated.items():
+        if sheet not in wb.sheetnames:
+            continue
+        for w in writes:
+            code = look(w.style).get("number_format") if w.style else None
+            cell = wb[sheet].cell(w.row, w.col)
+            if code and cell.number_format != code and not isinstance(cell, MergedCell):
+                cell.number_format = code
+
+
 def apply_plan(wb: Workbook, plan: Plan) -> None:
     """Make the plan's changes in an openpyxl workbook."""
     for u in plan.unflags:
@@ -239,12 +254,15 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
     for w in plan.writes:
         if w.sheet in wb.sheetnames:
             write_cell(wb[w.sheet], w.row, w.col, w.value, w.style)
+    _number_formats(wb, plan)
     for sheet, cols in plan.hidden_columns.items():
         for col in cols:
             wb[sheet].column_dimensions[get_column_letter(col)].hidden = True
     lay_out(wb, rebuilt)  # widths, wrapping, row heights
     set_up_pages(wb, new_sheets)  # only sheets this plan made: a clerk's own stay
     retitle_pages(wb)  # the header's Head and year follow a new year
+    if plan.errors is not None:
+        mark_headers(wb, plan.errors)  # "DRAFT - N errors" while errors remain
     for name, ref in plan.tables.items():
         for ws in wb.worksheets:
             if name in ws.tables:

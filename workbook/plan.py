@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from openpyxl.utils.cell import get_column_letter
 
-from estimates.findings import Finding
+from estimates.findings import Finding, count_by_severity
 from estimates.model import Head
 from estimates.results import Results
 
+from . import draft
 from . import layout as L
 from .changelog import drop_unchanged, record
 from .chart_data import chart_series
@@ -24,6 +25,7 @@ from .checks import checks_rows
 from .flags import flag_marks, previous_flags
 from .generated import Generated, total_records
 from .printed import printed_sheets
+from .printed_typed import rewrites
 from .snapshot import Formula, Snapshot, table_bounds
 from .writes import Plan, Write, rebuild_sheet
 
@@ -64,8 +66,12 @@ def make_plan(
     plan.writes += gen.charts
     _chart_series(snap, reading, plan)
     plan.names.update(total_records(snap, reading, gen.computed))
-    for sheet, writes in printed_sheets(gen.report, snap).items():  # cor: one language
+    plan.errors = count_by_severity(findings)["error"]
+    plan.writes = draft.with_shows(plan.writes, plan.errors)
+    printed, marks = printed_sheets(gen.report, snap, plan.errors)
+    for sheet, writes in printed.items():  # cor: one language
         rebuild_sheet(plan, snap.sheets.get(sheet), sheet, writes)
+    plan.writes += marks + rewrites(snap, gen.report, set(printed))  # C02 cells
     _report_names(snap, gen, plan)
     for name, ref in L.template_names().items():
         if name not in snap.names and ref.split("!")[0] in snap.sheets:

@@ -11,6 +11,7 @@ belong to the other language (its footnotes, its "or" line) are left out.
 
 from __future__ import annotations
 
+from . import draft
 from . import layout as L
 from .computed import Bi, ReportRow
 from .snapshot import Formula, Snapshot, Text, address
@@ -55,27 +56,36 @@ def printed_rows(rows: list[ReportRow], lang: str) -> list[Write]:
 
 
 def _value(value: object, lang: str, row: int, col: int) -> object:
-    if isinstance(value, Bi):
-        return value.said(lang)
+    if isinstance(value, Bi):  # its language's own text, or formula (draft.mark)
+        said = value.said(lang)
+        return Formula(said) if isinstance(said, Formula) else said
     if isinstance(value, str) and value.startswith("=") and not isinstance(value, Text):
         return Formula(f"={L.REPORT}!{address(row, col)}")
     return value
 
 
-def printed_sheets(rows: list[ReportRow], snap: Snapshot) -> dict[str, list[Write]]:
-    """Each language's sheet to rebuild, by sheet name. A values-only host (the
-    remote engine) sees no formulas, nor a formula showing "" apart from an
-    empty cell: there a sheet whose text is as this layout writes it has its
-    rows where they were, so its formulas are too, and it is left alone."""
-    out = {}
+def printed_sheets(
+    rows: list[ReportRow], snap: Snapshot, errors: int = 0
+) -> tuple[dict[str, list[Write]], list[Write]]:
+    """Each language's sheet to rebuild, by sheet name; and the DRAFT marks of
+    the sheets left as they are (``errors``: what the Checks sheet will list). A
+    values-only host (the remote engine) sees no formulas, nor a formula showing
+    "" apart from an empty cell: there a sheet whose text is as this layout
+    writes it has its rows where they were, so its formulas are too, and it is
+    left alone but for its mark (written where it does not show the errors)."""
+    rebuilt, marks = {}, []
     for lang, sheet in SHEETS.items():
-        writes = printed_rows(rows, lang)
-        if snap.formulas_known or _texts_differ(snap, sheet, writes):
-            out[sheet] = writes
-    return out
+        writes = draft.with_shows(printed_rows(rows, lang), errors)
+        if snap.formulas_known or texts_differ(snap, sheet, writes):
+            rebuilt[sheet] = writes
+        else:
+            marks += [w for w in writes if w.style == draft.STYLE]
+    return rebuilt, marks
 
 
-def _texts_differ(snap: Snapshot, sheet: str, writes: list[Write]) -> bool:
+def texts_differ(snap: Snapshot, sheet: str, writes: list[Write]) -> bool:
+    """Whether the sheet's text is not as these writes lay it out (its rows have
+    moved)."""
     if sheet not in snap.sheets:
         return True
     old = {k: v for k, v in snap.sheets[sheet].items() if v not in (None, "")}

@@ -32,7 +32,7 @@ from .breaks import keep_blocks_whole
 from .printed import SHEETS as ONE_LANGUAGE
 from .styles import looks_like
 
-SPANNING = ("title", "heading", "note", "footnote")
+SPANNING = ("title", "heading", "note", "footnote", "draft")
 """Styles whose text spans the printed width of its sheet and wraps."""
 
 

@@ -220,24 +220,34 @@ def read_tables(
             rows = getattr(head, T.HEAD_LISTS[spec.name])
             for row in _rows(snap, spec, extents[spec.name]):
                 rows.append(_read_row(cells, spec, row))
-    if "tblProgrammes" in usable:
-        _titles(cells, head.programmes)
+    for table in ("tblProgrammes", "tblSubheads"):
+        if table in usable:
+            _titles(cells, head, table)
 
 
 TITLES = ("title_en", "title_zh")
 
 
-def _titles(cells: Cells, programmes: list) -> None:
-    """A programme title left blank (D06) in a language the table uses (the
-    published Heads give English titles only, a Chinese file Chinese only): the
-    Report and the COR would print the programme with no title."""
-    spec = L.TABLES["tblProgrammes"]
-    used = [t for t in TITLES if any(getattr(p, t) for p in programmes)]
-    for p in programmes:
-        for name in used or TITLES[:1]:
-            if not getattr(p, name) and name in p.refs:
-                label = f"Programme ({p.number})" if p.number else ""
-                cells.missing(spec.table.field(name), p.refs[name], label)
+def printed_languages(head: Head) -> list[str]:
+    """The title fields of the languages a book prints: those its Head's title or
+    any programme's or subhead's title is given in (English when none is)."""
+    items = [head, *head.programmes, *head.subheads]
+    return [t for t in TITLES if any(getattr(i, t) for i in items)] or [TITLES[0]]
+
+
+def _titles(cells: Cells, head: Head, table: str) -> None:
+    """A programme or subhead title left blank (D06) in a language the book
+    prints (the published Heads give English titles only, a Chinese file Chinese
+    only): its COR sheet would print "綱領(1):" or a subhead's code with no name."""
+    spec = L.TABLES[table]
+    for item in getattr(head, T.HEAD_LISTS[table]):
+        for name in printed_languages(head):
+            if not getattr(item, name) and name in item.refs:
+                if table == "tblProgrammes":
+                    label = f"Programme ({item.number})" if item.number else ""
+                else:
+                    label = f"Subhead {item.code}" if item.code else ""
+                cells.missing(spec.table.field(name), item.refs[name], label)
 
 
 def _structure(snap: Snapshot, findings: list[Finding]):

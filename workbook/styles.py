@@ -51,6 +51,7 @@ def look(style: str) -> dict:
         },
         "text": {"alignment": Alignment(indent=1)},  # clear of a figure on its left
         "flag": {},
+        "draft": {"font": Font(bold=True, size=12, color="FFC00000")},  # draft.py
         "link": {"font": Font(color="FF0563C1", underline="single")},
         "computed": {"fill": PatternFill("solid", fgColor="FFF2F2F2")},
     }

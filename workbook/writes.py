@@ -80,6 +80,9 @@ class Plan:
     # the whole content of each sheet the job rebuilds (Report, Narrative,
     # Checks), for laying it out; the cells to change are in writes and clears
     regenerated: dict[str, list[Write]] = field(default_factory=dict)
+    # the errors the Checks sheet lists after this job (None: Checks untouched),
+    # for the DRAFT mark in the printed sheets' page headers (workbook.draft)
+    errors: int | None = None
 
 
 FLAG_COLUMNS = ("sheet", "cell", "prior_fill", "prior_note", "prior_author")

@@ -1,0 +1,88 @@
+"""Issue 11 trial item 3: the COR sheets and their PDFs carried no sign of errors
+(a book with 4 errors printed pages that looked final). Now, while the Checks
+sheet lists errors, the Report, COR 中文 and COR English each show "DRAFT - N
+errors" / "草稿 - 有 N 項錯誤" in the title band (a native formula over the
+Checks sheet, so Excel's recalculation follows it) and, where the host sets page
+headers (the CLI's), in the page header; once the errors are fixed and the book
+refreshed, the mark is gone, and a further refresh writes nothing.
+
+On both hosts, on Head 135, a generated Head and a real Head-year."""
+
+from __future__ import annotations
+
+import pytest
+
+from estimates.source import SAMPLE_HEAD_135, load_source
+from workbook import layout as L
+from workbook.draft import mark_text
+from workbook.io import load_book, save_book
+from workbook.refresh import build_workbook
+
+from .conftest import head_from_published, published_heads
+from .generated_heads import write_head
+from .hosts import HOSTS, refresh_on
+
+pytestmark = pytest.mark.engine
+
+SHEETS = {L.REPORT: "both", L.REPORT_ZH: "zh", L.REPORT_EN: "en"}
+
+
+def _heads(folder) -> dict:
+    real = published_heads()
+    return {
+        "head135": load_source(SAMPLE_HEAD_135),
+        "generated7": load_source(write_head(folder / "g7", 7)),
+        "real": head_from_published(real[sorted(real)[len(real) // 3]]),
+    }
+
+
+def _set_title(book, value) -> object:
+    """Programme (1)'s English title set to ``value``; what it was."""
+    wb = load_book(book)
+    spec = L.TABLES["tblProgrammes"]
+    cell = wb[spec.sheet].cell(spec.header_row + 1, spec.col("title_en"))
+    was, cell.value = cell.value, value
+    save_book(wb, book)
+    return was
+
+
+def _marks(libreoffice, book, folder) -> dict[str, str]:
+    values = libreoffice.values(book, tuple(SHEETS))
+    return {s: (values[s][1][0] if len(values[s]) > 1 else "") for s in SHEETS}
+
+
+def _log_rows(book) -> int:
+    ws = load_book(book)[L.CHANGE_LOG]
+    return sum(
+        1 for r in ws.iter_rows(min_row=L.CHANGE_LOG_HEADER_ROW + 1) if r[0].value
+    )
+
+
+@pytest.mark.parametrize("host", HOSTS)
+def test_the_draft_mark_shows_while_errors_remain_and_goes_when_fixed(
+    host, libreoffice, tmp_path
+):
+    for name, head in _heads(tmp_path).items():
+        book = tmp_path / f"{name}-{host}.xlsx"
+        save_book(build_workbook(head)[0], book)
+        title = _set_title(book, None)  # D06: an error
+        findings = refresh_on(host, book, libreoffice, tmp_path)
+        errors = sum(f.severity.value == "error" for f in findings)
+        assert errors >= 1, name
+        marks = _marks(libreoffice, book, tmp_path)
+        assert marks == {s: mark_text(errors, lang) for s, lang in SHEETS.items()}
+        assert "DRAFT - " in marks[L.REPORT_EN] and "草稿 - 有 " in marks[L.REPORT_ZH]
+        if host == "openpyxl":
+            wb = load_book(book)
+            for sheet, lang in SHEETS.items():
+                assert wb[sheet].oddHeader.center.text == mark_text(errors, lang)
+        _set_title(book, title)
+        findings = refresh_on(host, book, libreoffice, tmp_path)
+        assert not [f for f in findings if f.severity.value == "error"], name
+        assert set(_marks(libreoffice, book, tmp_path).values()) == {""}, name
+        wb = load_book(book)
+        for sheet in SHEETS:
+            assert not wb[sheet].oddHeader.center.text, (name, host, sheet)
+        rows = _log_rows(book)
+        refresh_on(host, book, libreoffice, tmp_path)
+        assert _log_rows(book) == rows, (name, host, "a second refresh wrote")
