@@ -240,6 +240,22 @@ def write_head(folder: Path, seed: int) -> Path:
     return folder
 
 
+def source_folder(kind: str, folder: Path, real: str, seed: int) -> Path:
+    """A source data folder off the sample and on it: "sample" is Head 135,
+    "real" the published Head-year ``real`` (e.g. "2010-80") written into
+    ``folder``/real, anything else the generated Head of ``seed`` in ``folder``/gen."""
+    if kind == "sample":
+        return SAMPLE_HEAD_135
+    if kind == "real":
+        from estimates.source import write_source
+
+        from .conftest import head_from_published, published_heads
+
+        write_source(head_from_published(published_heads()[real]), folder / "real")
+        return folder / "real"
+    return write_head(folder / "gen", seed)
+
+
 def _head_toml(folder: Path, seed: int, info: dict) -> None:
     year = 2006 + seed % 20
     lines = [

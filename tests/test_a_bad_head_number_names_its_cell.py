@@ -9,28 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from estimates.source import SAMPLE_HEAD_135, SourceError, write_source
+from estimates.source import SourceError
 from workbook.cli import run
 from workbook.io import load_book, snapshot_of
 from workbook.populate import source_head
 from workbook.refresh import build_file, check_file
 
-from .conftest import head_from_published, published_heads
+from .generated_heads import source_folder
 
 PUBLISHED = Path(__file__).parent / "data" / "published"
 
 
 def _book(kind: str, tmp_path: Path) -> tuple[Path, Path]:
     """A book of the kind and the source folder it was built from."""
-    if kind == "sample":
-        folder = SAMPLE_HEAD_135
-    elif kind == "real":
-        folder = tmp_path / "real"
-        write_source(head_from_published(published_heads()["2010-80"]), folder)
-    else:
-        from .generated_heads import write_head
-
-        folder = write_head(tmp_path / "gen", 5)
+    folder = source_folder(kind, tmp_path, real="2010-80", seed=5)
     book = tmp_path / f"{kind}.xlsx"
     build_file(folder, book)
     return book, folder

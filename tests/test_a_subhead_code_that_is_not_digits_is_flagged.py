@@ -12,27 +12,19 @@ import pytest
 
 from addin import macros
 from estimates.importer import import_files
-from estimates.source import SAMPLE_HEAD_135, SourceError, load_source, write_source
+from estimates.source import SAMPLE_HEAD_135, SourceError, load_source
 from workbook.cli import run
 from workbook.io import load_book
 from workbook.layout import TABLES
 from workbook.refresh import build_file, check_file
 
-from .conftest import head_from_published, published_heads
+from .generated_heads import source_folder
 
 SPEC = TABLES["tblSubheads"]
 
 
 def _book(kind: str, tmp_path: Path) -> Path:
-    if kind == "sample":
-        folder = SAMPLE_HEAD_135
-    elif kind == "real":
-        folder = tmp_path / "real"
-        write_source(head_from_published(published_heads()["2009-48"]), folder)
-    else:
-        from .generated_heads import write_head
-
-        folder = write_head(tmp_path / "gen", 17)
+    folder = source_folder(kind, tmp_path, real="2009-48", seed=17)
     book = tmp_path / f"{kind}.xlsx"
     build_file(folder, book)
     return book
