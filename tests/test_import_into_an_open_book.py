@@ -82,9 +82,17 @@ def test_published_csv_files_fill_the_tables_they_give(sample_book):
     assert rows["tblPayScale"] == old["tblPayScale"]
     assert head.controlling_officer_en == before.controlling_officer_en
     assert [f.mark for f in head.footnotes] == ["Δ", "¶", "Δ", "Φ", "Δ"]
-    assert done.findings and not [
-        f for f in done.findings if f.severity.value == "error"
-    ]
+    errors = {(f.rule, f.sheet, f.cell) for f in done.findings
+              if f.severity.value == "error"}  # fmt: skip
+    # English files give no Chinese titles while the book prints Chinese (D06 at
+    # each title), and their marks come without the footnotes' text (T03 stays an
+    # error until the clerk keys it): what the clerk must key next, nothing else.
+    assert {(r, s) for r, s, _ in errors} == {
+        ("D06", "Programmes"),
+        ("D06", "Subheads"),
+        ("T03", "Programmes"),
+    }
+    assert {c for r, s, c in errors if r == "D06"} == {"C8", "C9", "E5", "E6", "E7"}
 
 
 def test_csv_import_needs_the_books_head_and_year(tmp_path):

@@ -10,6 +10,7 @@ from estimates.importer import import_files, split_mark
 from estimates.source import load_source
 from workbook.cli import run
 from workbook.io import load_book
+from workbook.refresh import check_file
 
 DATA = Path(__file__).parent / "data" / "published"
 PROGRAMMES = DATA / "fin_provision_en_total.csv"
@@ -92,8 +93,12 @@ def test_marked_figures_build_a_book_whose_report_shows_the_marks(tmp_path):
         "¶", "programme_total", ("actual", "original", "revised")
     )  # fmt: skip
     book = tmp_path / "b.xlsx"
-    # The marks explain the restated comparatives: T03 is info, not an error.
-    assert run(["build", str(out), "-o", str(book)]) == 0
+    # The files give the marks but not the footnotes' text: a mark with no text
+    # explains no gap, so T03 stays an error until the clerk keys the footnote.
+    assert run(["build", str(out), "-o", str(book)]) == 1
+    errors = {(f.rule, f.cell) for f in check_file(book).findings
+              if f.severity.value == "error"}  # fmt: skip
+    assert errors == {("T03", "D4"), ("T03", "E4"), ("T03", "F4")}
     report = load_book(book)["Report"]
     marked = [  # the marks print on their figures (the number format)
         "".join(m for m in "¶ΔΦ" if m in c.number_format)

@@ -265,6 +265,9 @@ class Bi(str):
     def said(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
 
+    def __reduce__(self):  # pickled with both languages (a str's would drop them)
+        return (Bi, (self.zh, self.en, str(self)))
+
 
 @dataclass(frozen=True)
 class ReportRow:
