@@ -256,6 +256,19 @@ def source_folder(kind: str, folder: Path, real: str, seed: int) -> Path:
     return write_head(folder / "gen", seed)
 
 
+def three_heads(folder: Path, seed: int, real_at: int) -> dict[str, Head]:
+    """Head 135, the generated Head of ``seed`` and the published Head-year at
+    1/``real_at`` of the sorted list: one on the sample, two off it."""
+    from .conftest import head_from_published, published_heads
+
+    real = published_heads()
+    return {
+        "head135": load_source(SAMPLE_HEAD_135),
+        f"generated{seed}": load_source(write_head(folder / f"g{seed}", seed)),
+        "real": head_from_published(real[sorted(real)[len(real) // real_at]]),
+    }
+
+
 def _head_toml(folder: Path, seed: int, info: dict) -> None:
     year = 2006 + seed % 20
     lines = [

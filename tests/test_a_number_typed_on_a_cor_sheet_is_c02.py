@@ -9,25 +9,18 @@ from __future__ import annotations
 
 import pytest
 
-from estimates.source import SAMPLE_HEAD_135, load_source
 from workbook import layout as L
 from workbook.io import load_book, save_book
 from workbook.refresh import build_workbook
 
-from .conftest import head_from_published, published_heads
-from .generated_heads import write_head
+from .generated_heads import three_heads
 from .hosts import HOSTS, refresh_on
 
 pytestmark = pytest.mark.engine
 
 
 def _heads(folder) -> dict:
-    real = published_heads()
-    return {
-        "head135": load_source(SAMPLE_HEAD_135),
-        "generated11": load_source(write_head(folder / "g11", 11)),
-        "real": head_from_published(real[sorted(real)[len(real) // 4]]),
-    }
+    return three_heads(folder, seed=11, real_at=4)
 
 
 def _figures(ws) -> list[str]:

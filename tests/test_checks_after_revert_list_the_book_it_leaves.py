@@ -12,13 +12,11 @@ from openpyxl import load_workbook
 
 from addin import macros
 from addin.remote import payload
-from estimates.source import SAMPLE_HEAD_135, load_source
 from workbook import layout as L
 from workbook.io import load_book, save_book
 from workbook.refresh import build_workbook, check_file, revert_file
 
-from .conftest import head_from_published, published_heads
-from .generated_heads import write_head
+from .generated_heads import three_heads
 from .hosts import HOSTS, refresh_on
 from .remote_actions import apply_actions
 
@@ -26,12 +24,7 @@ pytestmark = pytest.mark.engine
 
 
 def _heads(folder) -> dict:
-    real = published_heads()
-    return {
-        "head135": load_source(SAMPLE_HEAD_135),
-        "generated3": load_source(write_head(folder / "g3", 3)),
-        "real": head_from_published(real[sorted(real)[len(real) // 6]]),
-    }
+    return three_heads(folder, seed=3, real_at=6)
 
 
 def _break(book) -> None:

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import pytest
 
-from estimates.source import SAMPLE_HEAD_135, load_source
 from workbook import layout as L
 from workbook.draft import mark_text
 from workbook.io import load_book, save_book
 from workbook.refresh import build_workbook
 
-from .conftest import head_from_published, published_heads
-from .generated_heads import write_head
+from .generated_heads import three_heads
 from .hosts import HOSTS, refresh_on
 
 pytestmark = pytest.mark.engine
@@ -28,12 +26,7 @@ SHEETS = {L.REPORT: "both", L.REPORT_ZH: "zh", L.REPORT_EN: "en"}
 
 
 def _heads(folder) -> dict:
-    real = published_heads()
-    return {
-        "head135": load_source(SAMPLE_HEAD_135),
-        "generated7": load_source(write_head(folder / "g7", 7)),
-        "real": head_from_published(real[sorted(real)[len(real) // 3]]),
-    }
+    return three_heads(folder, seed=7, real_at=3)
 
 
 def _set_title(book, value) -> object:
