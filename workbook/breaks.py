@@ -43,11 +43,17 @@ SLACK = 0.94  # a page is taken as this full: the applications' heights differ a
 PAPER = {9: (595.3, 841.9), 8: (841.9, 1190.6), 1: (612.0, 792.0)}  # A4, A3, Letter
 
 
-def _role(ws, row: int) -> str:
+def _cells(ws, row: int, width: int) -> tuple:
+    """``ws[row]`` for a sheet ``width`` columns wide (its ``max_column``, which
+    openpyxl finds by scanning every cell on each ``ws[row]``)."""
+    return next(ws.iter_rows(min_row=row, max_row=row, max_col=width))
+
+
+def _role(ws, row: int, width: int) -> str:
     """What a row is to the page: 'previous' (keeps with the row above), 'next'
     (keeps with the row below), 'footnote', 'line' or 'blank'."""
     roles = set()
-    for cell in ws[row]:
+    for cell in _cells(ws, row, width):
         if cell.value in (None, "") or isinstance(cell, MergedCell):
             continue
         if ws.column_dimensions[get_column_letter(cell.column)].hidden:
@@ -80,8 +86,9 @@ def links(ws, last: int) -> dict[int, int]:
     it starts a new block."""
     out: dict[int, int] = {}
     previous, gap = None, False
+    width = ws.max_column
     for row in range(1, last + 1):
-        role = _role(ws, row)
+        role = _role(ws, row, width)
         if role == "blank":
             out[row] = NEVER
             gap = previous is not None
@@ -184,12 +191,13 @@ def _page_points(ws) -> float:
 
 def _headers(ws, last: int) -> list[int]:
     """The header rows (filled): each starts a table."""
+    width = ws.max_column
     return [
         row
         for row in range(1, last + 1)
         if any(
             c.fill is not None and c.fill.fill_type == "solid" and c.value
-            for c in ws[row]
+            for c in _cells(ws, row, width)
             if not isinstance(c, MergedCell)
         )
     ]

@@ -599,7 +599,11 @@ def clerks_height(height: float | None) -> bool:
 
 def _merged_at(ws, cell) -> bool:
     """A span starts here already (a clerk's merge kept over Refresh's cell)."""
-    return any(cell.coordinate in rng for rng in ws.merged_cells.ranges)
+    row, col = cell.row, cell.column  # compared as numbers: no coordinate parsed
+    return any(
+        r.min_row <= row <= r.max_row and r.min_col <= col <= r.max_col
+        for r in ws.merged_cells.ranges
+    )
 
 
 def _align_top(sheet: str, row) -> None:

@@ -240,8 +240,9 @@ def _titles(cells: Cells, head: Head, table: str) -> None:
     prints (the published Heads give English titles only, a Chinese file Chinese
     only): its COR sheet would print "綱領(1):" or a subhead's code with no name."""
     spec = L.TABLES[table]
+    languages = printed_languages(head)  # once: it looks at every item
     for item in getattr(head, T.HEAD_LISTS[table]):
-        for name in printed_languages(head):
+        for name in languages:
             if not getattr(item, name) and name in item.refs:
                 if table == "tblProgrammes":
                     label = f"Programme ({item.number})" if item.number else ""
