@@ -207,6 +207,9 @@ class Head:
     """A clerk's own sentences, by narrative key, and where each sits."""
     rolled_from: str = ""
     """The Estimate year this book was rolled forward from ("" if it was not)."""
+    footnote_gaps: tuple[Amount, ...] = field(default=(), compare=False)
+    """Per column, the programme-total gap ($ million) the footnotes were accepted
+    as explaining, as recorded in the book (() where nothing was read)."""
 
     def year_labels(self) -> tuple[str, str, str, str]:
         """Column years: ``("2023-24", "2024-25", "2024-25", "2025-26")``."""

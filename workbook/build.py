@@ -120,6 +120,7 @@ def new_template() -> Workbook:
     _add_drop_downs(wb)
     prog = wb[L.PROGRAMMES]
     write_cell(prog, L.PROGRAMME_TOTAL_ROW, 1, "Total 總計", "total_label")
+    write_cell(prog, L.FOOTNOTE_GAP_ROW, 1, L.FOOTNOTE_GAP_LABEL, "note")
     write_cell(
         prog,
         2,

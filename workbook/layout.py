@@ -431,6 +431,19 @@ HEAD_SECTION_LABELS = {
 
 # Summary rows above the input tables: (sheet, row, key prefix, label_en, label_zh).
 PROGRAMME_TOTAL_ROW = 4
+FOOTNOTE_GAP_ROW = 5
+FOOTNOTE_GAP_LABEL = "Gap the footnotes explain 註釋所說明的差額"
+"""Programmes row 5, under the total: per money column, the gap between the
+programme total and Total Expenditure that the footnotes were accepted as
+explaining (T03). The refresh records it when a reviewed footnote first explains
+a gap; a clerk clears it (or keys another) to accept a changed gap."""
+
+
+def footnote_gap_cells() -> dict[str, tuple[str, int, int]]:
+    """Each money column's record cell: (sheet, row, column)."""
+    spec = TABLES["tblProgrammes"]
+    return {c: (spec.sheet, FOOTNOTE_GAP_ROW, spec.col(c)) for c in T.COLUMNS}
+
 BREAKDOWN_SUMMARY_ROWS = {
     "breakdown_total": (4, "Total of the breakdown", "分析總額"),
     "breakdown_subhead000": (5, "Subhead 000 (Subheads sheet)", "分目 000(分目工作表)"),

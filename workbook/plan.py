@@ -16,6 +16,7 @@ from openpyxl.utils.cell import get_column_letter
 from estimates.findings import Finding, count_by_severity
 from estimates.model import Head
 from estimates.results import Results
+from estimates.rules.totals import gaps_to_record
 
 from . import draft
 from . import layout as L
@@ -55,6 +56,7 @@ def make_plan(
         if c.sheet in snap.sheets:
             plan.writes.append(_computed_write(c, gen, results.expected, moved))
     _stale_rows(snap, reading, plan)
+    plan.writes += _gap_records(head, results)
     _year_labels(head, plan, snap)
     for sheet, writes in gen.sheets.items():
         if sheet not in snap.sheets:
@@ -84,6 +86,15 @@ def make_plan(
     if record_changes:
         record(snap, plan, "refresh", findings, user, now, frozenset(gen.clerk))
     return plan
+
+
+def _gap_records(head: Head, results: Results) -> list[Write]:
+    """The gaps footnotes now explain for the first time, recorded (T03)."""
+    cells = L.footnote_gap_cells()
+    return [
+        Write(*cells[column], float(gap), "millions")
+        for column, gap in gaps_to_record(head, results).items()
+    ]
 
 
 def _computed_write(c, gen: Generated, expected: dict, moved: bool) -> Write:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from estimates import tables as T
 from estimates.findings import Finding
 from estimates.importer import likely_head
-from estimates.model import Count, EstablishmentSummary, Head, Ref
+from estimates.model import Amount, Count, EstablishmentSummary, Head, Ref
 from estimates.rules.text import finding, said
 from estimates.years import EXAMPLE as EXAMPLE_YEAR
 from estimates.years import YearError, likely_year, parse_year
@@ -381,6 +381,17 @@ def _key_it_as(year: str | None) -> tuple[str, str]:
     return "Key the Estimate year, such as 2025-26.", "請輸入預算年度,如 2025-26。"
 
 
+def _footnote_gaps(snap: Snapshot, cells: Cells) -> tuple[Amount, ...]:
+    """The gaps recorded under the programme total (``layout.FOOTNOTE_GAP_ROW``)."""
+    if L.PROGRAMMES not in snap.sheets:
+        return ()
+    label = L.FOOTNOTE_GAP_LABEL
+    return tuple(
+        Amount(*cells.number(sheet, row, col, "millions", label))
+        for sheet, row, col in L.footnote_gap_cells().values()
+    )
+
+
 def read_book(snap: Snapshot) -> Reading:
     """The Head a book holds, and a finding for each cell that could not be read."""
     if not any(name in snap.sheets for name in (L.HEAD, L.PROGRAMMES, L.SUBHEADS)):
@@ -393,6 +404,7 @@ def read_book(snap: Snapshot) -> Reading:
     findings += _book_findings(snap)
     cells = Cells(snap, findings)
     head = _read_head(cells)
+    head.footnote_gaps = _footnote_gaps(snap, cells)
     read_tables(snap, cells, head, usable, extents)
     head.rolled_from = rolled_from(snap)
     return Reading(head, findings, extents, usable=usable)

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..figures import key
 from ..findings import Finding, Severity
-from ..model import COLUMNS, Head
+from ..model import COLUMNS, Amount, Head
 from ..results import Results, programme_total_millions_of_subheads
 from ..rollforward import is_draft
 from .shown import showing
@@ -35,6 +35,41 @@ def _explaining(head: Head, column: str) -> list[str]:
     return list(dict.fromkeys(marks))
 
 
+def _gaps(head: Head, results: Results):
+    """(k, column, programme total, Total Expenditure in $m) of each column where
+    the two differ by more than rounding."""
+    from_subheads = programme_total_millions_of_subheads(results)
+    for k, column in enumerate(COLUMNS):
+        total = showing(
+            head, key("programme_total", column), results.programme_total[column]
+        )  # a constant typed over the total is what T02 and T04 see too
+        expected = from_subheads[column]
+        if total is None and expected is None:
+            continue
+        if abs((total or 0) - (expected or 0)) > TOLERANCE_MILLIONS:
+            yield k, column, total, expected
+
+
+def _recorded(head: Head, k: int) -> Amount:
+    """The gap recorded for column ``k`` when its footnotes were accepted."""
+    return head.footnote_gaps[k] if k < len(head.footnote_gaps) else Amount(None)
+
+
+def gaps_to_record(head: Head, results: Results) -> dict[str, Decimal]:
+    """Per column, the gap ($ million, Total Expenditure less the programme
+    total) that reviewed footnotes explain and the book has not recorded: the
+    refresh records it beside the programme total, and from then on the
+    footnotes explain that gap only. A clerk accepts a changed gap by clearing
+    the record (or keying the new gap there)."""
+    if not head.programmes:
+        return {}
+    return {
+        column: (expected or 0) - (total or 0)
+        for k, column, total, expected in _gaps(head, results)
+        if _explaining(head, column) and _recorded(head, k).value is None
+    }
+
+
 def _ref(head: Head, figure: str):
     cell = head.shown.get(figure)
     return cell.ref if cell else None
@@ -43,17 +78,7 @@ def _ref(head: Head, figure: str):
 def check(head: Head, results: Results) -> list[Finding]:
     out: list[Finding] = []
     if head.subheads:  # no programmes at all is a programme total of nil
-        from_subheads = programme_total_millions_of_subheads(results)
-        for k, column in enumerate(COLUMNS):
-            total = showing(
-                head, key("programme_total", column), results.programme_total[column]
-            )  # a constant typed over the total is what T02 and T04 see too
-            expected = from_subheads[column]
-            if total is None and expected is None:
-                continue
-            gap = abs((total or 0) - (expected or 0))
-            if gap <= TOLERANCE_MILLIONS:
-                continue
+        for k, column, total, expected in _gaps(head, results):
             out.append(_t03(head, results, k, column, total, expected))
     if head.breakdown and not any(s.code == "000" for s in head.subheads):
         out.append(_no_subhead_000(head, results))
@@ -109,24 +134,59 @@ def _t03(head: Head, results: Results, k: int, column: str, total, expected):
         "millions",
     )
     marks = _explaining(head, column) if head.programmes else []  # no table: error
-    if marks:
-        cite = " ".join(marks)
-        en += f" Explained by footnote {cite}."
-        zh += f"已由註 {cite} 說明。"
-    else:
-        en += " No footnote explains it."
-        zh += "沒有註釋說明。"
+    record = _recorded(head, k)
+    gap = (expected or 0) - (total or 0)
+    explained = bool(marks) and (
+        record.value is None or abs(record.value - gap) <= TOLERANCE_MILLIONS
+    )
+    more = _explanation(marks, record.value, gap)
     te_ref = _ref(head, key("subhead_total", "Total Expenditure", column))
     return finding(
         "T03",
         _ref(head, key("programme_total", column)),
-        en,
-        zh,
+        en + more[0],
+        zh + more[1],
         show(expected, "millions"),
         show(total, "millions"),
         (te_ref,),
-        Severity.INFO if marks else None,
-        compared=(te_ref, _ref(head, key("report_programme_total", column))),
+        Severity.INFO if explained else None,
+        compared=(
+            te_ref,
+            _ref(head, key("report_programme_total", column)),
+            None if explained else record.ref,
+        ),
+    )
+
+
+def _gap(value: Decimal, lang: str) -> str:
+    """A signed gap in $ million: ``$95.9 million``, ``-$95.9 million``."""
+    sign = "-" if value < 0 else ""
+    return sign + show(abs(value), "millions", lang)
+
+
+def _explanation(marks: list[str], record, gap: Decimal) -> tuple[str, str]:
+    """What the footnotes say of a gap: nothing, the gap they explain (recorded
+    by this refresh or an earlier one), or a recorded gap that is not this one."""
+    if not marks:
+        return " No footnote explains it.", "沒有註釋說明。"
+    cite = " ".join(marks)
+    if record is None or abs(record - gap) <= TOLERANCE_MILLIONS:
+        shown = _gap(gap if record is None else record, "en")
+        shown_zh = _gap(gap if record is None else record, "zh")
+        return (  # one wording, first refresh or later: a 2nd refresh changes nothing
+            f" Explained by footnote {cite} (the gap it explains, {shown}, is"
+            " recorded under the programme total; a different gap is raised again).",
+            f"已由註 {cite} 說明(註釋所說明的差額 {shown_zh} 記錄於綱領總額之下;"
+            "差額如有改變會再次提示)。",
+        )
+    return (
+        f" The footnote {cite} explained a gap of {_gap(record, 'en')}, not this"
+        f" one of {_gap(gap, 'en')}: correct the figures, or if the footnote"
+        " explains the new gap, clear the recorded gap under the programme total"
+        " (the next refresh records this one).",
+        f"註 {cite} 所說明的差額為 {_gap(record, 'zh')},而非現時的"
+        f" {_gap(gap, 'zh')}:請更正數字;如註釋亦說明新差額,請清除綱領總額下"
+        "所記錄的差額(下次更新會記錄新差額)。",
     )
 
 
