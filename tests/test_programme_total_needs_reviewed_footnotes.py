@@ -53,7 +53,7 @@ def test_a_reviewed_footnote_explains_it_and_is_cited_once():
     new.footnotes = [*reviewed, reviewed[0]]  # the same mark twice
     (found,) = [f for f in _t03(new) if "actual" in f.message_en]
     assert found.severity is Severity.INFO
-    assert found.message_en.endswith("Explained by footnote ¶ Δ Φ.")
+    assert "Explained by footnote ¶ Δ Φ (the gap it explains" in found.message_en
 
 
 def test_an_empty_programmes_table_is_an_error_per_column():

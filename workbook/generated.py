@@ -29,6 +29,7 @@ from . import chart_data
 from . import layout as L
 from .changelog import replaced_clerk_cells
 from .computed import ComputedCell, ReportRow, input_sheet_cells, report_rows
+from .cor_intro import intro_lines
 from .evaluate import NotEvaluated, resolve
 from .narrative import clerk_rows, narrative_rows
 from .snapshot import (
@@ -49,6 +50,7 @@ class Generated:
 
     computed: list[ComputedCell] = field(default_factory=list)
     report: list[ReportRow] = field(default_factory=list)
+    intro: dict[str, list] = field(default_factory=dict)  # cor_intro, by language
     report_old: dict[str, int] = field(default_factory=dict)  # row key -> old row
     kept: dict[tuple[int, int], object] = field(default_factory=dict)  # typed
     stable_rows: set[int] = field(default_factory=set)  # same row, same formulas
@@ -262,6 +264,7 @@ def read_generated(snap: Snapshot, reading, expected: dict[str, object]) -> Gene
             head.shown[c.key] = input_cell_state(snap, c, expected.get(c.key), gen)
     _replace_differing(snap, gen)
     gen.report = report_rows(head, reading.extents)
+    gen.intro = {x: intro_lines(head, reading.extents, x) for x in ("zh", "en")}
     if L.REPORT in snap.sheets:
         _read_report(snap, head, gen, expected)
     head.narrative = clerk_texts(snap, head)

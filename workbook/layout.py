@@ -444,6 +444,7 @@ def footnote_gap_cells() -> dict[str, tuple[str, int, int]]:
     spec = TABLES["tblProgrammes"]
     return {c: (spec.sheet, FOOTNOTE_GAP_ROW, spec.col(c)) for c in T.COLUMNS}
 
+
 BREAKDOWN_SUMMARY_ROWS = {
     "breakdown_total": (4, "Total of the breakdown", "分析總額"),
     "breakdown_subhead000": (5, "Subhead 000 (Subheads sheet)", "分目 000(分目工作表)"),

@@ -70,10 +70,10 @@ def make_plan(
     plan.names.update(total_records(snap, reading, gen.computed))
     plan.errors = count_by_severity(findings)["error"]
     plan.writes = draft.with_shows(plan.writes, plan.errors)
-    printed, marks = printed_sheets(gen.report, snap, plan.errors)
+    printed, marks = printed_sheets(gen.report, snap, plan.errors, gen.intro)
     for sheet, writes in printed.items():  # cor: one language
         rebuild_sheet(plan, snap.sheets.get(sheet), sheet, writes)
-    plan.writes += marks + rewrites(snap, gen.report, set(printed))  # C02 cells
+    plan.writes += marks + rewrites(snap, gen.report, set(printed), gen.intro)
     _report_names(snap, gen, plan)
     for name, ref in L.template_names().items():
         if name not in snap.names and ref.split("!")[0] in snap.sheets:

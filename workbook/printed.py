@@ -38,8 +38,11 @@ def _other_language(key: str, lang: str) -> bool:
     return key.startswith(start) or key.endswith(end)
 
 
-def printed_rows(rows: list[ReportRow], lang: str) -> list[Write]:
-    """The one-language sheet's cells, from the Report's rows as laid out."""
+def printed_rows(
+    rows: list[ReportRow], lang: str, intro: dict[str, list] | None = None
+) -> list[Write]:
+    """The one-language sheet's cells, from the Report's rows as laid out, with
+    the narrative lines (``cor_intro``, by language) after the DRAFT mark."""
     sheet, out, printed = SHEETS[lang], [], 0
     for r, row in enumerate(rows, start=1):
         if _other_language(row.key, lang):
@@ -52,6 +55,11 @@ def printed_rows(rows: list[ReportRow], lang: str) -> list[Write]:
             out.append(
                 Write(sheet, printed, col, _value(value, lang, r, source), style)
             )
+        if row.key == draft.ROW_KEY:
+            for value, look in (intro or {}).get(lang, ()):
+                printed += 1
+                if value is not None:
+                    out.append(Write(sheet, printed, 1, value, look))
     return out
 
 
@@ -65,7 +73,10 @@ def _value(value: object, lang: str, row: int, col: int) -> object:
 
 
 def printed_sheets(
-    rows: list[ReportRow], snap: Snapshot, errors: int = 0
+    rows: list[ReportRow],
+    snap: Snapshot,
+    errors: int = 0,
+    intro: dict[str, list] | None = None,
 ) -> tuple[dict[str, list[Write]], list[Write]]:
     """Each language's sheet to rebuild, by sheet name; and the DRAFT marks of
     the sheets left as they are (``errors``: what the Checks sheet will list). A
@@ -75,7 +86,7 @@ def printed_sheets(
     left alone but for its mark (written where it does not show the errors)."""
     rebuilt, marks = {}, []
     for lang, sheet in SHEETS.items():
-        writes = draft.with_shows(printed_rows(rows, lang), errors)
+        writes = draft.with_shows(printed_rows(rows, lang, intro), errors)
         if snap.formulas_known or texts_differ(snap, sheet, writes):
             rebuilt[sheet] = writes
         else:

@@ -54,14 +54,16 @@ def _shows_the_report(snap: Snapshot, formula: str, value: object) -> bool:
     return value == source
 
 
-def typed_cells(snap: Snapshot, rows: list[ReportRow]) -> dict[str, list[tuple]]:
+def typed_cells(
+    snap: Snapshot, rows: list[ReportRow], intro: dict | None = None
+) -> dict[str, list[tuple]]:
     """By COR sheet, (row, col, value) of each value typed where a Report figure's
     formula belongs (the sheet's cells as read)."""
     out: dict[str, list[tuple]] = {}
     for lang, sheet in SHEETS.items():
         if sheet not in snap.sheets or sheet in snap.protected:
             continue
-        writes = printed_rows(rows, lang)
+        writes = printed_rows(rows, lang, intro)
         same_rows = not texts_differ(snap, sheet, writes)
         for w in writes:
             if not _REFERENCE.match(str(w.value)) or not isinstance(w.value, Formula):
@@ -82,8 +84,9 @@ def typed_findings(snap: Snapshot, gen: Generated) -> list[Finding]:
     """C02 at each value typed over a COR sheet's figure; each such cell goes to
     ``gen.clerk``, so that the revert record marks it C02."""
     found = []
-    for sheet, cells in typed_cells(snap, gen.report).items():
-        formulas = {(w.row, w.col): w.value for w in _writes(gen.report, sheet)}
+    for sheet, cells in typed_cells(snap, gen.report, gen.intro).items():
+        writes = _writes(gen.report, sheet, gen.intro)
+        formulas = {(w.row, w.col): w.value for w in writes}
         for row, col, value in cells:
             instead = f"{formulas[(row, col)]} (the Report's figure)"
             found += c02(sheet, [(row, col, value)], instead)
@@ -91,23 +94,25 @@ def typed_findings(snap: Snapshot, gen: Generated) -> list[Finding]:
     return found
 
 
-def _writes(rows: list[ReportRow], sheet: str) -> list[Write]:
+def _writes(rows: list[ReportRow], sheet: str, intro: dict | None) -> list[Write]:
     lang = next(k for k, v in SHEETS.items() if v == sheet)
-    return printed_rows(rows, lang)
+    return printed_rows(rows, lang, intro)
 
 
-def rewrites(snap: Snapshot, rows: list[ReportRow], rebuilt: set[str]) -> list[Write]:
+def rewrites(
+    snap: Snapshot, rows: list[ReportRow], rebuilt: set[str], intro: dict | None
+) -> list[Write]:
     """The formulas put back over typed values on a COR sheet that is not rebuilt
     whole (a values-only host leaves a sheet whose rows have not moved): forced,
     so that a value that looks like the formula's is replaced too."""
     out = []
-    for sheet, cells in typed_cells(snap, rows).items():
+    for sheet, cells in typed_cells(snap, rows, intro).items():
         if sheet in rebuilt:
             continue
         at = {(row, col) for row, col, _ in cells}
         out += [
             Write(w.sheet, w.row, w.col, w.value, w.style, force=True)
-            for w in _writes(rows, sheet)
+            for w in _writes(rows, sheet, intro)
             if (w.row, w.col) in at
         ]
     return out

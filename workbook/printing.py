@@ -32,7 +32,7 @@ from .breaks import keep_blocks_whole
 from .printed import SHEETS as ONE_LANGUAGE
 from .styles import looks_like
 
-SPANNING = ("title", "heading", "note", "footnote", "draft")
+SPANNING = ("title", "heading", "note", "footnote", "draft", "sentence", "item_title")
 """Styles whose text spans the printed width of its sheet and wraps."""
 
 
@@ -151,12 +151,35 @@ def text_width(text: str) -> float:
     return sum(char_width(ch) for ch in text)
 
 
-def shown_text(value: object, number_format: str = "") -> str:
-    """The text a cell shows, near enough to measure it."""
+_REFERENCE = re.compile(
+    r"(?:'((?:[^']|'')+)'|([A-Za-z_][\w.]*))!\$?([A-Z]{1,3})\$?(\d+)"
+)
+
+
+def _referred_texts(formula: str, book) -> list[str]:
+    """The texts of the cells on other sheets a formula refers to (once each):
+    a COR line "Controlling officer: "&Head!$C$6 shows Head!C6's text."""
+    out = []
+    bare = _FORMULA_TEXT.sub('""', formula)
+    for quoted, plain, col, row in dict.fromkeys(_REFERENCE.findall(bare)):
+        sheet = quoted.replace("''", "'") or plain
+        if sheet in book.sheetnames:
+            value = book[sheet][f"{col}{row}"].value
+            if isinstance(value, str) and not value.startswith("="):
+                out.append(value)
+    return out
+
+
+def shown_text(value: object, number_format: str = "", book=None) -> str:
+    """The text a cell shows, near enough to measure it (``book``: a formula's
+    references to other sheets' text are read there)."""
     if value is None:
         return ""
     if isinstance(value, str) and value.startswith("="):
         literals = [s.replace('""', '"') for s in _FORMULA_TEXT.findall(value)]
+        referred = _referred_texts(value, book) if book is not None else []
+        if referred:  # a line joined from its literals and the cells it shows
+            return "".join(literals + referred)
         if not literals or value.startswith("=HYPERLINK"):
             return _figure(number_format) if not literals else literals[-1]
         longest = max(literals, key=text_width)
@@ -537,7 +560,7 @@ def _wrap_and_grow(
                 continue  # a clerk's cell keeps its own look
             if ws.column_dimensions[get_column_letter(cell.column)].hidden:
                 continue
-            text = shown_text(cell.value, cell.number_format or "")
+            text = shown_text(cell.value, cell.number_format or "", ws.parent)
             end = cell.column
             if (cell.row, cell.column) in spanning and not _merged_at(ws, cell):
                 end = _span_end(ws, cell.row, cell.column, last, over_hidden)

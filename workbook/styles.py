@@ -44,6 +44,8 @@ def look(style: str) -> dict:
             "alignment": Alignment(wrap_text=False),
         },
         "wrap": {"alignment": Alignment(wrap_text=True, vertical="top")},
+        "sentence": {"alignment": Alignment(wrap_text=True, vertical="top")},
+        "item_title": {"font": Font(bold=True, italic=True)},  # a spanning subheading
         "key": {"font": Font(color="FF808080", size=8)},
         "code": {  # centred: a code never runs into the figure beside it ("492")
             "number_format": fmt["code"],
