@@ -6,6 +6,7 @@ Computed figures carry the same keys as ``estimates.results.expected_figures``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -261,6 +262,40 @@ TABLES: dict[str, TableSpec] = {
         ),
     )
 }
+
+_CJK_RUN = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_LATIN_THEN_CJK = re.compile(
+    rf"^([^{_CJK_RUN}]*[A-Za-z][^{_CJK_RUN}]*?)\s+([{_CJK_RUN}]+)(.*)$"
+)
+
+
+def chinese_first(header: str) -> str:
+    """A bilingual input-table heading with its Chinese first ("首長級 Directorate
+    (Y/N)"): LibreOffice and Excel break Chinese between any two characters, so
+    "Directorate 首長級" wrapped as "Directorate 首 / 長級"; at the start of the
+    cell the Chinese word (its column as wide as it) never breaks. A line break in
+    a table's heading is no way out: Excel repairs such a table on opening. The
+    reader takes either order (``same_heading``), so earlier books still read."""
+    found = _LATIN_THEN_CJK.match(header)
+    if found is None:
+        return header
+    latin, chinese, rest = found.groups()
+    return f"{chinese} {latin}{rest}"
+
+
+def same_heading(found: object, declared: str) -> bool:
+    """A table heading as declared, its words in either order."""
+    return sorted(str(found or "").split()) == sorted(declared.split())
+
+
+def _chinese_first(spec: TableSpec) -> TableSpec:
+    def looks(columns):
+        return tuple(replace(c, header=chinese_first(c.header)) for c in columns)
+
+    return replace(spec, columns=looks(spec.columns), computed=looks(spec.computed))
+
+
+TABLES = {name: _chinese_first(spec) for name, spec in TABLES.items()}
 
 HEAD_INPUTS: tuple[FixedCell, ...] = (
     FixedCell("HeadNo", HEAD, "C3", "Head", "總目", "code"),

@@ -90,7 +90,7 @@ def _moved(spec: L.TableSpec, where: Ref, now: str) -> Finding:
 def _changed(spec: L.TableSpec, where: Ref, headers: list) -> Finding:
     """D10: the table's columns are not the template's."""
     expected = [c.header for c in spec.columns]
-    missing = [h for h in expected if h not in headers]
+    missing = [h for h in expected if not any(L.same_heading(x, h) for x in headers)]
     change = "missing: " + ", ".join(missing) if missing else "reordered"
     should, found = " | ".join(expected), " | ".join(str(h) for h in headers)
     en, zh = said(
@@ -142,7 +142,10 @@ def table_extent(
         findings.append(_moved(spec, where, f"{sheet}!{ref}"))
         return None
     headers = [snap.value(sheet, min_row, c) for c in range(1, len(spec.columns) + 1)]
-    if max_col != len(spec.columns) or headers != [c.header for c in spec.columns]:
+    declared = [c.header for c in spec.columns]
+    if max_col != len(spec.columns) or not all(
+        L.same_heading(h, d) for h, d in zip(headers, declared, strict=True)
+    ):
         findings.append(_changed(spec, where, headers))
         return None
     for merged in snap.merged.get(sheet, []):
