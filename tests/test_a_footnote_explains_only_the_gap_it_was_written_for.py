@@ -90,8 +90,8 @@ def test_a_changed_gap_is_raised_again_until_the_clerk_accepts_it(kind, tmp_path
     assert f"所說明的差額為 {zh}" in changed.message_zh
     sheet, row, col = L.footnote_gap_cells()["actual"]
     assert f"{sheet}!{openpyxl.utils.get_column_letter(col)}{row}" in {
-        f"{r.sheet}!{r.cell}" for r in changed.compared
-    }  # the record is flagged with the totals
+        f"{r.sheet}!{r.cell}" for r in changed.used
+    }  # the record is named with the totals
     assert _cell(book, "actual")[1].value == gap  # kept until the clerk accepts
 
     ws, record = _cell(book, "actual")  # the clerk accepts: clears the record

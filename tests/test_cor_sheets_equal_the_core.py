@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from openpyxl.utils.cell import get_column_letter
 
 from estimates.source import SAMPLE_HEAD_135, load_source
+from workbook import layout as L
 from workbook.draft import mark_formula
 from workbook.io import load_book
 from workbook.refresh import build_file
@@ -23,6 +25,23 @@ from .generated_heads import write_head
 GENERATED = 20
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _REFERENCE = re.compile(r"^=Report!([A-Z]+[0-9]+)$")
+
+
+_LINE = re.compile(r"^=.*\b(Head|Narrative|Programmes)!\$[A-Z]+\$\d+")
+
+
+def _other_cells(lang: str) -> list[str]:
+    """The cells of the other language a narrative line must not show."""
+    other = "zh" if lang == "en" else "en"
+    officer = next(f for f in L.HEAD_INPUTS if f.attr == f"controlling_officer_{other}")
+    spec = L.TABLES["tblProgrammes"]
+    title = get_column_letter(spec.col(f"title_{other}"))
+    sentence = "C" if other == "zh" else "B"  # the Narrative's computed columns
+    return [
+        f"{L.HEAD}!${officer.cell[0]}${officer.cell[1:]}",
+        f"{L.NARRATIVE}!${sentence}$",
+        f"{spec.sheet}!${title}$",
+    ]
 
 
 def _build(folder, seeds) -> list:
@@ -81,6 +100,10 @@ def one_language_faults(path, head) -> list:
                 m = _REFERENCE.match(c.value)
                 if m:
                     refs.append(m[1])
+                elif _LINE.match(c.value):  # a narrative line (cor_intro)
+                    faults += [(sheet, c.coordinate, "other language", c.value)] * any(
+                        cell in c.value for cell in _other_cells(lang)
+                    )
                 elif c.value.startswith("=") and c.value != mark_formula(lang):
                     faults.append((sheet, c.coordinate, "formula", c.value))
                 else:

@@ -72,7 +72,8 @@ def make_plan(
     plan.writes = draft.with_shows(plan.writes, plan.errors)
     printed, marks = printed_sheets(gen.report, snap, plan.errors, gen.intro)
     for sheet, writes in printed.items():  # cor: one language
-        rebuild_sheet(plan, snap.sheets.get(sheet), sheet, writes)
+        old = _printed_cells(snap, sheet)
+        rebuild_sheet(plan, old, sheet, writes, blanks=not snap.formulas_known)
     plan.writes += marks + rewrites(snap, gen.report, set(printed), gen.intro)
     _report_names(snap, gen, plan)
     for name, ref in L.template_names().items():
@@ -86,6 +87,17 @@ def make_plan(
     if record_changes:
         record(snap, plan, "refresh", findings, user, now, frozenset(gen.clerk))
     return plan
+
+
+def _printed_cells(snap: Snapshot, sheet: str) -> dict | None:
+    """A COR sheet's cells as read; on a values-only host every cell of its
+    extent: its rows move, and a formula there showing "" is not told from an
+    empty cell, so each goes unless written again."""
+    old = snap.sheets.get(sheet)
+    if old is None or snap.formulas_known:
+        return old
+    rows, cols = range(1, snap.max_row(sheet) + 1), L.WHOLLY_OURS[sheet]
+    return {(r, c): "" for r in rows for c in cols} | old
 
 
 def _gap_records(head: Head, results: Results) -> list[Write]:

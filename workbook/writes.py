@@ -93,10 +93,13 @@ taking the flag back leaves it too."""
 REVERT_COLUMNS = ("sheet", "cell", "kind", "value", "rule")  # rule: C02 if typed
 
 
-def rebuild_sheet(plan: Plan, old: dict, sheet: str, writes: list[Write]) -> None:
+def rebuild_sheet(
+    plan: Plan, old: dict, sheet: str, writes: list[Write], blanks: bool = False
+) -> None:
     """A sheet wholly ours (Checks, _Revert) rebuilt: every write made, every
     other cell it had cleared. ``old`` is the sheet's cells as read (or None when
-    the book has no such sheet: it is added)."""
+    the book has no such sheet: it is added). ``blanks``: cells that show ""
+    are cleared too (a values-only host: a formula there may show "")."""
     if old is None:
         plan.sheets.append(sheet)
         old = {}
@@ -108,7 +111,9 @@ def rebuild_sheet(plan: Plan, old: dict, sheet: str, writes: list[Write]) -> Non
         for w in writes
     ]
     plan.clears += [
-        (sheet, r, c) for (r, c), v in old.items() if (r, c) not in written and v != ""
+        (sheet, r, c)
+        for (r, c), v in old.items()
+        if (r, c) not in written and (v != "" or blanks)
     ]
 
 

@@ -148,13 +148,9 @@ def _t03(head: Head, results: Results, k: int, column: str, total, expected):
         zh + more[1],
         show(expected, "millions"),
         show(total, "millions"),
-        (te_ref,),
+        (te_ref, None if explained else record.ref),  # the record: named
         Severity.INFO if explained else None,
-        compared=(
-            te_ref,
-            _ref(head, key("report_programme_total", column)),
-            None if explained else record.ref,
-        ),
+        compared=(te_ref, _ref(head, key("report_programme_total", column))),
     )
 
 
