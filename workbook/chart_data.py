@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from openpyxl.utils.cell import get_column_letter
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from estimates.model import Head
 
@@ -40,7 +40,11 @@ programmes), so the pie's labels are the short "(n)" (the block beside names eac
 # The defined name that records the range each programme chart was last set to
 # (labels and figures): a host that cannot read a chart's series (xlwings'
 # remote engine) resets them only when the programmes no longer fill it.
-RECORDS = {"allocation": "ChartAllocation", "staff": "ChartStaff"}
+RECORDS = {
+    "allocation": "ChartAllocation",
+    "staff": "ChartStaff",
+    "establishment": "ChartEstablishment",
+}
 
 # (column, short label or figure, style) of one slot's cells
 SLOT_COLUMNS = (
@@ -61,9 +65,28 @@ class ChartCell:
     style: str
 
 
-def chart_ranges(slots: int = SLOTS) -> dict[str, tuple[str, str]]:
+def history_from(shown=None) -> int:
+    """The establishment chart's first row: the first earlier year the clerk
+    keyed (``shown(row, col)``: what the Charts sheet shows), else the two years
+    the Head sheet gives; an empty year slot is never plotted before them."""
+    computed = FIRST + HISTORY_INPUT_ROWS
+    if shown is None:
+        return computed
+    cols = [column_index_from_string(c) for c in HISTORY]
+    keyed = (
+        r
+        for r in range(FIRST, computed)
+        if any(shown(r, c) not in (None, "") for c in cols)
+    )
+    return next(keyed, computed)
+
+
+def chart_ranges(
+    slots: int = SLOTS, history: int | None = None
+) -> dict[str, tuple[str, str]]:
     """Each chart's (categories, values) ranges on the Charts sheet, for a Head
-    with ``slots`` programmes (at least one slot, at most SLOTS)."""
+    with ``slots`` programmes (at least one slot, at most SLOTS), the
+    establishment's from row ``history`` (``history_from``)."""
     last = FIRST + max(1, min(slots, SLOTS)) - 1
     out = {
         chart: (f"${c}${FIRST}:${c}${last}", f"${v}${FIRST}:${v}${last}")
@@ -72,7 +95,8 @@ def chart_ranges(slots: int = SLOTS) -> dict[str, tuple[str, str]]:
     if slots > PIE_NAMES_UP_TO:  # each slice named "(n)", as the staff bars are
         out["allocation"] = (out["staff"][0], out["allocation"][1])
     end, (c, v) = FIRST + HISTORY_INPUT_ROWS + 1, HISTORY
-    out["establishment"] = (f"${c}${FIRST}:${c}${end}", f"${v}${FIRST}:${v}${end}")
+    start = history_from() if history is None else history
+    out["establishment"] = (f"${c}${start}:${c}${end}", f"${v}${start}:${v}${end}")
     return out
 
 
@@ -93,13 +117,14 @@ def _same(refers_to: str | None, ref: str) -> bool:
 
 
 def chart_series(
-    programmes: int, charts: int, names: dict[str, str]
+    programmes: int, charts: int, names: dict[str, str], history: int | None = None
 ) -> tuple[list[ChartSeries], dict[str, str]]:
-    """The programme charts' series for a Head with ``programmes`` programmes,
-    and the records (defined names) that say so, where the record is not that
-    already; only for the ``charts`` charts the Charts sheet has."""
+    """The charts' series for a Head with ``programmes`` programmes (and the
+    establishment's years from row ``history``), and the records (defined
+    names) that say so, where the record is not that already; only for the
+    ``charts`` charts the Charts sheet has."""
     series, records = [], {}
-    for key, (categories, values) in chart_ranges(programmes).items():
+    for key, (categories, values) in chart_ranges(programmes, history).items():
         index = CHARTS.index(key)
         if key not in RECORDS or index >= charts:
             continue

@@ -21,7 +21,7 @@ from estimates.rules.totals import gaps_to_record
 from . import draft
 from . import layout as L
 from .changelog import drop_unchanged, record
-from .chart_data import chart_series
+from .chart_data import chart_series, history_from
 from .checks import checks_rows
 from .flags import flag_marks, previous_flags
 from .generated import Generated, total_records
@@ -143,7 +143,8 @@ def _chart_series(snap: Snapshot, reading, plan: Plan) -> None:
     if L.CHARTS in snap.protected:
         return
     count = len(reading.head.programmes)
-    plan.charts, records = chart_series(count, snap.charts, snap.names)
+    history = history_from(lambda r, c: snap.value(L.CHARTS, r, c))
+    plan.charts, records = chart_series(count, snap.charts, snap.names, history)
     plan.names.update(records)
 
 

@@ -29,6 +29,7 @@ from estimates.tables import NUMBER_KINDS
 
 from . import layout as L
 from .breaks import keep_blocks_whole
+from .chart_data import FIRST, SLOTS
 from .printed import SHEETS as ONE_LANGUAGE
 from .styles import looks_like
 
@@ -774,6 +775,26 @@ def lay_out(wb, regenerated: dict | None = None, refit: bool = False) -> None:
         for sheet in REGENERATED:
             if sheet in wb.sheetnames and sheet not in (regenerated or {}):
                 fit_sheet(wb[sheet], over_hidden=True)
+    fit_chart_labels(wb)
+
+
+def fit_chart_labels(wb) -> None:
+    """The Charts data block's programme labels ("(1) 局長辦公室") wrap in their
+    column, each row as tall as its label: a long title ran under the Estimate
+    beside it and was cut there."""
+    if L.CHARTS not in wb.sheetnames:
+        return
+    ws = wb[L.CHARTS]
+    width = ws.column_dimensions["A"].width or 8.43  # Excel's default width
+    for row in range(FIRST, FIRST + SLOTS):
+        cell = ws.cell(row, 1)
+        lines = lines_needed(shown_text(cell.value, "", wb), width)
+        if lines > 1 or cell.alignment.wrap_text:
+            alignment = copy(cell.alignment)
+            alignment.wrap_text, alignment.vertical = True, "top"
+            cell.alignment = alignment
+            height = round(LINE_POINTS * lines + 2, 1) if lines > 1 else None
+            ws.row_dimensions[row].height = height
 
 
 @dataclass(frozen=True)
