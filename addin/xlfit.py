@@ -2,10 +2,13 @@
 sheets' column widths, wrapping and row heights, as the file host lays them out
 (``printing.fit_of``), without resetting a row height the clerk chose.
 
-Desktop Excel only: xlwings' remote engine cannot read a row height (so it cannot
-tell the clerk's from ours) and its clients apply no width or height action; an
-Excel autofit there would undo the width caps and the clerk's heights. So the
-remote engine leaves the layout as it is (a gap the README states)."""
+And the page header's DRAFT mark. Desktop Excel only: xlwings' remote engine
+cannot read a row height (so it cannot tell the clerk's from ours) and its
+clients apply no width or height action; an Excel autofit there would undo the
+width caps and the clerk's heights. So the remote engine leaves the layout as
+it is (a gap the README states); nor has it any page setup action (no header,
+page break or print titles: CHECKLIST P14), so there row 2's DRAFT formula is
+the printed mark."""
 
 from __future__ import annotations
 
@@ -23,6 +26,29 @@ def refit(book, plan: Plan, snap: Snapshot) -> None:
     for sheet, writes in plan.regenerated.items():
         if sheet in touched and sheet not in snap.protected:
             _refit_sheet(book.sheets[sheet], fit_of(sheet, writes))
+    if plan.errors is not None:
+        _mark_headers(book, plan.errors, snap)
+
+
+HEADER_MARK = '&"Arial,Bold"&10&KC00000'  # Excel's header codes: font, size, red
+
+
+def _mark_headers(book, errors: int, snap: Snapshot) -> None:
+    """The page header's centre of each printed sheet: the DRAFT mark while
+    errors remain, as the file host writes it (``draft.mark_headers``); a mark
+    of before removed, a clerk's own centre text left alone (CHECKLIST P14)."""
+    from workbook.draft import LANGUAGE, MARKED, mark_text
+
+    for sheet in MARKED:
+        if sheet not in snap.sheets or sheet in snap.protected:
+            continue
+        setup = book.sheets[sheet].api.PageSetup
+        text = mark_text(errors, LANGUAGE[sheet])
+        old = str(setup.CenterHeader or "")
+        if text:
+            setup.CenterHeader = HEADER_MARK + text
+        elif old.removeprefix(HEADER_MARK).startswith(("DRAFT - ", "草稿 - ")):
+            setup.CenterHeader = ""
 
 
 def _refit_sheet(ws, fit) -> None:

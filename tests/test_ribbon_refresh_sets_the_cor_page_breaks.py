@@ -60,3 +60,23 @@ def test_desktop_refresh_sets_the_breaks_and_print_titles_of_the_file_host():
     assert len(fit.breaks) >= 2
     assert api.breaks == list(fit.breaks)  # the break of before is gone
     assert api.PageSetup.PrintTitleRows == fit.title_rows != ""
+
+
+def test_desktop_refresh_marks_the_page_header_while_errors_remain():
+    """Trial 11 item 3 on the ribbon: the page header's centre says DRAFT on
+    desktop Excel as the file host writes it (CHECKLIST P14 checks the real one);
+    with no error left the mark goes and a clerk's own header stays."""
+    sheets = {s: Sheet() for s in (L.REPORT, L.REPORT_ZH, L.REPORT_EN)}
+    for sheet in sheets.values():
+        sheet.api.PageSetup.CenterHeader = ""
+    book = type("Book", (), {"sheets": sheets})()
+    snap = Snapshot("book.xlsm", sheets={s: {} for s in sheets})
+    refit(book, Plan(errors=2), snap)
+    said = {s: sheet.api.PageSetup.CenterHeader for s, sheet in sheets.items()}
+    assert said[L.REPORT_EN].endswith("DRAFT - 2 errors")
+    assert said[L.REPORT_ZH].endswith("草稿 - 有 2 項錯誤")
+    assert "DRAFT - 2 errors" in said[L.REPORT] and "草稿" in said[L.REPORT]
+    sheets[L.REPORT].api.PageSetup.CenterHeader = "Clerk's own"
+    refit(book, Plan(errors=0), snap)
+    said = {s: sheet.api.PageSetup.CenterHeader for s, sheet in sheets.items()}
+    assert said == {L.REPORT: "Clerk's own", L.REPORT_ZH: "", L.REPORT_EN: ""}
