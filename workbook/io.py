@@ -21,6 +21,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
@@ -246,6 +247,7 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
     rebuilt = {s: w for s, w in plan.regenerated.items() if s in touched}
     for sheet in rebuilt:
         _unmerge_owned(wb[sheet] if sheet in wb.sheetnames else None, sheet)
+        _plain_owned(wb[sheet] if sheet in wb.sheetnames else None, sheet, plan)
     for sheet, row, col in plan.clears:
         cell = wb[sheet].cell(row, col)
         if not isinstance(cell, MergedCell):
@@ -311,6 +313,27 @@ def _unmerge_owned(ws, sheet: str) -> None:
     for merged in list(ws.merged_cells.ranges):
         if owned is None or merged.min_col in owned:
             ws.unmerge_cells(str(merged))
+
+
+RESTYLED = (L.REPORT, L.REPORT_ZH, L.REPORT_EN, L.CHECKS)
+"""Printed sheets whose owned cells lose the last layout's look before a rebuild:
+a look is laid over a cell's style, so rows that moved (a programme added) kept
+the bands, bold and fills of the rows they replaced."""
+
+
+def _plain_owned(ws, sheet: str, plan: Plan) -> None:
+    """Each owned cell this plan writes or clears, or that is empty, back to the
+    plain style (a value it keeps, a clerk's constant, keeps its look)."""
+    if ws is None or sheet not in RESTYLED:
+        return
+    touched = {(w.row, w.col) for w in plan.writes if w.sheet == sheet}
+    touched |= {(r, c) for s, r, c in plan.clears if s == sheet}
+    for row in ws.iter_rows():
+        for cell in row:
+            if isinstance(cell, MergedCell) or not L.owns(sheet, cell.column):
+                continue
+            if cell.value is None or (cell.row, cell.column) in touched:
+                cell._style = StyleArray()
 
 
 def write_cell(ws, row: int, col: int, value: object, style: str | None):
