@@ -438,32 +438,47 @@ def _numeric(cell) -> bool:
 def wrap_to_width(ws) -> None:
     """Every text cell too wide for its column wraps, top-aligned, and its row
     grows to the lines it needs (a clerk's row height stays); a formula's text is
-    unknown here: it wraps, and the row is left for the application to fit. The
-    title and note rows above a table run on over the empty cells."""
-    from copy import copy
-
+    unknown here: it wraps, and the row is left for the application to fit, but
+    for a Head summary line, whose sentence is looked up. The title and note rows
+    above a table run on over the empty cells."""
     for row in ws.iter_rows(min_row=3):
-        lines = 1
-        for cell in row:
-            if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
-                continue
-            letter = get_column_letter(cell.column)
-            if _numeric(cell) or ws.column_dimensions[letter].hidden:
-                continue
-            width = ws.column_dimensions[letter].width or 8.43
-            formula = cell.value.startswith("=")
-            text = "" if formula else cell.value
-            if not formula and text_width(text) + 1 <= width:
-                continue
-            alignment = copy(cell.alignment)
-            alignment.wrap_text, alignment.vertical = True, "top"
-            cell.alignment = alignment
-            bold = BOLD if cell.font is not None and cell.font.b else 1.0
-            lines = max(lines, lines_needed(text, (width - 1) / bold) if text else 1)
-        dims = ws.row_dimensions[row[0].row]
-        if lines > 1 and not clerks_height(dims.height):
-            dims.height = max(dims.height or 0, our_height(LINE_POINTS * lines + 2))
-            _top(row)  # a figure beside its title's first line, not the last
+        _wrap_row(ws, row)
+
+
+def fit_head_summary(wb) -> None:
+    """The Head summary lines' rows grown to their sentences, on every refresh
+    (the sentences are the Narrative's, written after the build's fit)."""
+    if L.HEAD in wb.sheetnames:
+        ws = wb[L.HEAD]
+        for line in L.HEAD_SUMMARY_LINES:
+            _wrap_row(ws, ws[line[0]])
+
+
+def _wrap_row(ws, row) -> None:
+    """One row of ``wrap_to_width``."""
+    lines = 1
+    for cell in row:
+        if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
+            continue
+        letter = get_column_letter(cell.column)
+        if _numeric(cell) or ws.column_dimensions[letter].hidden:
+            continue
+        width = ws.column_dimensions[letter].width or 8.43
+        formula = cell.value.startswith("=")
+        text = _summary_text(ws, cell) if formula else cell.value
+        if _CJK_RUN.search(text):  # LibreOffice's CJK runs a little wider
+            width *= CJK_ROOM
+        if not formula and text_width(text) + 1 <= width:
+            continue
+        alignment = copy(cell.alignment)
+        alignment.wrap_text, alignment.vertical = True, "top"
+        cell.alignment = alignment
+        bold = BOLD if cell.font is not None and cell.font.b else 1.0
+        lines = max(lines, lines_needed(text, (width - 1) / bold) if text else 1)
+    dims = ws.row_dimensions[row[0].row]
+    if lines > 1 and not clerks_height(dims.height):
+        dims.height = max(dims.height or 0, our_height(LINE_POINTS * lines + 2))
+        _top(row)  # a figure beside its title's first line, not the last
 
 
 def _top(row) -> None:
@@ -480,6 +495,23 @@ def _top(row) -> None:
 
 
 INPUT_SHEETS = (L.HEAD, L.PROGRAMMES, L.SUBHEADS, L.BREAKDOWN, L.ESTABLISHMENT)
+CJK_ROOM = 0.9
+_CJK_RUN = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def _summary_text(ws, cell) -> str:
+    """The sentence a Head summary line shows (a lookup of the Narrative row
+    of its key: ``layout.HEAD_SUMMARY_LINES``), "" for any other formula."""
+    if ws.title != L.HEAD or cell.column != L.HEAD_SUMMARY_COLUMNS[2]:
+        return ""
+    line = next((x for x in L.HEAD_SUMMARY_LINES if x[0] == cell.row), None)
+    if line is None or L.NARRATIVE not in ws.parent.sheetnames:
+        return ""
+    narrative = ws.parent[L.NARRATIVE]
+    for row in range(L.NARRATIVE_FIRST_ROW, narrative.max_row + 1):
+        if narrative.cell(row, L.NARRATIVE_KEY_COLUMN).value == line[3]:
+            return str(narrative.cell(row, line[4]).value or "")
+    return ""
 
 
 def fit_input_sheets(wb) -> None:
@@ -776,6 +808,7 @@ def lay_out(wb, regenerated: dict | None = None, refit: bool = False) -> None:
             if sheet in wb.sheetnames and sheet not in (regenerated or {}):
                 fit_sheet(wb[sheet], over_hidden=True)
     fit_chart_labels(wb)
+    fit_head_summary(wb)
 
 
 def fit_chart_labels(wb) -> None:
