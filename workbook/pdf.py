@@ -23,6 +23,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from openpyxl.cell.cell import MergedCell
+from openpyxl.styles import PatternFill
 from openpyxl.utils.cell import get_column_letter
 
 from . import layout as L
@@ -98,6 +100,19 @@ def fonts_conf(folder: Path) -> Path:
     return conf
 
 
+def _unfilled(wb) -> None:
+    """Each flagged cell of the copy with the fill it had before its flag (the
+    hidden _Flags record): the printed pages carry no flag fills."""
+    if L.FLAGS not in wb.sheetnames:
+        return
+    for sheet, cell, prior, *_ in wb[L.FLAGS].iter_rows(min_row=2, values_only=True):
+        if sheet in wb.sheetnames and cell:
+            target = wb[sheet][cell]
+            if not isinstance(target, MergedCell):
+                fill = PatternFill("solid", fgColor=prior) if prior else None
+                target.fill = fill or PatternFill()
+
+
 def printable_copy(book: Path, target: Path, lang: str | None, sheets=PRINTED):
     """A copy of ``book`` where only ``sheets`` are visible, in one language: the
     Report's sheet in that language when the book has it."""
@@ -108,6 +123,7 @@ def printable_copy(book: Path, target: Path, lang: str | None, sheets=PRINTED):
     if not wanted:
         raise ValueError(f"{book}: has none of the sheets {', '.join(sheets)}")
     wb.active = wb.sheetnames.index(wanted[0])
+    _unfilled(wb)
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == wanted[0]
         ws.sheet_state = "visible" if ws.title in wanted else "hidden"
