@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .figures import key as figure_key
+from .figures import programme_ids
 from .model import COLUMNS
 from .money import percent_change, round_half_up
 from .years import first_year, is_year, previous_year
@@ -310,6 +311,12 @@ def programme_net_posts(head) -> dict[str, int]:
     return net
 
 
+def programmes_by_id(head) -> dict:
+    """Each programme by its row's identity (``figures.programme_ids``: a
+    repeated number is told apart), so a line keyed by it is that row's."""
+    return dict(zip(programme_ids(head.programmes), head.programmes, strict=True))
+
+
 def narrative_keys(head) -> list[tuple[str, str]]:
     """(key, label) of every narrative line the Head has, in print order."""
     keys = []
@@ -318,11 +325,9 @@ def narrative_keys(head) -> list[tuple[str, str]]:
         keys.append(("ceiling", "Establishment ceiling 編制上限"))
         keys.append(("directorate", "Directorate posts 首長級職位"))
     net = programme_net_posts(head)
-    for p in head.programmes:
-        keys.append(
-            (f"programme:{p.number}", f"Programme ({p.number}) 綱領({p.number})")
-        )
-        if net.get(p.number):
+    for ident, p in programmes_by_id(head).items():
+        keys.append((f"programme:{ident}", f"Programme ({p.number}) 綱領({p.number})"))
+        if net.get(p.number) and ident == p.number:  # posts name the number
             keys.append(
                 (f"programme_posts:{p.number}", f"Programme ({p.number}) posts 職位")
             )
@@ -338,9 +343,8 @@ def sources(head, key: str) -> tuple:
     est = head.establishment
     family, _, item = key.partition(":")
     if family == "programme":
-        return tuple(
-            a.ref for p in head.programmes if p.number == item for a in p.amounts[2:]
-        )
+        p = programmes_by_id(head).get(item)
+        return tuple(a.ref for a in p.amounts[2:]) if p else ()
     if family == "programme_posts":
         return tuple(p.ref for p in head.posts if p.programme == item)
     if family == "subhead_000":
@@ -393,7 +397,7 @@ def sentences(head, results) -> list[Sentence]:
                 )
             )
         elif key.startswith("programme:"):
-            p = next(p for p in head.programmes if f"programme:{p.number}" == key)
+            p = programmes_by_id(head)[key.split(":", 1)[1]]
             new, base = p.value("estimate"), p.value("revised")
             out.append(
                 Sentence(

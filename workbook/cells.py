@@ -95,12 +95,15 @@ class Cells:
                     ("a number", "數字"),
                     (f"the text {raw!r}", f"文字 {raw!r}"),
                     (
-                        "Excel leaves it out of totals. Re-enter it as a number.",
-                        "Excel 不會計入總額;請以數字重新輸入。",
+                        "Excel leaves it out of totals, and so do the figures and"
+                        f" sentences here (as nil, not {value}). Re-enter it as a"
+                        " number.",
+                        f"Excel 不會計入總額,本工具的數字及句子亦不計入(作無數字,"
+                        f"而非 {value})。請以數字重新輸入。",
                     ),
                 )
                 self.add("D01", ref, en, zh, "a number", repr(raw))
-                return value
+                return None  # nil, as the book's SUM and N() see it
             return to_decimal(raw)
         except ValueError:
             en, zh = said(

@@ -319,12 +319,31 @@ def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
             if typed and not snap.formulas_known:
                 # a values-only host: only where this row's formulas were these
                 # is a value that disagrees known to be typed
-                typed = same and not value_agrees(figure, raw, expected.get(figure))
+                typed = (
+                    same
+                    and not value_agrees(figure, raw, expected.get(figure))
+                    and not _shows_its_source(snap, row.cells[col][0], raw)
+                )
             if typed:
                 gen.kept[(r, col)] = raw
                 head.shown[figure] = Shown(figure, ref, raw, False)
             else:
                 head.shown[figure] = Shown(figure, ref, None, True)
+
+
+_SOURCE = re.compile(r"=((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+)")
+
+
+def _shows_its_source(snap: Snapshot, formula: object, shown: object) -> bool:
+    """Whether a figure that only refers to an input cell (``=Subheads!H9``)
+    shows what that cell holds now (text the clerk keyed there, which the core
+    reads as nil): the formula's own value, not a constant typed over it."""
+    match = _SOURCE.fullmatch(str(formula)) if isinstance(formula, str) else None
+    if match is None or _blank(shown):
+        return False
+    sheet, _, cell = match[1].rpartition("!")
+    source = snap.value(sheet.strip("'").replace("''", "'"), *cell_position(cell))
+    return str(source).strip() == str(shown).strip()
 
 
 def report_writes(snap: Snapshot, gen: Generated) -> list[Write]:

@@ -16,6 +16,7 @@ from estimates.narrative import (
     NO_BREAK,
     narrative_keys,
     previous_year,
+    programmes_by_id,
     sentences,
     year_en,
     year_zh,
@@ -83,10 +84,11 @@ def _wan(wan: str) -> str:
     )
 
 
-def _programme_formulas(head: Head, number: str, extents: dict[str, Extent]):
-    """The programme's sentence as live formulas on the row it was read from."""
+def _programme_formulas(head: Head, ident: str, extents: dict[str, Extent]):
+    """The programme's sentence as live formulas on the row it was read from
+    (``ident``: the row's identity, a repeated number told apart)."""
     spec = L.TABLES["tblProgrammes"]
-    index = next(i for i, p in enumerate(head.programmes) if p.number == number)
+    index = list(programmes_by_id(head)).index(ident)
     r = row_of(head.programmes[index].ref, extents["tblProgrammes"].first + index)
     year, prior = head.estimate_year, previous_year(head.estimate_year)
     s = spec.sheet
