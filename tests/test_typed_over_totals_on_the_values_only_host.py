@@ -4,8 +4,9 @@ cell of an input sheet (the programme total, Programmes!G4).
 The CLI reads the file, sees the constant where the formula belongs and reports
 C01. The values-only host (xlwings' remote engine, Office.js) receives values
 only: a constant equal to what the formula would show cannot be told from the
-formula, so there is nothing to report; a differing one is rewritten with the
-formula, goes on the revert record, and the clerk is told at that cell."""
+formula, so there is nothing to report; a differing one is kept and said (C01),
+as the CLI does (issue 9 item 4). A formula typed there is seen, replaced and
+said (C02) by the CLI only: the values-only host sees its value, a constant."""
 
 from decimal import Decimal
 
@@ -66,32 +67,29 @@ def test_the_values_only_host_cannot_tell_an_equal_constant(host_outcomes):
     )
 
 
-def test_the_values_only_host_rewrites_a_differing_constant_and_says_so(
-    host_outcomes,
-):
-    got = outcome(host_outcomes, "total_typed_different", "remote").check()
-    typed = _total(load_workbook(got.before)) + 30
-    after = load_workbook(got.book)["Programmes"][CELL].value
-    assert isinstance(after, str) and after.startswith("="), after
-    rows = _revert_rows(got)
-    assert any(
-        "Programmes" in map(str, r) and CELL in map(str, r) and typed in r for r in rows
-    ), rows
-    assert [f["cell"] for f in got.at("C02")] == [CELL]  # not the cells using it
-
-
 @pytest.mark.parametrize("host", HOSTS)
-def test_a_formula_typed_over_a_total_is_replaced_and_said(host_outcomes, host):
-    got = outcome(host_outcomes, "total_formula_typed", host)
+def test_a_differing_constant_is_kept_and_said_on_either_host(host_outcomes, host):
+    got = outcome(host_outcomes, "total_typed_different", host).check()
+    typed = _total(load_workbook(got.before)) + 30
+    assert load_workbook(got.book)["Programmes"][CELL].value == typed
+    assert [f["cell"] for f in got.at("C01")] == [CELL]  # not the cells using it
+    assert got.at("C02") == []
+
+
+def test_a_formula_typed_over_a_total_is_replaced_and_said_by_the_cli(host_outcomes):
+    got = outcome(host_outcomes, "total_formula_typed", "cli")
     wb = load_workbook(got.before)
     t = Table(wb, "tblProgrammes")
     after = load_workbook(got.book)["Programmes"][CELL].value
-    letter = "G"
-    assert after == f"=SUM({letter}{t.first}:{letter}{t.last})"
+    assert after == f"=SUM(G{t.first}:G{t.last})"
     assert got.at("C02", "Programmes", CELL)
-    rows = _revert_rows(got)
-    # the values-only host sees what the formula showed, not its text
-    held = ("formula", TYPED) if host == "cli" else ("number", _total(wb) + 30)
-    assert ("Programmes", CELL, *held, "C02") in rows, rows
+    assert ("Programmes", CELL, "formula", TYPED, "C02") in _revert_rows(got)
     assert [f["cell"] for f in got.at("C02")] == [CELL]  # not the cells using it
     assert not got.at("T02") and not got.at("C01")
+
+
+def test_the_values_only_host_keeps_what_a_typed_formula_shows(host_outcomes):
+    """It sees the value, not the formula: a constant to it, kept and said."""
+    got = outcome(host_outcomes, "total_formula_typed", "remote")
+    assert [f["cell"] for f in got.at("C01")] == [CELL]
+    assert got.at("C02") == []

@@ -11,7 +11,7 @@ from estimates import __version__
 from estimates.findings import Finding, count_by_severity
 
 from . import layout as L
-from .checks import checks_rows
+from .checks import checks_sheet
 from .flags import flag_marks, previous_flags
 from .snapshot import Formula, Snapshot, address, cell_position
 from .writes import REVERT_COLUMNS, Plan, Write, rebuild_sheet
@@ -162,22 +162,29 @@ def revert_plan(
     refresh's, nor of the one before it."""
     plan = Plan(unflags=previous_flags(snap))
     sheet = snap.sheets.get(L.REVERT, {})
-    restored = 0
+    restored, typed = 0, []
     for row in range(2, snap.max_row(L.REVERT) + 1):
-        target, cell, kind, value = (sheet.get((row, c)) for c in range(1, 5))
-        if not target or not cell or target not in snap.sheets or target == L.CHECKS:
+        target, cell, kind, value, rule = (sheet.get((row, c)) for c in range(1, 6))
+        if not target or not cell or target not in snap.sheets:
             continue
         r, c = cell_position(str(cell))
         if kind == "formula":
             value = Formula(str(value))
         elif kind == "empty":
             value = None
-        plan.writes.append(Write(str(target), r, c, value, None, force=True))
+        put = Write(str(target), r, c, value, None, force=True)
+        if target == L.CHECKS:  # judged anew; only a clerk's text goes back
+            typed += [put] if rule == "C02" else []
+            continue
+        plan.writes.append(put)
         restored += 1
-    if restored:
+    if restored or typed:
         rebuild_sheet(plan, sheet, L.REVERT, revert_rows([]))
     findings = judge(reverted(snap, plan))
-    rebuild_sheet(plan, snap.sheets.get(L.CHECKS), L.CHECKS, checks_rows(findings))
+    checks_sheet(plan, snap, findings)  # a clerk's note elsewhere on it stays
+    plan.writes += typed  # over the rebuilt list: the next refresh raises it again
+    restored += len(typed)
+    plan.restored = restored
     plan.flags = flag_marks(findings)
     plan.errors = count_by_severity(findings)["error"]
     if restored:

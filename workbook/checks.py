@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import re
 
+from openpyxl.utils.cell import column_index_from_string, get_column_letter
+
 from estimates import __version__
 from estimates.findings import Finding, Severity, count_by_severity, sort_key
 from estimates.model import Ref
 from estimates.rules.catalogue import how
+from estimates.rules.text import finding, said
 
 from . import layout as L
 from .flags import flag_marks, previous_flags
-from .snapshot import Formula, Snapshot
-from .writes import Plan, Write, rebuild_sheet
+from .snapshot import Formula, Snapshot, address
+from .writes import Plan, Write, fingerprint, link_name, rebuild_sheet
 
 UNSEEN = (
     "Not checked here: merged cells over an input table (D09) and protected"
@@ -69,7 +72,7 @@ def checks_rows(findings: list[Finding], shapes_known: bool = True) -> list[Writ
                 "label",
             )
         )
-    return out
+    return out + _records(out)
 
 
 COMPARED = len(L.CHECKS_COLUMNS)  # the column of the first other cell's link
@@ -80,8 +83,9 @@ def _link(ref: Ref, text: str) -> Formula:
 
 
 def _others(f: Finding) -> list:
-    """The cells a finding compares besides its own, each linked in a column."""
-    return [c for c in f.cells if c != f.ref]
+    """The cells a finding compares besides its own, each linked in a column (at
+    most ``layout.CHECKS_LINKS``; the Cells used column names them all)."""
+    return [c for c in f.cells if c != f.ref][: L.CHECKS_LINKS]
 
 
 def _finding_row(f: Finding, row: int) -> list[Write]:
@@ -130,7 +134,7 @@ def findings_listed(cells: dict) -> list[Finding]:
         linked = _LINKED.search(str(cell))
         ref = Ref(str(sheet), linked.group(2) if linked else str(cell))
         compared = []
-        for col in range(COMPARED, COMPARED + 64):
+        for col in range(COMPARED, COMPARED + L.CHECKS_LINKS):
             other = _LINKED.search(str(cells.get((row, col)) or ""))
             if other is None:
                 break
@@ -148,11 +152,108 @@ def findings_listed(cells: dict) -> list[Finding]:
     return out
 
 
+RECORD = L.CHECKS_RECORD_COLUMN
+
+
+def _records(writes: list[Write]) -> list[Write]:
+    """The hidden record of each row the Checks sheet gets: a fingerprint of each
+    cell written there (of the name a link shows, after ``=``)."""
+    marks: dict[int, list[str]] = {}
+    for w in writes:
+        if w.value is None or w.value == "":
+            continue
+        name = link_name(w.value)
+        mark = fingerprint(w.value) if name is None else "=" + fingerprint(name)
+        marks.setdefault(w.row, []).append(f"{get_column_letter(w.col)}:{mark}")
+    return [
+        Write(L.CHECKS, row, RECORD, "|" + ",".join(sorted(m)), "key")
+        for row, m in sorted(marks.items())
+    ]
+
+
+def _marks(value: object) -> dict[int, str] | None:
+    if not isinstance(value, str) or not value.startswith("|"):
+        return None
+    out = {}
+    for part in filter(None, value[1:].split(",")):
+        letters, _, mark = part.partition(":")
+        if letters.isalpha() and mark:
+            out[column_index_from_string(letters.upper())] = mark
+    return out
+
+
+def _ours(mark: str | None, value: object) -> bool:
+    if mark is None:
+        return False
+    if mark.startswith("="):  # a link: its formula, or the name it shows
+        return isinstance(value, Formula) or fingerprint(value) == mark[1:]
+    return fingerprint(value) == mark
+
+
+def clerk_cells(snap: Snapshot) -> dict[tuple[int, int], object]:
+    """What a clerk typed on the Checks sheet: every cell the last refresh did
+    not write there, by its rows' records. None on a sheet with no record (an
+    earlier version wrote it): all of it is taken for ours."""
+    old = snap.sheets.get(L.CHECKS) or {}
+    records = {r: _marks(v) for (r, c), v in old.items() if c == RECORD}
+    if not any(m is not None for m in records.values()):
+        return {}
+    return {
+        (r, c): v
+        for (r, c), v in old.items()
+        if c != RECORD
+        and v not in (None, "")
+        and not _ours((records.get(r) or {}).get(c), v)
+    }
+
+
+def checks_c02(row: int, col: int, value: object) -> Finding:
+    """C02 at a cell of the Checks sheet where a clerk's text was replaced."""
+    cell = address(row, col)
+    en, zh = said(
+        (
+            f"{L.CHECKS}!{cell} lies where Refresh lists the findings, and what"
+            " was typed there was replaced",
+            f"{L.CHECKS}!{cell} 位於更新列出檢查結果的範圍,原有內容已被取代",
+        ),
+        ("the add-in's own list", "工具所列的檢查結果"),
+        (f"the clerk's {value!r}", f"使用者輸入的 {value!r}"),
+        (
+            "It is on the revert record (Revert puts it back). Keep notes on"
+            " another sheet: Refresh rewrites this one.",
+            "已記入還原紀錄(可用「還原」取回)。請在其他工作表記下備註:"
+            "更新會重寫此工作表。",
+        ),
+    )
+    return finding("C02", Ref(L.CHECKS, cell), en, zh, "empty", str(value))
+
+
+def checks_sheet(plan: Plan, snap: Snapshot, findings: list[Finding]) -> set:
+    """The Checks sheet rebuilt into ``plan``. What a clerk typed where it now
+    writes is replaced and raised (C02, added to ``findings``); what a clerk
+    typed anywhere else on it is left as it is. The replaced cells, for the
+    revert record."""
+    typed = clerk_cells(snap)
+    raised: list[Finding] = []
+    while True:
+        rows = checks_rows(findings + raised, snap.shapes_known)
+        written = {(w.row, w.col) for w in rows}
+        hit = sorted(cell for cell in typed if cell in written)
+        if len(hit) == len(raised):
+            break
+        raised = [checks_c02(r, c, typed[(r, c)]) for r, c in hit]
+    findings += raised
+    old = {k: v for k, v in (snap.sheets.get(L.CHECKS) or {}).items()
+           if k not in typed or k in written}  # fmt: skip
+    rebuild_sheet(plan, old if L.CHECKS in snap.sheets else None, L.CHECKS, rows)
+    plan.hidden_columns[L.CHECKS] = list(L.HIDDEN_COLUMNS[L.CHECKS])
+    return {(L.CHECKS, r, c) for r, c in hit}
+
+
 def check_plan(snap: Snapshot, findings: list[Finding]) -> Plan:
     """Check only: the Checks sheet and the flags; no computed cell is written."""
     plan = Plan(unflags=previous_flags(snap))
-    rows = checks_rows(findings, snap.shapes_known)
-    rebuild_sheet(plan, snap.sheets.get(L.CHECKS), L.CHECKS, rows)
+    checks_sheet(plan, snap, findings)
     plan.flags = flag_marks(findings)
     plan.errors = count_by_severity(findings)["error"]
     return plan

@@ -13,8 +13,7 @@ overwrite is flagged (C02); its value goes on the revert record with the rest.
 from __future__ import annotations
 
 import re
-import zlib
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
@@ -23,11 +22,12 @@ from estimates.findings import Finding
 from estimates.model import Head, Ref, Shown
 from estimates.narrative import change_en, change_zh, plain, sentences
 from estimates.rules.shown import value_agrees
-from estimates.rules.text import finding, kind_of, said, show
+from estimates.rules.text import finding, said
 
 from . import chart_data
 from . import layout as L
 from .changelog import replaced_clerk_cells
+from .checks import checks_c02
 from .computed import ComputedCell, ReportRow, input_sheet_cells, report_rows
 from .cor_intro import intro_lines
 from .evaluate import NotEvaluated, resolve
@@ -41,7 +41,7 @@ from .snapshot import (
     cell_position,
     table_bounds,
 )
-from .writes import Write
+from .writes import Write, fingerprint
 
 
 @dataclass
@@ -198,45 +198,21 @@ def _typed_too(snap: Snapshot, c: ComputedCell, shown: object) -> bool | None:
     return round(value, 6) != round(Decimal(str(shown)), 6)
 
 
-def _replace_differing(snap: Snapshot, gen: Generated) -> None:
+def _keep_differing(snap: Snapshot, head: Head, gen: Generated) -> None:
     """On a values-only host, each computed cell showing what its formula cannot
-    (a constant, or a stale formula): replaced and said; not the cells that
-    differ only because they refer to one of those (they follow it: their
-    formula gives what they show), and where that cannot be worked out here the
-    finding on the cell they refer to says the next refresh tells."""
+    is a constant a clerk typed: kept and judged (C01), as where formulas are
+    seen. Not a column total that covers fewer rows than its table now has (its
+    formula, stale: rewritten), nor the cells that differ only because they refer
+    to a typed one (they follow it: their formula gives what they show); where
+    that cannot be worked out here, the next refresh tells."""
     cells = {(c.sheet, c.row, c.col) for c, _, _ in gen.differing}
-    unsure: list[ComputedCell] = []
-    for c, raw, expected in gen.differing:
+    for c, raw, _ in gen.differing:
         if _stale_sum(snap, c, raw):
             gen.rewrite.add((c.sheet, c.row, c.col))  # said by nothing: ours
             continue
         typed = _typed_too(snap, c, raw) if _refers_to(c, cells) else True
         if typed:
-            instead = f"{show(expected, kind_of(c.key))}, what its formula gives"
-            gen.replace(c.sheet, c.row, c.col, raw, instead)
-        elif typed is None:
-            unsure.append(c)
-    for i, f in enumerate(gen.replaced):
-        after = [
-            u for u in unsure if _refers_to(u, {(f.sheet, *cell_position(f.cell))})
-        ]
-        if after:
-            gen.replaced[i] = _with_followers(f, after)
-
-
-def _with_followers(f: Finding, after: list[ComputedCell]) -> Finding:
-    """The finding, saying which cells computed from it cannot be checked until
-    the next refresh (this host sees their values only)."""
-    named = ", ".join(f"{c.sheet}!{c.cell}" for c in after)
-    en = (
-        f"{f.message_en} {named} use this cell, so what they show now follows what"
-        " was typed here; if they were typed over too, the next refresh says so."
-    )
-    zh = (
-        f"{f.message_zh}{named} 以此儲存格計算,其顯示值隨此處輸入而變;"
-        "如亦被覆蓋,下次更新會指出。"
-    )
-    return replace(f, message_en=en, message_zh=zh)
+            head.shown[c.key] = Shown(c.key, Ref(c.sheet, c.cell), raw, False)
 
 
 def computed_cells(snap: Snapshot, head: Head, extents, usable: set[str]) -> list:
@@ -262,7 +238,7 @@ def read_generated(snap: Snapshot, reading, expected: dict[str, object]) -> Gene
     for c in gen.computed:
         if c.key and c.sheet in snap.sheets:
             head.shown[c.key] = input_cell_state(snap, c, expected.get(c.key), gen)
-    _replace_differing(snap, gen)
+    _keep_differing(snap, head, gen)
     gen.report = report_rows(head, reading.extents)
     gen.intro = {x: intro_lines(head, reading.extents, x) for x in ("zh", "en")}
     if L.REPORT in snap.sheets:
@@ -389,11 +365,7 @@ def _key_col(sheet: str) -> int:
     return L.REPORT_KEY_COLUMN if sheet == L.REPORT else L.NARRATIVE_KEY_COLUMN
 
 
-def _crc(value: object) -> str:
-    """A short fingerprint of a cell's text (a whole number as the integer)."""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{zlib.crc32(str(value).encode()):08x}"
+_crc = fingerprint
 
 
 STALE = "\x00stale"
@@ -742,6 +714,9 @@ def c02(
     out = []
     for row, col, value in clerk:
         cell = address(row, col)
+        if sheet == L.CHECKS and not instead:
+            out.append(checks_c02(row, col, value))
+            continue
         if instead or sheet not in L.OWNED_COLUMNS:
             en, zh = _computed_messages(sheet, cell, value, instead or "its formula")
         elif unrecorded:

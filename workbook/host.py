@@ -17,7 +17,6 @@ from estimates.findings import Finding, sort_key
 from estimates.results import Results, compute
 from estimates.rules import run_rules
 
-from . import layout as L
 from .changelog import revert_plan
 from .checks import check_plan
 from .flags import clear_plan
@@ -116,8 +115,7 @@ def revert(host: Host, user: str = "") -> int:
     snap = host.snapshot()
     plan = revert_plan(snap, lambda after: evaluate(after).findings, user)
     host.apply(plan, snap)
-    ours = (L.CHANGE_LOG, L.REVERT, L.CHECKS)  # the Checks sheet is judged anew
-    return sum(1 for w in plan.writes if w.sheet not in ours)
+    return plan.restored  # the cells put back, not the Checks sheet judged anew
 
 
 def clear_flags(host: Host) -> None:

@@ -552,9 +552,13 @@ def owns(sheet: str, col: int) -> bool:
     return owned is None or col in owned
 
 
+CHECKS_LINKS = 64  # links to compared cells a finding's row carries, at most
+CHECKS_RECORD_COLUMN = 11 + CHECKS_LINKS  # BW: what the last refresh wrote in the
+# row (hidden), past the last link column: a clerk's text is told from ours by it
 HIDDEN_COLUMNS: dict[str, tuple[int, ...]] = {
     REPORT: (REPORT_KEY_COLUMN, REPORT_SIGNATURE_COLUMN),
     NARRATIVE: (NARRATIVE_KEY_COLUMN, NARRATIVE_RECORD_COLUMN),
+    CHECKS: (CHECKS_RECORD_COLUMN,),
 }
 CHECKS_HEADER_ROW = 5
 CHECKS_COLUMNS = (
@@ -570,6 +574,7 @@ CHECKS_COLUMNS = (
     ("how", "How it is computed 計算方法", 50),
     ("compared", "Go to the cells compared 前往比較的儲存格", 18),  # then one a column
 )
+assert len(CHECKS_COLUMNS) + CHECKS_LINKS == CHECKS_RECORD_COLUMN
 
 
 def stacked(header: str) -> str:

@@ -25,6 +25,7 @@ from estimates.results import Results
 
 from . import layout as L
 from .computed import Extent, row_of
+from .formulas import percent
 from .snapshot import Formula
 from .writes import Write
 
@@ -94,8 +95,10 @@ def _programme_formulas(head: Head, ident: str, extents: dict[str, Extent]):
     s = spec.sheet
     F = f"{s}!{get_column_letter(spec.col('revised'))}{r}"
     G = f"{s}!{get_column_letter(spec.col('estimate'))}{r}"
-    J = f"{s}!{get_column_letter(spec.col('estimate_vs_revised'))}{r}"
-    diff = f"ROUND({G}-{F},1)"
+    # the change worked here, not read from the table's % cell: a constant a
+    # clerk typed there (C01) is not the core's figure, and the sentence is
+    J = percent(G, F).removeprefix("=")
+    diff = f"ROUND(N({G})-N({F}),1)"  # text in a cell: nil, as the core reads it
     # as the core: no percentage against a nil base, nor one that rounds to 0.0
     pct_en = f'IF(N({J})=0,""," ("&TEXT(ABS({J}),"0.0")&"%)")'
     pct_zh = f'IF(N({J})=0,"","("&TEXT(ABS({J}),"0.0")&"%)")'

@@ -22,7 +22,7 @@ from . import draft
 from . import layout as L
 from .changelog import drop_unchanged, record
 from .chart_data import chart_series, history_from
-from .checks import checks_rows
+from .checks import checks_sheet
 from .flags import flag_marks, previous_flags
 from .generated import Generated, total_records
 from .printed import printed_sheets
@@ -79,13 +79,12 @@ def make_plan(
     for name, ref in L.template_names().items():
         if name not in snap.names and ref.split("!")[0] in snap.sheets:
             plan.names[name] = ref  # a clerk deleted it: put it back
-    rows = checks_rows(findings, snap.shapes_known)
-    rebuild_sheet(plan, snap.sheets.get(L.CHECKS), L.CHECKS, rows)
+    clerk = gen.clerk | checks_sheet(plan, snap, findings)  # C02s added there
     plan.flags = flag_marks(findings)
     plan = without_protected(plan, snap, reading)
     drop_unchanged(snap, plan)
     if record_changes:
-        record(snap, plan, "refresh", findings, user, now, frozenset(gen.clerk))
+        record(snap, plan, "refresh", findings, user, now, frozenset(clerk))
     return plan
 
 

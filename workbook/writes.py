@@ -4,6 +4,7 @@ cell flagged, a flag taken back. Each adapter applies them its own way."""
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 
 from . import layout as L
@@ -83,6 +84,7 @@ class Plan:
     # the errors the Checks sheet lists after this job (None: Checks untouched),
     # for the DRAFT mark in the printed sheets' page headers (workbook.draft)
     errors: int | None = None
+    restored: int = 0  # Revert: the cells it puts back (what the clerk is told)
 
 
 FLAG_COLUMNS = ("sheet", "cell", "prior_fill", "prior_note", "prior_author")
@@ -124,3 +126,16 @@ def _link_name(value: object) -> str | None:
     """The name a ``=HYPERLINK("target","name")`` formula shows."""
     match = _LINK.fullmatch(value) if isinstance(value, str) else None
     return match.group(1).replace('""', '"') if match else None
+
+
+def fingerprint(value: object) -> str:
+    """A short fingerprint of a cell's text (a whole number as the integer), for
+    the records of what a refresh wrote."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{zlib.crc32(str(value).encode()):08x}"
+
+
+def link_name(value: object) -> str | None:
+    """The name a ``=HYPERLINK("target","name")`` formula shows."""
+    return _link_name(value)
