@@ -195,26 +195,30 @@ def head_total_zh(totals: tuple, year: str, department: str, short: str = "") ->
     )
 
 
-def subhead_000_en(line: tuple, year: str, named: str) -> str:
+def subhead_000_en(
+    line: tuple, year: str, named: str, title: str = "Operational expenses"
+) -> str:
+    """``title``: the line's own English title."""
     _, _, revised, estimate = (v or 0 for v in line)
     diff = estimate - revised
     prior = year_en(previous_year(year))
     if diff == 0:
         change = f" Provision is the same as the revised estimate for {prior}."
     else:
-        way = "increase" if diff > 0 else "decrease"
+        way = "higher" if diff > 0 else "lower"
         change = (
-            f" The {way} of ${abs(diff) * 1000:,}{_pct_en(line[3], line[2])}"
-            f" against the revised estimate for {prior}."
+            f" Provision is ${abs(diff) * 1000:,}{_pct_en(line[3], line[2])} {way}"
+            f" than the revised estimate for {prior}."
         )
     return (
-        f"Provision of ${estimate * 1000:,} under Subhead 000 Operational expenses is"
+        f"Provision of ${estimate * 1000:,} under Subhead 000 {title} is"
         " for the salaries, allowances and other operating expenses of"
         f" {named}.{change}"
     )
 
 
-def subhead_000_zh(line: tuple, year: str, short: str) -> str:
+def subhead_000_zh(line: tuple, year: str, short: str, title: str = "運作開支") -> str:
+    """``title``: the line's own Chinese title."""
     _, _, revised, estimate = (v or 0 for v in line)
     diff = estimate - revised
     prior = f"{year_zh(previous_year(year))}的修訂預算"
@@ -224,7 +228,7 @@ def subhead_000_zh(line: tuple, year: str, short: str) -> str:
         else f"撥款與{prior}相同"
     )
     return (
-        f"在分目 000 運作開支項下的撥款 {estimate * 1000:,}{NO_BREAK}元,"
+        f"在分目 000 {title}項下的撥款 {estimate * 1000:,}{NO_BREAK}元,"
         f"用以支付{short}的薪金、津貼及其他運作開支。{change}。"
     )
 
@@ -426,12 +430,15 @@ def sentences(head, results) -> list[Sentence]:
                 results.subhead_000[c]
                 for c in ("actual", "original", "revised", "estimate")
             )
+            own = [s for s in head.subheads if s.code == "000" and not s.is_deduction]
+            en = (own[0].title_en.strip() if own else "") or "Operational expenses"
+            zh = (own[0].title_zh.strip() if own else "") or "運作開支"
             out.append(
                 Sentence(
                     key,
                     label,
-                    subhead_000_en(line, year, named_en),
-                    subhead_000_zh(line, year, head_name_zh(head, short=True)),
+                    subhead_000_en(line, year, named_en, en),
+                    subhead_000_zh(line, year, head_name_zh(head, short=True), zh),
                 )
             )
     return out

@@ -62,7 +62,7 @@ def test_english_equivalents(sample_head):
     assert plain(got["subhead_000"].en) == (
         "Provision of $175,587,000 under Subhead 000 Operational expenses is for the"
         " salaries, allowances and other operating expenses of the Innovation,"
-        " Technology and Industry Bureau. The decrease of $67,913,000 (27.9%) against"
+        " Technology and Industry Bureau. Provision is $67,913,000 (27.9%) lower than"
         " the revised estimate for 2024–25."
     )
 
