@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 
 from estimates import __version__
 from estimates.findings import Finding, count_by_severity
+from estimates.source import SourceError
 
 from . import layout as L
 from .checks import checks_sheet
@@ -70,7 +71,17 @@ def _kind(value: object) -> str:
     return "text" if isinstance(value, str) else "number"
 
 
-def revert_rows(changes: list[tuple], clerk: frozenset = frozenset()) -> list[Write]:
+LAYOUT = "layout"
+"""The kind of a revert record row that says the refresh changed the layout."""
+
+
+class CannotRevert(SourceError):
+    """The last refresh changed the layout: Revert refuses, in one line."""
+
+
+def revert_rows(
+    changes: list[tuple], clerk: frozenset = frozenset(), moved: bool = False
+) -> list[Write]:
     """The hidden _Revert sheet: every value the refresh overwrote, to put back;
     ``clerk`` cells (sheet, row, col) are marked C02: a clerk typed them where
     Refresh rebuilds the sheet, and the mark keeps that finding until the next
@@ -90,6 +101,9 @@ def revert_rows(changes: list[tuple], clerk: frozenset = frozenset()) -> list[Wr
         for c, value in enumerate(record, start=1):
             text = str(value) if isinstance(value, Formula) else value  # stored as text
             out.append(Write(L.REVERT, i, c, text, None))
+    if moved:  # a row of its own, below the cells: Revert refuses (revert_plan)
+        row = len(changes) + 2
+        out += [Write(L.REVERT, row, 3, LAYOUT), Write(L.REVERT, row, 4, LAYOUT)]
     return out
 
 
@@ -101,12 +115,14 @@ def record(
     user: str,
     now: str,
     clerk: frozenset = frozenset(),
+    moved: bool = False,
 ):
     """The revert record and a Change log row for what ``plan`` changes; nothing
-    when it changes nothing (a second refresh leaves no trace)."""
+    when it changes nothing (a second refresh leaves no trace). ``moved``: the
+    plan lays rows out anew, which Revert cannot undo: the record says so."""
     changes = changed_cells(snap, plan)
     if changes:
-        revert = revert_rows(changes, clerk)
+        revert = revert_rows(changes, clerk, moved)
         rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert)
         plan.writes += log_row(snap, action, findings, len(changes), user, now)
 
@@ -155,6 +171,7 @@ def revert_plan(
     judge: Callable[[Snapshot], list[Finding]],
     user: str = "",
     now: str = "",
+    source: str = "the book",
 ) -> Plan:
     """Put back every value the last refresh overwrote; then the Checks sheet,
     the flags and the Change log's revert row give the findings of the book as
@@ -162,6 +179,13 @@ def revert_plan(
     refresh's, nor of the one before it."""
     plan = Plan(unflags=previous_flags(snap))
     sheet = snap.sheets.get(L.REVERT, {})
+    if LAYOUT in {v for (_, c), v in sheet.items() if c == 3}:  # the kind column
+        raise CannotRevert(
+            f"{source}: the last refresh laid the Report and Narrative out anew"
+            " (lines added, removed or moved), and Revert puts back cell values"
+            " only, so it would leave a broken book. Nothing was changed: undo the"
+            " table edit and refresh again, or go back to the copy saved before."
+        )
     restored, shown, typed = 0, 0, []
     for row in range(2, snap.max_row(L.REVERT) + 1):
         target, cell, kind, value, rule = (sheet.get((row, c)) for c in range(1, 6))

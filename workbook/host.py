@@ -113,7 +113,9 @@ def check(host: Host) -> Outcome:
 def revert(host: Host, user: str = "") -> int:
     """Put back what the last refresh overwrote; the number of cells restored."""
     snap = host.snapshot()
-    plan = revert_plan(snap, lambda after: evaluate(after).findings, user)
+    plan = revert_plan(
+        snap, lambda after: evaluate(after).findings, user, source=host.source
+    )
     host.apply(plan, snap)
     return plan.restored  # the cells put back, not the Checks sheet judged anew
 

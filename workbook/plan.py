@@ -84,7 +84,9 @@ def make_plan(
     plan = without_protected(plan, snap, reading)
     drop_unchanged(snap, plan)
     if record_changes:
-        record(snap, plan, "refresh", findings, user, now, frozenset(clerk))
+        # an import (refilled) is undone whole by its own Revert: not refused
+        moved = not refilled and (bool(plan.tables) or _rows_moved(snap, gen))
+        record(snap, plan, "refresh", findings, user, now, frozenset(clerk), moved)
     return plan
 
 
@@ -106,6 +108,27 @@ def _gap_records(head: Head, results: Results) -> list[Write]:
         Write(*cells[column], float(gap), "millions")
         for column, gap in gaps_to_record(head, results).items()
     ]
+
+
+def _rows_moved(snap: Snapshot, gen: Generated) -> bool:
+    """Whether this refresh lays the Report or the Narrative out otherwise than
+    the book has them (a line added, removed or moved): Revert, which puts back
+    cell values, could not put that layout back."""
+    report = {row.key: r for r, row in enumerate(gen.report, start=1)}
+    if L.REPORT in snap.sheets and report != gen.report_old:
+        return True
+    key_col = L.NARRATIVE_KEY_COLUMN
+    narrative = {
+        str(w.value): w.row
+        for w in gen.sheets.get(L.NARRATIVE, [])
+        if w.col == key_col and w.value
+    }
+    old = {
+        v: r
+        for (r, c), v in snap.sheets.get(L.NARRATIVE, {}).items()
+        if c == key_col and isinstance(v, str) and v
+    }
+    return L.NARRATIVE in snap.sheets and narrative != old
 
 
 def _computed_write(c, gen: Generated, expected: dict, moved: bool) -> Write:
