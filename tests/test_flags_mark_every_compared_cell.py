@@ -44,7 +44,11 @@ def test_t03_flags_both_sides_and_checks_links_each(sample_book: Path):
     ws = load_book(sample_book)[L.CHECKS]
     first = next(r for r in ws.iter_rows(min_row=6) if r[1].value == "T03")
     assert first[3].value == '=HYPERLINK("#\'Programmes\'!D4","D4")'
-    links = [c.value for c in first[len(L.CHECKS_COLUMNS) - 1 :] if c.value]
+    links = [
+        c.value
+        for c in first[len(L.CHECKS_COLUMNS) - 1 : L.CHECKS_RECORD_COLUMN - 1]
+        if c.value
+    ]
     assert links == [
         f'=HYPERLINK("#\'Report\'!D{total}","Report!D{total}")',
         f"=HYPERLINK(\"#'Report'!D{keys['programme_total']}\","

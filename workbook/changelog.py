@@ -186,7 +186,7 @@ def revert_plan(
             " only, so it would leave a broken book. Nothing was changed: undo the"
             " table edit and refresh again, or go back to the copy saved before."
         )
-    restored, shown, typed = 0, 0, []
+    restored, typed = 0, []
     for row in range(2, snap.max_row(L.REVERT) + 1):
         target, cell, kind, value, rule = (sheet.get((row, c)) for c in range(1, 6))
         if not target or not cell or target not in snap.sheets:
@@ -202,14 +202,13 @@ def revert_plan(
             continue
         plan.writes.append(put)
         restored += 1
-        shown += c not in L.HIDDEN_COLUMNS.get(str(target), ())  # not bookkeeping
     if restored or typed:
         rebuild_sheet(plan, sheet, L.REVERT, revert_rows([]))
     findings = judge(reverted(snap, plan))
     checks_sheet(plan, snap, findings)  # a clerk's note elsewhere on it stays
     plan.writes += typed  # over the rebuilt list: the next refresh raises it again
     restored += len(typed)
-    plan.restored = shown + len(typed)  # what the clerk sees put back
+    plan.restored = restored  # the cells put back (the Checks sheet is judged anew)
     plan.flags = flag_marks(findings)
     plan.errors = count_by_severity(findings)["error"]
     if restored:
