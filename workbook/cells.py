@@ -76,12 +76,29 @@ class Cells:
         its cell."""
         ref = Ref(sheet, address(row, col))
         raw = self.raw(sheet, row, col, label)
+        if isinstance(raw, str) and raw.strip() and is_nil(raw):
+            self._nil_as_text(raw, ref, label)
         if is_nil(raw):
             return None, ref
         value = self._decimal(raw, ref, label)
         if value is None:
             return None, ref
         return self._precise(value, kind, ref, label), ref
+
+    def _nil_as_text(self, raw: str, ref: Ref, label: str) -> None:
+        """D05: a nil typed as text ('n/a', '-') in a figure cell: read as nil, as
+        the book's totals leave it out, but the cell prints the text."""
+        en, zh = said(
+            (f"{label} holds the text {raw!r}", f"{label} 含文字 {raw!r}"),
+            ("a number, or an empty cell for nil", "數字,或留空表示無數字"),
+            (f"the text {raw!r}", f"文字 {raw!r}"),
+            (
+                "It is read as nil, as the book's totals leave it out, but the"
+                " cell prints the text. Key the figure, or clear the cell.",
+                "此格作無數字處理(總額不計入),但會印出該文字。請輸入數字或清空儲存格。",
+            ),
+        )
+        self.add("D05", ref, en, zh, "a number", repr(raw))
 
     def _decimal(self, raw: object, ref: Ref, label: str) -> Decimal | None:
         try:

@@ -1,0 +1,40 @@
+"""Trial 11b A2: 'n/a' typed over a programme's Revised figure was read as nil
+with no finding at the cell, so the totals changed (by $210.7m) and the only
+trace was an info T03. Now a nil typed as text ('n/a', 'nil', a dash) in a
+figure cell is an error at that cell (D05), read as nil as the book's totals
+leave it out: on both hosts, on Head 135, a generated Head and a real Head-year."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbook import layout as L
+from workbook.io import load_book, save_book
+from workbook.refresh import build_workbook
+from workbook.snapshot import address
+
+from .generated_heads import three_heads
+from .hosts import HOSTS, refresh_on
+
+pytestmark = pytest.mark.engine
+
+
+@pytest.mark.parametrize("host", HOSTS)
+@pytest.mark.parametrize("word", ["n/a", "nil", "-"])
+def test_a_nil_word_in_a_figure_cell_is_an_error_there(
+    host, word, libreoffice, tmp_path
+):
+    spec = L.TABLES["tblProgrammes"]
+    row, col = spec.first_row, spec.col("revised")
+    for name, head in three_heads(tmp_path, seed=1, real_at=5).items():
+        book = tmp_path / f"{name}-{host}.xlsx"
+        save_book(build_workbook(head)[0], book)
+        wb = load_book(book)
+        wb[spec.sheet].cell(row, col).value = word
+        save_book(wb, book)
+        findings = refresh_on(host, book, libreoffice, tmp_path)
+        at = [f for f in findings if f.ref and f.ref.cell == address(row, col)]
+        assert [
+            (f.rule, f.severity.value) for f in at if f.ref.sheet == spec.sheet
+        ] == [("D05", "error")], (name, host, [(f.rule, f.ref) for f in at])
+        assert load_book(book)[spec.sheet].cell(row, col).value == word  # kept
