@@ -20,6 +20,19 @@ from .evaluate import NotEvaluated, resolve
 from .snapshot import ERROR_VALUES, CellError, Formula, Snapshot, address
 
 
+def _whole(value: Decimal, rounded: Decimal, kind: str) -> tuple[str, str]:
+    """What a whole-number cell should hold; for $'000 keyed with decimals, the
+    likely slip: the figure keyed in $ million (94.144 for 94,144)."""
+    thousands = value * 1000
+    if kind == T.THOUSANDS and thousands == thousands.to_integral_value():
+        meant = f"{int(thousands):,}"
+        return (
+            f"whole $'000: {meant} if {value} was keyed in $ million",
+            f"以千元計的整數:如 {value} 是以百萬元輸入,應為 {meant}",
+        )
+    return (f"a whole number such as {rounded}", f"整數,例如 {rounded}")
+
+
 class Cells:
     """Reads a snapshot's input cells, adding a finding for each bad one."""
 
@@ -147,7 +160,7 @@ class Cells:
                 )
             else:
                 what = (f"{label} is not a whole number", f"{label} 不是整數")
-                should = (f"a whole number such as {rounded}", f"整數,例如 {rounded}")
+                should = _whole(value, rounded, kind)
             en, zh = said(what, should, (str(value), str(value)))
             self.add("D05", ref, en, zh, str(rounded), str(value))
         return rounded if kind == T.MILLIONS else int(rounded)

@@ -92,12 +92,13 @@ def check(head: Head, results: Results) -> list[Finding]:
             line_ref = next(
                 (s.amounts[k].ref for s in head.subheads if s.code == "000"), None
             )
+            where = f" ({line_ref})" if line_ref else ""
             en, zh = mismatch(
-                (
-                    f"The breakdown of subhead 000 for {years[k]} ({column}) does"
-                    " not sum to subhead 000",
-                    f"{years[k]} 年度({COLUMN_ZH[column]})分目 000 的分析總和"
-                    "不等於分目 000",
+                (  # either side may be the one mistyped: name both, blame neither
+                    f"Subhead 000{where} and the total of its breakdown for"
+                    f" {years[k]} ({column}) differ; one of the two is mistyped",
+                    f"{years[k]} 年度({COLUMN_ZH[column]})分目 000{where}與其分析"
+                    "總和不相符,其中之一輸入有誤",
                 ),
                 line,
                 items,
