@@ -9,8 +9,11 @@ from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 
-from workbook.checks import UNSEEN
-from workbook.layout import CHECKS, NOTE_AUTHOR
+from workbook.checks import UNSEEN, UNSEEN_ROW
+from workbook.layout import CHECKS, CHECKS_RECORD_COLUMN, NOTE_AUTHOR
+from workbook.snapshot import address
+
+SEEN = address(UNSEEN_ROW, CHECKS_RECORD_COLUMN)
 
 
 def _cells(ws, action):
@@ -121,13 +124,14 @@ def apply_actions(wb, actions) -> list[dict]:
 def cells_of(wb) -> dict:
     """Every cell's content, fill and note text, for comparing two books; not
     the one cell the hosts differ by by design: the remote host's note of the
-    checks it cannot make there (workbook.checks.UNSEEN, on the Checks sheet)."""
+    checks it cannot make there (workbook.checks.UNSEEN, on the Checks sheet),
+    with the hidden record of that row."""
     out = {}
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for c in row:
-                if ws.title == CHECKS and c.value == UNSEEN:
-                    continue
+                if ws.title == CHECKS and (c.value == UNSEEN or c.coordinate == SEEN):
+                    continue  # the note, and its row's record
                 fill = c.fill.fgColor.rgb if c.fill.fill_type == "solid" else None
                 note = c.comment.text if c.comment else None
                 if c.value is not None or note is not None or fill is not None:
