@@ -115,7 +115,8 @@ def _cell_value(value: object) -> object:
 
 def blocks(writes: list[Write]) -> list[tuple[str, int, int, list[list[object]]]]:
     """Group single-cell writes into rectangles: runs along a row, then stacked
-    rows with the same span. Gaps inside a rectangle are never filled in."""
+    rows with the same span (a hidden record column beside a list stacks apart
+    from it). Gaps inside a rectangle are never filled in."""
     by_sheet: dict[str, dict[tuple[int, int], object]] = defaultdict(dict)
     for w in writes:
         by_sheet[w.sheet][(w.row, w.col)] = _cell_value(w.value)
@@ -136,12 +137,14 @@ def blocks(writes: list[Write]) -> list[tuple[str, int, int, list[list[object]]]
                 if col is not None:
                     start = prev = col
         merged: list[list] = []
+        stacks: dict[tuple[int, int], list] = {}  # span -> its rectangle so far
         for row, c0, c1 in runs:
-            last = merged[-1] if merged else None
-            if last and last[1] == c0 and last[2] == c1 and last[3] == row - 1:
-                last[3] = row
+            rect = stacks.get((c0, c1))
+            if rect is not None and rect[3] == row - 1:
+                rect[3] = row  # the row below, same span: one rectangle
             else:
-                merged.append([row, c0, c1, row])
+                stacks[(c0, c1)] = rect = [row, c0, c1, row]
+                merged.append(rect)
         for r0, c0, c1, r1 in merged:
             values = [
                 [cells[(r, c)] for c in range(c0, c1 + 1)] for r in range(r0, r1 + 1)
