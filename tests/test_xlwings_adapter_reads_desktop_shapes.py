@@ -41,6 +41,16 @@ def test_writes_group_into_rectangles_and_text_stays_text():
     ]
 
 
+def test_a_column_apart_from_a_list_stacks_into_one_rectangle():
+    """The Checks sheet's hidden record column beside its list: two actions, not
+    two a row."""
+    writes = [Write("S", r, c, c) for r in (6, 7, 8) for c in (1, 2, 75)]
+    assert blocks(writes) == [
+        ("S", 6, 1, [[1, 2], [1, 2], [1, 2]]),
+        ("S", 6, 75, [[75], [75], [75]]),
+    ]
+
+
 class ComCell:
     def __init__(self, row, col, merged):
         self.row, self.col = row, col
