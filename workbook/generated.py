@@ -361,21 +361,6 @@ def clerk_texts(snap: Snapshot, head: Head) -> dict:
     }
 
 
-CLERK_COLUMNS = (L.NARRATIVE_CLERK_COLUMN, L.NARRATIVE_NOTE_COLUMN)
-
-
-def clerk_notes(snap: Snapshot) -> dict[str, object]:
-    """A clerk's note beside each Narrative line (column E), by the line's key:
-    it moves with its line when programmes are sorted, as the clerk's text does."""
-    sheet = snap.sheets.get(L.NARRATIVE, {})
-    return {
-        key: note
-        for key, row in _old_rows(snap, L.NARRATIVE, L.NARRATIVE_KEY_COLUMN).items()
-        if row >= L.NARRATIVE_FIRST_ROW
-        and (note := sheet.get((row, L.NARRATIVE_NOTE_COLUMN))) not in (None, "")
-    }
-
-
 def _key_col(sheet: str) -> int:
     return L.REPORT_KEY_COLUMN if sheet == L.REPORT else L.NARRATIVE_KEY_COLUMN
 
@@ -397,7 +382,7 @@ def row_records(sheet: str, writes: list[Write], signatures, shows) -> list[Writ
     key_col, record_col = _key_col(sheet), L.RECORD_COLUMNS[sheet]
     skip = {key_col, record_col}
     if sheet == L.NARRATIVE:
-        skip |= {L.NARRATIVE_CLERK_COLUMN, L.NARRATIVE_NOTE_COLUMN}
+        skip.add(L.NARRATIVE_CLERK_COLUMN)
     keyed, marks = set(), {}
     for w in writes:
         keyed |= {w.row} if w.col == key_col else set()
@@ -564,8 +549,8 @@ def _unseen_formulas(snap: Snapshot, old: _Old, written: dict) -> list:
 
 def _ours(old: _Old, row: int, col: int, value: object) -> bool:
     key = old.keys.get(row)
-    if old.sheet == L.NARRATIVE and col in CLERK_COLUMNS:
-        # the clerk's text, and note, move with the sentence's key
+    if old.sheet == L.NARRATIVE and col == L.NARRATIVE_CLERK_COLUMN:
+        # the clerk's text moves with its sentence's key
         return row >= L.NARRATIVE_FIRST_ROW and key in old.columns
     if isinstance(value, Formula | CellError) or value in old.texts or value == STALE:
         return True
@@ -636,7 +621,6 @@ def rebuild(snap: Snapshot, reading, results, gen: Generated) -> list[Finding]:
             results,
             reading.extents,
             None if snap.formulas_known else lambda r, c: snap.value(L.NARRATIVE, r, c),
-            clerk_notes(snap),
         ),
     }
     findings = list(gen.replaced)

@@ -517,7 +517,6 @@ HEAD_SUMMARY_LINES = (  # (row, label_en, label_zh, Narrative key, Narrative col
 NARRATIVE_LOOKUP_ROWS = 500  # rows of the Narrative sheet the Head summary looks up
 NARRATIVE_FIRST_ROW = 5
 NARRATIVE_CLERK_COLUMN = 4  # D: the clerk's own sentence, tied to the row's key
-NARRATIVE_NOTE_COLUMN = 5  # E: a clerk's note beside a line; moves with its key
 NARRATIVE_KEY_COLUMN = 6  # F: each row's sentence key (hidden)
 NARRATIVE_RECORD_COLUMN = 7  # G: what the last refresh wrote in the row (hidden)
 # The hidden cell on each row of a rebuilt sheet that records what the last
@@ -534,7 +533,6 @@ OWNED_COLUMNS: dict[str, tuple[int, ...]] = {
         2,
         3,
         NARRATIVE_CLERK_COLUMN,
-        NARRATIVE_NOTE_COLUMN,
         NARRATIVE_KEY_COLUMN,
         NARRATIVE_RECORD_COLUMN,
     ),

@@ -32,7 +32,6 @@ from .writes import Write
 FIRST_ROW = L.NARRATIVE_FIRST_ROW
 CLERK_COL = L.NARRATIVE_CLERK_COLUMN
 KEY_COL = L.NARRATIVE_KEY_COLUMN
-NOTE_COL = L.NARRATIVE_NOTE_COLUMN
 
 
 GONE_LABEL = "Line gone 已無此行"
@@ -55,7 +54,7 @@ def clerk_rows(head: Head, keys) -> dict[str, int]:
     return {key: rows[key] for key in keys}
 
 
-def _kept_rows(head: Head, notes: dict) -> list[Write]:
+def _kept_rows(head: Head) -> list[Write]:
     """The rows of clerk sentences whose line is gone (see ``clerk_rows``)."""
     lines = {key for key, _ in narrative_keys(head)}
     out = []
@@ -68,7 +67,6 @@ def _kept_rows(head: Head, notes: dict) -> list[Write]:
             _write(row, 3, GONE_NOTE[1], "wrap"),
             _write(row, KEY_COL, key, "key"),
             _write(row, CLERK_COL, head.narrative[key][0], "wrap"),
-            _write(row, NOTE_COL, notes.get(key), "wrap"),
         ]
     return out
 
@@ -119,18 +117,13 @@ def _programme_formulas(head: Head, ident: str, extents: dict[str, Extent]):
 
 
 def narrative_rows(
-    head: Head,
-    results: Results,
-    extents: dict[str, Extent],
-    shown=None,
-    notes: dict | None = None,
+    head: Head, results: Results, extents: dict[str, Extent], shown=None
 ) -> list:
     """The Narrative sheet's owned cells; column D is the clerk's text, by key.
 
     ``shown(row, col)``: what a values-only host shows there; a sentence formula
     is then written again wherever that is not the sentence the core makes (the
-    formula there is another row's, or stale). ``notes``: a clerk's note beside
-    a line (column E) by its key, put on the line's row."""
+    formula there is another row's, or stale)."""
     out = [
         _write(1, 1, "說明 Narrative", "title"),
         _write(
@@ -167,5 +160,4 @@ def narrative_rows(
         ]
         text = clerk[sentence.key][0] if sentence.key in clerk else None
         out.append(_write(row, CLERK_COL, text, "wrap"))
-        out.append(_write(row, NOTE_COL, (notes or {}).get(sentence.key), "wrap"))
-    return out + _kept_rows(head, notes or {})
+    return out + _kept_rows(head)
