@@ -1,9 +1,10 @@
 """Issue 11 trial item 9: a programme or subhead whose Chinese title is empty in
 a book that prints Chinese (its Head has a Chinese title) made the Chinese COR
 print "綱領(1):" with no name, and subhead lines with only a code, with no
-finding when every Chinese title of the table was empty. Now each empty title in
-a language the book prints is D06 at its cell; a book that prints one language
-(a published Head-year, English only) is not asked for the other."""
+finding when every Chinese title of the table was empty. Now each empty title is
+D06 at its cell: every book prints both languages (COR English, COR 中文), so a
+published Head-year (English only) is told of each Chinese title, and a blank
+Head title is D06 too."""
 
 from __future__ import annotations
 
@@ -58,12 +59,39 @@ def test_every_empty_title_of_a_printed_language_is_d06_at_its_cell(
     assert _d06(check_file(book).findings) == emptied
 
 
-def test_a_book_printing_english_only_is_not_asked_for_chinese(tmp_path):
+def test_a_real_head_year_with_english_titles_only_is_told_of_each_chinese_one(
+    tmp_path,
+):
+    """Trial 11b D21: every real Head-year is English only, and its COR 中文 printed
+    "總目 149 —" and "綱領(1):" with no finding: each blank title is D06 at its
+    cell, the Head's titles (Head!C4, C5: "Head 112 , Estimates") too."""
     real = published_heads()
     head = head_from_published(real[sorted(real)[len(real) // 5]])
     book = tmp_path / "real.xlsx"
     save_book(build_workbook(head)[0], book)
-    assert _d06(check_file(book).findings) == set()
+    wb = load_book(book)
+    zh = set()
+    for table in ("tblProgrammes", "tblSubheads"):
+        spec = L.TABLES[table]
+        ws = wb[spec.sheet]
+        col = spec.col("title_zh")
+        last = int(ws.tables[table].ref.split(":")[1][1:])
+        for row in range(spec.header_row + 1, last + 1):
+            assert ws.cell(row, spec.col("title_en")).value
+            zh.add((spec.sheet, ws.cell(row, col).coordinate))
+    assert len(zh) == len(head.programmes) + len(head.subheads)
+    heads = {(L.HEAD, "C4"), (L.HEAD, "C5")}
+    assert _d06(check_file(book).findings) == zh | heads
+
+
+def test_a_blank_head_title_is_d06_at_its_cell(tmp_path):
+    book = tmp_path / "book.xlsx"
+    save_book(build_workbook(load_source(SAMPLE_HEAD_135))[0], book)
+    wb = load_book(book)
+    for cell in ("C4", "C5"):
+        wb[L.HEAD][cell].value = None
+    save_book(wb, book)
+    assert _d06(check_file(book).findings) == {(L.HEAD, "C4"), (L.HEAD, "C5")}
 
 
 @pytest.mark.engine

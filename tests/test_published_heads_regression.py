@@ -77,6 +77,11 @@ def test_a_sample_of_head_years_rebuilds_as_workbooks_with_the_same_findings(hea
         )
         wb, _ = build_workbook(head)
         _, results, findings = evaluate(snapshot_of(wb, key))
-        assert sorted((f.rule, f.severity.value) for f in findings) == core, key
+        book = sorted((f.rule, f.severity.value) for f in findings if f.rule != "D06")
+        assert book == core, key
+        # the data gives English titles only: each Chinese title, and the Head's
+        # titles, are D06 in the book (its COR 中文 would print them blank)
+        blank = len(head.programmes) + len(head.subheads) + 2
+        assert [f.rule for f in findings].count("D06") == blank, key
         for label, printed in heads[key]["published_totals"].items():
             assert list(results.total(label)) == printed, (key, label)

@@ -9,6 +9,7 @@ stored with it, else evaluated when simple (``evaluate.py``); never nil silently
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Protocol
 
 from estimates import tables as T
 from estimates.findings import Finding
@@ -31,6 +32,13 @@ def _whole(value: Decimal, rounded: Decimal, kind: str) -> tuple[str, str]:
             f"以千元計的整數:如 {value} 是以百萬元輸入,應為 {meant}",
         )
     return (f"a whole number such as {rounded}", f"整數,例如 {rounded}")
+
+
+class Labelled(Protocol):
+    """A table field or a fixed cell: what a D06 message names."""
+
+    label_en: str
+    label_zh: str
 
 
 class Cells:
@@ -220,7 +228,7 @@ class Cells:
             return 0
         return value
 
-    def missing(self, f: T.Field, ref: Ref, label: str) -> None:
+    def missing(self, f: Labelled, ref: Ref, label: str) -> None:
         row = label.strip()
         named = row and "()" not in row and row != f.label_en
         where = f"{ref}, {row}" if named else ref

@@ -336,20 +336,35 @@ def report_rows(head: Head, extents: dict[str, Extent]) -> list[ReportRow]:
     out.add(draft.ROW_KEY, {1: (_draft_mark(), draft.STYLE)})  # "DRAFT - N errors"
     _provision_blocks(out, head, extents)
     _programme_block(out, head, extents)
+    _footnotes(out, head, "blank_programmes", programmes=True)
     out.add("blank2", {})
     _subhead_block(out, head, extents)
-    if head.footnotes:
-        out.add("blank3", {})
-        for f in head.footnotes:  # each language full width under the table
-            out.add(
-                f"footnote:{f.mark}",
-                {1: (as_text(f.mark), "label"), 2: (as_text(f.text_zh), "note")},
-            )
-            out.add(
-                f"footnote_en:{f.mark}",
-                {1: (as_text(f.mark), "label"), 3: (as_text(f.text_en), "note")},
-            )
+    _footnotes(out, head, "blank3", programmes=False)
     return out.rows
+
+
+def _under_programmes(target: str) -> bool:
+    """A footnote's mark sits in the analysis by programme (its total or a
+    programme's line), so it prints under that table, as the seed's ¶ does;
+    the others (subheads, Total Expenditure) under the subhead table."""
+    return target == "programme_total" or target.startswith("programme:")
+
+
+def _footnotes(out: _Rows, head: Head, blank: str, programmes: bool) -> None:
+    """The footnotes whose marks the table just laid out holds, each language
+    full width under it (trial 11b D15: the ¶ printed under the subheads)."""
+    notes = [f for f in head.footnotes if _under_programmes(f.target) == programmes]
+    if notes:
+        out.add(blank, {})
+    for f in notes:
+        out.add(
+            f"footnote:{f.mark}",
+            {1: (as_text(f.mark), "label"), 2: (as_text(f.text_zh), "note")},
+        )
+        out.add(
+            f"footnote_en:{f.mark}",
+            {1: (as_text(f.mark), "label"), 3: (as_text(f.text_en), "note")},
+        )
 
 
 def _draft_mark() -> Bi:

@@ -228,30 +228,30 @@ def read_tables(
             _titles(cells, head, table)
 
 
-TITLES = ("title_en", "title_zh")
-
-
-def printed_languages(head: Head) -> list[str]:
-    """The title fields of the languages a book prints: those its Head's title or
-    any programme's or subhead's title is given in (English when none is)."""
-    items = [head, *head.programmes, *head.subheads]
-    return [t for t in TITLES if any(getattr(i, t) for i in items)] or [TITLES[0]]
+TITLES = ("title_en", "title_zh")  # the book prints both: COR English, COR 中文
 
 
 def _titles(cells: Cells, head: Head, table: str) -> None:
-    """A programme or subhead title left blank (D06) in a language the book
-    prints (the published Heads give English titles only, a Chinese file Chinese
-    only): its COR sheet would print "綱領(1):" or a subhead's code with no name."""
+    """A programme or subhead title left blank (D06): the COR sheet of its
+    language would print "綱領(1):" or a subhead's code with no name. Every book
+    prints both languages, so a published Head-year (English titles only) is told
+    of each Chinese title its COR 中文 would print blank (trial 11b D21)."""
     spec = L.TABLES[table]
-    languages = printed_languages(head)  # once: it looks at every item
     for item in getattr(head, T.HEAD_LISTS[table]):
-        for name in languages:
+        for name in TITLES:
             if not getattr(item, name) and name in item.refs:
                 if table == "tblProgrammes":
                     label = f"Programme ({item.number})" if item.number else ""
                 else:
                     label = f"Subhead {item.code}" if item.code else ""
                 cells.missing(spec.table.field(name), item.refs[name], label)
+
+
+def _head_titles(cells: Cells, head: Head) -> None:
+    """The Head's title blank (D06 at its cell): each page would say "Head 112 ,"."""
+    for fixed in L.HEAD_INPUTS:
+        if fixed.attr in TITLES and not getattr(head, fixed.attr):
+            cells.missing(fixed, Ref(fixed.sheet, fixed.cell), "")
 
 
 def _structure(snap: Snapshot, findings: list[Finding]):
@@ -335,6 +335,7 @@ def _read_head(cells: Cells) -> Head:
     head.establishment = EstablishmentSummary(**counts)
     head.estimate_year = _year(cells, head.estimate_year)
     _head_number(cells, head.head)
+    _head_titles(cells, head)
     return head
 
 
