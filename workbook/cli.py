@@ -573,11 +573,18 @@ def _pdf_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _pdf(args, out) -> int:
-    from workbook.pdf import make_pdf
+    from workbook.pdf import make_current_pdf
 
     (target,) = args.targets
     with staged(args.targets) as (temp,):
-        make_pdf(args.book, temp, args.lang)
+        refreshed = make_current_pdf(args.book, temp, args.lang)
+    if refreshed:
+        print(
+            f"note: {args.book} was edited since its last refresh: printed as a"
+            f" refresh leaves it (the book is unchanged; 'estimates refresh"
+            f" {args.book}' updates it)",
+            file=out,
+        )
     print(f"wrote {target}", file=out)
     return EXIT_OK
 

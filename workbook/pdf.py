@@ -161,6 +161,40 @@ def make_pdf(book: Path, out: Path | None = None, lang: str | None = None) -> Pa
     return make_pdfs([(book, lang, out)])[0]
 
 
+def changed_by_refresh(book: Path) -> bool:
+    """Whether a refresh would change ``book`` (edited since its last refresh: a
+    new programme with no Report row, stale Narrative sentences, Checks, DRAFT
+    mark). LibreOffice recomputes formulas, not what a refresh writes."""
+    from .refresh import refresh_workbook  # refresh -> plan -> printing: no cycle
+
+    plan = refresh_workbook(load_book(book), str(book), record=False).plan
+    if plan is None:
+        return False  # another template version: printed as it is
+    return bool(
+        plan.writes or plan.clears or plan.sheets or plan.tables or plan.names
+        or plan.charts
+    )  # fmt: skip
+
+
+def make_current_pdf(book: Path, out: Path, lang: str | None = None) -> bool:
+    """``estimates pdf``: the PDF of the book as a refresh leaves it, the book
+    untouched (trial 11c item 5: an edited, unrefreshed book printed stale
+    sentences, no new programme, no DRAFT mark). True when it was refreshed."""
+    from .refresh import refresh_file
+
+    book = Path(book)
+    soffice()  # no LibreOffice: said before any work
+    if not changed_by_refresh(book):
+        make_pdf(book, out, lang)
+        return False
+    with tempfile.TemporaryDirectory(prefix="estimates-fresh-") as tmp:
+        copy = Path(tmp) / f"refreshed{book.suffix}"
+        shutil.copy2(book, copy)
+        refresh_file(copy)
+        make_pdf(copy, out, lang)
+    return True
+
+
 def make_pdfs(jobs: list[tuple[Path, str | None, Path]]) -> list[Path]:
     """Several (book, lang, out) conversions in one LibreOffice run."""
     office = soffice()
