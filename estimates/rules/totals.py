@@ -23,11 +23,13 @@ TOLERANCE_MILLIONS = Decimal("0.1")
 def _explaining(head: Head, column: str) -> list[str]:
     """The marks of the reviewed footnotes on ``column``, each once: a draft
     carried over by New year explains nothing until the clerk reviews it, nor
-    does a mark with no text (an import gives marks only) in either language."""
+    does a mark with no text (an import gives marks only) in either language,
+    nor one on a single programme's line (not what T03 compares, trial 11c 3)."""
     marks = [
         f.mark
         for f in head.footnotes
         if column in f.columns
+        and not f.target.startswith("programme:")
         and (f.text_en.strip() or f.text_zh.strip())
         and not is_draft(f.text_en)
         and not is_draft(f.text_zh)
