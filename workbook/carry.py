@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from estimates.findings import Finding
+from estimates.findings import Finding, Severity
 from estimates.model import Head, Ref
 from estimates.rollforward import carried_from
 from estimates.source import SourceError, read_head_toml
@@ -45,7 +45,8 @@ def unread(findings: list[Finding]) -> dict[Ref, Finding]:
         f.ref: f
         for f in findings
         if f.rule in CELL_RULES and f.ref is not None and f.ref.sheet in INPUT_SHEETS
-    }
+        and not (f.rule == "D06" and f.severity is Severity.WARNING)  # a title
+    }  # fmt: skip
 
 
 def _refuse(source: str, what: str, cells: list[Finding], advice: str) -> None:

@@ -48,8 +48,13 @@ class Cells:
         self.snap = snap
         self.findings = findings
 
-    def add(self, rule: str, ref: Ref, en: str, zh: str, expected: str, found: str):
-        self.findings.append(finding(rule, ref, en, zh, expected, found))
+    def add(
+        self, rule: str, ref: Ref, en: str, zh: str, expected: str, found: str,
+        severity=None,
+    ):  # fmt: skip
+        self.findings.append(
+            finding(rule, ref, en, zh, expected, found, severity=severity)
+        )
 
     def raw(self, sheet: str, row: int, col: int, label: str) -> object:
         """A cell's value; a formula's is the value stored with it or evaluated.
@@ -228,7 +233,7 @@ class Cells:
             return 0
         return value
 
-    def missing(self, f: Labelled, ref: Ref, label: str) -> None:
+    def missing(self, f: Labelled, ref: Ref, label: str, severity=None) -> None:
         row = label.strip()
         named = row and "()" not in row and row != f.label_en
         where = f"{ref}, {row}" if named else ref
@@ -238,4 +243,4 @@ class Cells:
             want,
             ("a blank cell", "空白"),
         )
-        self.add("D06", ref, en, zh, want[0], "blank")
+        self.add("D06", ref, en, zh, want[0], "blank", severity)

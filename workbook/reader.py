@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from estimates import tables as T
-from estimates.findings import Finding
+from estimates.findings import Finding, Severity
 from estimates.importer import likely_head
 from estimates.model import Amount, Count, EstablishmentSummary, Head, Ref
 from estimates.rules.text import finding, said
@@ -231,12 +231,20 @@ def read_tables(
 TITLES = ("title_en", "title_zh")  # the book prints both: COR English, COR 中文
 
 
+def _given(head: Head) -> set[str]:
+    """The title fields the Head's title or any line's title is given in."""
+    items = [head, *head.programmes, *head.subheads]
+    return {t for t in TITLES if any(getattr(i, t) for i in items)}
+
+
 def _titles(cells: Cells, head: Head, table: str) -> None:
     """A programme or subhead title left blank (D06): the COR sheet of its
-    language would print "綱領(1):" or a subhead's code with no name. Every book
-    prints both languages, so a published Head-year (English titles only) is told
-    of each Chinese title its COR 中文 would print blank (trial 11b D21)."""
+    language would print "綱領(1):" or a subhead's code with no name. An error
+    where the book gives that language elsewhere; a warning where it gives it
+    nowhere (every published Head-year is English only: its COR 中文 prints
+    no title, trial 11b D21)."""
     spec = L.TABLES[table]
+    given = _given(head)  # once: it looks at every item
     for item in getattr(head, T.HEAD_LISTS[table]):
         for name in TITLES:
             if not getattr(item, name) and name in item.refs:
@@ -244,14 +252,16 @@ def _titles(cells: Cells, head: Head, table: str) -> None:
                     label = f"Programme ({item.number})" if item.number else ""
                 else:
                     label = f"Subhead {item.code}" if item.code else ""
-                cells.missing(spec.table.field(name), item.refs[name], label)
+                severity = None if name in given else Severity.WARNING
+                cells.missing(spec.table.field(name), item.refs[name], label, severity)
 
 
 def _head_titles(cells: Cells, head: Head) -> None:
-    """The Head's title blank (D06 at its cell): each page would say "Head 112 ,"."""
+    """The Head's title blank (D06 warning at its cell): each page of that
+    language would say "Head 112 ,"."""
     for fixed in L.HEAD_INPUTS:
         if fixed.attr in TITLES and not getattr(head, fixed.attr):
-            cells.missing(fixed, Ref(fixed.sheet, fixed.cell), "")
+            cells.missing(fixed, Ref(fixed.sheet, fixed.cell), "", Severity.WARNING)
 
 
 def _structure(snap: Snapshot, findings: list[Finding]):
