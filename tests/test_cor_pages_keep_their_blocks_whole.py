@@ -91,7 +91,11 @@ def _lines(page: str) -> list[str]:
 
 def _cor(printed: list[list[str]]) -> list[list[str]]:
     """The COR sheet's pages (the Narrative's follow them in the PDF)."""
-    narrative = [n for n, p in enumerate(printed) if any("Narrative" in x for x in p)]
+    narrative = [  # its title, in the PDF's language (trial 11b D17)
+        n
+        for n, p in enumerate(printed)
+        if any(x.strip() in ("Narrative", "說明") or "Narrative" in x for x in p)
+    ]
     return printed[: narrative[0]] if narrative else printed
 
 

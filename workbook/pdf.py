@@ -30,7 +30,13 @@ from openpyxl.utils.cell import get_column_letter
 from . import layout as L
 from .io import load_book, save_book
 from .printed import SHEETS as ONE_LANGUAGE
-from .printing import LANGUAGE_COLUMNS, lay_out, set_up_pages
+from .printing import (
+    LANGUAGE_COLUMNS,
+    lay_out,
+    one_language,
+    one_language_pages,
+    set_up_pages,
+)
 from .styles import CJK_FONT
 
 PRINTED = (L.REPORT, L.NARRATIVE)
@@ -136,10 +142,31 @@ def printable_copy(book: Path, target: Path, lang: str | None, sheets=PRINTED):
                     letter = get_column_letter(col)
                     wb[sheet].column_dimensions[letter].hidden = True
         _hide_other_footnotes(wb, lang)  # a book made before the language sheets
+        _narrative_in(wb, lang)
         lay_out(wb, refit=True)  # the other language's columns are hidden
         set_up_pages(wb)
+        if L.NARRATIVE in wanted:
+            one_language_pages(wb[L.NARRATIVE], lang)
     save_book(wb, target)
     return target
+
+
+def _narrative_in(wb, lang: str) -> None:
+    """The Narrative as the COR pages before it read (trial 11b D17): its labels
+    in one language, no working instruction, no empty clerk's column."""
+    if L.NARRATIVE not in wb.sheetnames:
+        return
+    ws = wb[L.NARRATIVE]
+    for row in range(2, L.NARRATIVE_FIRST_ROW - 1):  # the working instruction
+        ws.row_dimensions[row].hidden = True
+    for row in range(1, ws.max_row + 1):
+        cell = ws.cell(row, 1)
+        if isinstance(cell.value, str) and not isinstance(cell, MergedCell):
+            cell.value = one_language(cell.value, lang)
+    clerk = L.NARRATIVE_CLERK_COLUMN
+    rows = range(L.NARRATIVE_FIRST_ROW, ws.max_row + 1)
+    if all(ws.cell(r, clerk).value in (None, "") for r in rows):
+        ws.column_dimensions[get_column_letter(clerk)].hidden = True
 
 
 def _hide_other_footnotes(wb, lang: str) -> None:

@@ -754,6 +754,30 @@ def _head_lines(ws, head: str, year: str) -> None:
         part.size = 8
 
 
+def one_language_pages(ws, lang: str) -> None:
+    """A sheet printed in one language (``estimates pdf --lang``): portrait like
+    the COR pages, its header and footer in that language, naming no sheet."""
+    head, year = _head_and_year(ws.parent)
+    ws.page_setup.orientation = "portrait"
+    said = FURNITURE[lang]
+    ws.oddHeader.left.text = said.head.format(head=head) if head else ""
+    ws.oddHeader.right.text = said.year.format(year=year) if year else ""
+    ws.oddFooter.left.text = said.footer
+    ws.oddFooter.right.text = said.page
+
+
+def one_language(text: str, lang: str) -> str:
+    """A bilingual label's half in ``lang``: "Programme (1) 綱領(1)" is
+    "Programme (1)" or "綱領(1)"; "說明 Narrative" "Narrative" or "說明"."""
+    words = text.split(" ")
+    cjk = [any("\u4e00" <= ch <= "\u9fff" for ch in w) for w in words]
+    if all(cjk) or not any(cjk):
+        return text
+    cut = cjk.index(not cjk[0])  # where the second language starts
+    first, second = " ".join(words[:cut]), " ".join(words[cut:])
+    return first if (lang == "zh") == cjk[0] else second
+
+
 def retitle_pages(wb) -> None:
     """Keep the Head and year in the headers of the template's own sheets that
     carry them; paper, margins and print titles stay as the clerk left them."""
