@@ -22,6 +22,7 @@ from workbook.flags import next_flag as _next
 from workbook.reader import NotOurBook
 from workbook.versions import advice
 
+from .refusals import in_chinese, reason_zh
 from .xlbook import XlwingsHost, snapshot_of
 
 TITLE = "Estimates 預算"
@@ -58,16 +59,17 @@ def _named(what: str) -> str:
     return f"{what} {ACTIONS_ZH.get(what, '')}".rstrip()
 
 
-def refusal(what: str, text: str) -> str:
+def refusal(what: str, text: str, zh: str = "") -> str:
     """A clerk's mistake as the message box says it: the action in both languages,
-    the message (its first line, then any list below it), and that nothing was
-    changed."""
+    the message (its first line, then any list below it), the same in Chinese
+    (``zh``), and that nothing was changed."""
     lines = text.splitlines() or [""]
     shown = lines[:ALERT_LINES]
     if len(lines) > ALERT_LINES:
         more = len(lines) - ALERT_LINES
         shown.append(f"... and {more} more 其餘 {more} 項 (see Checks 見「檢查結果」)")
-    return "\n".join([f"{_named(what)}: {shown[0]}", *shown[1:], REFUSED])
+    return "\n".join([f"{_named(what)}: {shown[0]}", *shown[1:], *[zh][:bool(zh)],
+                      REFUSED])  # fmt: skip
 
 
 @contextmanager
@@ -83,7 +85,7 @@ def _guard(book, what: str):
             f"{ACTIONS_ZH.get(what, what)}:請開啟 Estimates.xltm 並在其中輸入總目。",
         )
     except (SourceError, YearError) as exc:  # the clerk's to mend: no crash
-        _alert(book, refusal(what, str(exc)))
+        _alert(book, refusal(what, str(exc), in_chinese(exc)))
     except Exception as exc:
         traceback.print_exc()
         _alert(
@@ -111,12 +113,15 @@ def refresh(book=None):
     of another template version is left as it is (the same policy as the CLI)."""
     book = _caller(book)
     with _guard(book, "Refresh"):
-        _status(book, "Estimates: reading and refreshing the workbook ...")
+        _status(
+            book,
+            "Estimates: refreshing the workbook ... 預算工具:正在更新 ...",
+        )
         done = service.refresh(XlwingsHost(book), service.current_user())
         if done.refused:
             _alert(book, done.refused)
             return done.findings
-        _status(book, f"Estimates refreshed: {_summary(done.findings)}")
+        _status(book, f"Estimates refreshed 已更新: {_summary(done.findings)}")
         return done.findings
 
 
@@ -125,7 +130,7 @@ def check(book=None):
     book = _caller(book)
     with _guard(book, "Check"):
         done = service.check(XlwingsHost(book))
-        _status(book, f"Estimates checked: {_summary(done.findings)}")
+        _status(book, f"Estimates checked 已檢查: {_summary(done.findings)}")
         return done.findings
 
 
@@ -186,7 +191,10 @@ def about(book=None):
     book = _caller(book)
     with _guard(book, "About"):
         text = version_advice(template_version(book))
-        _alert(book, f"Estimates add-in 預算工具\n{text}\nLayout: {L.TEMPLATE_VERSION}")
+        _alert(
+            book,
+            f"Estimates add-in 預算工具\n{text}\nLayout 版面: {L.TEMPLATE_VERSION}",
+        )
         return text
 
 
@@ -197,10 +205,10 @@ def about(book=None):
 
 def _tell(book, done, issues, what: str) -> None:
     lines = [f"{what}:", *done.summary(), _summary(done.findings)]
-    if done.actual_said():
-        lines.append(done.actual_said())
+    lines += [said for said in (done.actual_said(), done.blanks_said()) if said]
     lines += [
-        f"{'Note 注意' if i.note else 'Not read 未能讀取'}: {i}" for i in issues[:10]
+        f"{'Note 注意' if i.note else 'Not read 未能讀取'}: {i} ({reason_zh(str(i))})"
+        for i in issues[:10]
     ]
     if len(issues) > 10:
         lines.append(f"... and {len(issues) - 10} more 其餘 {len(issues) - 10} 項")
@@ -230,7 +238,7 @@ def import_data(paths, book=None):
 
     book = _caller(book)
     with _guard(book, "Import"):
-        _status(book, "Estimates: importing ...")
+        _status(book, "Estimates: importing ... 預算工具:正在匯入 ...")
         host = XlwingsHost(book)
         snap = host.snapshot()
         head, tables, issues = source_head([_path(p) for p in paths], snap)
@@ -253,13 +261,17 @@ def new_year_check(target, year: str = "", actual_paths=(), verdict=None, book=N
     book = _caller(book)
     ready = False
     with _guard(book, "New year"):
-        _status(book, "Estimates: checking New year ...")
+        _status(book, "Estimates: checking New year ... 預算工具:正在檢查新年度 ...")
         new = _path(target)
         refuse_new_name(Path(book.fullname), new)
         if new.exists():
-            raise SourceError(f"{new}: already exists; give a new name")
+            raise SourceError(f"{new}: already exists; give a new name",
+                              f"{new}: 已存在;請另定名稱。")  # fmt: skip
         if not new.parent.is_dir():
-            raise SourceError(f"{new.parent}: no such folder; choose one that exists")
+            raise SourceError(
+                f"{new.parent}: no such folder; choose one that exists",
+                f"{new.parent}: 沒有此資料夾;請選擇已有的資料夾。",
+            )
         snap = XlwingsHost(book).snapshot()
         done = new_year_ready(snap, year, [_path(p) for p in actual_paths])
         ready = not _refused(book, done)
@@ -298,7 +310,8 @@ def export_data(folder, book=None):
         snap = XlwingsHost(book).snapshot()
         reading, _, findings = service.evaluate(snap)
         folder = _path(folder)
-        export_inputs(reading.head, findings, folder, snap.source)
+        left_out = export_inputs(snap, reading.head, findings, folder)
         lines = [f"Exported to 已匯出至 {folder}:", *exported(reading.head)]
+        lines += [left_out] if left_out else []
         _alert(book, "\n".join([*lines, _summary(findings)]))
         return reading.head

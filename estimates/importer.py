@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import COLUMNS, Footnote, Head, Subhead, amounts, year_labels
-from .money import parse_millions, parse_thousands, sum_amounts
+from .money import NIL_MARK, parse_millions, parse_thousands, sum_amounts
 from .source import SourceError, head_toml, read_head_toml, write_table
 from .tables import BREAKDOWN, PROGRAMMES, SUBHEADS, NotACode, Table, subhead_code
 from .totals import (
@@ -331,7 +331,7 @@ def _subhead(f: _File, line: int, row: list[str], values, imported) -> str:
             imported.issues.append(Issue(f.path, line, reason))
             return ""
         above = imported.subheads[-1]
-        negative = ["" if v is None else str(-abs(v)) for v in values]
+        negative = [NIL_MARK if v is None else str(-abs(v)) for v in values]
         imported.subheads.append(  # its own line, counted in every total
             [*above[:3], "Deduct reimbursements", "減除發還款額", *negative]
         )
@@ -360,7 +360,9 @@ def _item(f: _File, row: list[str], values, imported) -> str:
 
 
 def _shown(values: list) -> list[str]:
-    return ["" if v is None else str(v) for v in values]
+    """A published line's figures as a source folder holds them: a nil is one the
+    Government printed (``-``), never a figure still to key (a blank)."""
+    return [NIL_MARK if v is None else str(v) for v in values]
 
 
 def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:

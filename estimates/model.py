@@ -38,10 +38,20 @@ class Ref:
 
 @dataclass(frozen=True)
 class Amount:
-    """One amount and the cell it came from; ``value`` None means nil."""
+    """One amount and the cell it came from; ``value`` None means nil.
+
+    A nil is blank (still to key, the default) unless ``nil``: the clerk keyed a
+    nil mark (``-``) on purpose. A keyed nil rolls forward as nil; a blank
+    Estimate rolls into an Original still to key (rule F01)."""
 
     value: int | Decimal | None
     ref: Ref | None = None
+    nil: bool = field(default=False, compare=False)
+
+    @property
+    def blank(self) -> bool:
+        """No figure and no nil mark: a figure still to key."""
+        return self.value is None and not self.nil
 
 
 def amounts(values: tuple, refs: tuple | None = None) -> tuple[Amount, ...]:
@@ -164,6 +174,9 @@ class EstablishmentSummary:
     ceiling: Count = Count(None)
     note_en: str = ""
     note_zh: str = ""
+    refs: dict[str, Ref] = field(default_factory=dict, compare=False, repr=False)
+    """The cells of the notes, by field name (``refs["note_en"]``), when read from
+    a book."""
 
 
 @dataclass(frozen=True)
@@ -210,6 +223,9 @@ class Head:
     footnote_gaps: tuple[Amount, ...] = field(default=(), compare=False)
     """Per column, the programme-total gap ($ million) the footnotes were accepted
     as explaining, as recorded in the book (() where nothing was read)."""
+    notes: dict[str, str] = field(default_factory=dict)
+    """A clerk's own notes outside the tables (on the Narrative sheet, below or
+    beside its lines), by cell ("Narrative!A30"): Export and build carry them."""
 
     def year_labels(self) -> tuple[str, str, str, str]:
         """Column years: ``("2023-24", "2024-25", "2024-25", "2025-26")``."""

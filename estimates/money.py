@@ -16,6 +16,13 @@ NIL_MARKS = frozenset({"", "-", "—", "–", "_", "－", "‒", "―", "n/a", "
 """The one rule for nil, in a cell or a CSV: empty, a dash (as the COR prints nil)
 or the word nil, n/a or n.a. in any case. Anything else is a figure or refused
 (TBC, 0 is the figure zero)."""
+NIL_MARK = "-"
+"""What a nil keyed on purpose is written as in a CSV file (as the Government's
+files write it); in a cell, ``NIL_CELL``, as the COR prints it. Unlike a blank,
+neither is a figure still to key."""
+NIL_CELL = "—"
+NOT_YET = frozenset({"n/a", "n.a."})
+"""Nil marks that say "not available yet": read as nil, but still to key (a blank)."""
 _FIGURE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+")
 """Digits, commas only between groups of three before the point, one point."""
 MAX_AMOUNT = Decimal(10) ** 15
@@ -94,6 +101,13 @@ def is_nil(value: object) -> bool:
     if value is None:
         return True
     return isinstance(value, str) and value.strip().lower() in NIL_MARKS
+
+
+def is_nil_mark(value: object) -> bool:
+    """A nil keyed on purpose (``-``, ``—``, ``nil``): not a blank, not n/a."""
+    if not isinstance(value, str) or not value.strip():
+        return False
+    return is_nil(value) and value.strip().lower() not in NOT_YET
 
 
 def parse_amount(value: object) -> Decimal | None:
@@ -187,12 +201,15 @@ def format_percent(points: Decimal | None) -> str:
 
 
 __all__ = [
+    "NIL_CELL",
+    "NIL_MARK",
     "NIL_MARKS",
     "Number",
     "format_millions",
     "format_percent",
     "format_thousands",
     "is_nil",
+    "is_nil_mark",
     "parse_amount",
     "parse_millions",
     "parse_number",

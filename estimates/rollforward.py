@@ -3,7 +3,8 @@
 Pure: a ``Head`` in, the next year's ``Head`` out; the old one is never changed.
 
 - the Estimate year moves one year on, and every year label follows from it;
-- Original = last year's Estimate, on every programme, subhead and breakdown line;
+- Original = last year's Estimate, on every programme, subhead and breakdown line
+  (a nil keyed as ``-`` stays nil; a blank Estimate leaves the Original to key, F01);
 - Actual, Revised and the new Estimate are left nil for the clerk to key (rule F01
   flags each until keyed), unless actual expenditure is given (``actuals``);
 - posts at start = last year's posts at end, directorate likewise; the net change,
@@ -22,6 +23,7 @@ from dataclasses import replace
 
 from .model import (
     COLUMNS,
+    Amount,
     BreakdownItem,
     Count,
     EstablishmentSummary,
@@ -35,8 +37,6 @@ from .years import YearError, next_year, parse_year
 
 DRAFT = "[Review 待覆核] "
 """The mark on carried-over text; the clerk deletes it once the text is reviewed."""
-TO_KEY = ("actual", "revised", "estimate")
-"""The columns a rolled-forward book leaves for the clerk to key."""
 MOVED_COLUMNS = {"original": "actual", "revised": "actual", "estimate": "original"}
 """Last year's column -> this year's: year -1's figures are now the Actual's year."""
 
@@ -90,14 +90,17 @@ def target_year(estimate_year: str, year: str = "", where: str = "") -> str:
     if year and parse_year(year, "--year") != want:
         raise YearError(
             f"--year: the new year must be {want}, the year after the book's"
-            f" {estimate_year}; {year.strip()} was given"
+            f" {estimate_year}; {year.strip()} was given",
+            f"新年度應為 {estimate_year} 的下一年度 {want},現為 {year.strip()}。",
         )
     return want
 
 
-def _moved(last_estimate, actual) -> tuple:
-    """The new year's four amounts: Actual as given, Original = last Estimate."""
-    return amounts((actual, last_estimate, None, None))
+def _moved(last_estimate: Amount, actual) -> tuple:
+    """The new year's four amounts: Actual as given, Original = last Estimate (a
+    keyed nil stays one; a blank stays blank, to key)."""
+    moved = amounts((actual, last_estimate.value, None, None))
+    return (moved[0], Amount(last_estimate.value, nil=last_estimate.nil), *moved[2:])
 
 
 def _actual(actuals: Actuals, kind: str, *keys: str):
@@ -171,19 +174,19 @@ def roll_forward(head: Head, year: str = "", actuals: Actuals | None = None) -> 
         actual = _actual(got, "programme", p.number)
         new.programmes.append(
             Programme(p.number, p.title_en, p.title_zh,
-                      _moved(p.value("estimate"), actual), p.policy_area)
+                      _moved(p.amounts[-1], actual), p.policy_area)
         )  # fmt: skip
     for s in head.subheads:
         actual = _actual(got, "subhead", f"{s.code}|{s.title_en}", s.code)
         new.subheads.append(
             Subhead(s.account, s.section, s.code, s.title_en, s.title_zh,
-                    _moved(s.value("estimate"), actual))
+                    _moved(s.amounts[-1], actual))
         )  # fmt: skip
     for b in head.breakdown:
         actual = _actual(got, "item", b.item_en, b.item_zh)
         new.breakdown.append(
             BreakdownItem(b.group, b.item_en, b.item_zh,
-                          _moved(b.amounts[-1].value, actual))
+                          _moved(b.amounts[-1], actual))
         )  # fmt: skip
     new.posts = [
         replace(p, posts_start=p.posts_end, ref=None) for p in head.posts

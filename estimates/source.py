@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import COLUMNS, Count, EstablishmentSummary, Footnote, Head
+from .money import is_nil_mark
 from .tables import FOOTNOTES, HEAD_LISTS, PROGRAMMES, SUBHEADS, TABLES, Table
 from .years import YearError, parse_year
 
@@ -31,7 +32,12 @@ TOTAL_KEYS = {PROGRAMMES.name: "programme", SUBHEADS.name: "code"}
 
 
 class SourceError(ValueError):
-    """A source file that cannot be read; the message names file, line and column."""
+    """A source file that cannot be read; the message names file, line and column.
+    ``zh``: the same in Chinese, when the raiser gives it (the ribbon shows both)."""
+
+    def __init__(self, message: str = "", zh: str = ""):
+        super().__init__(message)
+        self.zh = zh
 
 
 @dataclass(frozen=True)
@@ -91,7 +97,9 @@ class Row:
                     bad.append(str(exc))
         if bad:
             raise SourceError("\n".join(bad))
-        return table.make(values)
+        nils = [f.name for f in table.fields if f.is_money
+                and is_nil_mark(self.data.get(f.name))]  # fmt: skip
+        return table.make(values, nils=nils)
 
 
 def read_rows(path: Path, required: tuple[str, ...]) -> list[Row]:
@@ -173,6 +181,24 @@ def _narrative(meta: dict, path: Path) -> dict[str, tuple[str, None]]:
     return {str(k): (t, None) for k, t in table.items() if t.strip()}
 
 
+NOTE_CELL = re.compile(r"Narrative![A-Z]{1,3}[1-9][0-9]{0,6}")
+"""Where a clerk's note may go back (head.toml [notes]): a cell of the Narrative."""
+
+
+def _notes(meta: dict, path: Path) -> dict[str, str]:
+    """head.toml's [notes]: a clerk's notes outside the tables, by cell."""
+    table = meta.get("notes", {})
+    if not isinstance(table, dict):
+        raise SourceError(f"{path}: [notes] maps cells (Narrative!A30) to text")
+    for cell, text in table.items():
+        if not NOTE_CELL.fullmatch(str(cell)) or not isinstance(text, str):
+            raise SourceError(
+                f"{path}: [notes] {cell!r}: expected a Narrative cell (such as"
+                " Narrative!A30) and its text"
+            )
+    return {str(k): t for k, t in table.items() if t.strip()}
+
+
 def _year(meta: dict, path: Path, key: str = "estimate_year") -> str:
     """head.toml's ``key`` (estimate_year, rolled_from) as ``2025-26`` ("" if it
     gives none).
@@ -222,6 +248,7 @@ def load_source(folder: Path) -> Head:
         department_short_zh=str(meta.get("department_short_zh", "")),
         footnotes=_footnotes(meta, meta_path),
         narrative=_narrative(meta, meta_path),
+        notes=_notes(meta, meta_path),
         rolled_from=_year(meta, meta_path, "rolled_from"),
         establishment=EstablishmentSummary(
             posts_start=_count(info, "posts_start", meta_path),
@@ -304,6 +331,9 @@ def head_toml(head: Head) -> str:
     if head.narrative:  # the clerk's own sentences, by sentence key
         lines += ["", "[narrative]"]
         lines += [f"{_toml(k)} = {_toml(t)}" for k, (t, _) in head.narrative.items()]
+    if head.notes:  # the clerk's notes outside the tables, by cell
+        lines += ["", "[notes]"]
+        lines += [f"{_toml(k)} = {_toml(t)}" for k, t in head.notes.items()]
     for note in head.footnotes:
         lines += ["", "[[footnotes]]"]
         for f in FOOTNOTES.fields:

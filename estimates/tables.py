@@ -31,7 +31,7 @@ from .model import (
     Ref,
     Subhead,
 )
-from .money import parse_amount, parse_millions
+from .money import NIL_CELL, NIL_MARK, parse_amount, parse_millions
 
 TEXT, CODE, MILLIONS, THOUSANDS, INT, DOLLARS, FLAG, LIST = (
     "text",
@@ -202,8 +202,11 @@ class Table:
         values: Mapping[str, object],
         refs: Mapping[str, Ref] | None = None,
         ref: Ref | None = None,
+        nils: Iterable[str] = (),
     ) -> object:
-        """A model row from parsed values by field name, and their cells."""
+        """A model row from parsed values by field name, and their cells; ``nils``:
+        the money fields keyed as a nil mark (``-``), not left blank."""
+        nils = set(nils)
         refs = refs or {}
         if ref is None:
             ref = refs.get(self.ref_field or self.fields[0].name)
@@ -211,7 +214,9 @@ class Table:
         money = []
         for f in self.fields:
             if f.is_money:
-                money.append(Amount(values.get(f.name), refs.get(f.name)))  # type: ignore[arg-type]
+                value = values.get(f.name)
+                money.append(Amount(value, refs.get(f.name),  # type: ignore[arg-type]
+                                    value is None and f.name in nils))  # fmt: skip
             else:
                 kwargs[f.model_attr] = values.get(f.name, f.empty)
         if money:
@@ -223,11 +228,20 @@ class Table:
         return self.model(**kwargs)
 
     def cells(self, item: object) -> list[object]:
-        """What each column's cell holds for a model row, in order."""
-        return [f.unparse(f.get(item)) for f in self.fields]
+        """What each column's cell holds for a model row, in order (a keyed nil:
+        its mark, so a blank and a nil stay apart)."""
+        return [_nil(f, item, NIL_CELL) or f.unparse(f.get(item)) for f in self.fields]
 
     def csv_row(self, item: object) -> list[str]:
-        return [f.csv(f.get(item)) for f in self.fields]
+        return [_nil(f, item, NIL_MARK) or f.csv(f.get(item)) for f in self.fields]
+
+
+def _nil(f: Field, item: object, mark: str) -> str:
+    """``mark`` for a money field keyed as nil, else ""."""
+    if not f.is_money:
+        return ""
+    amount = item.amounts[COLUMNS.index(f.name)]  # type: ignore[attr-defined]
+    return mark if amount.nil else ""
 
 
 def _money(kind: str) -> tuple[Field, ...]:

@@ -23,7 +23,11 @@ EXAMPLE = "a year such as 2025-26"
 
 class YearError(ValueError):
     """A year that is no Estimate year, or not the one wanted; the message names
-    where it was read."""
+    where it was read. ``zh``: the same in Chinese (the ribbon shows both)."""
+
+    def __init__(self, message: str = "", zh: str = ""):
+        super().__init__(message)
+        self.zh = zh
 
 
 def _label(first: int) -> str:
@@ -49,7 +53,10 @@ def parse_year(value: object, where: str = "") -> str:
     if year is None:
         found = repr(text) if text else "blank"
         prefix = f"{where}: " if where else ""
-        raise YearError(f"{prefix}the Estimate year is {found}, not {EXAMPLE}")
+        raise YearError(
+            f"{prefix}the Estimate year is {found}, not {EXAMPLE}",
+            f"{prefix}預算年度應為 {EXAMPLE} 一類的年度,現為 {found}。",
+        )
     return year
 
 

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from estimates.model import Head
-from estimates.money import round_half_up
+from estimates.money import is_nil_mark, round_half_up
 from estimates.narrative import sentences
 from estimates.results import compute
 
@@ -52,8 +52,8 @@ def _decimal(text: str) -> Decimal | None:
 def same(expected: object, shown: str) -> bool:
     """A figure against the engine's raw text: nil is blank (or 0); numbers agree
     to four decimals (LibreOffice writes 15 significant digits)."""
-    if expected is None:
-        return shown in ("", "0")
+    if expected is None:  # or the nil mark keyed (or written) in its input cell
+        return shown in ("", "0") or is_nil_mark(shown)
     got = _decimal(shown)
     if got is None:
         return False

@@ -40,7 +40,7 @@ def test_every_trap_survives_and_bad_rows_are_named(tmp_path, capsys):
         ("88B", "=1+2 +cmd|'/c calc'!A1"),
     ]
     assert [s["actual"] for s in subheads][:3] == ["419593", "60400", "84531"]
-    assert subheads[1]["revised"] == ""  # "-" is nil
+    assert subheads[1]["revised"] == "-"  # "-" is a nil keyed, not a blank to key
     assert [s["estimate"] for s in subheads][3] == "-400"  # a deduction is negative
     programmes = rows(out / "programmes.csv")
     assert [(p["programme"], p["title_zh"], p["estimate"]) for p in programmes] == [

@@ -84,7 +84,11 @@ def test_year_labels_move_on_and_footnotes_become_drafts(rolled):
     assert [f.columns for f in head.footnotes] == [("actual",)] * 3  # year -1
     assert all(f.text_en.startswith(DRAFT) for f in head.footnotes)
     reviews = [f for f in check_file(rolled).findings if f.rule == "F02"]
-    assert len(reviews) == 3
+    assert sorted(str(f.ref) for f in reviews if f.ref.sheet == "Establishment") == [
+        "Establishment!A2",
+        "Establishment!A3",
+    ]  # the carried note, en and zh
+    assert len(reviews) == 5  # and the three footnotes
 
 
 def test_keyed_figures_clear_their_flags(rolled):
@@ -201,7 +205,8 @@ def test_real_head_years_roll_forward_with_no_new_error():
     clean = [k for k, h in sorted(heads.items()) if not h["programme_vs_subhead_gap"]]
     assert len(clean) == 499
     for key in clean:
-        old = head_from_published(heads[key])
+        blank = head_from_published(heads[key])  # a null read as a blank cell
+        old = _printed_nils(head_from_published(heads[key]))  # as printed: "—"
         new = roll_forward(old)
         for a, b in zip(old.programmes + old.subheads, new.programmes + new.subheads,
                         strict=True):  # fmt: skip
@@ -213,6 +218,28 @@ def test_real_head_years_roll_forward_with_no_new_error():
         assert {f.rule for f in findings if f.severity.value == "warning"} <= warned
         to_fill = sum(1 for f in findings if f.rule == "F01")
         assert to_fill == 3 * (len(new.programmes) + len(new.subheads)) + 3, key
+        rolled = roll_forward(blank)  # a blank Estimate: its Original is to key
+        originals = [
+            f.message_en
+            for f in run_rules(rolled, compute(rolled))
+            if f.rule == "F01" and f.message_en.startswith("Original")
+        ]
+        assert len(originals) == sum(
+            1 for line in blank.programmes + blank.subheads
+            if line.value("estimate") is None), key  # fmt: skip
+
+
+def _printed_nils(head):
+    """The Head with every nil figure keyed as the nil mark, as the COR prints it."""
+    from dataclasses import replace
+
+    def marked(line):
+        return replace(line, amounts=tuple(
+            replace(a, nil=a.value is None) for a in line.amounts))  # fmt: skip
+
+    head.programmes = [marked(p) for p in head.programmes]
+    head.subheads = [marked(s) for s in head.subheads]
+    return head
 
 
 def test_the_establishment_chart_keeps_last_years_posts(rolled, tmp_path):

@@ -23,6 +23,7 @@ from . import layout as L
 from .charts import add_charts
 from .io import write_cell
 from .narrative import clerk_rows
+from .notes import put_back
 from .printing import fit_header_row, fit_input_columns, setup_page
 from .snapshot import Formula, cell_position
 from .styles import set_default_font
@@ -229,6 +230,7 @@ def populate(wb: Workbook, head: Head) -> None:
     for spec in L.TABLES.values():
         _fill_table(wb, spec, getattr(head, HEAD_LISTS[spec.name]))
     _clerk_sentences(wb, head)
+    put_back(wb, head.notes)
     fit_input_columns(wb)
 
 

@@ -49,18 +49,27 @@ def unread(findings: list[Finding]) -> dict[Ref, Finding]:
     }  # fmt: skip
 
 
-def _refuse(source: str, what: str, cells: list[Finding], advice: str) -> None:
+ACTION_ZH = {"Export": "匯出", "New year": "新年度", "Import": "匯入"}
+
+
+def _refuse(source: str, what: tuple[str, str], cells: list[Finding],
+            advice: tuple[str, str]) -> None:  # fmt: skip
     """One cell: one line. Several: a line that counts them and names the first,
-    then every one of them, a line each (the clerk mends them all at once)."""
+    then every one of them, a line each (the clerk mends them all at once). In
+    English, and in Chinese (``what`` and ``advice`` are each a pair)."""
     first = cells[0]
-    said = f"{first.ref}: {what}: {first.message_en.rstrip('.')}"
+    said = f"{first.ref}: {what[0]}: {first.message_en.rstrip('.')}"
+    zh = (
+        f"{source}: {first.ref}: {what[1]}:{first.message_zh.rstrip('。')}。{advice[1]}"
+    )
     if len(cells) == 1:
-        raise CannotCarry(f"{source}: {said}. {advice}")
+        raise CannotCarry(f"{source}: {said}. {advice[0]}", zh)
     raise CannotCarry(
         "\n".join(
-            [f"{source}: {len(cells)} cells: {what}; the first, {said}. {advice}"]
+            [f"{source}: {len(cells)} cells: {what[0]}; the first, {said}. {advice[0]}"]
             + [f"  {f.ref}: {f.message_en.rstrip('.')}" for f in cells]
-        )
+        ),
+        f"共 {len(cells)} 個儲存格。{zh}",
     )
 
 
@@ -79,8 +88,11 @@ def refuse_lost_tables(source: str, findings: list[Finding], action: str) -> Non
     """
     lost = [f for f in findings if f.rule in TABLE_RULES]
     if lost:
-        advice = "Put the table back as the template has it, then try again."
-        _refuse(source, f"{action} cannot read this table", lost, advice)
+        advice = ("Put the table back as the template has it, then try again.",
+                  "請按範本把表格放回原處,然後再試。")  # fmt: skip
+        what = (f"{action} cannot read this table",
+                f"「{ACTION_ZH.get(action, action)}」無法讀取此表格")  # fmt: skip
+        _refuse(source, what, lost, advice)
 
 
 def refuse_unread(source: str, findings: list[Finding], action: str) -> None:
@@ -92,8 +104,11 @@ def refuse_unread(source: str, findings: list[Finding], action: str) -> None:
     refuse_lost_tables(source, findings, action)
     cells = sorted(unread(findings).values(), key=_order)
     if cells:
-        _refuse(source, f"{action} would lose or change what it holds", cells,
-                "Correct the cell (see Checks), then try again.")  # fmt: skip
+        what = (f"{action} would lose or change what it holds",
+                f"「{ACTION_ZH.get(action, action)}」會遺失或更改其內容")  # fmt: skip
+        _refuse(source, what, cells,
+                ("Correct the cell (see Checks), then try again.",
+                 "請更正該儲存格(見「檢查結果」),然後再試。"))  # fmt: skip
 
 
 def refuse_unkeyed(source: str, old: Head) -> None:
@@ -112,9 +127,12 @@ def refuse_unkeyed(source: str, old: Head) -> None:
     since = (
         f" (it was rolled forward from {old.rolled_from})" if old.rolled_from else ""
     )
+    since_zh = f"(本工作簿由 {old.rolled_from} 年度結轉)" if old.rolled_from else ""
     raise CannotCarry(
         f"{source}: {where}: no Estimate is keyed in this book{since}, so New year"
-        " would leave every Original empty. Key this year's Estimates first."
+        " would leave every Original empty. Key this year's Estimates first.",
+        f"{source}: {where}: 本工作簿未輸入任何預算{since_zh},「新年度」會令所有原來"
+        "預算留空。請先輸入本年度的預算。",
     )
 
 
@@ -129,13 +147,17 @@ def refuse_other_folder(folder: Path, head: Head) -> None:
     if not folder.exists():
         return
     if not folder.is_dir():
-        raise CannotCarry(f"{folder}: a file, not a folder; give a folder to export to")
+        raise CannotCarry(
+            f"{folder}: a file, not a folder; give a folder to export to",
+            f"{folder}: 這是檔案,不是資料夾;請選擇匯出的資料夾。",
+        )
     own = {t.csv for t in TABLES.values() if t.csv} | {"head.toml"}
     others = sorted(p.name for p in folder.iterdir() if p.name not in own)
     if others:
+        names = f"{', '.join(others[:3])}{', ...' if len(others) > 3 else ''}"
         raise CannotCarry(
-            f"{folder}: holds other files ({', '.join(others[:3])}"
-            f"{', ...' if len(others) > 3 else ''}); export to a new or empty folder"
+            f"{folder}: holds other files ({names}); export to a new or empty folder",
+            f"{folder}: 內有其他檔案({names});請匯出至新的或空的資料夾。",
         )
     if not (folder / "head.toml").exists():
         return
@@ -144,7 +166,9 @@ def refuse_other_folder(folder: Path, head: Head) -> None:
     if there != (head.head, head.estimate_year):
         raise CannotCarry(
             f"{folder}: holds the data of Head {there[0]} {there[1]}, not of this"
-            f" book's Head {head.head} {head.estimate_year}; export to a new folder"
+            f" book's Head {head.head} {head.estimate_year}; export to a new folder",
+            f"{folder}: 存有總目 {there[0]} {there[1]} 的資料,不是本工作簿總目"
+            f" {head.head} {head.estimate_year} 的資料;請匯出至新的資料夾。",
         )
 
 
@@ -207,9 +231,11 @@ def keep_verbatim(snap: Snapshot, old: Head, findings: list[Finding],
             refused += [f for f in flagged if f not in refused]
         kept[carried.target] = raw
     if refused:  # every cell at once, in sheet and row order
-        _refuse(snap.source, "New year cannot carry it over",
+        _refuse(snap.source, ("New year cannot carry it over",
+                              "「新年度」無法結轉此儲存格"),
                 sorted(refused, key=_order),
-                "Correct the cells (see Checks), then try again.")  # fmt: skip
+                ("Correct the cells (see Checks), then try again.",
+                 "請更正這些儲存格(見「檢查結果」),然後再試。"))  # fmt: skip
     styles = {(w.sheet, w.row, w.col): w.style for w in plan.writes}
     plan.writes = [w for w in plan.writes if (w.sheet, w.row, w.col) not in kept]
     plan.writes += [Write(*cell, value, styles.get(cell)) for cell, value in

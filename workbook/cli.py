@@ -548,6 +548,8 @@ def _rollforward(args, out) -> int:
           f" {_summary(done.findings)}"
           f"{'; ' + done.actual_said() if done.actual_said() else ''}",
           file=out)  # fmt: skip
+    if done.blanks_said():
+        print(done.blanks_said(), file=out)
     left_out = [i for i in issues if not getattr(i, "note", False)]
     return EXIT_FINDINGS if left_out else _exit_for(done.findings)
 
@@ -560,8 +562,10 @@ def _export(args, out) -> int:
     from workbook.populate import export_file
 
     with staged(args.targets) as (temp,):  # judged as it is, written when complete
-        head = export_file(args.book, args.output, write_to=temp)
+        head, left_out = export_file(args.book, args.output, write_to=temp)
     print(f"exported Head {head.head} {head.estimate_year} to {args.output}", file=out)
+    if left_out:
+        print(left_out, file=out)
     return EXIT_OK
 
 

@@ -39,7 +39,7 @@ from .carry import (
     refuse_unkeyed,
     refuse_unread,
 )
-from .changelog import changed_cells, log_row, revert_rows
+from .changelog import changed_cells, earlier, log_row, revert_rows
 from .charts import FIRST as HISTORY_ROW
 from .charts import HISTORY_INPUT_ROWS
 from .computed import FIRST_AMOUNT_COL
@@ -47,9 +47,10 @@ from .cycle import ACTION_COL, NEW_YEAR
 from .generated import STALE, computed_cells
 from .io import apply_plan, load_book, save_book, snapshot_of
 from .narrative import CLERK_COL, FIRST_ROW, KEY_COL
+from .notes import clerk_notes, left_out_said
 from .plan import make_plan
 from .reader import read_book, table_extent
-from .refresh import check_file, current_user, evaluate
+from .refresh import current_user, evaluate
 from .snapshot import (
     ERROR_VALUES,
     CellError,
@@ -80,6 +81,22 @@ class Populated:
     """New year given actual expenditure: the lines of each kind it filled."""
     overwritten: list[tuple[str, object, object]] = field(default_factory=list)
     """Keyed input cells the fill changed: (Sheet!Cell, old value, new value)."""
+    blank_estimates: list[str] = field(default_factory=list)
+    """New year: last year's Estimate cells left blank (their Original is to key)."""
+
+    def blanks_said(self) -> str:
+        """The blank Estimates New year found in last year's book ("" if none), in
+        English and Chinese: their Original is left to key, not taken as nil."""
+        if not self.blank_estimates:
+            return ""
+        n, cells = len(self.blank_estimates), self.blank_estimates[:SHOWN]
+        more = f" and {n - len(cells)} more" if n > len(cells) else ""
+        return (
+            f"{n} Estimate(s) were blank in last year's book ({', '.join(cells)}"
+            f"{more}): their Original is left to key (F01); key - where nil is"
+            f" meant. 上年度有 {n} 項預算為空白:其原來預算留待輸入;"
+            "如屬「無」,請輸入 -。"
+        )
 
     def actual_said(self) -> str:
         """How many Actual figures New year filled from the files given ("" if none
@@ -304,7 +321,8 @@ def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
     plan.clears = done.plan.clears + refresh.clears
     plan.tables = {**done.plan.tables, **refresh.tables}
     changes = changed_cells(snap, plan)
-    rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert_rows(changes))
+    revert = revert_rows(changes, older=earlier(snap))  # Revert undoes it whole
+    rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert)
     plan.writes += log_row(snap, action, findings, len(changes), user, now)
     done.plan, done.findings, done.head = plan, findings, reading.head
     return done
@@ -343,6 +361,12 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     new = roll_forward(old, target_year(old.estimate_year, year, _year_cell(snap)),
                        actuals)  # fmt: skip
     done = fill(snap, new, L.TABLES, every_input=True)
+    done.blank_estimates = [
+        str(line.amounts[-1].ref)
+        for kind in ("programmes", "subheads", "breakdown")
+        for line in getattr(old, kind)
+        if line.amounts[-1].blank
+    ]  # amounts[-1]: the Estimate (model.COLUMNS)
     if actuals is not None:
         done.actual_filled = {
             kind: sum(
@@ -416,13 +440,16 @@ def refuse_new_name(book: Path, out: Path) -> None:
     if out.name and _same_file(out, book):
         raise SourceError(
             f"{out}: the new year's book must not replace last year's; give another"
-            " name"
+            " name",
+            f"{out}: 新年度的工作簿不可取代上年度的工作簿;請另定名稱。",
         )
     macro = book.suffix.lower() in (".xlsm", ".xltm")
     if out.suffix.lower() not in ((".xlsm", ".xltm") if macro else (".xlsx",)):
         want = ".xlsm" if macro else ".xlsx"
         raise SourceError(
-            f"{out}: use the suffix of {book.name} ({want}): name it {out.stem}{want}"
+            f"{out}: use the suffix of {book.name} ({want}): name it {out.stem}{want}",
+            f"{out}: 請使用與 {book.name} 相同的副檔名({want}):"
+            f"命名為 {out.stem}{want}。",
         )
 
 
@@ -461,19 +488,22 @@ def actual_expenditure(snap: Snapshot, year: str, files) -> tuple[Actuals | None
     return read_actuals([Path(f) for f in files], head, label, actual_keys(old))
 
 
-def export_inputs(head: Head, findings: list[Finding], folder: Path,
-                  source: str, write_to: Path | None = None) -> None:  # fmt: skip
-    """Export: a book's inputs (as read, with their findings) as a source data
-    folder, refused when a cell was not read as keyed (it would be lost).
-    ``write_to``: where the files go when not straight into ``folder`` (the CLI's
-    staged folder, renamed onto ``folder`` when complete).
+def export_inputs(snap: Snapshot, head: Head, findings: list[Finding], folder: Path,
+                  write_to: Path | None = None) -> str:  # fmt: skip
+    """Export: a book's inputs (as read, with their findings) and the clerk's notes
+    on the Narrative as a source data folder, refused when a cell was not read as
+    keyed (it would be lost). ``write_to``: where the files go when not straight
+    into ``folder`` (the CLI's staged folder, renamed onto ``folder`` when
+    complete). Returns a line naming what it left in the book only ("" if none).
 
     Raises:
         CannotCarry: naming the book and the cell.
     """
-    refuse_unread(source, findings, "Export")
+    refuse_unread(snap.source, findings, "Export")
     refuse_other_folder(Path(folder), head)
+    head.notes, left_out = clerk_notes(snap)
     write_source(head, Path(write_to or folder), every_file=True)
+    return left_out_said(left_out)
 
 
 def exported(head: Head) -> list[str]:
@@ -486,11 +516,14 @@ def exported(head: Head) -> list[str]:
     ] + [f"{L.HEAD} sheet 總目工作表 -> head.toml"]
 
 
-def export_file(book: Path, folder: Path, write_to: Path | None = None) -> Head:
-    """``estimates export``: a book's inputs as a source data folder."""
-    outcome = check_file(Path(book))
-    export_inputs(outcome.head, outcome.findings, folder, str(book), write_to)
-    return outcome.head
+def export_file(book: Path, folder: Path,
+                write_to: Path | None = None) -> tuple[Head, str]:  # fmt: skip
+    """``estimates export``: a book's inputs as a source data folder; and the line
+    naming what it left in the book only ("" if none)."""
+    snap = snapshot_of(load_book(Path(book)), str(book))
+    ev = evaluate(snap)
+    said = export_inputs(snap, ev.reading.head, ev.findings, folder, write_to)
+    return ev.reading.head, said
 
 
 def _input(attr: str) -> L.FixedCell:
@@ -532,7 +565,10 @@ def _same_head(snap: Snapshot, head: Head, folder: Path) -> None:
         raise SourceError(
             f"{folder}: holds Head {head.head} {head.estimate_year}, but this book is"
             f" Head {mine[0]} {mine[1]} ({' and '.join(cells)}); import this Head's"
-            " own data, or clear those cells first"
+            " own data, or clear those cells first",
+            f"{folder}: 存有總目 {head.head} {head.estimate_year} 的資料,但本工作簿是"
+            f"總目 {mine[0]} {mine[1]}({'及'.join(cells)});請匯入本總目的資料,"
+            "或先清除該等儲存格。",
         )
 
 
@@ -557,7 +593,9 @@ def source_head(paths: list[Path], snap: Snapshot) -> tuple[Head, list[str], lis
     if not number or not year:
         raise SourceError(
             f"{snap.source}: key the Head number (Head!C3) and the Estimate year"
-            " (Head!C8) before importing the published CSV files"
+            " (Head!C8) before importing the published CSV files",
+            f"{snap.source}: 匯入已公布的 CSV 檔案前,請先輸入總目編號(Head!C3)"
+            "及預算年度(Head!C8)。",
         )
     year = parse_year(year, _year_cell(snap))
     imported = import_files(paths, head_number(number, _cell(snap, "head")), year)

@@ -13,6 +13,7 @@ from estimates import tables as T
 from estimates.findings import Finding, Severity
 from estimates.importer import likely_head
 from estimates.model import Amount, Count, EstablishmentSummary, Head, Ref
+from estimates.money import is_nil_mark
 from estimates.rules.text import finding, said
 from estimates.years import EXAMPLE as EXAMPLE_YEAR
 from estimates.years import YearError, likely_year, parse_year
@@ -211,7 +212,17 @@ def _read_row(cells: Cells, spec: L.TableSpec, row: int) -> object:
             values[f.name] = cells.required(f, value, refs[f.name], label)
         elif f.required and not values[f.name]:
             cells.missing(f, refs[f.name], label)
-    return spec.table.make(values, refs)
+    return spec.table.make(values, refs, nils=_nils(cells, spec, row))
+
+
+def _nils(cells: Cells, spec: L.TableSpec, row: int) -> list[str]:
+    """The row's money columns keyed as a nil mark (``-``), not left blank."""
+    value = cells.snap.value
+    return [
+        f.name
+        for f in spec.table.fields
+        if f.is_money and is_nil_mark(value(spec.sheet, row, spec.col(f.name)))
+    ]
 
 
 def read_tables(
@@ -331,7 +342,7 @@ def _book_findings(snap: Snapshot) -> list[Finding]:
 def _read_head(cells: Cells) -> Head:
     """The Head's fixed input cells (titles, establishment summary)."""
     head = Head(head="")
-    counts = {}
+    counts: dict = {"refs": {}}
     for fixed in L.HEAD_INPUTS:
         row, col = cell_position(fixed.cell)
         owner, _, attr = fixed.attr.rpartition(".")
@@ -340,6 +351,7 @@ def _read_head(cells: Cells) -> Head:
             counts[attr] = Count(*cells.number(fixed.sheet, row, col, "int", label))
         elif owner:
             counts[attr] = cells.text(fixed.sheet, row, col)
+            counts["refs"][attr] = Ref(fixed.sheet, fixed.cell)
         else:
             setattr(head, attr, cells.text(fixed.sheet, row, col))
     head.establishment = EstablishmentSummary(**counts)

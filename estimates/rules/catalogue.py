@@ -174,8 +174,8 @@ def rule(rule_id: str) -> Rule:
 RULES["F01"] = Rule(
     "F01",
     Severity.INFO,
-    "A figure to key after rolling the book forward",
-    "結轉後尚待輸入的數字",
+    "A figure still to key (blank; key - for nil)",
+    "尚待輸入的數字(空白;無數字請輸入 -)",
 )
 RULES["F02"] = Rule(
     "F02", Severity.INFO, "Carried-over text to review", "由上年度結轉、尚待覆核的文字"
@@ -260,9 +260,12 @@ HOW: dict[str, tuple[str, str]] = {
         "句子的鍵(說明工作表 F 欄)與現有各行比較。",
     ),
     "F01": (
-        "A rolled-forward book (its Change log has a 'new year' row) keys Actual,"
-        " Revised and Estimate afresh; the cell is nil until the clerk keys it.",
-        "結轉後的工作簿須重新輸入實際、修訂及預算數字;輸入前儲存格為空白。",
+        "A blank figure cell: every Estimate, and in a rolled-forward book (its"
+        " Change log has a 'new year' row) Actual, Revised and Estimate, and an"
+        " Original whose Estimate was blank last year. A nil keyed as - is not"
+        " blank.",
+        "空白的數字儲存格:所有預算;結轉後的工作簿另包括實際、修訂及預算,以及上年度"
+        "預算為空白的原來預算。以 - 輸入的「無」不屬空白。",
     ),
     "F02": (
         "Text that starts with the review mark was carried from last year.",

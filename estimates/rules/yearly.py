@@ -1,9 +1,12 @@
 """The yearly cycle: what a rolled-forward book leaves for the clerk.
 
-F01 (info): a figure to key after rolling forward: an Actual, Revised or Estimate
-    amount still nil, the net change in posts, directorate posts at end, the ceiling.
-F02 (info): carried-over text (a footnote, a narrative sentence) still marked for
-    review.
+F01 (info): a figure to key. In a rolled-forward book: an Actual, Revised or
+    Estimate left blank, an Original whose Estimate was blank last year, the net
+    change in posts, directorate posts at end, the ceiling. In any book: a blank
+    Estimate (New year would roll it into a blank Original). A nil keyed as ``-``
+    is a figure, not a blank.
+F02 (info): carried-over text (a footnote, a narrative sentence, the establishment
+    note) still marked for review.
 """
 
 from __future__ import annotations
@@ -11,11 +14,12 @@ from __future__ import annotations
 from ..findings import Finding
 from ..model import COLUMNS, Head
 from ..results import Results
-from ..rollforward import DRAFT, TO_KEY
+from ..rollforward import DRAFT
 from .text import finding
 
 COLUMN_WORDS = {
     "actual": ("Actual", "實際"),
+    "original": ("Original", "原來預算"),
     "revised": ("Revised", "修訂"),
     "estimate": ("Estimate", "預算"),
 }
@@ -38,20 +42,14 @@ def _lines(head: Head):
 def _to_fill(head: Head) -> list[Finding]:
     out = []
     since = head.rolled_from
+    columns = COLUMNS if since else ("estimate",)
     for en, zh, amounts in _lines(head):
-        for column in TO_KEY:
+        for column in columns:
             amount = amounts[COLUMNS.index(column)]
-            if amount.value is not None:
-                continue
-            word_en, word_zh = COLUMN_WORDS[column]
-            out.append(finding(
-                "F01", amount.ref,
-                f"{word_en} of {en} is to be keyed (the book was rolled forward"
-                f" from {since}): expected a figure, found nil (—).",
-                f"{zh}的{word_zh}數字尚待輸入(本工作簿由 {since} 年度結轉):"
-                "應為 數字,現為 空白(—)。",
-                "a figure", "nil (—)",
-            ))  # fmt: skip
+            if amount.blank:
+                out.append(_blank(column, en, zh, amount, since))
+    if not since:
+        return out
     for key, (en, zh) in COUNTS.items():
         count = getattr(head.establishment, key)
         if count.value is None:
@@ -67,12 +65,47 @@ def _to_fill(head: Head) -> list[Finding]:
     return out
 
 
+def _blank(column: str, en: str, zh: str, amount, since: str) -> Finding:
+    """F01 at a blank figure: in a rolled-forward book, one still to key (an
+    Original whose Estimate last year was blank); else a blank Estimate, which
+    New year would roll into a blank Original."""
+    word_en, word_zh = COLUMN_WORDS[column]
+    if not since:
+        return finding(
+            "F01", amount.ref,
+            f"{word_en} of {en} is blank: expected a figure (or - for nil), found a"
+            " blank cell. New year leaves next year's Original of a blank Estimate"
+            " to key.",
+            f"{zh}的{word_zh}為空白:應為 數字(或以 - 表示無),現為 空白儲存格。"
+            "「新年度」會把空白預算的原來預算留待輸入。",
+            "a figure (or - for nil)", "a blank cell",
+        )  # fmt: skip
+    why_en, why_zh = (
+        (f" (last year's Estimate was blank, in {since})",
+         f"(上年度 {since} 的預算為空白)")
+        if column == "original"
+        else (f" (the book was rolled forward from {since})",
+              f"(本工作簿由 {since} 年度結轉)")
+    )  # fmt: skip
+    return finding(
+        "F01", amount.ref,
+        f"{word_en} of {en} is to be keyed{why_en}: expected a figure (or - for"
+        " nil), found nil (—).",
+        f"{zh}的{word_zh}數字尚待輸入{why_zh}:應為 數字(或以 - 表示無),現為 空白(—)。",
+        "a figure (or - for nil)", "nil (—)",
+    )  # fmt: skip
+
+
 def _texts(head: Head):
     for note in head.footnotes:
         yield f"footnote {note.mark}", f"註釋 {note.mark}", note.text_en, note.ref
         yield f"footnote {note.mark}", f"註釋 {note.mark}", note.text_zh, note.ref
     for key, (text, ref) in head.narrative.items():
         yield f"narrative sentence {key}", f"說明句子 {key}", text, ref
+    est = head.establishment
+    for attr in ("note_en", "note_zh"):
+        text = getattr(est, attr)
+        yield "establishment note", "編制附註", text, est.refs.get(attr)
 
 
 def _to_review(head: Head) -> list[Finding]:
@@ -93,5 +126,6 @@ def _to_review(head: Head) -> list[Finding]:
 
 
 def check(head: Head, results: Results) -> list[Finding]:
-    """F01 on a rolled-forward book's figures still to key; F02 on drafts anywhere."""
-    return (_to_fill(head) if head.rolled_from else []) + _to_review(head)
+    """F01 on figures still to key (every blank figure of a rolled-forward book;
+    a blank Estimate in any book); F02 on drafts anywhere."""
+    return _to_fill(head) + _to_review(head)
