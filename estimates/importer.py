@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .model import COLUMNS, Footnote, Head, Subhead, amounts, year_labels
 from .money import NIL_MARK, parse_millions, parse_thousands, sum_amounts
+from .rollforward import title_key
 from .source import SourceError, head_toml, read_head_toml, write_table
 from .tables import BREAKDOWN, PROGRAMMES, SUBHEADS, NotACode, Table, subhead_code
 from .totals import (
@@ -382,7 +383,7 @@ def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
         )
         imported.issues.append(Issue(f.path, line, reason))
         return
-    if any(c.strip() for c in row[f.width :]):
+    if len(row) > f.width:  # even empty cells: 60,000 unquoted shifts the figures
         imported.issues.append(Issue(f.path, line, long_row(len(row), f.width)))
         return
     try:
@@ -665,9 +666,32 @@ def _actual_key(f: _File, row: list[str]) -> tuple[str, str]:
     if f.kind == "programmes":
         return "programme", re.sub(r"[()\s]", "", f.cell(row, "programme"))
     if f.kind == "subheads":
-        title, code = f.cell(row, "title"), f.cell(row, "code")
-        return "subhead", f"{code}|{title}" if DEDUCTION.search(title) else code
+        return "subhead", f.cell(row, "code")
     return "item", f.cell(row, "item") or f.cell(row, "item_zh")
+
+
+def _subhead_key(f: _File, row: list[str], known) -> tuple[str, str]:
+    """A subhead row's key: by code and title when the book has that line (a code
+    shared by several lines is matched so only), else by its code (a deduction
+    line never is)."""
+    code, title = f.cell(row, "code"), f.cell(row, "title")
+    by_title = title_key(code, title) if title else None
+    if by_title and (known is None or by_title in known or DEDUCTION.search(title)):
+        return by_title
+    return "subhead", code
+
+
+def _not_in_book(key: tuple[str, str], f: _File, row: list[str], known) -> str:
+    """Why a row's line is not applied: not in the book, or its code is on several
+    lines of the book and its title names none of them."""
+    code = key[1].split("|")[0]
+    lines = sum(1 for k in known if k[0] == "subhead" and k[1].startswith(f"{code}|"))
+    if key[0] == "subhead" and ("subhead", code) not in known and lines > 1:
+        return (
+            f"subhead {code!r} is on several lines of the book, and the title"
+            f" {f.cell(row, 'title')!r} names none of them: not applied"
+        )
+    return f"{key[0]} {key[1]!r} is not in the book: not applied"
 
 
 def _usable(path: Path) -> None:
@@ -847,9 +871,10 @@ def _read_actual(f: _File, line: int, row: list[str], want, actuals, imported):
         imported.issues.append(Issue(f.path, line, str(exc)))
         return
     key = _actual_key(f, row)
+    if f.kind == "subheads":
+        key = _subhead_key(f, row, known)
     if known is not None and key not in known:
-        reason = f"{key[0]} {key[1]!r} is not in the book: not applied"
-        imported.issues.append(Issue(f.path, line, reason))
+        imported.issues.append(Issue(f.path, line, _not_in_book(key, f, row, known)))
         return
     if isinstance(known, dict) and f.kind == "programmes":
         _retitled(f, line, row, known[key], imported)

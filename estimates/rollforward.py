@@ -19,6 +19,8 @@ Pure: a ``Head`` in, the next year's ``Head`` out; the old one is never changed.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from dataclasses import replace
 
 from .model import (
@@ -75,7 +77,23 @@ def carried_from(kind: str, name: str) -> tuple[tuple[str, ...], bool]:
 
 Actuals = dict[tuple[str, str], object]
 """Actual expenditure by line: ("programme", "2"), ("subhead", "000"),
-("subhead", "000|Deduct reimbursements"), ("item", "Salaries")."""
+("subhead", "000|deduct reimbursements"), ("item", "Salaries"). A subhead code
+the book gives several lines (Head 156's 976, a deduction under 000) is matched
+by code and title only, never by the code alone."""
+
+
+def title_key(code: str, title: str) -> tuple[str, str]:
+    """A subhead line's key by its code and title (case, spaces and dots folded,
+    as a published file and the book may write them differently)."""
+    folded = re.sub(r"\s+", " ", title.replace(".", " ")).strip().lower()
+    return ("subhead", f"{code}|{folded}")
+
+
+def _by_code(head: Head) -> set[str]:
+    """The subhead codes that name one line of the book only (a deduction line is
+    never matched by its code)."""
+    counts = Counter(s.code for s in head.subheads if not s.is_deduction)
+    return {code for code, n in counts.items() if n == 1}
 
 
 def target_year(estimate_year: str, year: str = "", where: str = "") -> str:
@@ -103,10 +121,10 @@ def _moved(last_estimate: Amount, actual) -> tuple:
     return (moved[0], Amount(last_estimate.value, nil=last_estimate.nil), *moved[2:])
 
 
-def _actual(actuals: Actuals, kind: str, *keys: str):
+def _actual(actuals: Actuals, *keys: tuple[str, str]):
     for key in keys:
-        if (kind, key) in actuals:
-            return actuals[(kind, key)]
+        if key in actuals:
+            return actuals[key]
     return None
 
 
@@ -114,10 +132,13 @@ def actual_keys(head: Head) -> dict[tuple[str, str], str]:
     """The keys of ``Actuals`` that a Head's lines take, each with the line's title
     (a programme matched by number whose file title differs is said)."""
     keys = {("programme", p.number): p.title_en or p.title_zh for p in head.programmes}
+    unique = _by_code(head)
     for s in head.subheads:
-        keys[("subhead", s.code)] = keys[("subhead", f"{s.code}|{s.title_en}")] = (
-            s.title_en or s.title_zh
-        )
+        for title in (s.title_en, s.title_zh):
+            if title:
+                keys[title_key(s.code, title)] = s.title_en or s.title_zh
+        if s.code in unique and not s.is_deduction:
+            keys[("subhead", s.code)] = s.title_en or s.title_zh
     for b in head.breakdown:
         keys[("item", b.item_en)] = keys[("item", b.item_zh)] = b.item_en or b.item_zh
     return keys
@@ -159,7 +180,7 @@ def roll_forward(head: Head, year: str = "", actuals: Actuals | None = None) -> 
         ValueError: the Head's Estimate year, or ``year``, is not a year label.
     """
     year = target_year(head.estimate_year, year)
-    got = actuals or {}
+    got, unique = actuals or {}, _by_code(head)
     new = Head(
         head=head.head, title_en=head.title_en, title_zh=head.title_zh,
         controlling_officer_en=head.controlling_officer_en,
@@ -171,19 +192,22 @@ def roll_forward(head: Head, year: str = "", actuals: Actuals | None = None) -> 
         rolled_from=head.estimate_year,
     )  # fmt: skip
     for p in head.programmes:
-        actual = _actual(got, "programme", p.number)
+        actual = _actual(got, ("programme", p.number))
         new.programmes.append(
             Programme(p.number, p.title_en, p.title_zh,
                       _moved(p.amounts[-1], actual), p.policy_area)
         )  # fmt: skip
     for s in head.subheads:
-        actual = _actual(got, "subhead", f"{s.code}|{s.title_en}", s.code)
+        keys = [title_key(s.code, t) for t in (s.title_en, s.title_zh) if t]
+        if s.code in unique and not s.is_deduction:
+            keys.append(("subhead", s.code))
+        actual = _actual(got, *keys)
         new.subheads.append(
             Subhead(s.account, s.section, s.code, s.title_en, s.title_zh,
                     _moved(s.amounts[-1], actual))
         )  # fmt: skip
     for b in head.breakdown:
-        actual = _actual(got, "item", b.item_en, b.item_zh)
+        actual = _actual(got, ("item", b.item_en), ("item", b.item_zh))
         new.breakdown.append(
             BreakdownItem(b.group, b.item_en, b.item_zh,
                           _moved(b.amounts[-1], actual))

@@ -29,6 +29,9 @@ TOTAL_LINE = re.compile(r"\s*(total\b|總計|合計|總額)", re.I)
 """A printed total line typed into a table (a programme 'Total'): never a line."""
 TOTAL_KEYS = {PROGRAMMES.name: "programme", SUBHEADS.name: "code"}
 """The column where a total line's label would sit, by table."""
+TOTAL_TITLE = re.compile(r"\s*(total\b|總計|合計|總額)|.*(總計|合計|總額)\s*$", re.I)
+"""A total's label in a title column, the line's number or code left blank
+(",,,Total, Recurrent", "經常開支總額"): a total line too."""
 
 
 class SourceError(ValueError):
@@ -65,8 +68,8 @@ class Row:
         Raises:
             SourceError: naming the file and line (and the cell of a total).
         """
-        extra = [v for v in self.data.get(None) or [] if (v or "").strip()]  # type: ignore[call-overload]
-        if extra:
+        extra = self.data.get(None) or []  # type: ignore[call-overload]
+        if extra:  # even empty: an unquoted 60,000 before empty cells shifts them
             width = len(self.data) - 1
             raise SourceError(
                 f"{self.path}: line {self.line}: a long row: {width + len(extra)}"
@@ -74,7 +77,12 @@ class Row:
                 " 1,75,587, needs quotes, or key 175587), so the row is not read"
             )
         column = TOTAL_KEYS.get(table.name, "")
-        if column and TOTAL_LINE.match(self.text(column)):
+        labels = [(column, TOTAL_LINE)] if column else []
+        if column and not self.text(column):
+            labels += [(c, TOTAL_TITLE) for c in ("title_en", "title_zh")]
+        for column, total in labels:
+            if not total.match(self.text(column)):
+                continue
             raise SourceError(
                 f"{self.where(column)}: {self.text(column)!r} is a total line:"
                 " totals are computed, so delete this line"

@@ -125,12 +125,15 @@ class _Book:
         self.app = _App()
 
 
-@pytest.mark.parametrize("error", [SourceError("a.csv: bad"), YearError("bad year")])
-def test_the_ribbon_says_a_clerk_mistake_in_one_line_not_as_a_crash(error):
+@pytest.mark.parametrize("error, zh", [
+    (SourceError("a.csv: bad", "a.csv: 壞了"), "a.csv: 壞了"),  # the raiser's Chinese
+    (YearError("bad year"), "未能處理:原因見英文說明。"),  # none: a pointer to it
+])  # fmt: skip
+def test_the_ribbon_says_a_clerk_mistake_in_one_line_not_as_a_crash(error, zh):
     book = _Book()
     with macros._guard(book, "Import"):
         raise error
-    assert book.app.said == [f"Import 匯入: {error}\n{macros.REFUSED}"]
+    assert book.app.said == [f"Import 匯入: {error}\n{zh}\n{macros.REFUSED}"]
 
 
 @pytest.mark.parametrize("year", ["2025-26", "2024-25", "2027-28"])
