@@ -89,7 +89,7 @@ def test_a_row_whose_title_names_no_line_of_a_shared_code_is_said(tmp_path):
         f"{record['head']},000,Operational expenses,2000\n",
         encoding="utf-8",
     )
-    done, issues = rollforward_file(book, tmp_path / "next.xlsx", actual_files=(path,))
+    _, issues = rollforward_file(book, tmp_path / "next.xlsx", actual_files=(path,))
     assert [str(i) for i in issues] == [
         f"{path}: line 2: subhead {code!r} is on several lines of the book, and the"
         " title 'Something else' names none of them: not applied"

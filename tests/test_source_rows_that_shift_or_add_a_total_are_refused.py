@@ -90,7 +90,7 @@ def test_a_published_row_shifted_before_empty_cells_is_not_read(tmp_path):
                          ""])  # fmt: skip
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     imported = import_files([path], "135", "2025-26")
-    assert [str(i) for i in imported.issues][0] == (
+    assert str(imported.issues[0]) == (
         f"{path}: line 2: a long row: 10 cells for 9 headings (a figure with commas,"
         " such as 1,75,587, needs quotes, or key 175587), so the row is not read"
     )
