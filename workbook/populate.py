@@ -54,6 +54,7 @@ from .refresh import current_user, evaluate
 from .snapshot import (
     ERROR_VALUES,
     CellError,
+    Formula,
     Snapshot,
     address,
     cell_position,
@@ -305,6 +306,14 @@ def _kept_stale(after: Snapshot, plan) -> list[tuple[int, int]]:
     return [k for k, v in cells.items() if v == STALE and k not in touched]
 
 
+def _restorable(snap: Snapshot, change: tuple) -> bool:
+    """Whether Revert can put back what a change replaces: on a values-only host
+    (the remote engine) a formula written where a value was shown may replace the
+    same formula, whose value put back would freeze it as a constant (or blank
+    it): such a cell is left to the formula, which shows what it should."""
+    return snap.formulas_known or not isinstance(change[4], Formula)
+
+
 def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
             user: str, now: str) -> Populated:  # fmt: skip
     """Refresh the filled book and record the whole change for Revert."""
@@ -320,7 +329,7 @@ def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
     plan.writes = done.plan.writes + refresh.writes
     plan.clears = done.plan.clears + refresh.clears
     plan.tables = {**done.plan.tables, **refresh.tables}
-    changes = changed_cells(snap, plan)
+    changes = [c for c in changed_cells(snap, plan) if _restorable(snap, c)]
     revert = revert_rows(changes, older=earlier(snap))  # Revert undoes it whole
     rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert)
     plan.writes += log_row(snap, action, findings, len(changes), user, now)

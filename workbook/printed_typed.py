@@ -46,8 +46,8 @@ def _shows_the_report(snap: Snapshot, formula: str, value: object) -> bool:
     if found is None:
         return True  # not a figure of the Report (the DRAFT mark): not judged
     source = snap.value(L.REPORT, *cell_position("".join(found.groups())))
-    if _blank(source):
-        return _blank(value) or _number(value) == 0
+    if _blank(source):  # nothing to judge by (or cleared: Import recomputes it)
+        return True
     a, b = _number(value), _number(source)
     if a is not None and b is not None:
         return abs(a - b) < Decimal("1e-9")
