@@ -129,3 +129,22 @@ def test_the_ribbons_new_year_flags_the_same_originals(sample_xlsm, libreoffice,
     said = apply_actions(wb, book.json()["actions"])[-1]["args"][0]
     assert f"were blank in last year's book ({cells['blank'][0]})" in said
     assert "上年度有 1 項預算為空白" in said
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_unreadable_figure_is_its_finding_not_a_blank_and_n_a_is_to_key(
+    kind, tmp_path
+):
+    """Trial 10c item 11: '32.2Δ' got D05 and F01 at one cell. It is not blank:
+    D05 only. "n/a" (not available yet) is nil and still to key: F01."""
+    book, _ = _book(kind, tmp_path)
+    wb = load_book(book)
+    marked, later = _cell(PROGRAMMES, 0, "estimate"), _cell(SUBHEADS, 0, "estimate")
+    wb[PROGRAMMES.sheet][marked] = "32.2Δ"
+    wb[SUBHEADS.sheet][later] = "n/a"
+    wb.save(book)
+    findings = check_file(book).findings
+    at = {(f.rule, str(f.ref)) for f in findings}
+    assert ("D05", f"{PROGRAMMES.sheet}!{marked}") in at
+    assert ("F01", f"{PROGRAMMES.sheet}!{marked}") not in at
+    assert ("F01", f"{SUBHEADS.sheet}!{later}") in at

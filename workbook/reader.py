@@ -13,7 +13,7 @@ from estimates import tables as T
 from estimates.findings import Finding, Severity
 from estimates.importer import likely_head
 from estimates.model import Amount, Count, EstablishmentSummary, Head, Ref
-from estimates.money import is_nil_mark
+from estimates.money import NOT_YET, is_nil_mark
 from estimates.rules.text import finding, said
 from estimates.years import EXAMPLE as EXAMPLE_YEAR
 from estimates.years import YearError, likely_year, parse_year
@@ -216,13 +216,21 @@ def _read_row(cells: Cells, spec: L.TableSpec, row: int) -> object:
 
 
 def _nils(cells: Cells, spec: L.TableSpec, row: int) -> list[str]:
-    """The row's money columns keyed as a nil mark (``-``), not left blank."""
+    """The row's money columns read as nil that are not blank: a nil mark (``-``)
+    keyed, or a value the reader could not read ('32.2Δ': its own finding, D05,
+    says what is wrong; it is not a figure still to key, F01)."""
     value = cells.snap.value
     return [
         f.name
         for f in spec.table.fields
-        if f.is_money and is_nil_mark(value(spec.sheet, row, spec.col(f.name)))
+        if f.is_money and _not_blank(value(spec.sheet, row, spec.col(f.name)))
     ]
+
+
+def _not_blank(raw: object) -> bool:
+    if raw is None or is_nil_mark(raw):
+        return raw is not None
+    return not (isinstance(raw, str) and raw.strip().lower() in ("", *NOT_YET))
 
 
 def read_tables(
