@@ -54,8 +54,8 @@ ACTION_ZH = {"Export": "匯出", "New year": "新年度", "Import": "匯入"}
 
 def _refuse(source: str, what: tuple[str, str], cells: list[Finding],
             advice: tuple[str, str]) -> None:  # fmt: skip
-    """One cell: one line. Several: a line that counts them and names the first,
-    then every one of them, a line each (the clerk mends them all at once). In
+    """One cell: one line. Several: a line that counts them, then every one of
+    them, a line each (the clerk mends them all at once; none said twice). In
     English, and in Chinese (``what`` and ``advice`` are each a pair)."""
     first = cells[0]
     said = f"{first.ref}: {what[0]}: {first.message_en.rstrip('.')}"
@@ -66,10 +66,10 @@ def _refuse(source: str, what: tuple[str, str], cells: list[Finding],
         raise CannotCarry(f"{source}: {said}. {advice[0]}", zh)
     raise CannotCarry(
         "\n".join(
-            [f"{source}: {len(cells)} cells: {what[0]}; the first, {said}. {advice[0]}"]
+            [f"{source}: {len(cells)} cells: {what[0]}. {advice[0]}"]
             + [f"  {f.ref}: {f.message_en.rstrip('.')}" for f in cells]
         ),
-        f"共 {len(cells)} 個儲存格。{zh}",
+        f"{source}: 共 {len(cells)} 個儲存格:{what[1]}。{advice[1]}",
     )
 
 
