@@ -137,19 +137,40 @@ class Imported:
         ]
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 if it is, else Big5 (cp950); then mend Big5 punctuation read as Latin-1."""
-    for encoding in ("utf-8-sig", "cp950"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+ENCODINGS = (
+    ("utf-8-sig", ""),
+    ("cp950", ""),  # the Government's Chinese files: as expected, unsaid
+    ("cp1252", "Windows-1252 (Excel's 'CSV' save)"),
+)
+"""The encodings a published or saved CSV file is read in, in order, each with
+the name said to the clerk (UTF-8 and Big5 go unsaid); UTF-16 is read by its
+byte-order mark."""
+
+
+def decode_said(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read in ("" for UTF-8 or Big5):
+    UTF-16 by its byte-order mark (Excel's 'Unicode Text'), UTF-8 if it is, else
+    Big5 (cp950), else Windows-1252; then Big5 punctuation read as Latin-1 is
+    mended."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        text, said = data.decode("utf-16"), "UTF-16 (Excel's 'Unicode Text')"
     else:
-        text = data.decode("latin-1")
+        for encoding, name in ENCODINGS:
+            try:
+                text, said = data.decode(encoding), name
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            text, said = data.decode("latin-1"), "Latin-1"
     for bad, good in MOJIBAKE.items():
         text = text.replace(bad, good)
-    return text
+    return text, said
+
+
+def decode(data: bytes) -> str:
+    """A CSV file's text (see ``decode_said``)."""
+    return decode_said(data)[0]
 
 
 def norm(heading: str) -> str:
@@ -188,7 +209,10 @@ def amount_columns(headings: list[str]) -> dict[str, int]:
 
 
 def _rows(path: Path, imported: Imported):
-    text = decode(path.read_bytes())
+    text, said = decode_said(path.read_bytes())
+    if said:  # not UTF-8: said once, for the clerk to check its letters
+        reason = f"note: read as {said}, not UTF-8; check its accented letters"
+        imported.issues.append(Issue(path, 1, reason, note=True))
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         headings = [norm(h) for h in next(reader)]
@@ -513,6 +537,13 @@ def import_files(paths: list[Path], head: str, year: str = "") -> Imported:
             )
         if not path.is_file():
             raise SourceError(f"{path}: file not found")
+        if _is_workbook(path):
+            raise SourceError(
+                f"{path}: a workbook, not a CSV file; give this Head's published"
+                " CSV files (or a source data folder)",
+                f"{path}: 這是活頁簿,不是 CSV 檔案;請提供本總目已公布的 CSV 檔案"
+                "(或來源資料資料夾)。",
+            )
         f, rows = _open(path, imported)
         if f is None:
             continue
@@ -520,7 +551,8 @@ def import_files(paths: list[Path], head: str, year: str = "") -> Imported:
             _check_years(f, year)
         opened.append((f, rows))
     if not opened:
-        raise SourceError(f"no file is an Estimates CSV file: {imported.issues[0]}")
+        first = next(i for i in imported.issues if not i.note)
+        raise SourceError(f"no file is an Estimates CSV file: {first}")
     _check_kinds([f for f, _ in opened])
     others: dict[Path, set[str]] = {}
     for f, rows in opened:
@@ -692,6 +724,13 @@ def _not_in_book(key: tuple[str, str], f: _File, row: list[str], known) -> str:
             f" {f.cell(row, 'title')!r} names none of them: not applied"
         )
     return f"{key[0]} {key[1]!r} is not in the book: not applied"
+
+
+def _is_workbook(path: Path) -> bool:
+    """A workbook by its name or its first bytes (an .xlsx renamed .csv too)."""
+    with path.open("rb") as handle:
+        start = handle.read(8)
+    return path.suffix.lower() in WORKBOOK_SUFFIXES or start.startswith(WORKBOOK_MAGIC)
 
 
 def _usable(path: Path) -> None:

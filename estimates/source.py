@@ -236,9 +236,12 @@ def load_source(folder: Path) -> Head:
         raise SourceError(f"{folder}: not a folder of source data")
     meta_path = folder / "head.toml"
     if not meta_path.exists():
+        published = " (it holds CSV files: for the Government's published Estimates"
+        published += " CSV files, run 'estimates import' first)"
         raise SourceError(
             f"{folder}: not a folder of source data (it has no head.toml; the"
             " README's 'Data format' lists the files)"
+            + (published if any(folder.glob("*.csv")) else ""),
         )
     meta = read_head_toml(meta_path)
     if not str(meta.get("head", "")).strip():

@@ -138,9 +138,9 @@ def test_another_heads_folder_is_refused_unless_blank(sample_book, tmp_path):
 def test_a_workbook_or_a_missing_file_is_no_csv(sample_book, tmp_path):
     with pytest.raises(SourceError) as raised:
         _import(sample_book, [sample_book])
-    assert str(raised.value) == (
-        f"no file is an Estimates CSV file: {sample_book}: line 1: no programme,"
-        " subhead or item column: not an Estimates CSV file"
+    assert str(raised.value) == (  # trial 10c item 18: say it is a workbook
+        f"{sample_book}: a workbook, not a CSV file; give this Head's published CSV"
+        " files (or a source data folder)"
     )
     with pytest.raises(SourceError) as raised:
         _import(sample_book, [tmp_path / "nope.csv"])

@@ -48,8 +48,9 @@ def _to_fill(head: Head) -> list[Finding]:
             amount = amounts[COLUMNS.index(column)]
             if amount.blank:
                 out.append(_blank(column, en, zh, amount, since))
-    if not since:
-        return out
+    est = head.establishment
+    if not since or (est.posts_start.value is None and not head.posts):
+        return out  # a Head with no establishment has none to key (trial 10c 17)
     for key, (en, zh) in COUNTS.items():
         count = getattr(head.establishment, key)
         if count.value is None:
