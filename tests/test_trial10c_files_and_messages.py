@@ -100,3 +100,19 @@ def test_no_establishment_leaves_nothing_of_it_to_key(kind, tmp_path):
         assert counts == set()
     else:
         assert {"Head!C14", "Head!C15", "Head!C16"} <= counts
+
+
+def test_import_tells_no_change_of_a_head_number_keyed_as_a_number(sample_book):
+    """Trial 10c item 15: "Head!C3: 37 -> '37'" was listed as a keyed value the
+    import replaced; the same number as text is no change to tell."""
+    from estimates.source import SAMPLE_HEAD_135
+    from workbook.io import load_book, snapshot_of
+    from workbook.populate import import_plan, source_head
+
+    wb = load_book(sample_book)
+    wb["Head"]["C3"] = 135  # keyed as a number
+    wb.save(sample_book)
+    snap = snapshot_of(load_book(sample_book), str(sample_book))
+    head, tables, _ = source_head([SAMPLE_HEAD_135], snap)
+    done = import_plan(snap, head, tables, "clerk")
+    assert [cell for cell, _, _ in done.overwritten if cell == "Head!C3"] == []

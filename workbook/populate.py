@@ -350,10 +350,15 @@ def import_plan(snap: Snapshot, head: Head, tables, user: str = "",
 
 def _overwritten(snap: Snapshot, fill_plan: Plan) -> list[tuple[str, object, object]]:
     """The keyed cells a fill changes (it writes only input cells), in sheet
-    order: (Sheet!Cell, what the clerk had, what Import puts there)."""
+    order: (Sheet!Cell, what the clerk had, what Import puts there); a value that
+    reads the same (Head!C3's 37 as '37') is no change to tell."""
     order = {name: i for i, (name, _) in enumerate(L.SHEETS)}
     changes = sorted(
-        (c for c in changed_cells(snap, fill_plan) if c[3] not in (None, "")),
+        (
+            c
+            for c in changed_cells(snap, fill_plan)
+            if c[3] not in (None, "") and str(c[3]).strip() != str(c[4]).strip()
+        ),
         key=lambda c: (order.get(c[0], len(order)), c[1], c[2]),
     )
     return [(f"{s}!{address(r, c)}", old, new) for s, r, c, old, new in changes]
