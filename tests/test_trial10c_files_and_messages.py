@@ -48,8 +48,7 @@ def test_a_csv_saved_by_excel_is_read_and_its_encoding_said(encoding, said,
     imported = import_files([path], "112", "2013-14")
     assert [row[1] for row in imported.programmes] == ["Members’ Offices"]
     assert [str(i) for i in imported.issues] == [
-        f"{path}: line 1: note: read as {said}, not UTF-8; check its accented"
-        " letters"
+        f"{path}: line 1: note: read as {said}, not UTF-8; check its accented letters"
     ]
 
 
@@ -75,9 +74,13 @@ def test_build_of_a_folder_of_published_files_points_to_import(tmp_path):
     err = io.StringIO()
     with contextlib.redirect_stderr(err):
         assert run(["build", str(folder), "-o", str(tmp_path / "b.xlsx")]) == 2
-    assert err.getvalue().strip().endswith(
-        "(it holds CSV files: for the Government's published Estimates CSV files,"
-        " run 'estimates import' first)"
+    assert (
+        err.getvalue()
+        .strip()
+        .endswith(
+            "(it holds CSV files: for the Government's published Estimates CSV files,"
+            " run 'estimates import' first)"
+        )
     )
 
 
@@ -101,18 +104,3 @@ def test_no_establishment_leaves_nothing_of_it_to_key(kind, tmp_path):
     else:
         assert {"Head!C14", "Head!C15", "Head!C16"} <= counts
 
-
-def test_import_tells_no_change_of_a_head_number_keyed_as_a_number(sample_book):
-    """Trial 10c item 15: "Head!C3: 37 -> '37'" was listed as a keyed value the
-    import replaced; the same number as text is no change to tell."""
-    from estimates.source import SAMPLE_HEAD_135
-    from workbook.io import load_book, snapshot_of
-    from workbook.populate import import_plan, source_head
-
-    wb = load_book(sample_book)
-    wb["Head"]["C3"] = 135  # keyed as a number
-    wb.save(sample_book)
-    snap = snapshot_of(load_book(sample_book), str(sample_book))
-    head, tables, _ = source_head([SAMPLE_HEAD_135], snap)
-    done = import_plan(snap, head, tables, "clerk")
-    assert [cell for cell, _, _ in done.overwritten if cell == "Head!C3"] == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import tempfile
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from pathlib import Path
 
 from openpyxl.utils.cell import get_column_letter
@@ -348,6 +349,17 @@ def import_plan(snap: Snapshot, head: Head, tables, user: str = "",
     return _finish(snap, done, after, "import", user, now)
 
 
+def _reads_same(old: object, new: object) -> bool:
+    """Two cell values that say the same: equal text, or equal numbers (37.0 as
+    the remote engine sends a keyed 37, and the text '37')."""
+    if str(old).strip() == str(new).strip():
+        return True
+    try:
+        return Decimal(str(old).strip()) == Decimal(str(new).strip())
+    except ArithmeticError:
+        return False
+
+
 def _overwritten(snap: Snapshot, fill_plan: Plan) -> list[tuple[str, object, object]]:
     """The keyed cells a fill changes (it writes only input cells), in sheet
     order: (Sheet!Cell, what the clerk had, what Import puts there); a value that
@@ -357,7 +369,7 @@ def _overwritten(snap: Snapshot, fill_plan: Plan) -> list[tuple[str, object, obj
         (
             c
             for c in changed_cells(snap, fill_plan)
-            if c[3] not in (None, "") and str(c[3]).strip() != str(c[4]).strip()
+            if c[3] not in (None, "") and not _reads_same(c[3], c[4])
         ),
         key=lambda c: (order.get(c[0], len(order)), c[1], c[2]),
     )
