@@ -103,4 +103,3 @@ def test_no_establishment_leaves_nothing_of_it_to_key(kind, tmp_path):
         assert counts == set()
     else:
         assert {"Head!C14", "Head!C15", "Head!C16"} <= counts
-
