@@ -48,7 +48,7 @@ def test_a_clerk_sentence_beginning_as_the_live_one_is_the_clerks(host_outcomes,
     r = _row(load_workbook(got.before)["Narrative"], "programme:2")
     assert sorted(f["cell"] for f in got.at("C02", "Narrative")) == [f"B{r}", f"C{r}"]
     wb = load_workbook(got.book)
-    revert = [[c.value for c in row] for row in wb["_Revert"].iter_rows(min_row=2)]
+    revert = [[c.value for c in r][:5] for r in wb["_Revert"].iter_rows(min_row=2)]
     assert ["Narrative", f"B{r}", "text", EN, "C02"] in revert
     assert ["Narrative", f"C{r}", "text", ZH, "C02"] in revert
     assert wb["Narrative"].cell(r, 2).value != EN  # the live formula is back

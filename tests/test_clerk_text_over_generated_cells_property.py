@@ -52,7 +52,7 @@ def test_text_over_the_tools_own_is_raised_there_and_nowhere_else(head, data):
     done = refresh_workbook(wb, "generated")
     assert _c02(done) == [(sheet, cell)]
     assert wb[sheet][cell].value != TEXT
-    revert = [[c.value for c in r] for r in wb["_Revert"].iter_rows(min_row=2)]
+    revert = [[c.value for c in r][:5] for r in wb["_Revert"].iter_rows(min_row=2)]
     assert [sheet, cell, "text", TEXT, "C02"] in revert
     again = refresh_workbook(wb, "generated")
     assert _c02(again) == [(sheet, cell)]  # kept while the record lasts
