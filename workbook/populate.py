@@ -40,7 +40,7 @@ from .carry import (
     refuse_unkeyed,
     refuse_unread,
 )
-from .changelog import changed_cells, earlier, log_row, revert_rows
+from .changelog import changed_cells, log_row, revert_rows
 from .charts import FIRST as HISTORY_ROW
 from .charts import HISTORY_INPUT_ROWS
 from .computed import FIRST_AMOUNT_COL
@@ -331,7 +331,7 @@ def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
     plan.clears = done.plan.clears + refresh.clears
     plan.tables = {**done.plan.tables, **refresh.tables}
     changes = [c for c in changed_cells(snap, plan) if _restorable(snap, c)]
-    revert = revert_rows(changes, older=earlier(snap))  # Revert undoes it whole
+    revert = revert_rows(changes)  # Revert undoes it whole
     rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert)
     plan.writes += log_row(snap, action, findings, len(changes), user, now)
     done.plan, done.findings, done.head = plan, findings, reading.head

@@ -92,8 +92,7 @@ NOTE_KEPT = "[a note this host could not read, left as it was]"
 """A flag record's prior note where the cell had a note whose text the host
 could not read (xlwings' remote engine): the flag left that note alone, and
 taking the flag back leaves it too."""
-REVERT_COLUMNS = ("sheet", "cell", "kind", "value", "rule", "step")
-"""rule: C02 if typed; step: the action the row undoes (1 the oldest kept)."""
+REVERT_COLUMNS = ("sheet", "cell", "kind", "value", "rule")  # rule: C02 if typed
 
 
 def rebuild_sheet(
