@@ -14,7 +14,13 @@ from typing import Protocol
 from estimates import tables as T
 from estimates.findings import Finding
 from estimates.model import Ref
-from estimates.money import is_nil, parse_number, round_half_up, to_decimal
+from estimates.money import (
+    NOT_YET,
+    is_nil,
+    parse_number,
+    round_half_up,
+    to_decimal,
+)
 from estimates.rules.text import finding, said
 
 from .evaluate import NotEvaluated, resolve
@@ -102,7 +108,7 @@ class Cells:
         its cell."""
         ref = Ref(sheet, address(row, col))
         raw = self.raw(sheet, row, col, label)
-        if isinstance(raw, str) and raw.strip() and is_nil(raw):
+        if isinstance(raw, str) and is_nil(raw) and raw.strip().lower() in NOT_YET:
             self._nil_as_text(raw, ref, label)
         if is_nil(raw):
             return None, ref
@@ -112,16 +118,18 @@ class Cells:
         return self._precise(value, kind, ref, label), ref
 
     def _nil_as_text(self, raw: str, ref: Ref, label: str) -> None:
-        """D05: a nil typed as text ('n/a', '-') in a figure cell: read as nil, as
-        the book's totals leave it out, but the cell prints the text."""
+        """D05: 'n/a' typed in a figure cell: read as nil, as the book's totals
+        leave it out, but the cell prints the text. A dash or 'nil' is a nil keyed
+        on purpose (as the COR prints nil) and no finding."""
         en, zh = said(
             (f"{label} holds the text {raw!r}", f"{label} 含文字 {raw!r}"),
-            ("a number, or an empty cell for nil", "數字,或留空表示無數字"),
+            ("a number, or - for nil", "數字,或以 - 表示無數字"),
             (f"the text {raw!r}", f"文字 {raw!r}"),
             (
                 "It is read as nil, as the book's totals leave it out, but the"
-                " cell prints the text. Key the figure, or clear the cell.",
-                "此格作無數字處理(總額不計入),但會印出該文字。請輸入數字或清空儲存格。",
+                " cell prints the text. Key the figure, or - for nil.",
+                "此格作無數字處理(總額不計入),但會印出該文字。"
+                "請輸入數字,或以 - 表示無數字。",
             ),
         )
         self.add("D05", ref, en, zh, "a number", repr(raw))
