@@ -85,6 +85,10 @@ STOP_AFTER_FIRST_BOOK = """
 import os, signal, sys
 import workbook.batch
 
+# Ctrl-C as at a terminal: a job started in the background by a shell (as CI
+# may start the suite) inherits SIGINT ignored, and the interrupt would not come.
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
 class Bar:  # the progress bar: Ctrl-C (to the whole group) after book N
     def __init__(self, *args, **kwargs): self.n = 0
     def __enter__(self): return self
