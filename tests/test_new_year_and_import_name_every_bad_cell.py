@@ -141,7 +141,8 @@ def test_the_ribbons_import_lists_every_value(sample_xlsm, libreoffice, tmp_path
     assert [a["func"] for a in actions] == ["alert"]  # nothing written
     text = actions[0]["args"][0].splitlines()
     assert text[0].startswith(f"Import 匯入: {folder}: {len(said)} values cannot")
-    assert [line.strip() for line in text[1:-1]] == said
+    assert [line.strip() for line in text[1:-2]] == said
+    assert text[-2].startswith(f"{folder}: ") and "未能處理" in text[-2]  # its Chinese
     assert text[-1].startswith("Nothing was changed. 未有作出任何更改")
 
 
@@ -154,4 +155,5 @@ def test_the_ribbons_new_year_lists_every_cell(sample_xlsm, libreoffice, tmp_pat
     assert macros.new_year_check(str(tmp_path / "next.xlsm"), book=book) is False
     text = book.json()["actions"][0]["args"][0].splitlines()
     assert f"{len(broken)} cells: New year cannot carry it over" in text[0]
-    assert [line.split(": ")[0].strip() for line in text[1:-1]] == broken
+    assert [line.split(": ")[0].strip() for line in text[1:-2]] == broken
+    assert "新年度" in text[-2]  # the same refusal in Chinese, its own line
