@@ -13,18 +13,15 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import subprocess
 
 import pytest
 
 from estimates.model import Footnote
 from estimates.source import SAMPLE_HEAD_135, load_source
-from workbook.io import save_book
-from workbook.pdf import make_pdfs
-from workbook.refresh import build_workbook
 
 from .conftest import head_from_published, published_heads
 from .generated_heads import synthetic_head
+from .printed_pages import printed_pages
 from .test_every_sheet_prints_on_a4_at_70_percent import long_titles
 
 LANGS = ("en", "zh")
@@ -71,27 +68,15 @@ def _heads():
 def printed(tmp_path_factory, libreoffice):
     folder = tmp_path_factory.mktemp("footnotes")
     heads = _heads()
-    jobs = []
-    for name, head in heads.items():
-        save_book(build_workbook(head)[0], folder / f"{name}.xlsx")
-        jobs += [
-            (folder / f"{name}.xlsx", lang, folder / f"{name}-{lang}.pdf")
-            for lang in LANGS
+    out = {
+        key: [
+            (page, line)
+            for page, body in enumerate(pages, 1)
+            for line in body.splitlines()
+            if line.strip()
         ]
-    make_pdfs(jobs)
-    out = {}
-    for name in heads:
-        for lang in LANGS:
-            text = subprocess.run(
-                ["pdftotext", "-layout", str(folder / f"{name}-{lang}.pdf"), "-"],
-                capture_output=True, text=True, check=True,
-            ).stdout  # fmt: skip
-            out[(name, lang)] = [
-                (page, line)
-                for page, body in enumerate(text.split("\f"), 1)
-                for line in body.splitlines()
-                if line.strip()
-            ]
+        for key, pages in printed_pages(heads, folder, LANGS).items()
+    }
     return heads, out
 
 

@@ -12,11 +12,9 @@ import subprocess
 import pytest
 
 from estimates.source import SAMPLE_HEAD_135, load_source
-from workbook.io import save_book
-from workbook.pdf import make_pdfs
-from workbook.refresh import build_workbook
 
 from .conftest import head_from_published, published_heads
+from .printed_pages import printed_pages
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 OTHER = {"en": CJK, "zh": re.compile(r"Programme \(|Page \d|Head \d|Estimates ")}
@@ -29,20 +27,9 @@ def printed(tmp_path_factory, libreoffice):
         "head135": load_source(SAMPLE_HEAD_135),
         "published": head_from_published(published_heads()["2006-149"]),
     }
-    jobs = []
-    for name, head in heads.items():
-        save_book(build_workbook(head)[0], folder / f"{name}.xlsx")
-        jobs += [(folder / f"{name}.xlsx", lang, folder / f"{name}-{lang}.pdf")
-                 for lang in ("en", "zh")]  # fmt: skip
-    make_pdfs(jobs)
     out = {}
-    for book, lang, pdf in jobs:
-        text = subprocess.run(
-            ["pdftotext", "-layout", str(pdf), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+    for (name, lang), pages in printed_pages(heads, folder, ("en", "zh")).items():
+        pdf = folder / f"{name}-{lang}.pdf"
         info = subprocess.run(
             ["pdfinfo", "-f", "1", "-l", "99", str(pdf)],
             capture_output=True,
@@ -50,7 +37,7 @@ def printed(tmp_path_factory, libreoffice):
             check=True,
         ).stdout
         sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
-        out[(book.stem, lang)] = (text.split("\f"), sizes)  # fmt: skip
+        out[(name, lang)] = (pages, sizes)
     return out
 
 

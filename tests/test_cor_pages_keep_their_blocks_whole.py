@@ -17,19 +17,16 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import subprocess
 from decimal import Decimal
 
 import pytest
 
 from estimates.model import amounts
 from estimates.source import SAMPLE_HEAD_135, load_source
-from workbook.io import save_book
-from workbook.pdf import make_pdfs
-from workbook.refresh import build_workbook
 
 from .conftest import head_from_published, published_heads
 from .generated_heads import synthetic_head, write_head
+from .printed_pages import printed_pages
 from .test_every_sheet_prints_on_a4_at_70_percent import long_titles
 
 LANGS = ("en", "zh")
@@ -65,23 +62,10 @@ def pages(tmp_path_factory, libreoffice):
         "huge": huge_change(synthetic_head(197, 3, 8, 30, seed=1)),
         "published": head_from_published(published_heads()["2006-156"]),
     }
-    jobs = []
-    for name, head in heads.items():
-        wb, _ = build_workbook(head)
-        save_book(wb, folder / f"{name}.xlsx")
-        jobs += [
-            (folder / f"{name}.xlsx", lang, folder / f"{name}-{lang}.pdf")
-            for lang in LANGS
-        ]
-    make_pdfs(jobs)
-    out = {}
-    for name in heads:
-        for lang in LANGS:
-            text = subprocess.run(
-                ["pdftotext", "-layout", str(folder / f"{name}-{lang}.pdf"), "-"],
-                capture_output=True, text=True, check=True,
-            ).stdout  # fmt: skip
-            out[(name, lang)] = [_lines(p) for p in text.split("\f") if p.strip()]
+    out = {
+        key: [_lines(p) for p in pages if p.strip()]
+        for key, pages in printed_pages(heads, folder, LANGS).items()
+    }
     return heads, out
 
 

@@ -16,12 +16,12 @@ import pytest
 
 from estimates.narrative import plain, sentences
 from estimates.results import compute
-from workbook.io import save_book
 from workbook.pdf import make_pdfs
 from workbook.printed import SHEETS
-from workbook.refresh import build_workbook, refresh_file
+from workbook.refresh import refresh_file
 
 from .generated_heads import three_heads
+from .printed_pages import printed_pages
 
 DETAILS = {"en": "Details", "zh": "詳情"}
 SOURCES = re.compile(r"^=.*\b(Head|Narrative|Programmes)!\$[A-Z]+\$\d+")
@@ -59,23 +59,7 @@ def _flat(text: str, lang: str) -> str:
 def printed(tmp_path_factory, libreoffice):
     folder = tmp_path_factory.mktemp("corintro")
     heads = three_heads(folder, 8, 3)
-    jobs = []
-    for name, head in heads.items():
-        wb, _ = build_workbook(head)
-        save_book(wb, folder / f"{name}.xlsx")
-        jobs += [
-            (folder / f"{name}.xlsx", x, folder / f"{name}-{x}.pdf") for x in SHEETS
-        ]
-    make_pdfs(jobs)
-    pages = {}
-    for name in heads:
-        for lang in SHEETS:
-            text = subprocess.run(
-                ["pdftotext", "-layout", str(folder / f"{name}-{lang}.pdf"), "-"],
-                capture_output=True, text=True, check=True,
-            ).stdout  # fmt: skip
-            pages[(name, lang)] = text.split("\f")
-    return folder, heads, pages
+    return folder, heads, printed_pages(heads, folder, SHEETS)
 
 
 def test_each_cor_sheet_prints_its_narrative_parts_first(printed):
