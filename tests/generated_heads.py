@@ -269,6 +269,19 @@ def three_heads(folder: Path, seed: int, real_at: int) -> dict[str, Head]:
     }
 
 
+def built_books(folder: Path, host: str, seed: int, real_at: int):
+    """The ``three_heads``, each built and saved as NAME-HOST.xlsx in ``folder``:
+    (name, head, path), for a test that edits each book and refreshes it on
+    ``host``."""
+    from workbook.io import save_book
+    from workbook.refresh import build_workbook
+
+    for name, head in three_heads(folder, seed, real_at).items():
+        book = folder / f"{name}-{host}.xlsx"
+        save_book(build_workbook(head)[0], book)
+        yield name, head, book
+
+
 def _head_toml(folder: Path, seed: int, info: dict) -> None:
     year = 2006 + seed % 20
     lines = [

@@ -11,10 +11,9 @@ import pytest
 
 from workbook import layout as L
 from workbook.io import load_book, save_book
-from workbook.refresh import build_workbook
 from workbook.snapshot import address
 
-from .generated_heads import three_heads
+from .generated_heads import built_books
 from .hosts import HOSTS, refresh_on
 
 pytestmark = pytest.mark.engine
@@ -30,9 +29,7 @@ def test_a_nil_word_in_a_figure_cell_is_an_error_there(
 ):
     spec = L.TABLES["tblProgrammes"]
     row, col = spec.first_row, spec.col("revised")
-    for name, head in three_heads(tmp_path, seed=1, real_at=5).items():
-        book = tmp_path / f"{name}-{host}.xlsx"
-        save_book(build_workbook(head)[0], book)
+    for name, _head, book in built_books(tmp_path, host, seed=1, real_at=5):
         wb = load_book(book)
         wb[spec.sheet].cell(row, col).value = word
         save_book(wb, book)

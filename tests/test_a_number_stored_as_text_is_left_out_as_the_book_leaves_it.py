@@ -18,10 +18,9 @@ from openpyxl import load_workbook
 
 from workbook import layout as L
 from workbook.io import load_book, save_book
-from workbook.refresh import build_workbook
 from workbook.snapshot import address, table_bounds
 
-from .generated_heads import three_heads
+from .generated_heads import built_books
 from .hosts import HOSTS, refresh_on
 
 pytestmark = pytest.mark.engine
@@ -90,9 +89,7 @@ def _shown(libreoffice, book, tmp) -> tuple[int, str]:
 def test_text_in_a_number_cell_is_left_out_everywhere_and_blames_no_report_cell(
     host, libreoffice, tmp_path
 ):
-    for name, head in three_heads(tmp_path, seed=9, real_at=3).items():
-        book = tmp_path / f"{name}-{host}.xlsx"
-        save_book(build_workbook(head)[0], book)
+    for name, _head, book in built_books(tmp_path, host, seed=9, real_at=3):
         sheet = L.TABLES["tblSubheads"].sheet
         numbers = _key_texts(book)
         (est, counted), (rev, _) = numbers.items()

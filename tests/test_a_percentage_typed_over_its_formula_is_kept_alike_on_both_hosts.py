@@ -19,10 +19,9 @@ from openpyxl import load_workbook
 from estimates.narrative import change_en, change_zh
 from workbook import layout as L
 from workbook.io import load_book, save_book
-from workbook.refresh import build_workbook
 from workbook.snapshot import address
 
-from .generated_heads import three_heads
+from .generated_heads import built_books
 from .hosts import HOSTS, refresh_on
 
 pytestmark = pytest.mark.engine
@@ -39,9 +38,7 @@ def test_a_typed_percentage_is_kept_said_and_not_quoted(host, libreoffice, tmp_p
     spec = L.TABLES["tblProgrammes"]
     row, col = spec.first_row, spec.col("estimate_vs_revised")
     cell = address(row, col)
-    for name, head in three_heads(tmp_path, seed=6, real_at=7).items():
-        book = tmp_path / f"{name}-{host}.xlsx"
-        save_book(build_workbook(head)[0], book)
+    for name, head, book in built_books(tmp_path, host, seed=6, real_at=7):
         wb = load_book(book)
         wb[spec.sheet].cell(row, col).value = TYPED
         save_book(wb, book)

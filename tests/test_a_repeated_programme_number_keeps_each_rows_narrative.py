@@ -17,10 +17,9 @@ from openpyxl import load_workbook
 from estimates.narrative import change_en
 from workbook import layout as L
 from workbook.io import load_book, save_book
-from workbook.refresh import build_workbook
 from workbook.snapshot import address, table_bounds
 
-from .generated_heads import three_heads
+from .generated_heads import built_books
 from .hosts import HOSTS, refresh_on
 
 pytestmark = pytest.mark.engine
@@ -56,9 +55,7 @@ def _sentences(book) -> dict[str, str]:
 def test_the_second_programme_of_a_number_speaks_of_its_own_row(
     host, libreoffice, tmp_path
 ):
-    for name, head in three_heads(tmp_path, seed=5, real_at=5).items():
-        book = tmp_path / f"{name}-{host}.xlsx"
-        save_book(build_workbook(head)[0], book)
+    for name, head, book in built_books(tmp_path, host, seed=5, real_at=5):
         number, row = _repeat_first_number(book)
         findings = refresh_on(host, book, libreoffice, tmp_path)
         spec = L.TABLES["tblProgrammes"]

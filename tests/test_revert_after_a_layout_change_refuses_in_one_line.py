@@ -21,9 +21,8 @@ from addin.remote import payload
 from workbook import cli
 from workbook import layout as L
 from workbook.io import load_book, save_book
-from workbook.refresh import build_workbook
 
-from .generated_heads import three_heads
+from .generated_heads import built_books
 from .hosts import HOSTS, refresh_on
 
 pytestmark = pytest.mark.engine
@@ -65,9 +64,7 @@ def _revert_remote(book, libreoffice, tmp) -> list[dict]:
 def test_revert_after_lines_were_added_or_removed_refuses(
     host, how, libreoffice, tmp_path
 ):
-    for name, head in three_heads(tmp_path, seed=8, real_at=10).items():
-        book = tmp_path / f"{name}-{host}.xlsx"
-        save_book(build_workbook(head)[0], book)
+    for name, _head, book in built_books(tmp_path, host, seed=8, real_at=10):
         _edit(book, how)
         refresh_on(host, book, libreoffice, tmp_path)
         before = book.read_bytes()

@@ -16,9 +16,9 @@ from addin import macros
 from addin.remote import payload
 from workbook import layout as L
 from workbook.io import load_book, save_book
-from workbook.refresh import build_workbook, revert_file
+from workbook.refresh import revert_file
 
-from .generated_heads import three_heads
+from .generated_heads import built_books
 from .hosts import HOSTS, refresh_on
 from .remote_actions import apply_actions
 
@@ -57,9 +57,7 @@ def _put_back(book) -> set[tuple[str, str]]:
 
 @pytest.mark.parametrize("host", HOSTS)
 def test_revert_says_how_many_cells_it_put_back(host, libreoffice, tmp_path):
-    for name, head in three_heads(tmp_path, seed=2, real_at=11).items():
-        book = tmp_path / f"{name}-{host}.xlsx"
-        save_book(build_workbook(head)[0], book)
+    for name, _head, book in built_books(tmp_path, host, seed=2, real_at=11):
         wb = load_book(book)
         for (sheet, cell), value in TYPED.items():
             wb[sheet][cell].value = value

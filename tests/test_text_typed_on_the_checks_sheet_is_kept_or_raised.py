@@ -15,9 +15,9 @@ import pytest
 
 from workbook import layout as L
 from workbook.io import load_book, save_book
-from workbook.refresh import build_workbook, revert_file
+from workbook.refresh import revert_file
 
-from .generated_heads import three_heads
+from .generated_heads import built_books
 from .hosts import HOSTS, refresh_on
 
 pytestmark = pytest.mark.engine
@@ -45,9 +45,7 @@ def _revert_record(book) -> dict[str, tuple]:
 def test_a_clerks_text_on_checks_is_raised_where_replaced_and_else_kept(
     host, libreoffice, tmp_path
 ):
-    for name, head in three_heads(tmp_path, seed=4, real_at=6).items():
-        book = tmp_path / f"{name}-{host}.xlsx"
-        save_book(build_workbook(head)[0], book)
+    for name, _head, book in built_books(tmp_path, host, seed=4, real_at=6):
         _type(book)
         findings = refresh_on(host, book, libreoffice, tmp_path)
         c02 = {
