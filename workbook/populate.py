@@ -407,6 +407,9 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
         if col == KEY_COL and isinstance(text, str) and text.strip():
             done.plan.writes.append(Write(L.NARRATIVE, row, CLERK_COL, draft(text)))
     done.plan.writes += _history(snap, old)
+    done.plan.writes += [  # last year's gaps: the carried footnotes are drafts
+        Write(*cell, None) for cell in L.footnote_gap_cells().values()
+    ]
     after = _copy(snap)
     _apply(after, done.plan)
     log = log_row(snap, NEW_YEAR + old.estimate_year, [], 0, user, now)
