@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from estimates.findings import Finding, Severity
+from estimates.findings import Finding
 from estimates.model import Head, Ref
 from estimates.rollforward import carried_from
 from estimates.source import SourceError, read_head_toml
@@ -39,13 +39,28 @@ class CannotCarry(SourceError):
     """A cell Export or New year would lose; the message names file and cell."""
 
 
+TITLES = ("title_en", "title_zh")
+TITLE_COLUMNS = frozenset(
+    (s.sheet, s.col(c.key)) for s in L.TABLES.values() for c in s.columns
+    if c.key in TITLES
+)  # fmt: skip
+HEAD_TITLES = frozenset(Ref(f.sheet, f.cell) for f in L.HEAD_INPUTS if f.attr in TITLES)
+
+
+def _a_title(f: Finding) -> bool:
+    """A blank title (D06, an error or a warning): carried as blank, so nothing
+    is lost or changed; a blank required number would be carried as 0."""
+    column = (f.ref.sheet, cell_position(f.ref.cell)[1])
+    return f.rule == "D06" and (f.ref in HEAD_TITLES or column in TITLE_COLUMNS)
+
+
 def unread(findings: list[Finding]) -> dict[Ref, Finding]:
     """The input cells read otherwise than as keyed, each with its finding."""
     return {
         f.ref: f
         for f in findings
-        if f.rule in CELL_RULES and f.ref is not None and f.ref.sheet in INPUT_SHEETS
-        and not (f.rule == "D06" and f.severity is Severity.WARNING)  # a title
+        if f.rule in CELL_RULES and f.ref is not None
+        and f.ref.sheet in INPUT_SHEETS and not _a_title(f)
     }  # fmt: skip
 
 
