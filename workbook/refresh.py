@@ -138,6 +138,13 @@ def _float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
+def _total_label(line, lines) -> str:
+    """A total line's label, with its account where two accounts print the same
+    one ("Total, Subventions" under each): one key each, none dropped."""
+    twice = sum(t.label_en == line.label_en for t in lines) > 1
+    return f"{line.label_en} ({line.account} Account)" if twice else line.label_en
+
+
 def report(outcome: Outcome) -> dict:
     """The computed figures as plain JSON-ready data (see README, 'report')."""
     r = outcome.results
@@ -163,7 +170,7 @@ def report(outcome: Outcome) -> dict:
         "programmes": programmes,
         "programme_total": row(r.programme_total, r.programme_total_variances),
         "subhead_totals": {
-            line.label_en: dict(
+            _total_label(line, r.total_lines): dict(
                 zip(COLUMNS, (_number(a) for a in line.amounts), strict=True)
             )
             for line in r.total_lines
