@@ -34,3 +34,16 @@ def printed_pages(
                  for lang in langs]  # fmt: skip
     make_pdfs(jobs)
     return {(book.stem, lang): pdf_pages(pdf) for book, lang, pdf in jobs}
+
+
+def sheet_pdfs(heads: dict[str, Head], folder: Path, sheet: str, libreoffice):
+    """Each Head's book built, and only ``sheet`` printed, in one conversion by
+    the session's LibreOffice: the PDFs in the order of ``heads``."""
+    from workbook.pdf import printable_copy
+
+    copies = []
+    for name, head in heads.items():
+        book = folder / f"{name}.xlsx"
+        save_book(build_workbook(head)[0], book)
+        copies.append(printable_copy(book, folder / f"{name}-s.xlsx", None, (sheet,)))
+    return libreoffice.convert_many(copies, folder / "pdf", "pdf")

@@ -13,11 +13,11 @@ import pytest
 from workbook import layout as L
 from workbook.chart_data import CHARTS, FIRST, HISTORY_INPUT_ROWS, SLOTS
 from workbook.io import load_book, save_book
-from workbook.pdf import printable_copy
 from workbook.refresh import build_workbook
 
 from .generated_heads import synthetic_head, three_heads
 from .hosts import HOSTS, refresh_on, refresh_remote
+from .printed_pages import sheet_pdfs
 from .test_charts_follow_the_tables import _chart_refs
 from .test_every_sheet_prints_on_a4_at_70_percent import long_titles
 from .test_report_prints_whole import _squeeze, printed_columns
@@ -73,15 +73,7 @@ def test_long_programme_labels_print_whole_in_the_data_block(libreoffice, tmp_pa
     published Head-year."""
     heads = three_heads(tmp_path, 12, 5)
     heads["long"] = long_titles(synthetic_head(199, 11, 24, 90, seed=3))
-    copies = []
-    for name, head in heads.items():
-        book = tmp_path / f"{name}.xlsx"
-        wb, _ = build_workbook(head)
-        save_book(wb, book)
-        copies.append(
-            printable_copy(book, tmp_path / f"{name}-c.xlsx", None, (L.CHARTS,))
-        )
-    pdfs = libreoffice.convert_many(copies, tmp_path / "pdf", "pdf")
+    pdfs = sheet_pdfs(heads, tmp_path, L.CHARTS, libreoffice)
     cut = []
     for (name, head), pdf in zip(heads.items(), pdfs, strict=True):
         blocks = printed_columns(pdf)

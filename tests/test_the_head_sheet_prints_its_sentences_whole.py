@@ -9,11 +9,9 @@ from __future__ import annotations
 from estimates.narrative import sentences
 from estimates.results import compute
 from workbook import layout as L
-from workbook.io import save_book
-from workbook.pdf import printable_copy
-from workbook.refresh import build_workbook
 
 from .generated_heads import three_heads
+from .printed_pages import sheet_pdfs
 from .test_report_prints_whole import _squeeze, printed_columns
 
 
@@ -28,14 +26,7 @@ def _wanted(head) -> list[str]:
 
 def test_the_head_summary_sentences_print_whole(libreoffice, tmp_path):
     heads = three_heads(tmp_path, 14, 6)
-    copies = []
-    for name, head in heads.items():
-        book = tmp_path / f"{name}.xlsx"
-        save_book(build_workbook(head)[0], book)
-        copies.append(
-            printable_copy(book, tmp_path / f"{name}-h.xlsx", None, (L.HEAD,))
-        )
-    pdfs = libreoffice.convert_many(copies, tmp_path / "pdf", "pdf")
+    pdfs = sheet_pdfs(heads, tmp_path, L.HEAD, libreoffice)
     cut = []
     for (name, head), pdf in zip(heads.items(), pdfs, strict=True):
         blocks = printed_columns(pdf)
