@@ -451,11 +451,12 @@ def fit_head_summary(wb) -> None:
     if L.HEAD in wb.sheetnames:
         ws = wb[L.HEAD]
         for line in L.HEAD_SUMMARY_LINES:
-            _wrap_row(ws, ws[line[0]])
+            _wrap_row(ws, ws[line[0]], CJK_ROOM)
 
 
-def _wrap_row(ws, row) -> None:
-    """One row of ``wrap_to_width``."""
+def _wrap_row(ws, row, cjk_room: float = 1.0) -> None:
+    """One row of ``wrap_to_width``; a CJK text's width taken as ``cjk_room`` of
+    its column (the Head summary lines: LibreOffice's CJK runs a little wider)."""
     lines = 1
     for cell in row:
         if not isinstance(cell.value, str) or isinstance(cell, MergedCell):
@@ -466,8 +467,8 @@ def _wrap_row(ws, row) -> None:
         width = ws.column_dimensions[letter].width or 8.43
         formula = cell.value.startswith("=")
         text = _summary_text(ws, cell) if formula else cell.value
-        if _CJK_RUN.search(text):  # LibreOffice's CJK runs a little wider
-            width *= CJK_ROOM
+        if _CJK_RUN.search(text):
+            width *= cjk_room
         if not formula and text_width(text) + 1 <= width:
             continue
         alignment = copy(cell.alignment)
