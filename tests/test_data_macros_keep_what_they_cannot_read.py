@@ -61,7 +61,7 @@ def test_remote_export_refuses_naming_the_cell(sample_xlsm, libreoffice, tmp_pat
     folder = tmp_path / "匯出 資料"
     assert macros.export_data([ord(c) for c in str(folder)], book) is None
     said = [a for a in book.json()["actions"] if a["func"] == "alert"]
-    assert len(said) == 1 and said[0]["args"][0].count("\n") == 1
+    assert len(said) == 1 and said[0]["args"][0].count("\n") == 2  # en, zh, refused
     assert said[0]["args"][0].startswith(
         f"Export 匯出: {sample_xlsm.name}: Programmes!G9: Export would lose or change"
     )
@@ -76,5 +76,7 @@ def test_remote_new_year_names_a_year_cell(sample_xlsm, libreoffice, tmp_path):
     said = [a["args"][0] for a in book.json()["actions"] if a["func"] == "alert"]
     assert said == [
         f"New year 新年度: {sample_xlsm.name}: Head!C8: the Estimate year is '2025/26',"
-        " not a year such as 2025-26\n" + macros.REFUSED
-    ]
+        " not a year such as 2025-26\n"
+        f"{sample_xlsm.name}: Head!C8: 預算年度應為 a year such as 2025-26 一類的年度,"
+        "現為 '2025/26'。\n" + macros.REFUSED
+    ]  # the Chinese line keeps an English fragment (left, closing note)
