@@ -14,17 +14,13 @@ from addin import macros
 from addin.remote import payload
 from workbook import layout as L
 from workbook.io import load_book, save_book
-from workbook.refresh import build_workbook, check_file, revert_file
+from workbook.refresh import check_file, revert_file
 
-from .generated_heads import three_heads
+from .generated_heads import built_books
 from .hosts import HOSTS, refresh_on
 from .remote_actions import apply_actions
 
 pytestmark = pytest.mark.engine
-
-
-def _heads(folder) -> dict:
-    return three_heads(folder, seed=3, real_at=6)
 
 
 def _break(book) -> None:
@@ -67,9 +63,7 @@ def _revert_on(host: str, book, libreoffice, tmp) -> None:
 def test_checks_after_revert_list_the_findings_of_the_book_revert_leaves(
     host, libreoffice, tmp_path
 ):
-    for name, head in _heads(tmp_path).items():
-        book = tmp_path / f"{name}-{host}.xlsx"
-        save_book(build_workbook(head)[0], book)
+    for name, _head, book in built_books(tmp_path, host, seed=3, real_at=6):
         built = _listed(book)
         _break(book)
         refresh_on(host, book, libreoffice, tmp_path)

@@ -15,18 +15,13 @@ import pytest
 from workbook import layout as L
 from workbook.draft import mark_text
 from workbook.io import load_book, save_book
-from workbook.refresh import build_workbook
 
-from .generated_heads import three_heads
+from .generated_heads import built_books
 from .hosts import HOSTS, refresh_on
 
 pytestmark = pytest.mark.engine
 
 SHEETS = {L.REPORT: "both", L.REPORT_ZH: "zh", L.REPORT_EN: "en"}
-
-
-def _heads(folder) -> dict:
-    return three_heads(folder, seed=7, real_at=3)
 
 
 def _set_title(book, value) -> object:
@@ -55,9 +50,7 @@ def _log_rows(book) -> int:
 def test_the_draft_mark_shows_while_errors_remain_and_goes_when_fixed(
     host, libreoffice, tmp_path
 ):
-    for name, head in _heads(tmp_path).items():
-        book = tmp_path / f"{name}-{host}.xlsx"
-        save_book(build_workbook(head)[0], book)
+    for name, _head, book in built_books(tmp_path, host, seed=7, real_at=3):
         title = _set_title(book, None)  # D06: an error
         findings = refresh_on(host, book, libreoffice, tmp_path)
         errors = sum(f.severity.value == "error" for f in findings)
