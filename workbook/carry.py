@@ -24,6 +24,7 @@ from estimates.source import SourceError, read_head_toml
 from estimates.tables import HEAD_LISTS, TABLES
 
 from . import layout as L
+from .reader import TITLES
 from .snapshot import CellError, Formula, Snapshot, address, cell_position
 from .writes import Plan, Write
 
@@ -39,7 +40,6 @@ class CannotCarry(SourceError):
     """A cell Export or New year would lose; the message names file and cell."""
 
 
-TITLES = ("title_en", "title_zh")
 TITLE_COLUMNS = frozenset(
     (s.sheet, s.col(c.key)) for s in L.TABLES.values() for c in s.columns
     if c.key in TITLES
