@@ -154,17 +154,16 @@ def blocks(writes: list[Write]) -> list[tuple[str, int, int, list[list[object]]]
 
 
 def number_formats(writes: list[Write]) -> list[tuple[str, str, str]]:
-    """(sheet, range, format) for the writes of a style with a number format on
-    the printed sheets, where rows move and a cell may hold another row's format:
-    the footnote marks, % and "or" lines show on the remote engine too, which
-    writes values only. A range a run along a row. (An input sheet's new rows
-    take their table's formats in Excel.)"""
+    """(sheet, range, format) for every write on the printed sheets, where rows
+    move and a cell may hold another row's format: the footnote marks, % and "or"
+    lines show on the remote engine too, which writes values only, and a heading
+    that moved onto a number row's cells is "General" again. A range a run along
+    a row. (An input sheet's new rows take their table's formats in Excel.)"""
     runs: dict[tuple[str, int, str], list[int]] = defaultdict(list)
     for w in writes:
-        ours = w.sheet in PRINTED and w.style
-        code = look(w.style).get("number_format") if ours else None
-        if code:
-            runs[(w.sheet, w.row, code)].append(w.col)
+        if w.sheet in PRINTED:
+            code = look(w.style).get("number_format") if w.style else None
+            runs[(w.sheet, w.row, code or "General")].append(w.col)
     out = []
     for (sheet, row, code), cols in runs.items():
         cols.sort()
