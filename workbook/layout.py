@@ -633,12 +633,14 @@ NUMBER_FORMATS = {
 def or_line_format(lang: str, original: str) -> str:
     """The number format of the COR's line under a % line, which shows the
     Estimate's change on the Original as a phrase: "(or +7.0% on 2024-25
-    Original)", "(或較 2024-25 原來預算增加 7.0%)". The cell holds the number."""
+    Original)", "(或較 2024-25 原來預算增加 7.0%)"; no change reads "(or the same
+    as 2024-25 Original)" as the Chinese reads 相同. The cell holds the number."""
     if lang == "zh":
         said = f"或較 {original} 原來預算".replace("  ", " ")
         return f'"({said}增加 "#,##0.0"%)";"({said}減少 "#,##0.0"%)";"({said}相同)"'
     said = f" on {original} Original".replace("  ", " ")
-    return f'"(or +"#,##0.0"%{said})";"(or -"#,##0.0"%{said})";"(or 0.0%{said})"'
+    same = f"(or the same as {original} Original)".replace("  ", " ")
+    return f'"(or +"#,##0.0"%{said})";"(or -"#,##0.0"%{said})";"{same}"'
 
 
 MARK = "+"
