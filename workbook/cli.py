@@ -550,6 +550,8 @@ def _rollforward(args, out) -> int:
           file=out)  # fmt: skip
     if done.blanks_said():
         print(done.blanks_said(), file=out)
+    for line in done.typed_said():
+        print(line, file=out)
     left_out = [i for i in issues if not getattr(i, "note", False)]
     return EXIT_FINDINGS if left_out else _exit_for(done.findings)
 

@@ -85,6 +85,25 @@ class Populated:
     """Keyed input cells the fill changed: (Sheet!Cell, old value, new value)."""
     blank_estimates: list[str] = field(default_factory=list)
     """New year: last year's Estimate cells left blank (their Original is to key)."""
+    typed_over: list[tuple[str, str]] = field(default_factory=list)
+    """New year: the constants typed over a formula in last year's book (C01):
+    (Sheet!Cell, what was typed); the new book has the formula there again."""
+
+    def typed_said(self) -> list[str]:
+        """The constants typed over formulas that New year did not carry, in
+        English and Chinese (none: no line)."""
+        if not self.typed_over:
+            return []
+        shown = [f"{cell}: {typed}" for cell, typed in self.typed_over[:SHOWN]]
+        more = len(self.typed_over) - len(shown)
+        n = len(self.typed_over)
+        return [
+            f"Typed over a formula in last year's book, not carried ({n}); the new"
+            f" book has the formula again 上年度在公式上輸入的數值({n} 項)不予結轉,"
+            "新工作簿已還原為公式:",
+            *shown,
+            *([f"... and {more} more 其餘 {more} 項"] if more else []),
+        ]
 
     def blanks_said(self) -> str:
         """The blank Estimates New year found in last year's book ("" if none), in
@@ -129,7 +148,7 @@ class Populated:
         if self.skipped:
             names = "; ".join(table_label(name) for name in self.skipped)
             lines.append(f"Left alone (moved or changed) 未處理(已移動或更改): {names}")
-        return lines + self._overwritten()
+        return lines + self._overwritten() + self.typed_said()
 
     def _overwritten(self) -> list[str]:
         if not self.overwritten:
@@ -381,8 +400,8 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     """New year, run on a copy of last year's book: roll its Head forward, fill
     every table and Head input, mark the clerk's narrative as drafts, log the new
     year (which makes the to-fill findings) and refresh. Revert starts empty."""
-    reading = read_book(snap)
-    old = reading.head
+    ev = evaluate(snap)
+    reading, old = ev.reading, ev.reading.head
     refuse_unkeyed(snap.source, old)
     new = roll_forward(old, target_year(old.estimate_year, year, _year_cell(snap)),
                        actuals)  # fmt: skip
@@ -412,6 +431,7 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     ]
     after = _copy(snap)
     _apply(after, done.plan)
+    done.typed_over = _untyped(after, ev.findings)
     log = log_row(snap, NEW_YEAR + old.estimate_year, [], 0, user, now)
     after.sheets.setdefault(L.CHANGE_LOG, {})[(log[0].row, ACTION_COL)] = log[2].value
     done = _finish(snap, done, after, NEW_YEAR + old.estimate_year, user, now)
@@ -420,6 +440,20 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     plan.clears = [c for c in plan.clears if c[0] != L.REVERT]
     rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert_rows([]))
     return done
+
+
+def _untyped(after: Snapshot, findings: list[Finding]) -> list[tuple[str, str]]:
+    """New year: each constant a clerk typed over a formula (C01) last year meant
+    something of last year's columns only; it is emptied, so the refresh writes
+    the formula again. Returns (Sheet!Cell, what was typed), in sheet order."""
+    typed = []
+    for f in findings:
+        if f.rule != "C01" or f.ref is None:
+            continue
+        row, col = cell_position(f.ref.cell)
+        after.sheets.get(f.ref.sheet, {}).pop((row, col), None)
+        typed.append((str(f.ref), f.found))
+    return typed
 
 
 def _history(snap: Snapshot, old: Head) -> list[Write]:
