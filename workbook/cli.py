@@ -355,8 +355,8 @@ def _revert(args, out) -> int:
 
     restored = revert_file(_one_book(args))
     if not restored:
-        print(f"{args.book}: nothing to put back (no refresh overwrote a cell);"
-              " the book is unchanged", file=out)  # fmt: skip
+        print(f"{args.book}: nothing to put back (no refresh or import left a"
+              " cell to put back); the book is unchanged", file=out)  # fmt: skip
         return EXIT_OK
     print(f"reverted {args.book}: {restored} cell(s) put back", file=out)
     return EXIT_OK

@@ -336,7 +336,10 @@ def _restorable(snap: Snapshot, change: tuple) -> bool:
 
 def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
             user: str, now: str) -> Populated:  # fmt: skip
-    """Refresh the filled book and record the whole change for Revert."""
+    """Refresh the filled book and record the whole change for Revert. A job
+    that changes nothing keeps the revert record it found (a second Import of
+    the same files must not lose the first's) and logs no row; on a values-only
+    host a formula written again over what it shows is no change."""
     _recalculated(after)
     ev, refresh = _refresh(after, user, now)
     stale = _kept_stale(after, refresh)
@@ -350,9 +353,10 @@ def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
     plan.clears = done.plan.clears + refresh.clears
     plan.tables = {**done.plan.tables, **refresh.tables}
     changes = [c for c in changed_cells(snap, plan) if _restorable(snap, c)]
-    revert = revert_rows(changes)  # Revert undoes it whole
-    rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert)
-    plan.writes += log_row(snap, action, findings, len(changes), user, now)
+    if changes:  # else the record found stays: this job changed nothing
+        revert = revert_rows(changes)  # Revert undoes it whole
+        rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert)
+        plan.writes += log_row(snap, action, findings, len(changes), user, now)
     done.plan, done.findings, done.head = plan, findings, reading.head
     return done
 

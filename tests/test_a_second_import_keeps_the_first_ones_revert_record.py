@@ -1,0 +1,81 @@
+"""Trial 10d item 3: Import of a changed folder replaced a keyed figure (and said
+so); the clerk ran the same Import again, which changed nothing, yet it wrote an
+empty revert record over the first one: Revert then said "nothing to put back"
+and the first Import could no longer be undone. A revert record belongs to the
+job that wrote it: a job that changes nothing keeps the record it found (and logs
+no row). Both hosts (the file host's Import plan, the ribbon's Import on the
+remote engine); Head 135, a generated Head and a real Head-year."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbook import layout as L
+from workbook.io import apply_plan, load_book, save_book, snapshot_of
+from workbook.populate import import_plan, source_head
+from workbook.refresh import revert_file
+
+from .test_import_into_a_built_book_then_revert_leaves_it_as_before import (
+    _book,
+    _cells,
+    _changed,
+)
+
+
+def _log_rows(book) -> int:
+    ws = load_book(book)[L.CHANGE_LOG]
+    return sum(1 for r in ws.iter_rows(min_row=L.CHANGE_LOG_HEADER_ROW + 1)
+               if r[0].value)  # fmt: skip
+
+
+def _import_on_file(book, folder) -> int:
+    wb = load_book(book)
+    snap = snapshot_of(wb, str(book))
+    head, tables, _ = source_head([folder], snap)
+    done = import_plan(snap, head, tables, "clerk")
+    apply_plan(wb, done.plan)
+    save_book(wb, book, original=book)
+    return len(done.overwritten)
+
+
+@pytest.mark.parametrize("kind", ["sample", "real", "generated"])
+def test_a_second_import_on_the_file_host_keeps_the_first_undoable(kind, tmp_path):
+    book, folder = _book(kind, tmp_path)
+    before = _cells(book)
+    changed = _changed(folder, tmp_path)
+    assert _import_on_file(book, changed) == 1  # the first programme's Estimate
+    logged = _log_rows(book)
+    assert _import_on_file(book, changed) == 0  # changes nothing
+    assert _log_rows(book) == logged  # and logs no row
+    assert revert_file(book) > 0
+    assert _cells(book) == before
+
+
+@pytest.mark.engine
+@pytest.mark.parametrize("kind", ["sample", "real", "generated"])
+def test_a_second_import_on_the_ribbon_keeps_the_first_undoable(
+    kind, libreoffice, tmp_path
+):
+    from addin import macros
+
+    from .remote_actions import apply_actions
+    from .test_macros_on_remote_engine import remote_book
+
+    book, folder = _book(kind, tmp_path)
+    before = _cells(book)
+    changed = _changed(folder, tmp_path)
+
+    def imported(b):
+        return macros.import_data([str(changed)], b)
+
+    for n, step in enumerate((imported, imported, macros.revert)):
+        remote = remote_book(book, libreoffice, tmp_path / f"step{n}")
+        done = step(remote)
+        if n < 2:
+            assert len(done.overwritten) == 1 - n
+        wb = load_book(book)
+        apply_actions(wb, remote.json()["actions"])
+        save_book(wb, book, original=book)
+    after = _cells(book)
+    assert {k: (before.get(k), after.get(k)) for k in before.keys() | after.keys()
+            if before.get(k) != after.get(k)} == {}  # fmt: skip
