@@ -20,7 +20,7 @@ from openpyxl.utils.cell import get_column_letter
 from estimates.findings import Finding
 from estimates.importer import head_number, import_files, read_actuals
 from estimates.importer import write_source as write_imported
-from estimates.model import COLUMNS, Head, year_labels
+from estimates.model import COLUMNS, Head, Ref, year_labels
 from estimates.rollforward import (
     Actuals,
     actual_keys,
@@ -41,6 +41,7 @@ from .carry import (
     refuse_unread,
 )
 from .changelog import changed_cells, log_row, revert_rows
+from .chart_data import history_cells, posts_history
 from .charts import FIRST as HISTORY_ROW
 from .charts import HISTORY_INPUT_ROWS
 from .computed import FIRST_AMOUNT_COL
@@ -338,8 +339,9 @@ def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
             user: str, now: str) -> Populated:  # fmt: skip
     """Refresh the filled book and record the whole change for Revert. A job
     that changes nothing keeps the revert record it found (a second Import of
-    the same files must not lose the first's) and logs no row; on a values-only
-    host a formula written again over what it shows is no change."""
+    the same files must not lose the first's; its Change log row says 0 cells);
+    on a values-only host a formula written again over what it shows is no
+    change."""
     _recalculated(after)
     ev, refresh = _refresh(after, user, now)
     stale = _kept_stale(after, refresh)
@@ -356,7 +358,7 @@ def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
     if changes:  # else the record found stays: this job changed nothing
         revert = revert_rows(changes)  # Revert undoes it whole
         rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert)
-        plan.writes += log_row(snap, action, findings, len(changes), user, now)
+    plan.writes += log_row(snap, action, findings, len(changes), user, now)
     done.plan, done.findings, done.head = plan, findings, reading.head
     return done
 
@@ -569,8 +571,51 @@ def export_inputs(snap: Snapshot, head: Head, findings: list[Finding], folder: P
     refuse_unread(snap.source, findings, "Export")
     refuse_other_folder(Path(folder), head)
     head.notes, left_out = clerk_notes(snap)
+    head.posts_history, odd = _history_to_export(snap)
     write_source(head, Path(write_to or folder), every_file=True)
-    return left_out_said(left_out)
+    said = [left_out_said(left_out + odd), _as_values_said(_formulas(snap, head))]
+    return "\n".join(line for line in said if line)
+
+
+def _formulas(snap: Snapshot, head: Head) -> list[tuple[str, str]]:
+    """The input cells holding a formula (a clerk's =24.3+1): a source folder
+    holds its value only. (Sheet!Cell, the formula), in sheet order."""
+    refs = [ref for kind in HEAD_LISTS.values() for item in getattr(head, kind)
+            for ref in item.refs.values()]  # fmt: skip
+    refs += [Ref(f.sheet, f.cell) for f in L.HEAD_INPUTS]
+    return [(str(ref), str(raw)) for ref in refs
+            if isinstance(raw := snap.at(ref.sheet, ref.cell), Formula)]  # fmt: skip
+
+
+def _as_values_said(cells: list[tuple[str, str]]) -> str:
+    """One line naming the formulas Export wrote as their values ("" if none)."""
+    if not cells:
+        return ""
+    shown = ", ".join(f"{cell} {formula}" for cell, formula in cells[:SHOWN])
+    more = f" and {len(cells) - SHOWN} more" if len(cells) > SHOWN else ""
+    return (
+        f"Exported as their values (the source folder holds no formula; the"
+        f" formula stays in the book): {shown}{more} 已按數值匯出(來源資料不保存公式;"
+        "公式仍保留在活頁簿)"
+    )
+
+
+def _history_to_export(snap: Snapshot) -> tuple[tuple, list[str]]:
+    """The earlier years' establishment keyed on the Charts sheet, as head.toml
+    holds it (a year, a whole number of posts); and the cells it cannot hold (a
+    formula, text or a fraction for posts), which Export names."""
+    history = posts_history(lambda r, c: snap.value(L.CHARTS, r, c))
+    cells = history_cells(history)
+    odd = [
+        f"{L.CHARTS}!{address(row, col)}"
+        for row, col, value, style in cells
+        if isinstance(value, Formula)
+        or (style == "int" and value is not None and type(value) is not int)
+        or (style == "code" and not isinstance(value, str | int | None))
+    ]
+    if odd:
+        return (), odd
+    return tuple((y or "", p) for y, p in history), []
 
 
 def exported(head: Head) -> list[str]:
