@@ -226,6 +226,12 @@ class Head:
     notes: dict[str, str] = field(default_factory=dict)
     """A clerk's own notes outside the tables (on the Narrative sheet, below or
     beside its lines), by cell ("Narrative!A30"): Export and build carry them."""
+    posts_history: tuple[tuple[str | int, int | None], ...] = field(
+        default=(), compare=False
+    )
+    """Earlier years' establishment the clerk keys for the chart, oldest first:
+    (the year "as at 31 March", the posts then); Export, build and New year carry
+    it (() where the book or folder gives none)."""
 
     def year_labels(self) -> tuple[str, str, str, str]:
         """Column years: ``("2023-24", "2024-25", "2024-25", "2025-26")``."""

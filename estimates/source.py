@@ -207,6 +207,27 @@ def _notes(meta: dict, path: Path) -> dict[str, str]:
     return {str(k): t for k, t in table.items() if t.strip()}
 
 
+def _posts_history(meta: dict, path: Path) -> tuple[tuple[str | int, int | None], ...]:
+    """head.toml's [establishment] history: the earlier years' posts for the
+    chart, [year, posts] pairs, oldest first (posts may be left out: not keyed)."""
+    rows = meta.get("establishment", {}).get("history", [])
+    out = []
+    for row in rows if isinstance(rows, list) else [rows]:
+        ok = isinstance(row, list) and 1 <= len(row) <= 2
+        posts = row[1] if ok and len(row) == 2 else None
+        if (
+            not ok
+            or not (posts is None or type(posts) is int)
+            or isinstance(row[0], bool | float | list | dict)
+        ):
+            raise SourceError(
+                f"{path}: [establishment] history {row!r}: expected [year, posts]"
+                ' pairs, such as ["2023", 78]'
+            )
+        out.append((row[0] if type(row[0]) is int else str(row[0]), posts))
+    return tuple(out)
+
+
 def _year(meta: dict, path: Path, key: str = "estimate_year") -> str:
     """head.toml's ``key`` (estimate_year, rolled_from) as ``2025-26`` ("" if it
     gives none).
@@ -260,6 +281,7 @@ def load_source(folder: Path) -> Head:
         footnotes=_footnotes(meta, meta_path),
         narrative=_narrative(meta, meta_path),
         notes=_notes(meta, meta_path),
+        posts_history=_posts_history(meta, meta_path),
         rolled_from=_year(meta, meta_path, "rolled_from"),
         establishment=EstablishmentSummary(
             posts_start=_count(info, "posts_start", meta_path),
@@ -336,9 +358,13 @@ def head_toml(head: Head) -> str:
     info = {k: getattr(est, k).value for k in (*COUNT_KEYS, "ceiling")}
     info |= {"note_en": est.note_en, "note_zh": est.note_zh}
     info = {k: v for k, v in info.items() if v not in (None, "")}
-    if info:
+    if info or head.posts_history:
         lines += ["", "[establishment]"]
         lines += [f"{k} = {_toml(v)}" for k, v in info.items()]
+    if head.posts_history:  # the chart's earlier years, as the clerk keyed them
+        pairs = [f"[{_toml(y)}{'' if p is None else f', {p}'}]"
+                 for y, p in head.posts_history]  # fmt: skip
+        lines.append(f"history = [{', '.join(pairs)}]")
     if head.narrative:  # the clerk's own sentences, by sentence key
         lines += ["", "[narrative]"]
         lines += [f"{_toml(k)} = {_toml(t)}" for k, (t, _) in head.narrative.items()]

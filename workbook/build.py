@@ -20,6 +20,7 @@ from estimates.model import Count, Head
 from estimates.tables import HEAD_LISTS
 
 from . import layout as L
+from .chart_data import history_cells
 from .charts import add_charts
 from .io import write_cell
 from .narrative import clerk_rows
@@ -231,6 +232,9 @@ def populate(wb: Workbook, head: Head) -> None:
         _fill_table(wb, spec, getattr(head, HEAD_LISTS[spec.name]))
     _clerk_sentences(wb, head)
     put_back(wb, head.notes)
+    if L.CHARTS in wb.sheetnames:  # the earlier years' establishment (Export)
+        for row, col, value, style in history_cells(head.posts_history):
+            write_cell(wb[L.CHARTS], row, col, value, style)
     fit_input_columns(wb)
 
 

@@ -81,6 +81,40 @@ def history_from(shown=None) -> int:
     return next(keyed, computed)
 
 
+HISTORY_STYLES = ("code", "int")  # the year, the posts
+
+
+def _whole(value: object) -> object:
+    """A number as the clerk keyed it: 79, not the 79.0 a values-only host sends."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def posts_history(shown) -> tuple[tuple[object, object], ...]:
+    """The earlier years' establishment the clerk keyed on the Charts sheet
+    (``shown(row, col)``), from the first row keyed: (year, posts) each, oldest
+    first (what ``history_cells`` writes back)."""
+    start = history_from(shown)
+    cols = [column_index_from_string(c) for c in HISTORY]
+    return tuple(
+        tuple(_whole(shown(r, c)) for c in cols)  # type: ignore[misc]
+        for r in range(start, FIRST + HISTORY_INPUT_ROWS)
+    )
+
+
+def history_cells(history) -> list[tuple[int, int, object, str]]:
+    """Where each earlier year of ``posts_history`` goes back: (row, col, value,
+    style), the newest on the row just above the Head's own two years."""
+    start = FIRST + HISTORY_INPUT_ROWS - len(history)
+    cols = [column_index_from_string(c) for c in HISTORY]
+    return [
+        (start + i, col, None if value == "" else value, style)
+        for i, pair in enumerate(history)
+        for col, value, style in zip(cols, pair, HISTORY_STYLES, strict=True)
+    ]
+
+
 def chart_ranges(
     slots: int = SLOTS, history: int | None = None
 ) -> dict[str, tuple[str, str]]:
