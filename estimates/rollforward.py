@@ -145,8 +145,15 @@ def actual_keys(head: Head) -> dict[tuple[str, str], str]:
 
 
 def is_draft(text: str) -> bool:
-    """Text carried over and not yet reviewed (it still has the mark)."""
-    return bool(text) and text.startswith(DRAFT)
+    """Text carried over and not yet reviewed (it still has the mark, trailing
+    space or not: a footnote carried with no text is the mark alone)."""
+    return bool(text) and text.strip().startswith(DRAFT.strip())
+
+
+def undrafted(text: str) -> str:
+    """The text without the review mark."""
+    text = text.strip()
+    return text[len(DRAFT.strip()) :].strip() if is_draft(text) else text
 
 
 def draft(text: str) -> str:
@@ -158,6 +165,8 @@ def _footnote(note: Footnote) -> Footnote:
     columns = tuple(
         c for c in COLUMNS if any(MOVED_COLUMNS.get(o) == c for o in note.columns)
     )
+    if not (note.text_en.strip() or note.text_zh.strip()):  # to key, to review
+        return Footnote(note.mark, note.target, columns, DRAFT, DRAFT)
     return Footnote(note.mark, note.target, columns, draft(note.text_en),
                     draft(note.text_zh))  # fmt: skip
 

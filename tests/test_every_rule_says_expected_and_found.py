@@ -222,6 +222,9 @@ CASES = {
     "F01": _rolled,
     "N02": _line_gone,
     "F02": _narrative(f"{DRAFT}Last year's sentence."),
+    "F03": lambda wb: [
+        _set("tblFootnotes", f, None)(wb) for f in ("text_en", "text_zh")
+    ],
     "V01": lambda wb: wb[L.HEAD].__setitem__(L.TEMPLATE_VERSION_CELL, "0.0.9"),
 }
 

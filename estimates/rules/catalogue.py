@@ -180,6 +180,7 @@ RULES["F01"] = Rule(
 RULES["F02"] = Rule(
     "F02", Severity.INFO, "Carried-over text to review", "由上年度結轉、尚待覆核的文字"
 )
+RULES["F03"] = Rule("F03", W, "A footnote mark with no text", "沒有註釋文字的註釋標記")
 RULES["V01"] = Rule(
     "V01", W, "The book's template version matches the add-in", "範本版本與工具相符"
 )
@@ -270,6 +271,13 @@ HOW: dict[str, tuple[str, str]] = {
     "F02": (
         "Text that starts with the review mark was carried from last year.",
         "以覆核標記開首的文字由上年度結轉。",
+    ),
+    "F03": (
+        "A footnote's English and Chinese text (besides the review mark): a mark"
+        " on a figure (such as an imported 208,988 Φ) needs the note that"
+        " explains it.",
+        "註釋的英文及中文文字(覆核標記以外):數字上的標記(例如匯入的 208,988 Φ)"
+        "須有說明的註釋。",
     ),
     "D13": (
         "The value against the allowed values of its column (the drop-down list).",

@@ -7,6 +7,8 @@ F01 (info): a figure to key. In a rolled-forward book: an Actual, Revised or
     is a figure, not a blank.
 F02 (info): carried-over text (a footnote, a narrative sentence, the establishment
     note) still marked for review.
+F03 (warning): a footnote mark with no text in either language (an imported
+    ``208,988 Φ``): nothing explains the mark on the figure.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from ..findings import Finding
 from ..model import COLUMNS, Head
 from ..results import Results
-from ..rollforward import DRAFT
+from ..rollforward import DRAFT, is_draft, undrafted
 from .text import finding
 
 COLUMN_WORDS = {
@@ -112,7 +114,7 @@ def _texts(head: Head):
 def _to_review(head: Head) -> list[Finding]:
     out, seen = [], set()
     for en, zh, text, ref in _texts(head):
-        if not text.startswith(DRAFT) or (en, ref) in seen:
+        if not is_draft(text) or (en, ref) in seen:
             continue
         seen.add((en, ref))
         out.append(finding(
@@ -126,7 +128,28 @@ def _to_review(head: Head) -> list[Finding]:
     return out
 
 
+def _unexplained(head: Head) -> list[Finding]:
+    """F03 at each footnote's mark whose text is empty in both languages."""
+    return [
+        finding(
+            "F03",
+            note.ref,
+            f"The footnote {note.mark} explains the mark on the figures it is on:"
+            " expected its text (English or Chinese), found none. Key the text,"
+            " or remove the footnote and the mark.",
+            f"註釋 {note.mark} 須說明數字上的標記:應為 註釋文字(英文或中文),"
+            "現為 沒有文字。請輸入文字,或刪除該註釋及標記。",
+            "its text",
+            "none",
+        )
+        for note in head.footnotes
+        if note.mark.strip()
+        and not (undrafted(note.text_en) or undrafted(note.text_zh))
+    ]
+
+
 def check(head: Head, results: Results) -> list[Finding]:
     """F01 on figures still to key (every blank figure of a rolled-forward book;
-    a blank Estimate in any book); F02 on drafts anywhere."""
-    return _to_fill(head) + _to_review(head)
+    a blank Estimate in any book); F02 on drafts anywhere; F03 on a footnote
+    with no text."""
+    return _to_fill(head) + _to_review(head) + _unexplained(head)
