@@ -25,7 +25,7 @@ from estimates.findings import Finding, Severity, count_by_severity
 from estimates.source import SAMPLE_HEAD_135, SourceError
 from estimates.tables import TABLES
 
-from .outputs import MACRO, PLAIN, Output, UsageError, claim, staged
+from .outputs import HOLD, MACRO, PLAIN, Output, UsageError, claim, staged
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 COLUMNS = ("actual", "original", "revised", "estimate")
@@ -756,6 +756,7 @@ def _reader_left() -> int:
 
 
 def main() -> None:
+    HOLD["interrupts"] = True  # this process: a finished command stays finished
     try:
         code = run()
         sys.stdout.flush()

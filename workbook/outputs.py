@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
@@ -190,6 +191,7 @@ def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
     done = False
     try:
         yield temps
+        _committing()  # from here the command is done: Ctrl-C no longer undoes it
         for temp, target in zip(temps, targets, strict=True):
             _move(temp, target)
         done = True
@@ -199,6 +201,20 @@ def staged(targets: Sequence[Path]) -> Iterator[list[Path]]:
         for folder in made if not done else ():
             with suppress(OSError):
                 folder.rmdir()
+
+
+HOLD = {"interrupts": False}
+"""Set by the CLI's process (``workbook.cli.main``): once its outputs are being put
+in place, Ctrl-C is ignored until it exits, so that it has either finished (its
+outputs whole, its success said, exit 0) or not (nothing left, exit 130), never a
+success line then exit 130. A command run inside another program (a test) leaves
+that program's Ctrl-C alone."""
+
+
+def _committing() -> None:
+    if HOLD["interrupts"]:
+        with suppress(ValueError):  # not the main thread: nothing to hold
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _move(temp: Path, target: Path) -> None:
