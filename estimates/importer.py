@@ -641,17 +641,28 @@ def _padded(table: Table, rows: list[list[str]]) -> list[list[str]]:
     return [row + [""] * (width - len(row)) for row in rows]
 
 
-def write_source(imported: Imported, folder: Path, head: str, year: str) -> None:
+def write_source(imported: Imported, folder: Path, head: str, year: str,
+                 over: Path | None = None) -> None:  # fmt: skip
     """Write the imported lines as a source data folder (README, "Data format"),
-    through the same table declarations and ``head.toml`` writer as any Head."""
+    through the same table declarations and ``head.toml`` writer as any Head.
+    ``over``: the source folder of this Head and year the files go into (import
+    --force): only the tables this import gives are written, and its head.toml
+    keeps all it holds, with the imported title and footnote marks added.
+
+    Raises:
+        SourceError: ``over`` holds another Head's or year's data.
+    """
     folder.mkdir(parents=True, exist_ok=True)
-    meta = Head(head=head, estimate_year=year)
+    kept = _kept_meta(over, head, year)
+    meta = kept or Head(head=head, estimate_year=year)
     if imported.head_title:
         key = "title_zh" if imported.head_title_zh else "title_en"
         setattr(meta, key, imported.head_title)
-    meta.footnotes = [  # marks as printed; the clerk keys the text
+    marked = {(n.mark, n.target) for n in meta.footnotes}
+    meta.footnotes += [  # marks as printed; the clerk keys the text
         Footnote(note["mark"], note["target"], tuple(note["columns"]))
         for note in imported.footnotes()
+        if (note["mark"], note["target"]) not in marked
     ]
     (folder / "head.toml").write_text(head_toml(meta), encoding="utf-8")
     for table, rows in (
@@ -659,8 +670,30 @@ def write_source(imported: Imported, folder: Path, head: str, year: str) -> None
         (SUBHEADS, imported.subheads),
         (BREAKDOWN, imported.breakdown),
     ):
-        if rows or table is not BREAKDOWN:
+        if rows or (table is not BREAKDOWN and kept is None):
             write_table(folder / table.csv, table, _padded(table, rows))
+
+
+def _kept_meta(over: Path | None, head: str, year: str) -> Head | None:
+    """What the source folder ``over`` holds outside the imported tables (its
+    head.toml), when it is one of this Head and year; None if there is none.
+
+    Raises:
+        SourceError: it is another Head's or year's, naming the folder.
+    """
+    if over is None or not (over / "head.toml").exists():
+        return None
+    from .source import load_source  # the whole folder, checked as build reads it
+
+    kept = load_source(over)
+    if (kept.head, kept.estimate_year) != (head, year):
+        raise SourceError(
+            f"{over}: holds the data of Head {kept.head} {kept.estimate_year}, not"
+            f" of Head {head} {year}; import into a new folder",
+            f"{over}: 存有總目 {kept.head} {kept.estimate_year} 的資料,不是總目"
+            f" {head} {year} 的資料;請匯入至新的資料夾。",
+        )
+    return kept
 
 
 ACTUAL_WORDS = ("actual", "實際", "expenditure", "amount", "開支", "金額")

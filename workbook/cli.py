@@ -469,7 +469,8 @@ def _import(args, out) -> int:
             f" nothing was written to {args.output}"
         )
     with staged(args.targets) as (temp,):
-        write_source(imported, temp, args.head, args.year)
+        over = args.output if args.output.is_dir() else None  # --force: merged
+        write_source(imported, temp, args.head, args.year, over)
     for issue in imported.issues:
         print(f"estimates: {issue}", file=sys.stderr)
     print(f"imported Head {args.head} into {args.output}:"
