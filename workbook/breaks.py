@@ -49,20 +49,38 @@ def _cells(ws, row: int, width: int) -> tuple:
     return next(ws.iter_rows(min_row=row, max_row=row, max_col=width))
 
 
-def _role(ws, row: int, width: int) -> str:
+def _role(ws, row: int, width: int, seen: dict) -> str:
     """What a row is to the page: 'previous' (keeps with the row above), 'next'
-    (keeps with the row below), 'footnote', 'line' or 'blank'."""
+    (keeps with the row below), 'footnote', 'line' or 'blank'. ``seen`` holds,
+    for the sheet, each column's hiddenness and each cell style's role met so
+    far (a role depends on the style alone; a sheet repeats a few dozen styles
+    over thousands of cells)."""
     roles = set()
     for cell in _cells(ws, row, width):
         if cell.value in (None, "") or isinstance(cell, MergedCell):
             continue
-        if ws.column_dimensions[get_column_letter(cell.column)].hidden:
+        if _hidden(ws, cell.column, seen):
             continue  # the Report's row keys and records, another language
-        roles.add(_cell_role(cell))
+        style = _style_key(cell)
+        if style not in seen:
+            seen[style] = _cell_role(cell)
+        roles.add(seen[style])
     for role in ("previous", "next", "footnote", "line"):
         if role in roles:
             return role
     return "blank"
+
+
+def _style_key(cell) -> tuple:
+    """What a cell's look is made of, as the book's style tables index it."""
+    style = cell._style
+    return (style.numFmtId, style.fillId, style.fontId) if style else ()
+
+
+def _hidden(ws, col: int, seen: dict) -> bool:
+    if col not in seen:
+        seen[col] = bool(ws.column_dimensions[get_column_letter(col)].hidden)
+    return seen[col]
 
 
 def _cell_role(cell) -> str:
@@ -86,9 +104,9 @@ def links(ws, last: int) -> dict[int, int]:
     it starts a new block."""
     out: dict[int, int] = {}
     previous, gap = None, False
-    width = ws.max_column
+    width, seen = ws.max_column, {}
     for row in range(1, last + 1):
-        role = _role(ws, row, width)
+        role = _role(ws, row, width, seen)
         if role == "blank":
             out[row] = NEVER
             gap = previous is not None
@@ -191,16 +209,24 @@ def _page_points(ws) -> float:
 
 def _headers(ws, last: int) -> list[int]:
     """The header rows (filled): each starts a table."""
-    width = ws.max_column
+    width, solid = ws.max_column, {}
     return [
         row
         for row in range(1, last + 1)
         if any(
-            c.fill is not None and c.fill.fill_type == "solid" and c.value
+            c.value and _solid(c, solid)
             for c in _cells(ws, row, width)
             if not isinstance(c, MergedCell)
         )
     ]
+
+
+def _solid(cell, seen: dict) -> bool:
+    """Whether a cell is filled solid (``seen``: the answer for each fill met)."""
+    fill = cell._style.fillId
+    if fill not in seen:
+        seen[fill] = cell.fill is not None and cell.fill.fill_type == "solid"
+    return seen[fill]
 
 
 def title_row(sheet: Sheet, headers: list[int]) -> int | None:

@@ -213,9 +213,10 @@ def _number_formats(wb: Workbook, plan: Plan) -> None:
     for sheet, writes in plan.regenerated.items():
         if sheet not in wb.sheetnames:
             continue
+        ws = wb[sheet]  # once: ``wb[name]`` searches the sheets
         for w in writes:
             code = look(w.style).get("number_format") if w.style else None
-            cell = wb[sheet].cell(w.row, w.col)
+            cell = ws.cell(w.row, w.col)
             if code and cell.number_format != code and not isinstance(cell, MergedCell):
                 cell.number_format = code
 
@@ -248,14 +249,15 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
     for sheet in rebuilt:
         _unmerge_owned(wb[sheet] if sheet in wb.sheetnames else None, sheet)
         _plain_owned(wb[sheet] if sheet in wb.sheetnames else None, sheet, plan)
+    sheets = {name: wb[name] for name in wb.sheetnames}  # ``wb[name]`` searches
     for sheet, row, col in plan.clears:
-        cell = wb[sheet].cell(row, col)
+        cell = sheets[sheet].cell(row, col)
         if not isinstance(cell, MergedCell):
             cell.value = None
             cell.hyperlink = None
     for w in plan.writes:
-        if w.sheet in wb.sheetnames:
-            write_cell(wb[w.sheet], w.row, w.col, w.value, w.style)
+        if w.sheet in sheets:
+            write_cell(sheets[w.sheet], w.row, w.col, w.value, w.style)
     _number_formats(wb, plan)
     for sheet, cols in plan.hidden_columns.items():
         for col in cols:

@@ -584,6 +584,7 @@ def _wrap_and_grow(
 ) -> None:
     from copy import copy
 
+    seen = _Seen(ws)
     for row in ws.iter_rows():
         lines = 1
         points = LINE_POINTS
@@ -592,9 +593,9 @@ def _wrap_and_grow(
                 continue
             if not L.owns(ws.title, cell.column):
                 continue  # a clerk's cell keeps its own look
-            if ws.column_dimensions[get_column_letter(cell.column)].hidden:
+            if seen.hidden(cell.column):
                 continue
-            text = shown_text(cell.value, cell.number_format or "", ws.parent)
+            text = seen.text(cell)
             end = cell.column
             if (cell.row, cell.column) in spanning and not _merged_at(ws, cell):
                 end = _span_end(ws, cell.row, cell.column, last, over_hidden)
@@ -605,8 +606,8 @@ def _wrap_and_grow(
                         end_row=cell.row,
                         end_column=end,
                     )
-            size = cell.font.sz if cell.font is not None and cell.font.sz else 10
-            width = _width(ws, cell.column, end) * 10 / size  # in body characters
+            size, bold = seen.font(cell)
+            width = seen.width(cell.column, end) * 10 / size  # in body characters
             long = text_width(text) + 1 > width or "\n" in text
             if long or (cell.row, cell.column) in narrow:
                 alignment = copy(cell.alignment)
@@ -614,7 +615,6 @@ def _wrap_and_grow(
                 alignment.vertical = "top"
                 cell.alignment = alignment
             if cell.alignment is not None and cell.alignment.wrap_text:
-                bold = BOLD if cell.font is not None and cell.font.b else 1.0
                 lines = max(lines, lines_needed(text, width / bold))
             points = max(points, LINE_POINTS * size / 10)
         dims = ws.row_dimensions[row[0].row]
@@ -625,6 +625,45 @@ def _wrap_and_grow(
             _align_top(ws.title, row)
         else:
             dims.height = None  # one line: the default height (a refit shrinks too)
+
+
+class _Seen:
+    """What ``_wrap_and_grow`` measures, kept for the sheet while it runs (the
+    columns' widths and the book's values do not change there; a sheet repeats a
+    few dozen fonts and the same formulas over thousands of cells)."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self._hidden: dict[int, bool] = {}
+        self._widths: dict[tuple[int, int], float] = {}
+        self._texts: dict[tuple, str] = {}
+        self._fonts: dict[int, tuple[float, float]] = {}
+
+    def hidden(self, col: int) -> bool:
+        if col not in self._hidden:
+            dims = self.ws.column_dimensions[get_column_letter(col)]
+            self._hidden[col] = bool(dims.hidden)
+        return self._hidden[col]
+
+    def width(self, first: int, last: int) -> float:
+        if (first, last) not in self._widths:
+            self._widths[first, last] = _width(self.ws, first, last)
+        return self._widths[first, last]
+
+    def text(self, cell) -> str:
+        key = (type(cell.value), cell.value, cell.number_format or "")
+        if key not in self._texts:
+            self._texts[key] = shown_text(key[1], key[2], self.ws.parent)
+        return self._texts[key]
+
+    def font(self, cell) -> tuple[float, float]:
+        """The cell's font size, and the width factor of its weight."""
+        key = cell._style.fontId
+        if key not in self._fonts:
+            font = cell.font
+            size = font.sz if font is not None and font.sz else 10
+            self._fonts[key] = (size, BOLD if font is not None and font.b else 1.0)
+        return self._fonts[key]
 
 
 def our_height(points: float) -> float:
