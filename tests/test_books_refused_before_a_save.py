@@ -41,7 +41,8 @@ def test_a_macro_book_named_xlsx_is_refused(sample_xlsm, tmp_path, command):
     done = _cli(command, str(renamed))
     assert done.returncode == 2
     assert done.stderr.strip() == (
-        f"estimates: {renamed}: the extension says a plain workbook (.xlsx) but the"
+        f"estimates {command}: {renamed}: the extension says a plain workbook"
+        " (.xlsx) but the"
         " contents carry macros: rename it to .xlsm and run this again"
     )
     assert renamed.read_bytes() == before
@@ -73,7 +74,8 @@ def test_a_macro_enabled_ods_is_called_an_ods(tmp_path, capsys, name, command):
     assert run([command, str(ods)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == (
-        f"estimates: {ods}: not an Excel workbook (an OpenDocument spreadsheet, .ods):"
+        f"estimates {command}: {ods}: not an Excel workbook (an OpenDocument"
+        " spreadsheet, .ods):"
         " save it as an Excel workbook (.xlsx or .xlsm) and run this again"
     )
 
@@ -84,10 +86,11 @@ def test_a_workbook_of_another_program_is_not_an_estimates_book(tmp_path):
     before = book.read_bytes()
     said = {c: _cli(c, str(book)) for c in ("check", "refresh", "revert")}
     line = (
-        f"estimates: {book}: not an Estimates workbook (no Head, Programmes or"
+        f"{book}: not an Estimates workbook (no Head, Programmes or"
         " Subheads sheet); build one with 'estimates build DATA_DIR -o BOOK.xlsx'"
     )
     for command, done in said.items():
         assert done.returncode == 2, command
-        assert done.stderr.splitlines()[0] == line, command
+        assert done.stderr.startswith(f"estimates {command}: "), command
+        assert done.stderr.splitlines()[0].endswith(f": {line}"), command
     assert book.read_bytes() == before

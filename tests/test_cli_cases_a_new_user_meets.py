@@ -137,7 +137,7 @@ def test_an_import_that_reads_no_row_writes_no_folder(sample_book, tmp_path, cap
     argv = ["import", str(sample_book), "--head", "135", "--year", "2025-26"]
     assert run([*argv, "-o", str(out)]) == 2
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and err[0].startswith("estimates: ")
+    assert len(err) == 1 and err[0].startswith("estimates import: ")
     assert f"{sample_book}: a workbook, not a CSV file;" in err[0]  # trial 10c 18
     assert "Traceback" not in err[0]
     assert not out.exists()
@@ -158,7 +158,7 @@ def test_a_book_of_another_template_version_is_not_refreshed(
     assert run(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith(
-        f"estimates: {sample_book}: not refreshed, nothing was written: "
+        f"estimates refresh: {sample_book}: not refreshed, nothing was written: "
     )
     assert "expected 0.1.0, found 0.0.9" in err and "estimates-addin==0.0.9" in err
     assert len(err.splitlines()) == 1

@@ -45,7 +45,7 @@ def test_unreadable_input_exits_2_with_one_line(tmp_path, capsys):
     assert run(["check", str(bad)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == (
-        f"estimates: {bad}: not an Excel workbook (it is not a zip package):"
+        f"estimates check: {bad}: not an Excel workbook (it is not a zip package):"
         " save it as an Excel workbook (.xlsx or .xlsm) and run this again"
     )
     assert "\n" not in err
@@ -58,7 +58,9 @@ def test_a_bad_source_value_names_file_line_and_column(sample_dir, tmp_path, cap
     )
     assert run(["build", str(sample_dir), "-o", str(tmp_path / "x.xlsx")]) == 2
     err = capsys.readouterr().err.strip()
-    assert err == f"estimates: {csv}: line 4, column 'actual': not a number: '84,53x'"
+    assert err == (
+        f"estimates build: {csv}: line 4, column 'actual': not a number: '84,53x'"
+    )
 
 
 def test_a_book_not_from_the_template_is_refused(tmp_path, capsys):

@@ -44,7 +44,7 @@ def test_entities_are_refused_with_a_message(
     assert run(["check", str(bad)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == (
-        f"estimates: {bad}: refused: part xl/worksheets/sheet1.xml declares a"
+        f"estimates check: {bad}: refused: part xl/worksheets/sheet1.xml declares a"
         " DTD or XML entities, which no Excel workbook needs (an XML bomb or"
         " external entity attack?)"
     )

@@ -101,7 +101,7 @@ def test_a_folder_of_another_year_is_refused(tmp_path):
     code, said = _cli("import", programmes, *year, "--force")
     assert code == 2
     assert said.strip() == (
-        f"estimates: {out}: holds the data of Head {head.head} 1999-00, not of"
+        f"estimates import: {out}: holds the data of Head {head.head} 1999-00, not of"
         f" Head {head.head} {head.estimate_year}; import into a new folder"
     )
     assert toml.read_text("utf-8") == other

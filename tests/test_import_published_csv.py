@@ -28,8 +28,9 @@ def test_every_trap_survives_and_bad_rows_are_named(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert code == 1  # rows were left out: say so
     assert err == [
-        f"estimates: {DATA / 'es_en_traps.csv'}: line 15: not a number: '1’000'",
-        f"estimates: {DATA / 'fin_provision_zh.csv'}: line 5: not a number: 'abc'",
+        f"estimates import: {DATA / 'es_en_traps.csv'}: line 15: not a number: '1’000'",
+        f"estimates import: {DATA / 'fin_provision_zh.csv'}: line 5:"
+        " not a number: 'abc'",
     ]
     subheads = rows(out / "subheads.csv")
     assert [(s["code"], s["title_en"]) for s in subheads] == [

@@ -76,8 +76,8 @@ def test_a_short_row_is_an_error_naming_file_and_line(tmp_path, capsys):
                 "-o", str(tmp_path / "out")])  # fmt: skip
     assert code == 1
     assert capsys.readouterr().err.strip().splitlines() == [
-        f"estimates: {short}: line 3: a short row: 6 of 7 cells; a missing cell is"
-        " not taken as nil, so the row is not read"
+        f"estimates import: {short}: line 3: a short row: 6 of 7 cells; a missing"
+        " cell is not taken as nil, so the row is not read"
     ]
     items = [r["item_en"] for r in _rows(tmp_path / "out" / "subhead_000.csv")]
     assert items == ["Salaries", "Job-related allowances"]

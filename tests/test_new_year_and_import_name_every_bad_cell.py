@@ -121,7 +121,7 @@ def test_import_and_build_name_every_value_of_a_folder(kind, sample_book, tmp_pa
     assert [line.strip() for line in lines[1:]] == said
     capsys.readouterr()
     assert run(["build", str(folder), "-o", str(tmp_path / "b.xlsx")]) == 2
-    assert capsys.readouterr().err.splitlines() == [f"estimates: {lines[0]}"] + [
+    assert capsys.readouterr().err.splitlines() == [f"estimates build: {lines[0]}"] + [
         f"  {s}" for s in said
     ]
     if kind == "sample":  # Import into the sample book reads the same folder

@@ -45,8 +45,8 @@ def test_not_a_workbook_exits_2_with_one_line(
     assert run(args) == 2
     err = capsys.readouterr().err.strip()
     assert err == (
-        f"estimates: {book}: not an Excel workbook ({what}): save it as an Excel"
-        " workbook (.xlsx or .xlsm) and run this again"
+        f"estimates {command}: {book}: not an Excel workbook ({what}): save it as"
+        " an Excel workbook (.xlsx or .xlsm) and run this again"
     )
 
 

@@ -170,7 +170,8 @@ def test_a_programme_retitled_between_the_years_is_applied_with_a_note(
     assert run([*argv, str(path), "-o", str(out)]) == plain  # a note, not a failure
     last = head.programmes[-1]
     assert capsys.readouterr().err.splitlines() == [
-        f"estimates: {path}: line {len(rows) + 1}: note: programme ({last.number}) is"
+        f"estimates rollforward: {path}: line {len(rows) + 1}: note: programme"
+        f" ({last.number}) is"
         f" 'A title of the new year' here but {last.title_en!r} in the book: applied"
         " by its number; check that it is the same programme"
     ]

@@ -62,7 +62,7 @@ def test_a_book_open_elsewhere_is_refused(
     done = _cli(command, str(sample_book))
     assert done.returncode == 2
     assert done.stderr.strip() == (
-        f"estimates: {sample_book.name} is open in {program} by {user};"
+        f"estimates {command}: {sample_book.name} is open in {program} by {user};"
         " close it and try again"
     )
     assert sample_book.read_bytes() == before
@@ -78,7 +78,7 @@ def test_a_failed_save_names_the_book_and_leaves_it(sample_book, monkeypatch, ca
     assert run(["refresh", str(sample_book)]) == 2
     err = capsys.readouterr().err.strip()
     assert err == (
-        f"estimates: {sample_book}: could not be saved (Permission denied);"
+        f"estimates refresh: {sample_book}: could not be saved (Permission denied);"
         " the book is left as it was"
     )
     assert ".tmp" not in err

@@ -52,7 +52,8 @@ def test_an_unquoted_thousands_figure_before_empty_cells_is_refused(kind, tmp_pa
     lines[1] = ",".join([*cells, "60400", "60,000", "", ""])  # Revised, Estimate nil
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     assert _build(folder, tmp_path) == (2, (
-        f"estimates: {path}: line 2: a long row: 10 cells for 9 headings (a figure"
+        f"estimates build: {path}: line 2: a long row: 10 cells for 9 headings"
+        " (a figure"
         " with commas, such as 1,75,587, needs quotes, or key 175587), so the row is"
         " not read"
     ))  # fmt: skip
@@ -77,7 +78,8 @@ def test_a_total_line_labelled_in_its_title_is_refused(kind, table, line, label,
     folder = _copy(kind, tmp_path)
     at = _append(folder / table, line)
     assert _build(folder, tmp_path) == (2, (
-        f"estimates: {folder / table}: line {at}, column '{column}': {label!r} is a"
+        f"estimates build: {folder / table}: line {at}, column '{column}':"
+        f" {label!r} is a"
         " total line: totals are computed, so delete this line"
     ))  # fmt: skip
 

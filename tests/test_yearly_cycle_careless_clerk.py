@@ -87,7 +87,7 @@ def test_export_keeps_other_folders_whole(kind, tmp_path):
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     code, said = _cli("export", nxt, "-o", folder, "--force")  # refused all the same
     assert code == 2 and said == (
-        f"estimates: {folder}: holds the data of Head {head.head}"
+        f"estimates export: {folder}: holds the data of Head {head.head}"
         f" {head.estimate_year}, not of this book's Head {head.head}"
         f" {check_file(nxt).head.estimate_year}; export to a new folder"
     )

@@ -48,7 +48,7 @@ def test_year_only_headings_are_checked_too(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     ("head", "said"),
-    [("136", "estimates: no rows for Head 136; the files hold Head 135"),
+    [("136", "estimates import: no rows for Head 136; the files hold Head 135"),
      ("H135", "estimates import: argument --head: not a Head number such as 135:"
               " 'H135'; key it as 135")],
 )  # fmt: skip
@@ -74,7 +74,7 @@ def test_a_folder_among_the_files_is_one_clerk_line(tmp_path, capsys):
     files = [str(DATA), FILES[0]]
     assert _import(tmp_path, "--year", "2025-26", files=files) == 2
     err = capsys.readouterr().err.strip()
-    assert err == f"estimates: {DATA}: a folder; give the published CSV files"
+    assert err == f"estimates import: {DATA}: a folder; give the published CSV files"
     with pytest.raises(SourceError, match="a folder"):
         import_files([DATA, Path(FILES[0])], "135", "2025-26")
 
@@ -179,8 +179,10 @@ def test_actual_rows_not_applied_are_named(sample_book, tmp_path, capsys):
     assert run(argv) == 1
     err = capsys.readouterr().err.splitlines()
     assert err == [
-        f"estimates: {actual}: line 3: subhead '999' is not in the book: not applied",
-        f"estimates: {actual}: line 4: a row of Head 136, not Head 135: not applied",
+        f"estimates rollforward: {actual}: line 3: subhead '999' is not in the book:"
+        " not applied",
+        f"estimates rollforward: {actual}: line 4: a row of Head 136, not Head 135:"
+        " not applied",
     ]
     new = check_file(out).head
     assert next(s.value("actual") for s in new.subheads if s.code == "000") == 100

@@ -463,7 +463,7 @@ def _import(args, out) -> int:
     imported = import_files(args.files, args.head, args.year)
     if not (imported.programmes or imported.subheads or imported.breakdown):
         for issue in imported.issues:
-            print(f"estimates: {issue}", file=sys.stderr)
+            print(f"estimates import: {issue}", file=sys.stderr)
         raise SourceError(
             f"{' '.join(map(str, args.files))}: no row could be imported;"
             f" nothing was written to {args.output}"
@@ -472,7 +472,7 @@ def _import(args, out) -> int:
         over = args.output if args.output.is_dir() else None  # --force: merged
         write_source(imported, temp, args.head, args.year, over)
     for issue in imported.issues:
-        print(f"estimates: {issue}", file=sys.stderr)
+        print(f"estimates import: {issue}", file=sys.stderr)
     print(f"imported Head {args.head} into {args.output}:"
           f" {len(imported.programmes)} programme(s),"
           f" {len(imported.subheads)} subhead line(s),"
@@ -543,7 +543,7 @@ def _rollforward(args, out) -> int:
     except ValueError as exc:  # a wrong book, year or --actual: nothing written
         raise UsageError(f"estimates rollforward: {exc}") from None
     for issue in issues:
-        print(f"estimates: {issue}", file=sys.stderr)
+        print(f"estimates rollforward: {issue}", file=sys.stderr)
     year = done.head.estimate_year
     print(f"rolled {args.book} forward to {args.output} ({year}):"
           f" {_summary(done.findings)}"
@@ -703,10 +703,11 @@ def run(argv: Sequence[str] | None = None, out=None) -> int:
     except BrokenPipeError:
         return _reader_left()
     except PermissionError as exc:
-        print(f"estimates: {exc.filename}: permission denied", file=sys.stderr)
+        print(f"{_name(args)}: {exc.filename}: permission denied", file=sys.stderr)
     except OSError as exc:
         print(
-            f"estimates: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr
+            f"{_name(args)}: {exc.filename or ''}: {exc.strerror or exc}",
+            file=sys.stderr,
         )
     return EXIT_INPUT
 
@@ -722,9 +723,9 @@ def _run(args: argparse.Namespace, out) -> int:
         args.targets = claim(args, args.spec) if args.spec else []
         return args.handler(args, out)
     except RuntimeError as exc:  # no LibreOffice, or it made no PDF
-        print(f"estimates: {str(exc).splitlines()[0]}", file=sys.stderr)
+        print(f"{_name(args)}: {str(exc).splitlines()[0]}", file=sys.stderr)
     except (SourceError, BookError, NotOurBook) as exc:
-        print(f"estimates: {said(str(exc))}", file=sys.stderr)
+        print(f"{_name(args)}: {said(str(exc))}", file=sys.stderr)
     return EXIT_INPUT
 
 
@@ -735,11 +736,21 @@ def said(text: str) -> str:
     return "\n".join([first, *(line for line in rest if line.startswith("  "))])
 
 
+def _name(args) -> str:
+    """What every line the program says on stderr starts with: ``estimates`` and
+    the command, once it is known (usage refusals, bad input, notes and Ctrl-C
+    alike), else ``estimates`` alone."""
+    command = getattr(args, "command", None)
+    return f"estimates {command}" if command else "estimates"
+
+
 def _interrupted(args) -> int:
     """Ctrl-C: one line, exit 130; ``staged`` has removed any unfinished output."""
-    name = f"estimates {args.command}" if args and args.command else "estimates"
     with contextlib.suppress(OSError, ValueError):
-        print(f"{name}: interrupted; no unfinished output was left", file=sys.stderr)
+        print(
+            f"{_name(args)}: interrupted; no unfinished output was left",
+            file=sys.stderr,
+        )
     return EXIT_INTERRUPTED
 
 
