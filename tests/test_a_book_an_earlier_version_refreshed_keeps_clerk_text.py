@@ -71,7 +71,7 @@ def test_text_in_rows_without_a_record_is_raised_and_kept(
     for f in c02.values():
         assert "earlier version" in f.message_en and "舊版" in f.message_zh
     wb = load_book(book)
-    revert = [[c.value for c in r] for r in wb["_Revert"].iter_rows(min_row=2)]
+    revert = [[c.value for c in r][:5] for r in wb["_Revert"].iter_rows(min_row=2)]
     for ref, text in typed.items():
         sheet, cell = ref.split("!")
         assert wb[sheet][cell].value != text  # the tool's own text is back

@@ -136,5 +136,5 @@ def test_the_clerks_text_beside_and_inside_the_generated_columns(
     assert wb["Narrative"]["E5"].value == "my note"
     c02 = [(f.sheet, f.cell) for f in findings if f.rule == "C02"]
     assert c02 == [("Narrative", "D6")]
-    revert = [[c.value for c in row] for row in wb["_Revert"].iter_rows(min_row=2)]
+    revert = [[c.value for c in r][:5] for r in wb["_Revert"].iter_rows(min_row=2)]
     assert ["Narrative", "D6", "text", "a sentence of my own", "C02"] in revert

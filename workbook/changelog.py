@@ -80,23 +80,29 @@ class CannotRevert(SourceError):
 
 
 def revert_rows(
-    changes: list[tuple], clerk: frozenset = frozenset(), moved: bool = False
+    changes: list[tuple],
+    clerk: frozenset = frozenset(),
+    moved: bool = False,
+    said: dict | None = None,
 ) -> list[Write]:
     """The hidden _Revert sheet: every value the refresh overwrote, to put back;
     ``clerk`` cells (sheet, row, col) are marked C02: a clerk typed them where
     Refresh rebuilds the sheet, and the mark keeps that finding until the next
-    change."""
+    change, said as it was (``said``: the C02 finding by (sheet, cell))."""
     out = [
         Write(L.REVERT, 1, c, name, None) for c, name in enumerate(REVERT_COLUMNS, 1)
     ]
+    said = said or {}
     for i, (sheet, row, col, old, _) in enumerate(changes, start=2):
         mark = "C02" if (sheet, row, col) in clerk else None
+        f = said.get((sheet, address(row, col))) if mark else None
         record = (
             sheet,
             address(row, col),
             _kind(old),
             None if old == "" else old,
             mark,
+            *((f.expected, f.message_en, f.message_zh) if f else ()),
         )
         for c, value in enumerate(record, start=1):
             text = str(value) if isinstance(value, Formula) else value  # stored as text
@@ -122,7 +128,8 @@ def record(
     plan lays rows out anew, which Revert cannot undo: the record says so."""
     changes = changed_cells(snap, plan)
     if changes:
-        revert = revert_rows(changes, clerk, moved)
+        said = {(f.sheet, f.cell): f for f in findings if f.rule == "C02"}
+        revert = revert_rows(changes, clerk, moved, said)
         rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert)
         plan.writes += log_row(snap, action, findings, len(changes), user, now)
 
@@ -154,15 +161,20 @@ def log_row(
     return [Write(L.CHANGE_LOG, row, c, v, None) for c, v in enumerate(values, start=1)]
 
 
-def replaced_clerk_cells(snap: Snapshot) -> list[tuple[str, str, object]]:
-    """(sheet, cell, value) of what the last refresh replaced that a clerk had
-    typed where it rebuilds a sheet (marked C02 on the revert record)."""
+def replaced_clerk_cells(snap: Snapshot) -> list[tuple[str, str, object, tuple]]:
+    """(sheet, cell, value, said) of what the last refresh replaced that a clerk
+    had typed where it rebuilds a sheet (marked C02 on the revert record);
+    ``said``: (expected, message_en, message_zh) as the refresh said them, or ()
+    where the record does not hold them (an earlier version wrote it)."""
     sheet = snap.sheets.get(L.REVERT, {})
     out = []
     for row in range(2, snap.max_row(L.REVERT) + 1):
-        target, cell, _, value, mark = (sheet.get((row, c)) for c in range(1, 6))
+        target, cell, _, value, mark, *said = (
+            sheet.get((row, c)) for c in range(1, len(REVERT_COLUMNS) + 1)
+        )
         if mark == "C02" and target and cell:
-            out.append((str(target), str(cell), value))
+            told = tuple(str(t) for t in said) if all(said) else ()
+            out.append((str(target), str(cell), value, told))
     return out
 
 

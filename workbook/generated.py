@@ -634,10 +634,19 @@ def rebuild(snap: Snapshot, reading, results, gen: Generated) -> list[Finding]:
             findings += c02(sheet, clerk) + c02(sheet, unsure, unrecorded=True)
             gen.clerk |= {(sheet, row, col) for row, col, _ in clerk + unsure}
     now = {(f.sheet, f.cell) for f in findings}
-    for sheet, cell, value in replaced_clerk_cells(snap):
+    for sheet, cell, value, told in replaced_clerk_cells(snap):
         if (sheet, cell) not in now and sheet in snap.sheets:
-            findings += c02(sheet, [(*cell_position(cell), value)])
+            findings += _said_again(sheet, cell, value, told)
     return findings
+
+
+def _said_again(sheet: str, cell: str, value: object, said: tuple) -> list[Finding]:
+    """The C02 the last refresh raised at a cell it replaced, as it said it (the
+    record holds its words; a record of an earlier version says them anew)."""
+    if not said:
+        return c02(sheet, [(*cell_position(cell), value)])
+    expected, en, zh = said
+    return [finding("C02", Ref(sheet, cell), en, zh, expected, str(value))]
 
 
 def _computed_messages(sheet: str, cell: str, value, instead: str) -> tuple:

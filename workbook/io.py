@@ -18,7 +18,7 @@ from pathlib import Path
 import defusedxml  # noqa: F401  (openpyxl parses with defusedxml when it is installed)
 from defusedxml import ElementTree
 from openpyxl import Workbook, load_workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, MergedCell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 from openpyxl.styles.cell_style import StyleArray
@@ -156,7 +156,9 @@ def snapshot_of(wb: Workbook, source: str) -> Snapshot:
             value = cell.value
             if value is None:
                 continue
-            if cell.data_type == "f":
+            if cell.data_type == "f" and _error_literal(value):
+                value = CellError(value[1:])  # LibreOffice saves an error as =#N/A
+            elif cell.data_type == "f":
                 value = Formula(
                     value if isinstance(value, str) else getattr(value, "text", ""),
                     stored.get((row, col), NOT_CACHED),
@@ -174,6 +176,12 @@ def snapshot_of(wb: Workbook, source: str) -> Snapshot:
     if L.CHARTS in wb.sheetnames:
         snap.charts = len(wb[L.CHARTS]._charts)
     return snap
+
+
+def _error_literal(value: object) -> bool:
+    """Whether a formula is an error value alone (``=#DIV/0!``): LibreOffice
+    saves a cell holding an error value so; it is that value."""
+    return isinstance(value, str) and value[1:] in ERROR_CODES
 
 
 def _hidden_columns(ws) -> set[int]:

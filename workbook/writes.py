@@ -92,7 +92,10 @@ NOTE_KEPT = "[a note this host could not read, left as it was]"
 """A flag record's prior note where the cell had a note whose text the host
 could not read (xlwings' remote engine): the flag left that note alone, and
 taking the flag back leaves it too."""
-REVERT_COLUMNS = ("sheet", "cell", "kind", "value", "rule")  # rule: C02 if typed
+REVERT_COLUMNS = (  # rule: C02 if typed; then that finding, said again until
+    "sheet", "cell", "kind", "value", "rule",  # the next change replaces the record
+    "expected", "message_en", "message_zh",
+)  # fmt: skip
 
 
 def rebuild_sheet(
