@@ -47,6 +47,15 @@ class Amount:
     value: int | Decimal | None
     ref: Ref | None = None
     nil: bool = field(default=False, compare=False)
+    unread: bool = field(default=False, compare=False)
+    """A cell that holds something but no figure nor nil mark (an error value,
+    text): its own finding says what; not to key (F01), yet no figure either."""
+
+    @property
+    def keyed(self) -> bool:
+        """A figure, or a nil keyed on purpose (``-``): what a change is worked
+        from (a nil counts as zero)."""
+        return self.value is not None or (self.nil and not self.unread)
 
     @property
     def blank(self) -> bool:

@@ -23,6 +23,8 @@ neither is a figure still to key."""
 NIL_CELL = "—"
 NOT_YET = frozenset({"n/a", "n.a."})
 """Nil marks that say "not available yet": read as nil, but still to key (a blank)."""
+KEYED_NIL_MARKS = tuple(sorted(NIL_MARKS - NOT_YET - {""}))
+"""The marks of a nil keyed on purpose (``is_nil_mark``), for a formula's test."""
 _FIGURE = re.compile(r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+")
 """Digits, commas only between groups of three before the point, one point."""
 MAX_AMOUNT = Decimal(10) ** 15
@@ -201,6 +203,7 @@ def format_percent(points: Decimal | None) -> str:
 
 
 __all__ = [
+    "KEYED_NIL_MARKS",
     "NIL_CELL",
     "NIL_MARK",
     "NIL_MARKS",

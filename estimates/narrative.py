@@ -112,6 +112,35 @@ def change_zh(new: Decimal | None, base: Decimal | None, year: str) -> str:
     return f"{year_zh(year)}的撥款較{prior}的修訂預算{way} {wan_zh(diff)}{pct_text}。"
 
 
+def to_key_en(year: str) -> str:
+    """The English programme sentence while its Estimate or Revised is not keyed
+    (blank, or unreadable): no change is quoted until both are."""
+    return (
+        f"The change in provision for {year_en(year)} from the revised estimate"
+        f" for {year_en(previous_year(year))} is to be stated once both figures"
+        " are keyed."
+    )
+
+
+def to_key_zh(year: str) -> str:
+    """The Chinese programme sentence while a figure is not keyed."""
+    return (
+        f"{year_zh(year)}的撥款與{year_zh(previous_year(year))}的修訂預算的差額,"
+        "須待兩項數字均已輸入後列明。"
+    )
+
+
+def not_keyed(programme) -> bool:
+    """Whether a programme's Estimate or Revised is still to key: blank, or a
+    cell that holds no figure (text, an error value). A nil keyed on purpose
+    (``-``) is keyed: nil, counted as zero in the change."""
+    return any(
+        not a.keyed
+        for a, column in zip(programme.amounts, COLUMNS, strict=True)
+        if column in ("revised", "estimate")
+    )
+
+
 _SMALL = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
@@ -403,11 +432,10 @@ def sentences(head, results) -> list[Sentence]:
         elif key.startswith("programme:"):
             p = programmes_by_id(head)[key.split(":", 1)[1]]
             new, base = p.value("estimate"), p.value("revised")
-            out.append(
-                Sentence(
-                    key, label, change_en(new, base, year), change_zh(new, base, year)
-                )
-            )
+            en, zh = change_en(new, base, year), change_zh(new, base, year)
+            if not_keyed(p):
+                en, zh = to_key_en(year), to_key_zh(year)
+            out.append(Sentence(key, label, en, zh))
         elif key.startswith("programme_posts:"):
             n = net[key.split(":", 1)[1]]
             out.append(

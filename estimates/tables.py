@@ -203,10 +203,12 @@ class Table:
         refs: Mapping[str, Ref] | None = None,
         ref: Ref | None = None,
         nils: Iterable[str] = (),
+        unread: Iterable[str] = (),
     ) -> object:
         """A model row from parsed values by field name, and their cells; ``nils``:
-        the money fields keyed as a nil mark (``-``), not left blank."""
-        nils = set(nils)
+        the money fields keyed as a nil mark (``-``), not left blank; ``unread``:
+        those of them that hold no nil mark but what could not be read."""
+        nils, unread = set(nils), set(unread)
         refs = refs or {}
         if ref is None:
             ref = refs.get(self.ref_field or self.fields[0].name)
@@ -215,8 +217,9 @@ class Table:
         for f in self.fields:
             if f.is_money:
                 value = values.get(f.name)
+                nil = value is None and f.name in nils
                 money.append(Amount(value, refs.get(f.name),  # type: ignore[arg-type]
-                                    value is None and f.name in nils))  # fmt: skip
+                                    nil, nil and f.name in unread))  # fmt: skip
             else:
                 kwargs[f.model_attr] = values.get(f.name, f.empty)
         if money:

@@ -32,7 +32,7 @@ from workbook.io import load_book, save_book
 from workbook.refresh import revert_file
 
 from .generated_heads import built_books
-from .hosts import refresh_on
+from .hosts import HOSTS, refresh_on
 
 pytestmark = pytest.mark.engine
 
@@ -91,7 +91,7 @@ def _differ(a: dict, b: dict) -> list:
     ]
 
 
-@pytest.mark.parametrize("host", ["openpyxl"])  # remote: to come
+@pytest.mark.parametrize("host", HOSTS)
 def test_a_second_refresh_changes_nothing_even_after_a_libreoffice_save(
     host, libreoffice, tmp_path
 ):

@@ -20,7 +20,15 @@ from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
 from estimates.findings import Finding
 from estimates.model import Head, Ref, Shown
-from estimates.narrative import change_en, change_zh, plain, sentences
+from estimates.money import is_nil_mark
+from estimates.narrative import (
+    change_en,
+    change_zh,
+    plain,
+    sentences,
+    to_key_en,
+    to_key_zh,
+)
 from estimates.rules.shown import value_agrees
 from estimates.rules.text import finding, said
 
@@ -338,9 +346,19 @@ def report_writes(snap: Snapshot, gen: Generated) -> list[Write]:
             # English "or" line's =D22): the cell may hold another row's formula
             formula = bool(row.signature) and isinstance(value, Formula)
             forced = force and (col in row.figures or formula)
-            blank = (r, col) in gen.blank
+            blank = (r, col) in gen.blank or _follows(value) in gen.blank
             out.append(Write(L.REPORT, r, col, value, style, forced, blank))
     return out
+
+
+_SAME_SHEET = re.compile(r"=\$?([A-Z]{1,3})\$?([0-9]+)")
+
+
+def _follows(value: object) -> tuple[int, int] | None:
+    """The Report cell a formula only repeats (the English "or" line's ``=D22``):
+    it shows nothing where that cell shows nothing."""
+    match = _SAME_SHEET.fullmatch(value) if isinstance(value, Formula) else None
+    return cell_position("".join(match.groups())) if match else None
 
 
 def clerk_texts(snap: Snapshot, head: Head) -> dict:
@@ -442,15 +460,20 @@ def live_texts(snap: Snapshot, head: Head) -> set[str]:
     spec = L.TABLES["tblProgrammes"]
     if spec.sheet not in snap.sheets or not head.estimate_year:
         return set()
-    out = set()
+    year = head.estimate_year
+    out = {to_key_en(year), to_key_zh(year)}
     for row in range(spec.first_row, snap.max_row(spec.sheet) + 1):
         new, base = (
             snap.value(spec.sheet, row, spec.col(c)) for c in ("estimate", "revised")
         )
-        if all(v is None or isinstance(v, int | float) for v in (new, base)):
-            new, base = (Decimal(str(v or 0)) for v in (new, base))
-            out |= {f(new, base, head.estimate_year) for f in (change_en, change_zh)}
+        if all(is_nil_mark(v) or isinstance(v, int | float) for v in (new, base)):
+            new, base = (Decimal(str(v if _number(v) else 0)) for v in (new, base))
+            out |= {f(new, base, year) for f in (change_en, change_zh)}
     return out
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _old(

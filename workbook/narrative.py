@@ -12,12 +12,15 @@ from __future__ import annotations
 from openpyxl.utils.cell import get_column_letter
 
 from estimates.model import Head
+from estimates.money import KEYED_NIL_MARKS
 from estimates.narrative import (
     NO_BREAK,
     narrative_keys,
     previous_year,
     programmes_by_id,
     sentences,
+    to_key_en,
+    to_key_zh,
     year_en,
     year_zh,
 )
@@ -103,17 +106,32 @@ def _programme_formulas(head: Head, ident: str, extents: dict[str, Extent]):
     pct_en = f'IF(N({J})=0,""," ("&TEXT(ABS({J}),"0.0")&"%)")'
     pct_zh = f'IF(N({J})=0,"","("&TEXT(ABS({J}),"0.0")&"%)")'
     en = (
-        f'=IF({diff}=0,"Provision for {year_en(year)} is the same as the revised'
+        f'IF({diff}=0,"Provision for {year_en(year)} is the same as the revised'
         f' estimate for {year_en(prior)}.","Provision for {year_en(year)} is $"&'
         f'TEXT(ABS({diff}),"#,##0.0")&"{NO_BREAK}million"&{pct_en}&" "&IF({diff}>0,'
         f'"higher","lower")&" than the revised estimate for {year_en(prior)}.")'
     )
     zh = (
-        f'=IF({diff}=0,"{year_zh(year)}的撥款與{year_zh(prior)}的修訂預算相同。",'
+        f'IF({diff}=0,"{year_zh(year)}的撥款與{year_zh(prior)}的修訂預算相同。",'
         f'"{year_zh(year)}的撥款較{year_zh(prior)}的修訂預算"&IF({diff}>0,"增加",'
         f'"減少")&" "&{_wan(f"ROUND(ABS({diff})*100,0)")}&{pct_zh}&"。")'
     )
-    return Formula(en), Formula(zh)
+    keyed = f"AND({_keyed(F)},{_keyed(G)})"  # else no change to quote (F01)
+    return (
+        Formula(f'=IF({keyed},{en},"{to_key_en(year)}")'),
+        Formula(f'=IF({keyed},{zh},"{to_key_zh(year)}")'),
+    )
+
+
+_NIL_MARKS = ",".join(f'"{m}"' for m in KEYED_NIL_MARKS)
+
+
+def _keyed(cell: str) -> str:
+    """True where ``cell`` holds a figure or a nil keyed on purpose (as
+    ``estimates.narrative.not_keyed`` reads it); ISNUMBER takes an error value
+    for FALSE, so the sentence shows no error."""
+    mark = f"ISNUMBER(MATCH(LOWER(TRIM({cell})),{{{_NIL_MARKS}}},0))"
+    return f"OR(ISNUMBER({cell}),{mark})"
 
 
 def narrative_rows(

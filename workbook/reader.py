@@ -212,7 +212,9 @@ def _read_row(cells: Cells, spec: L.TableSpec, row: int) -> object:
             values[f.name] = cells.required(f, value, refs[f.name], label)
         elif f.required and not values[f.name]:
             cells.missing(f, refs[f.name], label)
-    return spec.table.make(values, refs, nils=_nils(cells, spec, row))
+    nils = _nils(cells, spec, row)
+    unread = [n for n in nils if not _nil_mark(cells, spec, row, n)]
+    return spec.table.make(values, refs, nils=nils, unread=unread)
 
 
 def _nils(cells: Cells, spec: L.TableSpec, row: int) -> list[str]:
@@ -225,6 +227,11 @@ def _nils(cells: Cells, spec: L.TableSpec, row: int) -> list[str]:
         for f in spec.table.fields
         if f.is_money and _not_blank(value(spec.sheet, row, spec.col(f.name)))
     ]
+
+
+def _nil_mark(cells: Cells, spec: L.TableSpec, row: int, name: str) -> bool:
+    raw = cells.snap.value(spec.sheet, row, spec.col(name))
+    return is_nil_mark(raw)
 
 
 def _not_blank(raw: object) -> bool:
