@@ -147,8 +147,8 @@ RULES: dict[str, Rule] = {
         Rule(
             "D13",
             E,
-            "An account or section that is not a known value",
-            "帳目或類別不是已知的值",
+            "An account, section or subhead code that is not a known value",
+            "帳目、類別或分目編號不是已知的值",
         ),
         Rule("D14", E, "A programme number entered twice", "綱領編號重複"),
         Rule(
@@ -280,8 +280,9 @@ HOW: dict[str, tuple[str, str]] = {
         "須有說明的註釋。",
     ),
     "D13": (
-        "The value against the allowed values of its column (the drop-down list).",
-        "與該欄的可選值(下拉清單)比較。",
+        "The value against the allowed values of its column (the drop-down list);"
+        " a subhead code against the form of a code (three digits).",
+        "與該欄的可選值(下拉清單)比較;分目編號則核對其格式(三位數字)。",
     ),
     "V01": (
         "The TemplateVersion cell against the installed add-in.",

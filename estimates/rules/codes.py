@@ -1,18 +1,26 @@
 """The codes a clerk keys: known values and unique numbers.
 
 Rule ids: D13 (an account or section that is not a known value: it would print a
-heading of its own and a total nobody checks), D14 (a programme number entered
-twice). The allowed values come from the table declarations (``tables.py``), the
-same lists the workbook offers as drop-downs.
+heading of its own and a total nobody checks; a subhead code that is not of the
+form a code takes: three digits, or in Subventions digits then letters, ``88B``),
+D14 (a programme number entered twice). The allowed values come from the table
+declarations (``tables.py``), the same lists the workbook offers as drop-downs.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..findings import Finding
 from ..model import SECTIONS, Head, Subhead
 from ..results import Results
-from ..tables import SUBHEADS
+from ..tables import NUMBER_LIKE, SUBHEADS
 from .text import finding, said
+
+CODE = re.compile(r"[0-9]{3}")
+"""A subhead code (DOMAIN.md section 1.6): three digits, 000 to 999."""
+LETTERED = re.compile(r"[0-9]{2,4}[A-Z]{1,2}")
+"""A Subventions code may end in letters (``88B``, ``5001BX``); no other may."""
 
 
 def _unknown(s: Subhead, name: str, allowed: tuple[str, ...], value: str) -> Finding:
@@ -29,10 +37,38 @@ def _unknown(s: Subhead, name: str, allowed: tuple[str, ...], value: str) -> Fin
     return finding("D13", s.refs.get(name, s.ref), en, zh, choices, repr(value))
 
 
+def _code_form(s: Subhead) -> list[Finding]:
+    """D13 at a code of no code's form (``01A``, ``7OO``); a code that reads as a
+    number (``885.0``) is the reader's D05, a blank one its D06."""
+    code = s.code.strip()
+    if not code or CODE.fullmatch(code) or NUMBER_LIKE.fullmatch(code):
+        return []
+    if s.section == "Subventions" and LETTERED.fullmatch(code):
+        return []
+    en, zh = said(
+        (
+            f"Subhead code {code!r} is not a subhead code",
+            f"分目編號 {code!r} 不是分目編號",
+        ),
+        (
+            "three digits, such as 000 or 700 (a Subventions code may end in"
+            " letters, such as 88B)",
+            "三位數字,如 000 或 700(資助金的分目編號可以字母結尾,如 88B)",
+        ),
+        (repr(code), repr(code)),
+        (
+            "Check the letter O against the digit 0 and the letter I against 1.",
+            "請核對字母 O 與數字 0、字母 I 與數字 1。",
+        ),
+    )
+    expected = "three digits"
+    return [finding("D13", s.refs.get("code", s.ref), en, zh, expected, repr(code))]
+
+
 def _subhead_codes(s: Subhead) -> list[Finding]:
     accounts = SUBHEADS.field("account").allowed
     sections = SUBHEADS.field("section").allowed
-    found = []
+    found = _code_form(s)
     if s.account not in accounts:
         found.append(_unknown(s, "account", accounts, s.account))
     if s.section not in sections:
