@@ -4,6 +4,7 @@ its cell; and the plan of a check, which writes no computed cell."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from openpyxl.utils.cell import column_index_from_string, get_column_letter
 
@@ -26,6 +27,24 @@ UNSEEN = (
     "網頁版 Excel 不提供這些資料;請在桌面版 Excel 按「更新」或使用 estimates check。"
 )
 UNSEEN_ROW = 4  # under the counts, above the findings' header row
+
+PUTS_BACK = ("(Revert puts it back)", "(可用「還原」取回)")
+"""What a C02 says of the cell it replaced, when Revert can put it back."""
+CANNOT_PUT_BACK = (
+    "(but Revert cannot put it back this time: copy the text from Found)",
+    "(但此次「還原」無法取回:請從「現為」複製原有內容)",
+)
+"""What it says instead when Revert will refuse (the refresh laid the lines out
+anew) or nothing records it (Check writes no revert record)."""
+
+
+def unrevertable(f: Finding) -> Finding:
+    """A C02 finding that says Revert cannot put its cell back."""
+    if f.rule != "C02":
+        return f
+    en = f.message_en.replace(PUTS_BACK[0], CANNOT_PUT_BACK[0])
+    zh = f.message_zh.replace(PUTS_BACK[1], CANNOT_PUT_BACK[1])
+    return replace(f, message_en=en, message_zh=zh)
 
 
 def checks_rows(findings: list[Finding], shapes_known: bool = True) -> list[Write]:
@@ -219,29 +238,32 @@ def checks_c02(row: int, col: int, value: object) -> Finding:
         ("the add-in's own list", "工具所列的檢查結果"),
         (f"the clerk's {value!r}", f"使用者輸入的 {value!r}"),
         (
-            "It is on the revert record (Revert puts it back). Keep notes on"
+            f"It is on the revert record {PUTS_BACK[0]}. Keep notes on"
             " another sheet: Refresh rewrites this one.",
-            "已記入還原紀錄(可用「還原」取回)。請在其他工作表記下備註:"
+            f"已記入還原紀錄{PUTS_BACK[1]}。請在其他工作表記下備註:"
             "更新會重寫此工作表。",
         ),
     )
     return finding("C02", Ref(L.CHECKS, cell), en, zh, "empty", str(value))
 
 
-def checks_sheet(plan: Plan, snap: Snapshot, findings: list[Finding]) -> set:
+def checks_sheet(
+    plan: Plan, snap: Snapshot, findings: list[Finding], revertible: bool = True
+) -> set:
     """The Checks sheet rebuilt into ``plan``. What a clerk typed where it now
     writes is replaced and raised (C02, added to ``findings``); what a clerk
     typed anywhere else on it is left as it is. The replaced cells, for the
-    revert record."""
+    revert record (``revertible``: Revert can put them back)."""
     typed = clerk_cells(snap)
     raised: list[Finding] = []
+    said = (lambda f: f) if revertible else unrevertable
     while True:
         rows = checks_rows(findings + raised, snap.shapes_known)
         written = {(w.row, w.col) for w in rows}
         hit = sorted(cell for cell in typed if cell in written)
         if len(hit) == len(raised):
             break
-        raised = [checks_c02(r, c, typed[(r, c)]) for r, c in hit]
+        raised = [said(checks_c02(r, c, typed[(r, c)])) for r, c in hit]
     findings += raised
     old = {k: v for k, v in (snap.sheets.get(L.CHECKS) or {}).items()
            if k not in typed or k in written}  # fmt: skip
@@ -253,7 +275,7 @@ def checks_sheet(plan: Plan, snap: Snapshot, findings: list[Finding]) -> set:
 def check_plan(snap: Snapshot, findings: list[Finding]) -> Plan:
     """Check only: the Checks sheet and the flags; no computed cell is written."""
     plan = Plan(unflags=previous_flags(snap))
-    checks_sheet(plan, snap, findings)
+    checks_sheet(plan, snap, findings, revertible=False)  # no revert record
     plan.flags = flag_marks(findings)
     plan.errors = count_by_severity(findings)["error"]
     return plan

@@ -35,7 +35,7 @@ from estimates.rules.text import finding, said
 from . import chart_data
 from . import layout as L
 from .changelog import replaced_clerk_cells
-from .checks import checks_c02
+from .checks import PUTS_BACK, checks_c02
 from .computed import ComputedCell, ReportRow, input_sheet_cells, report_rows
 from .cor_intro import intro_lines
 from .evaluate import NotEvaluated, resolve
@@ -676,9 +676,9 @@ def _computed_messages(sheet: str, cell: str, value, instead: str) -> tuple:
     """What C02 says at a computed cell of an input sheet it replaced."""
     then = (
         "Refresh wrote the template's formula again; what the cell held is on the"
-        " revert record (Revert puts it back). Change the figures it is computed"
+        f" revert record {PUTS_BACK[0]}. Change the figures it is computed"
         " from instead.",
-        "更新已重寫範本公式,原有內容已記入還原紀錄(可用「還原」取回)。"
+        f"更新已重寫範本公式,原有內容已記入還原紀錄{PUTS_BACK[1]}。"
         "請改為修改計算所依據的數字。",
     )
     if isinstance(value, Formula):
@@ -707,9 +707,9 @@ def _rebuilt_messages(sheet: str, cell: str, value) -> tuple:
         ("the add-in's own text or nothing", "工具所寫的內容或空白"),
         (f"the clerk's {value!r}", f"使用者輸入的 {value!r}"),
         (
-            "It is on the revert record (Revert puts it back). Type your own text"
+            f"It is on the revert record {PUTS_BACK[0]}. Type your own text"
             " outside the rebuilt columns.",
-            "已記入還原紀錄(可用「還原」取回)。請在重建範圍以外輸入。",
+            f"已記入還原紀錄{PUTS_BACK[1]}。請在重建範圍以外輸入。",
         ),
     )
 
@@ -728,9 +728,9 @@ def _unrecorded_messages(sheet: str, cell: str, value) -> tuple:
         ("the add-in's own text or nothing", "工具所寫的內容或空白"),
         (repr(value), repr(value)),
         (
-            "It is on the revert record (Revert puts it back). If it was yours,"
+            f"It is on the revert record {PUTS_BACK[0]}. If it was yours,"
             " type it outside the rebuilt columns (the Narrative's column D).",
-            "已記入還原紀錄(可用「還原」取回)。如屬你的文字,請在重建範圍以外"
+            f"已記入還原紀錄{PUTS_BACK[1]}。如屬你的文字,請在重建範圍以外"
             "(說明的 D 欄)輸入。",
         ),
     )

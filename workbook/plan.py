@@ -22,7 +22,7 @@ from . import draft
 from . import layout as L
 from .changelog import drop_unchanged, record
 from .chart_data import chart_series, history_from
-from .checks import checks_sheet
+from .checks import checks_sheet, unrevertable
 from .flags import flag_marks, previous_flags
 from .generated import Generated, total_records
 from .printed import printed_sheets
@@ -79,13 +79,16 @@ def make_plan(
     for name, ref in L.template_names().items():
         if name not in snap.names and ref.split("!")[0] in snap.sheets:
             plan.names[name] = ref  # a clerk deleted it: put it back
-    clerk = gen.clerk | checks_sheet(plan, snap, findings)  # C02s added there
+    # an import (refilled) is undone whole by its own Revert: not refused
+    moved = not refilled and (bool(plan.tables) or _rows_moved(snap, gen))
+    revertible = record_changes and not moved
+    if not revertible:  # the C02s say so: Revert will refuse, or nothing records
+        findings[:] = [unrevertable(f) for f in findings]
+    clerk = gen.clerk | checks_sheet(plan, snap, findings, revertible)
     plan.flags = flag_marks(findings)
     plan = without_protected(plan, snap, reading)
     drop_unchanged(snap, plan)
     if record_changes:
-        # an import (refilled) is undone whole by its own Revert: not refused
-        moved = not refilled and (bool(plan.tables) or _rows_moved(snap, gen))
         record(snap, plan, "refresh", findings, user, now, frozenset(clerk), moved)
     return plan
 
