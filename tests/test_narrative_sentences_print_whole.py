@@ -13,7 +13,14 @@ from decimal import Decimal
 from pathlib import Path
 
 from estimates.money import round_half_up
-from estimates.narrative import JOIN, NO_BREAK, figures_in, plain, sentences
+from estimates.narrative import (
+    JOIN,
+    NO_BREAK,
+    figures_in,
+    not_keyed,
+    plain,
+    sentences,
+)
 from estimates.results import compute
 from estimates.source import SAMPLE_HEAD_135, load_source
 
@@ -51,6 +58,8 @@ def _amounts_read_back(head, s) -> list:
     if not s.key.startswith("programme:"):
         return []
     p = next(p for p in head.programmes if f"programme:{p.number}" == s.key)
+    if not_keyed(p):  # a blank figure: no change quoted (trial 9b item 5)
+        return [] if figures_in(s.en) | figures_in(s.zh) == set() else [s.key]
     diff = round_half_up(
         Decimal(p.value("estimate") or 0) - (p.value("revised") or 0), 1
     )
