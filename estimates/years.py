@@ -19,6 +19,7 @@ IN_TEXT = re.compile(r"(?<!\d)(\d{4})\s*[-–/]\s*(\d{2})(?!\d)")
 """A year inside a column heading (``Actual 2023-24``, ``2023–24 實際``,
 ``Original Estimate 2024/25``): the published files write it more ways."""
 EXAMPLE = "a year such as 2025-26"
+EXAMPLE_ZH = "如 2025-26 的年度"
 
 
 class YearError(ValueError):
@@ -51,11 +52,11 @@ def parse_year(value: object, where: str = "") -> str:
     text = "" if value is None else str(value).strip()
     year = _valid(WHOLE.fullmatch(text))
     if year is None:
-        found = repr(text) if text else "blank"
+        found, found_zh = (repr(text),) * 2 if text else ("blank", "空白")
         prefix = f"{where}: " if where else ""
         raise YearError(
             f"{prefix}the Estimate year is {found}, not {EXAMPLE}",
-            f"{prefix}預算年度應為 {EXAMPLE} 一類的年度,現為 {found}。",
+            f"{prefix}預算年度應為 {EXAMPLE_ZH},現為 {found_zh}。",
         )
     return year
 

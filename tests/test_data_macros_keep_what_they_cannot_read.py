@@ -77,6 +77,6 @@ def test_remote_new_year_names_a_year_cell(sample_xlsm, libreoffice, tmp_path):
     assert said == [
         f"New year 新年度: {sample_xlsm.name}: Head!C8: the Estimate year is '2025/26',"
         " not a year such as 2025-26\n"
-        f"{sample_xlsm.name}: Head!C8: 預算年度應為 a year such as 2025-26 一類的年度,"
+        f"{sample_xlsm.name}: Head!C8: 預算年度應為 如 2025-26 的年度,"
         "現為 '2025/26'。\n" + macros.REFUSED
-    ]  # the Chinese line keeps an English fragment (left, closing note)
+    ]  # wholly Chinese on its line (trial 10d)

@@ -41,11 +41,28 @@ def _box(what: str, action) -> tuple[str, str]:
     return macros.refusal(what, str(raised.value), zh), zh
 
 
+NAMES = re.compile(
+    r"'[^']*'|\"[^\"]*\"|\S*[/\\]\S*|[\w.-]*\.[A-Za-z]{2,5}\b|"
+    r"[A-Za-z0-9]+![A-Z]+\d*|--\w+"
+)
+"""What a Chinese line quotes as it is: a value, a path, a file, a cell, an option."""
+WORDS = re.compile(r"\b[A-Za-z]{3,}\b")
+KEPT = {"CSV", "Excel"}
+
+
+def english_in(zh: str, place: object) -> list[str]:
+    """The English words of a Chinese line (trial 10d: "預算年度應為 a year such as
+    2025-26"), the place it names and what it quotes left out."""
+    text = NAMES.sub(" ", zh.replace(str(place), " "))
+    return [w for w in WORDS.findall(text) if w not in KEPT]
+
+
 def _says(box_zh: tuple[str, str], place: object) -> None:
     box, zh = box_zh
     assert zh in box.splitlines()  # its own line, above "Nothing was changed"
     assert CJK.search(zh) and str(place) in zh, zh
     assert "原因見" not in zh, zh  # a reason, not a pointer to the English
+    assert english_in(zh, place) == [], zh  # wholly Chinese
 
 
 def _book(kind: str, tmp_path: Path) -> Path:
@@ -84,6 +101,12 @@ def test_new_year_refusals_in_both_languages(kind, tmp_path):
     again = tmp_path / "again.xlsx"
     _says(_box("New year", lambda: rollforward_file(rolled, again)), "Programmes!")
     _says(_box("New year", lambda: rollforward_file(book, again, "2099")), "2099")
+    for year in (None, "2025/26"):  # trial 10d: "預算年度應為 a year such as 2025-26"
+        wb = load_book(book)
+        wb["Head"]["C8"] = year
+        wb.save(book)
+        _says(_box("New year", lambda: rollforward_file(book, again)), "Head!C8")
+    _says(_box("Export", lambda: export_file(book, tmp_path / "x")), "Head!C8")
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -27,6 +27,23 @@ from .evaluate import NotEvaluated, resolve
 from .snapshot import ERROR_VALUES, CellError, Formula, Snapshot, address
 
 
+class Label(str):
+    """How a finding names a cell: the English (the text itself) and ``zh``, the
+    same in Chinese (a Chinese line says no English words but the place)."""
+
+    zh: str
+
+    def __new__(cls, en: str, zh: str = "") -> Label:
+        label = super().__new__(cls, en)
+        label.zh = zh or en
+        return label
+
+
+def in_zh(label: str) -> str:
+    """A label's Chinese (a plain string: itself)."""
+    return getattr(label, "zh", label)
+
+
 def _whole(value: Decimal, rounded: Decimal, kind: str) -> tuple[str, str]:
     """What a whole-number cell should hold; for $'000 keyed with decimals, the
     likely slip: the figure keyed in $ million (94.144 for 94,144)."""
@@ -74,7 +91,7 @@ class Cells:
                 en, zh = said(
                     (
                         f"{label} holds a formula the file stores no value for ({exc})",
-                        f"{label} 的公式在檔案中沒有儲存數值",
+                        f"{in_zh(label)} 的公式在檔案中沒有儲存數值",
                     ),
                     ("a value", "數值"),
                     (f"the formula {raw}", f"公式 {raw}"),
@@ -91,7 +108,7 @@ class Cells:
             raw = CellError(raw.strip())  # what a values-only host sends for one
         if isinstance(raw, CellError):
             en, zh = said(
-                (f"{label} holds an error value", f"{label} 含錯誤值"),
+                (f"{label} holds an error value", f"{in_zh(label)} 含錯誤值"),
                 ("a value", "數值"),
                 (str(raw), str(raw)),
                 (
@@ -122,7 +139,7 @@ class Cells:
         leave it out, but the cell prints the text. A dash or 'nil' is a nil keyed
         on purpose (as the COR prints nil) and no finding."""
         en, zh = said(
-            (f"{label} holds the text {raw!r}", f"{label} 含文字 {raw!r}"),
+            (f"{label} holds the text {raw!r}", f"{in_zh(label)} 含文字 {raw!r}"),
             ("a number, or - for nil", "數字,或以 - 表示無數字"),
             (f"the text {raw!r}", f"文字 {raw!r}"),
             (
@@ -141,7 +158,7 @@ class Cells:
                 en, zh = said(
                     (
                         f"{label} is a number stored as text",
-                        f"{label} 為以文字儲存的數字",
+                        f"{in_zh(label)} 為以文字儲存的數字",
                     ),
                     ("a number", "數字"),
                     (f"the text {raw!r}", f"文字 {raw!r}"),
@@ -158,7 +175,7 @@ class Cells:
             return to_decimal(raw)
         except ValueError:
             en, zh = said(
-                (f"{label} is not a number", f"{label} 不是數字"),
+                (f"{label} is not a number", f"{in_zh(label)} 不是數字"),
                 ("a number", "數字"),
                 (repr(raw), repr(raw)),
             )
@@ -173,14 +190,14 @@ class Cells:
                 what = (
                     f"{label} has more than one decimal ($ million figures are keyed"
                     " to one decimal)",
-                    f"{label} 多於一位小數(百萬元數字應只有一位小數)",
+                    f"{in_zh(label)} 多於一位小數(百萬元數字應只有一位小數)",
                 )
                 should = (
                     f"{rounded} or another one-decimal figure",
                     f"{rounded} 等一位小數",
                 )
             else:
-                what = (f"{label} is not a whole number", f"{label} 不是整數")
+                what = (f"{label} is not a whole number", f"{in_zh(label)} 不是整數")
                 should = _whole(value, rounded, kind)
             en, zh = said(what, should, (str(value), str(value)))
             self.add("D05", ref, en, zh, str(rounded), str(value))
@@ -245,9 +262,10 @@ class Cells:
         row = label.strip()
         named = row and "()" not in row and row != f.label_en
         where = f"{ref}, {row}" if named else ref
+        where_zh = f"{ref},{in_zh(label).strip()}" if named else ref
         want = (f"a value for {f.label_en}", f"{f.label_zh}的數值")
         en, zh = said(
-            (f"{f.label_en} is missing ({where})", f"缺少{f.label_zh}({where})"),
+            (f"{f.label_en} is missing ({where})", f"缺少{f.label_zh}({where_zh})"),
             want,
             ("a blank cell", "空白"),
         )

@@ -406,8 +406,8 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     """New year, run on a copy of last year's book: roll its Head forward, fill
     every table and Head input, mark the clerk's narrative as drafts, log the new
     year (which makes the to-fill findings) and refresh. Revert starts empty."""
-    ev = evaluate(snap)
-    reading, old = ev.reading, ev.reading.head
+    reading = read_book(snap)
+    old = reading.head
     refuse_unkeyed(snap.source, old)
     new = roll_forward(old, target_year(old.estimate_year, year, _year_cell(snap)),
                        actuals)  # fmt: skip
@@ -437,7 +437,7 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     ]
     after = _copy(snap)
     _apply(after, done.plan)
-    done.typed_over = _untyped(after, ev.findings)
+    done.typed_over = _untyped(after, evaluate(snap).findings)  # the year is good
     log = log_row(snap, NEW_YEAR + old.estimate_year, [], 0, user, now)
     after.sheets.setdefault(L.CHANGE_LOG, {})[(log[0].row, ACTION_COL)] = log[2].value
     done = _finish(snap, done, after, NEW_YEAR + old.estimate_year, user, now)

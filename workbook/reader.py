@@ -16,10 +16,11 @@ from estimates.model import Amount, Count, EstablishmentSummary, Head, Ref
 from estimates.money import NOT_YET, is_nil_mark
 from estimates.rules.text import finding, said
 from estimates.years import EXAMPLE as EXAMPLE_YEAR
+from estimates.years import EXAMPLE_ZH as EXAMPLE_YEAR_ZH
 from estimates.years import YearError, likely_year, parse_year
 
 from . import layout as L
-from .cells import Cells
+from .cells import Cells, Label
 from .computed import Extent
 from .cycle import rolled_from
 from .snapshot import (
@@ -177,19 +178,21 @@ def _rows(snap: Snapshot, spec: L.TableSpec, ext: Extent):
             yield row
 
 
-def _row_label(spec: L.TableSpec, texts: dict[str, str]) -> str:
-    """How a finding names a row: ``Subhead 000``, ``Programme (2)``, a rank."""
-    label = ROW_LABELS.get(spec.name, "{0}")
+def _row_label(spec: L.TableSpec, texts: dict[str, str]) -> Label:
+    """How a finding names a row: ``Subhead 000``, ``Programme (2)``, a rank;
+    and in Chinese (``分目 000``, ``綱領(2)``)."""
+    en, zh = ROW_LABELS.get(spec.name, ("{0}", "{0}"))
     first = texts.get(spec.columns[0].key, "")
-    return label.format(first, **texts)
+    texts = {**texts, "item": texts.get("item_zh") or texts.get("item_en", "")}
+    return Label(en.format(first, **texts), zh.format(first, **texts))
 
 
 ROW_LABELS = {
-    "tblProgrammes": "Programme ({programme})",
-    "tblSubheads": "Subhead {code}",
-    "tblBreakdown": "Breakdown '{item_en}'",
-    "tblPayScale": "Pay scale {scale}",
-    "tblFootnotes": "Footnote {mark}",
+    "tblProgrammes": ("Programme ({programme})", "綱領({programme})"),
+    "tblSubheads": ("Subhead {code}", "分目 {code}"),
+    "tblBreakdown": ("Breakdown '{item_en}'", "分目 000 細目「{item}」"),
+    "tblPayScale": ("Pay scale {scale}", "薪級表 {scale}"),
+    "tblFootnotes": ("Footnote {mark}", "註釋 {mark}"),
 }
 
 
@@ -207,7 +210,8 @@ def _read_row(cells: Cells, spec: L.TableSpec, row: int) -> object:
     for column in spec.columns:
         f = column.field
         if f.kind in T.NUMBER_KINDS:
-            where = f"{label}, {f.name} ({refs[f.name]})"
+            where = Label(f"{label}, {f.name} ({refs[f.name]})",
+                          f"{label.zh}{f.label_zh}({refs[f.name]})")  # fmt: skip
             value = cells.number(sheet, row, spec.col(f.name), f.kind, where)[0]
             values[f.name] = cells.required(f, value, refs[f.name], label)
         elif f.required and not values[f.name]:
@@ -274,10 +278,9 @@ def _titles(cells: Cells, head: Head, table: str) -> None:
     for item in getattr(head, T.HEAD_LISTS[table]):
         for name in TITLES:
             if not getattr(item, name) and name in item.refs:
-                if table == "tblProgrammes":
-                    label = f"Programme ({item.number})" if item.number else ""
-                else:
-                    label = f"Subhead {item.code}" if item.code else ""
+                texts = {"programme": getattr(item, "number", ""),
+                         "code": getattr(item, "code", "")}  # fmt: skip
+                label = _row_label(spec, texts) if any(texts.values()) else ""
                 severity = None if name in given else Severity.WARNING
                 cells.missing(spec.table.field(name), item.refs[name], label, severity)
 
@@ -362,7 +365,8 @@ def _read_head(cells: Cells) -> Head:
         row, col = cell_position(fixed.cell)
         owner, _, attr = fixed.attr.rpartition(".")
         if fixed.kind in T.NUMBER_KINDS:
-            label = f"{fixed.label_en} ({fixed.sheet}!{fixed.cell})"
+            label = Label(f"{fixed.label_en} ({fixed.sheet}!{fixed.cell})",
+                          f"{fixed.label_zh}({fixed.sheet}!{fixed.cell})")  # fmt: skip
             counts[attr] = Count(*cells.number(fixed.sheet, row, col, "int", label))
         elif owner:
             counts[attr] = cells.text(fixed.sheet, row, col)
@@ -407,7 +411,7 @@ def _year(cells: Cells, text: str) -> str:
     except YearError:
         en, zh = said(
             (f"The Estimate year ({where})", f"預算年度({where})"),
-            (EXAMPLE_YEAR, "如 2025-26 的年度"),
+            (EXAMPLE_YEAR, EXAMPLE_YEAR_ZH),
             (repr(text), repr(text)),
             _key_it_as(likely_year(text)),
         )
