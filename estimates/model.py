@@ -77,7 +77,8 @@ class Programme:
     title_en: str
     title_zh: str
     amounts: tuple[Amount, ...]
-    policy_area: str = ""
+    policy_area: str = ""  # "27: Intra-Governmental Services", as keyed
+    policy_area_zh: str = ""  # "27:政府內部服務(創新科技及工業局局長)"
     ref: Ref | None = None
     refs: dict[str, Ref] = field(default_factory=dict, compare=False, repr=False)
 

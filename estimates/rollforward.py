@@ -204,7 +204,8 @@ def roll_forward(head: Head, year: str = "", actuals: Actuals | None = None) -> 
         actual = _actual(got, ("programme", p.number))
         new.programmes.append(
             Programme(p.number, p.title_en, p.title_zh,
-                      _moved(p.amounts[-1], actual), p.policy_area)
+                      _moved(p.amounts[-1], actual), p.policy_area,
+                      p.policy_area_zh)
         )  # fmt: skip
     for s in head.subheads:
         keys = [title_key(s.code, t) for t in (s.title_en, s.title_zh) if t]

@@ -277,7 +277,8 @@ PROGRAMMES = Table(
         Field("title_en", TEXT, "Title (English)", "名稱(英文)"),
         Field("title_zh", TEXT, "Title (Chinese)", "名稱(中文)"),
         *_money(MILLIONS),
-        Field("policy_area", TEXT, "Policy area", "政策範圍"),
+        Field("policy_area", TEXT, "Policy area (English)", "政策範圍(英文)"),
+        Field("policy_area_zh", TEXT, "Policy area (Chinese)", "政策範圍(中文)"),
     ),
     ("programme", "title_en", "title_zh", *COLUMNS),
 )

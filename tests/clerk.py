@@ -15,7 +15,14 @@ from openpyxl.utils import get_column_letter, range_boundaries
 
 MONEY = ("actual", "original", "revised", "estimate")
 FIELDS: dict[str, tuple[str, ...]] = {
-    "tblProgrammes": ("programme", "title_en", "title_zh", *MONEY, "policy_area"),
+    "tblProgrammes": (
+        "programme",
+        "title_en",
+        "title_zh",
+        *MONEY,
+        "policy_area",
+        "policy_area_zh",
+    ),
     "tblSubheads": ("account", "section", "code", "title_en", "title_zh", *MONEY),
     "tblBreakdown": ("group", "item_en", "item_zh", *MONEY),
     "tblEstablishment": (

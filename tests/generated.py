@@ -185,6 +185,7 @@ def _table_row(table: str, item) -> list:
             item.title_zh,
             *(a.value for a in item.amounts),
             item.policy_area,
+            item.policy_area_zh,
         ]
     if table == "tblSubheads":
         return [

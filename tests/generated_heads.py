@@ -139,7 +139,8 @@ def _programmes(seed, rng, subheads) -> list[list]:
         values = [split[k][i] for k in range(4)]
         if subheads[0][7] is None:
             values[2] = None  # nil revised: a change against a nil base
-        rows.append([i + 1, en, zh, *values, f"{i + 20}: Policy Area {i}"])
+        area_zh = f"{i + 20}:政策範圍{i}(局長)" if i % 2 else ""  # or the number alone
+        rows.append([i + 1, en, zh, *values, f"{i + 20}: Policy Area {i}", area_zh])
     return rows
 
 
@@ -184,7 +185,7 @@ def write_head(folder: Path, seed: int) -> Path:
     )
     _write(
         folder / "programmes.csv",
-        ["programme", "title_en", "title_zh", *money, "policy_area"],
+        ["programme", "title_en", "title_zh", *money, "policy_area", "policy_area_zh"],
         programmes,
     )
     _write(

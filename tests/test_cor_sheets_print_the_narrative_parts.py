@@ -45,7 +45,8 @@ def _lines(head, lang: str) -> list[str]:
             area = f"This programme contributes to Policy Area {p.policy_area}."
         else:
             out.append(f"綱領({p.number}) {p.title_zh}")
-            area = f"這綱領納入政策範圍 {p.policy_area.split(':')[0]}。"
+            said = p.policy_area_zh or p.policy_area.split(":")[0]  # its number
+            area = f"這綱領納入政策範圍 {said}。"
         out += [area] if p.policy_area else []
     return out
 

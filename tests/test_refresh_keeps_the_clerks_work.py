@@ -2,7 +2,9 @@
 and noted, clears its last flags, and a second run changes nothing."""
 
 from openpyxl.comments import Comment
+from openpyxl.utils import get_column_letter
 
+from workbook import layout as L
 from workbook.io import load_book
 from workbook.refresh import refresh_file
 
@@ -98,9 +100,14 @@ def test_a_programme_added_below_the_table_joins_it(sample_book):
     outcome = refresh_file(sample_book)
     assert [p.number for p in outcome.head.programmes] == ["1", "2", "3"]
     out = load_book(sample_book)
-    assert out["Programmes"].tables["tblProgrammes"].ref == "A7:H10"
+    spec = L.TABLES["tblProgrammes"]
+    last = get_column_letter(spec.col("policy_area_zh"))  # the table's last column
+    pct = get_column_letter(spec.col("estimate_vs_revised"))
+    assert out["Programmes"].tables["tblProgrammes"].ref == f"A7:{last}10"
     assert out["Programmes"]["G4"].value == "=SUM(G8:G10)"
-    assert out["Programmes"]["J10"].value.startswith("=IF(OR(N(F10)=0,COUNT(G10)=0)")
+    assert out["Programmes"][f"{pct}10"].value.startswith(
+        "=IF(OR(N(F10)=0,COUNT(G10)=0)"
+    )
 
 
 def test_a_clerks_formatting_survives(sample_book):

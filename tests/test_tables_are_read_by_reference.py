@@ -8,7 +8,7 @@ from estimates.narrative import change_en
 from estimates.variance import VARIANCES
 from workbook import layout as L
 
-from .clerk import blank_row, labelled_rows
+from .clerk import FIELDS, blank_row, labelled_rows
 from .clerk_cases import HOSTS, case, outcome
 from .hosts import HOSTS as BOOK_HOSTS
 from .hosts import refresh_on
@@ -55,7 +55,8 @@ def test_percentages_beside_a_blank_row_follow_their_programme(host_outcomes, ho
     for p in head.programmes:
         row = grid[numbers[p.number] - 1]
         expected = [results.programme_variances[p.number][n] for n in VARIANCES]
-        shown = [row[8 + i] for i in range(3)]
+        first = len(FIELDS["tblProgrammes"])  # the % columns follow the data's
+        shown = [row[first + i] for i in range(3)]
         assert [None if s == "" else float(s) for s in shown] == [
             None if e is None else float(e) for e in expected
         ]

@@ -69,10 +69,12 @@ def _programme(row: int, lang: str) -> tuple[Formula, Formula]:
         policy = (
             f'=IF({area}="","","This programme contributes to Policy Area "&{area}&".")'
         )
-    else:  # the area's number: its name is keyed in English
+    else:  # the Chinese area as keyed; else the English one's number alone
         title = f'="綱領("&{number}&") "&{ref("title_zh")}'
+        zh = ref("policy_area_zh")
         code = f'IFERROR(LEFT({area},FIND(":",{area})-1),{area})'
-        policy = f'=IF({area}="","","這綱領納入政策範圍 "&{code}&"。")'
+        said = f'IF({zh}<>"",{zh},{code})'
+        policy = f'=IF({zh}&{area}="","","這綱領納入政策範圍 "&{said}&"。")'
     return Formula(title), Formula(policy)
 
 
