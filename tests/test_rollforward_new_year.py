@@ -73,6 +73,10 @@ def test_actual_and_revised_are_flagged_to_fill_and_nothing_is_an_error(rolled):
         assert programmes[f"E{row}"].value is not None  # Original is there
     assert ("Head", "C16") in to_fill  # the ceiling, left for the clerk
     assert len(to_fill) == (2 + 3 + 6) * 3 + 3
+    blank = [f for f in outcome.findings if f.rule == "F01" and f.cell[0] in "DFG"]
+    assert {(f.found, f.message_en.endswith("found a blank cell.")) for f in blank} == {
+        ("a blank cell", True)  # trial 10d: it said "found nil (—)" of a blank
+    }
 
 
 def test_year_labels_move_on_and_footnotes_become_drafts(rolled):

@@ -93,9 +93,10 @@ def _blank(column: str, en: str, zh: str, amount, since: str) -> Finding:
     return finding(
         "F01", amount.ref,
         f"{word_en} of {en} is to be keyed{why_en}: expected a figure (or - for"
-        " nil), found nil (—).",
-        f"{zh}的{word_zh}數字尚待輸入{why_zh}:應為 數字(或以 - 表示無),現為 空白(—)。",
-        "a figure (or - for nil)", "nil (—)",
+        " nil), found a blank cell.",
+        f"{zh}的{word_zh}數字尚待輸入{why_zh}:應為 數字(或以 - 表示無),"
+        "現為 空白儲存格。",
+        "a figure (or - for nil)", "a blank cell",
     )  # fmt: skip
 
 
