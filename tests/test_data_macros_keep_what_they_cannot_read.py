@@ -80,3 +80,17 @@ def test_remote_new_year_names_a_year_cell(sample_xlsm, libreoffice, tmp_path):
         f"{sample_xlsm.name}: Head!C8: 預算年度應為 如 2025-26 的年度,"
         "現為 '2025/26'。\n" + macros.REFUSED
     ]  # wholly Chinese on its line (trial 10d)
+
+
+def test_remote_refresh_of_a_wrong_year_says_d05_at_its_cell(
+    sample_xlsm, libreoffice, tmp_path
+):
+    """The ribbon's Refresh of a book whose year is keyed '2025/26' stopped with
+    a YearError naming no cell (a programme's 'to be keyed' sentence asked the
+    year before it): it is D05 at Head!C8, as on the CLI."""
+    _keyed(sample_xlsm, (("Head", "C8", "2025/26"),))
+    book = remote_book(sample_xlsm, libreoffice, tmp_path)
+    findings = macros.refresh(book)
+    assert [(f.rule, str(f.ref)) for f in findings if f.rule == "D05"] == [
+        ("D05", "Head!C8")
+    ]

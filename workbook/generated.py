@@ -31,6 +31,7 @@ from estimates.narrative import (
 )
 from estimates.rules.shown import value_agrees
 from estimates.rules.text import finding, said
+from estimates.years import is_year
 
 from . import chart_data
 from . import layout as L
@@ -458,8 +459,8 @@ def live_texts(snap: Snapshot, head: Head) -> set[str]:
     value of an earlier refresh's formula; a text that is none of these is not
     one of ours (a clerk's), however it begins."""
     spec = L.TABLES["tblProgrammes"]
-    if spec.sheet not in snap.sheets or not head.estimate_year:
-        return set()
+    if spec.sheet not in snap.sheets or not is_year(head.estimate_year):
+        return set()  # no year (or one keyed wrong, D05): no sentence to show
     year = head.estimate_year
     out = {to_key_en(year), to_key_zh(year)}
     for row in range(spec.first_row, snap.max_row(spec.sheet) + 1):
