@@ -287,7 +287,7 @@ def ceiling_zh(year: str, nd_start: int, nd_end: int, ceiling: int) -> str:
     first = first_year(year)
     change = nd_end - nd_start
     if change == 0:
-        dates = f"於{date_zh(first)}及{date_zh(first + 1)}"
+        dates = f"{date_zh(first)}及{date_zh(first + 1)}"  # after 相等於: no second 於
         middle = f"{dates}的 {nd_start:,}{NO_BREAK}個非首長級職位"
     else:
         way = "增加" if change > 0 else "減少"

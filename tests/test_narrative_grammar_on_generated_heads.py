@@ -10,7 +10,13 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from estimates.narrative import directorate_en, directorate_zh, plain, sentences
+from estimates.narrative import (
+    ceiling_zh,
+    directorate_en,
+    directorate_zh,
+    plain,
+    sentences,
+)
 from estimates.results import compute
 from estimates.source import load_source
 
@@ -34,6 +40,7 @@ BAD_ZH = [
     r"減少 0(?![\d.,])",
     r"\(0\.0%\)",
     r"-",
+    r"於於",  # "相等於於…" where the establishment did not change (trial 11d item 5)
 ]
 
 
@@ -111,3 +118,9 @@ def test_directorate_line_for_each_count():
         "此外,預算於二零二五年三月三十一日不設首長級職位,"
         "於二零二六年三月三十一日設有 2 個首長級職位。"
     )
+
+
+def test_an_unchanged_establishment_reads_once_on_its_dates():
+    said = plain(ceiling_zh("2025-26", 78, 78, 52_000_000))
+    dates = "二零二五年三月三十一日及二零二六年三月三十一日"
+    assert f"相等於{dates}的 78 個非首長級職位" in said
