@@ -1,7 +1,8 @@
 """Issue 11 trial item 3: the COR sheets and their PDFs carried no sign of errors
 (a book with 4 errors printed pages that looked final). Now, while the Checks
 sheet lists errors, the Report, COR 中文 and COR English each show "DRAFT - N
-errors" / "草稿 - 有 N 項錯誤" in the title band (a native formula over the
+errors" / "草稿 - 有 N 項錯誤" in the title band (the Narrative, printed with them,
+in its page header: trial 11d item 8) (a native formula over the
 Checks sheet, so Excel's recalculation follows it) and, where the host sets page
 headers (the CLI's), in the page header; once the errors are fixed and the book
 refreshed, the mark is gone, and a further refresh writes nothing.
@@ -60,14 +61,14 @@ def test_the_draft_mark_shows_while_errors_remain_and_goes_when_fixed(
         assert "DRAFT - " in marks[L.REPORT_EN] and "草稿 - 有 " in marks[L.REPORT_ZH]
         if host == "openpyxl":
             wb = load_book(book)
-            for sheet, lang in SHEETS.items():
+            for sheet, lang in (SHEETS | {L.NARRATIVE: "both"}).items():
                 assert wb[sheet].oddHeader.center.text == mark_text(errors, lang)
         _set_title(book, title)
         findings = refresh_on(host, book, libreoffice, tmp_path)
         assert not [f for f in findings if f.severity.value == "error"], name
         assert set(_marks(libreoffice, book, tmp_path).values()) == {""}, name
         wb = load_book(book)
-        for sheet in SHEETS:
+        for sheet in (*SHEETS, L.NARRATIVE):
             assert not wb[sheet].oddHeader.center.text, (name, host, sheet)
         rows = _log_rows(book)
         refresh_on(host, book, libreoffice, tmp_path)

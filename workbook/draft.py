@@ -16,8 +16,11 @@ from . import layout as L
 from .writes import Write
 
 ROW_KEY = "draft"  # the Report's row holding the mark (computed.report_rows)
-MARKED = (L.REPORT, L.REPORT_ZH, L.REPORT_EN)
-LANGUAGE = {L.REPORT: "both", L.REPORT_ZH: "zh", L.REPORT_EN: "en"}
+MARKED = (L.REPORT, L.REPORT_ZH, L.REPORT_EN, L.NARRATIVE)
+"""The sheets whose page header carries the mark (the Narrative prints with the
+COR: printed alone it must not look final); all but the Narrative also carry it
+in their title band."""
+LANGUAGE = {L.REPORT: "both", L.REPORT_ZH: "zh", L.REPORT_EN: "en", L.NARRATIVE: "both"}
 STYLE = "draft"
 
 _COUNT = f'COUNTIF({L.CHECKS}!$A${L.CHECKS_HEADER_ROW + 1}:$A$1048576,"error")'
