@@ -57,9 +57,12 @@ def look(style: str) -> dict:
         "link": {"font": Font(color="FF0563C1", underline="single")},
         "computed": {"fill": PatternFill("solid", fgColor="FFF2F2F2")},
     }
+    # right-aligned: a keyed nil shows as the text "—", which would sit at the
+    # left edge, against the figure before it ("60,000 —", "—12,000")
+    right = Alignment(horizontal="right")
     for kind in ("millions", "thousands", "percent", "int", "dollars", "pct_line"):
-        looks[kind] = {"number_format": fmt[kind]}
-        looks[f"total_{kind}"] = {"number_format": fmt[kind], "font": bold}
+        looks[kind] = {"number_format": fmt[kind], "alignment": right}
+        looks[f"total_{kind}"] = looks[kind] | {"font": bold}
     for severity, colour in L.FILLS.items():
         looks[f"sev_{severity}"] = {"fill": PatternFill("solid", fgColor=colour)}
     if style.startswith(L.OR_LINE_STYLES):
