@@ -29,7 +29,7 @@ from openpyxl.utils.cell import get_column_letter
 from openpyxl.worksheet.pagebreak import Break, RowBreak
 
 from . import layout as L
-from .styles import looks_like
+from .styles import is_header_fill, looks_like
 
 KEEPS_WITH_NEXT = ("title", "heading", "subheading")
 """Named looks of a row that never ends a page (a header row too)."""
@@ -208,24 +208,25 @@ def _page_points(ws) -> float:
 
 
 def _headers(ws, last: int) -> list[int]:
-    """The header rows (filled): each starts a table."""
+    """The header rows (the "header" look's fill): each starts a table."""
     width, solid = ws.max_column, {}
     return [
         row
         for row in range(1, last + 1)
         if any(
-            c.value and _solid(c, solid)
+            c.value and _header(c, solid)
             for c in _cells(ws, row, width)
             if not isinstance(c, MergedCell)
         )
     ]
 
 
-def _solid(cell, seen: dict) -> bool:
-    """Whether a cell is filled solid (``seen``: the answer for each fill met)."""
+def _header(cell, seen: dict) -> bool:
+    """Whether a cell has a header's fill (``seen``: the answer for each fill met;
+    a total band's fill is not one: it made Total Expenditure the print title)."""
     fill = cell._style.fillId
     if fill not in seen:
-        seen[fill] = cell.fill is not None and cell.fill.fill_type == "solid"
+        seen[fill] = is_header_fill(cell.fill)
     return seen[fill]
 
 

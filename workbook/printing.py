@@ -31,7 +31,7 @@ from . import layout as L
 from .breaks import keep_blocks_whole
 from .chart_data import FIRST, SLOTS
 from .printed import SHEETS as ONE_LANGUAGE
-from .styles import looks_like
+from .styles import is_header_fill, looks_like
 
 SPANNING = ("title", "heading", "note", "footnote", "draft", "sentence", "item_title")
 """Styles whose text spans the printed width of its sheet and wraps."""
@@ -848,8 +848,7 @@ def _title_rows(ws) -> str:
         return ""
     for row in ws.iter_rows(max_row=min(ws.max_row, 40)):
         for cell in row:
-            solid = cell.fill is not None and cell.fill.fill_type == "solid"
-            if solid and cell.font is not None and cell.font.b and cell.value:
+            if cell.value and is_header_fill(cell.fill):  # not a total band
                 return f"{cell.row}:{cell.row}"
     return ""
 

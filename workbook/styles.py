@@ -130,6 +130,12 @@ def _apply_look(cell, style: str) -> None:
         cell.font = font
 
 
+def is_header_fill(fill) -> bool:
+    """Whether a fill is the "header" look's: a table's header row (a total
+    band's lighter fill is not)."""
+    return fill is not None and fill.fill_type == "solid" and fill.fgColor.rgb == _BLUE
+
+
 def looks_like(cell, style: str) -> bool:
     """Whether a cell wears a named style's font (a laid-out sheet read back)."""
     want = look(style).get("font")
