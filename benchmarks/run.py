@@ -8,7 +8,8 @@ bare openpyxl load + save; checking 80 Heads <= 1.1x 80 times one; xlwings actio
 per refresh <= 3 per table + 2 per flagged cell; a warm ribbon click (Head 135
 refresh in a running Python, as xlwings' COM server gives on Windows) < 50 ms, with
 the fresh-process click (start + imports + refresh) printed beside it. The tests'
-LibreOffice: a start per book against one kept instance (wall and CPU).
+LibreOffice: a start per book against one kept instance (wall and CPU), and
+real Head-years' values from books loaded whole against without print titles.
 """
 
 from __future__ import annotations
@@ -400,6 +401,41 @@ def libreoffice_conversions(tmp: Path, books: int) -> None:
     )
 
 
+def libreoffice_print_titles(tmp: Path, books: int) -> None:
+    """The tests' LibreOffice computing real Head-years' values (the 556 Head-year
+    oracle's work): each book loaded whole against a copy without its print
+    titles (tests/libreoffice.py PRINT_TITLES), child-process CPU, one kept
+    instance each (its start included in both)."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        row("LibreOffice print titles", "soffice not found", "")
+        return
+    from tests.conftest import head_from_published, published_heads
+    from tests.libreoffice import LibreOffice
+
+    heads = published_heads()
+    made = []
+    for key in sorted(heads)[:: len(heads) // books][:books]:
+        wb, _ = build_workbook(head_from_published(heads[key]))
+        made.append(tmp / f"hy-{key}.xlsx")
+        save_book(wb, made[-1])
+
+    def values(lean: bool):
+        office = LibreOffice(soffice, tmp / f"lo-{lean}")
+        for book in made:
+            office._cached(book, "csv", lean)
+        office.close()
+
+    _, whole = _timed(lambda: values(False))
+    _, lean = _timed(lambda: values(True))
+    row(
+        f"LibreOffice: {books} Head-years' values, whole / lean",
+        f"{whole:.1f} / {lean:.1f} s CPU ({whole / books:.2f} / {lean / books:.2f})",
+        f"{whole / lean:.2f}x CPU",
+        f"(load average {os.getloadavg()[0]:.1f})",
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
@@ -421,6 +457,7 @@ def main() -> None:
         click_cost(tmp, repeat)
         udf_vs_core(repeat)
         libreoffice_conversions(tmp, 5 if args.quick else 10)
+        libreoffice_print_titles(tmp, 10 if args.quick else 40)
 
 
 if __name__ == "__main__":
