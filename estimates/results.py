@@ -63,8 +63,11 @@ def _column(values: list[Number | None]) -> Number | None:
 
 def compute(head: Head) -> Results:
     """Compute every figure of the Head from its inputs."""
-    prog_var = {
-        p.number: variances({c: p.value(c) for c in COLUMNS}) for p in head.programmes
+    prog_var = {  # by identity: a repeated number is its own row (2, 2#2)
+        ident: variances({c: p.value(c) for c in COLUMNS})
+        for p, ident in zip(
+            head.programmes, programme_ids(head.programmes), strict=True
+        )
     }
     prog_total = {c: _column([p.value(c) for p in head.programmes]) for c in COLUMNS}
     lines = total_lines(head.subheads)
@@ -111,7 +114,7 @@ def expected_figures(head: Head, r: Results) -> dict[str, object]:
     e: dict[str, object] = {}
     for p, ident in zip(head.programmes, programme_ids(head.programmes), strict=True):
         for name in VARIANCES:
-            pct = r.programme_variances[p.number][name]
+            pct = r.programme_variances[ident][name]
             e[key("programme_pct", ident, name)] = pct
             e[key("report_provision_pct", ident, name)] = pct
         for c in COLUMNS:

@@ -101,8 +101,8 @@ def input_cell_state(snap: Snapshot, c: ComputedCell, expected, gen) -> Shown:
         gen.replace(c.sheet, c.row, c.col, raw, f"the template's {c.formula}")
     if _blank(raw) or isinstance(raw, Formula):
         return Shown(c.key, ref, None, True)
-    if not snap.formulas_known:
-        if not value_agrees(c.key, raw, expected):
+    if not snap.formulas_known:  # an error shown is the formula's (its inputs')
+        if not isinstance(raw, CellError) and not value_agrees(c.key, raw, expected):
             gen.differing.append((c, raw, expected))
         return Shown(c.key, ref, None, True)
     return Shown(c.key, ref, raw, False)
@@ -115,14 +115,19 @@ _REF = re.compile(
 
 def _refers_to(c: ComputedCell, cells: set[tuple[str, int, int]]) -> bool:
     """Whether ``c``'s formula refers to any of ``cells`` (but itself)."""
-    text = re.sub(r'"[^"]*"', "", c.formula)
+    return _mentions(c.formula, (c.sheet, c.row, c.col), cells)
+
+
+def _mentions(formula: str, own: tuple[str, int, int], cells: set) -> bool:
+    """Whether ``formula``, in the cell ``own``, refers to any of ``cells``."""
+    text = re.sub(r'"[^"]*"', "", formula)
     for sheet, c1, r1, c2, r2 in _REF.findall(text):
-        sheet = sheet or c.sheet
+        sheet = sheet or own[0]
         cols = column_index_from_string(c1), column_index_from_string(c2 or c1)
         rows = int(r1), int(r2 or r1)
         if any(
             s == sheet and rows[0] <= r <= rows[1] and cols[0] <= k <= cols[1]
-            for s, r, k in cells - {(c.sheet, c.row, c.col)}
+            for s, r, k in cells - {own}
         ):
             return True
     return False
@@ -283,6 +288,23 @@ def _old_rows(snap: Snapshot, sheet: str, col: int) -> dict[str, int]:
     }
 
 
+def _typed_cells(head: Head, gen: Generated) -> set[tuple[str, int, int]]:
+    """The computed cells read so far as constants a clerk typed (kept)."""
+    out = {(L.REPORT, r, c) for r, c in gen.kept}
+    for shown in head.shown.values():
+        if shown.formula_intact is False and shown.ref is not None:
+            out.add((shown.ref.sheet, *cell_position(shown.ref.cell)))
+    return out
+
+
+def _follows_typed(head: Head, gen: Generated, formula: object, own: tuple) -> bool:
+    """On a values-only host: whether a Report figure's formula refers to a
+    constant typed over another figure: what it shows follows that one."""
+    if not isinstance(formula, str) or not formula.startswith("="):
+        return False
+    return _mentions(formula, own, _typed_cells(head, gen))
+
+
 def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
     gen.report_old = old = _old_rows(snap, L.REPORT, L.REPORT_KEY_COLUMN)
     for r, row in enumerate(gen.report, start=1):
@@ -304,10 +326,13 @@ def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
             if typed and not snap.formulas_known:
                 # a values-only host: only where this row's formulas were these
                 # is a value that disagrees known to be typed
+                formula = row.cells[col][0]
                 typed = (
                     same
+                    and not isinstance(raw, CellError)  # its inputs' error
                     and not value_agrees(figure, raw, expected.get(figure))
-                    and not _shows_its_source(snap, row.cells[col][0], raw)
+                    and not _shows_its_source(snap, formula, raw)
+                    and not _follows_typed(head, gen, formula, (L.REPORT, r, col))
                 )
             if typed:
                 gen.kept[(r, col)] = raw
@@ -467,8 +492,9 @@ def live_texts(snap: Snapshot, head: Head) -> set[str]:
         new, base = (
             snap.value(spec.sheet, row, spec.col(c)) for c in ("estimate", "revised")
         )
-        if all(is_nil_mark(v) or isinstance(v, int | float) for v in (new, base)):
-            new, base = (Decimal(str(v if _number(v) else 0)) for v in (new, base))
+        if all(v is None or is_nil_mark(v) or _number(v) for v in (new, base)):
+            # a blank counted as 0 too: what an earlier version's formula shows
+            new, base = (Decimal(str(v)) if _number(v) else None for v in (new, base))
             out |= {f(new, base, year) for f in (change_en, change_zh)}
     return out
 

@@ -54,6 +54,22 @@ def _shows_the_report(snap: Snapshot, formula: str, value: object) -> bool:
     return value == source
 
 
+def _in_column(snap: Snapshot, formula: str, value: object) -> bool:
+    """Whether a number is one the Report shows in the column ``formula`` refers
+    to: what a COR formula of an earlier layout, pointing at another row of that
+    column, can show (a values-only host sees no formula)."""
+    found = _REFERENCE.match(formula)
+    if found is None:
+        return True
+    col = cell_position(f"{found.group(1)}1")[1]
+    number = _number(value)
+    return any(
+        _number(v) is not None and abs(_number(v) - number) < Decimal("1e-9")
+        for (_, c), v in snap.sheets.get(L.REPORT, {}).items()
+        if c == col
+    )
+
+
 def typed_cells(
     snap: Snapshot, rows: list[ReportRow], intro: dict | None = None
 ) -> dict[str, list[tuple]]:
@@ -64,19 +80,45 @@ def typed_cells(
         if sheet not in snap.sheets or sheet in snap.protected:
             continue
         writes = printed_rows(rows, lang, intro)
-        same_rows = not texts_differ(snap, sheet, writes)
-        for w in writes:
-            if not _REFERENCE.match(str(w.value)) or not isinstance(w.value, Formula):
-                continue
-            old = snap.value(sheet, w.row, w.col)
-            if _blank(old) or isinstance(old, Formula | CellError):
-                continue
-            if snap.formulas_known:
-                typed = _number(old) is not None or same_rows
-            else:
-                typed = same_rows and not _shows_the_report(snap, w.value, old)
-            if typed:
-                out.setdefault(sheet, []).append((w.row, w.col, old))
+        figures = {
+            (w.row, w.col): w.value
+            for w in writes
+            if isinstance(w.value, Formula) and _REFERENCE.match(str(w.value))
+        }
+        if texts_differ(snap, sheet, writes):
+            found = _typed_in_moved_rows(snap, sheet, figures)
+        else:
+            found = _typed_in_place(snap, sheet, figures)
+        if found:
+            out[sheet] = found
+    return out
+
+
+def _typed_in_place(snap: Snapshot, sheet: str, figures: dict) -> list[tuple]:
+    """The sheet's rows as this layout writes them: a value where a figure's
+    formula belongs that is a number, or not what the Report cell shows."""
+    out = []
+    for (row, col), formula in figures.items():
+        old = snap.value(sheet, row, col)
+        if _blank(old) or isinstance(old, Formula | CellError):
+            continue
+        if snap.formulas_known or not _shows_the_report(snap, formula, old):
+            out.append((row, col, old))
+    return out
+
+
+def _typed_in_moved_rows(snap: Snapshot, sheet: str, figures: dict) -> list[tuple]:
+    """Rows moved (a line added or gone): every number in a figure column is the
+    clerk's (the sheet holds no constant number of ours); on a values-only host,
+    one the Report shows nowhere in that column (an earlier layout's formula
+    there, pointing at another row, shows one the Report shows)."""
+    columns = {col: formula for (_, col), formula in figures.items()}
+    out = []
+    for (row, col), old in sorted(snap.sheets.get(sheet, {}).items()):
+        if col not in columns or _number(old) is None:
+            continue
+        if snap.formulas_known or not _in_column(snap, columns[col], old):
+            out.append((row, col, old))
     return out
 
 
@@ -88,7 +130,12 @@ def typed_findings(snap: Snapshot, gen: Generated) -> list[Finding]:
         writes = _writes(gen.report, sheet, gen.intro)
         formulas = {(w.row, w.col): w.value for w in writes}
         for row, col, value in cells:
-            instead = f"{formulas[(row, col)]} (the Report's figure)"
+            formula = formulas.get((row, col))
+            instead = (
+                f"{formula} (the Report's figure)"
+                if _REFERENCE.match(str(formula or ""))
+                else "the sheet as Refresh lays it out (its rows moved)"
+            )
             found += c02(sheet, [(row, col, value)], instead)
             gen.clerk.add((sheet, row, col))
     return found

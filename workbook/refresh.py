@@ -14,6 +14,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from estimates.figures import programme_ids
 from estimates.findings import Finding
 from estimates.model import COLUMNS, Head
 from estimates.results import Results
@@ -156,11 +157,9 @@ def report(outcome: Outcome) -> dict:
         return out
 
     programmes = []
-    for p in head.programmes:
+    for p, ident in zip(head.programmes, programme_ids(head.programmes), strict=True):
         item = {"programme": p.number, "title_en": p.title_en, "title_zh": p.title_zh}
-        item.update(
-            row({c: p.value(c) for c in COLUMNS}, r.programme_variances[p.number])
-        )
+        item.update(row({c: p.value(c) for c in COLUMNS}, r.programme_variances[ident]))
         programmes.append(item)
     est = head.establishment
     return {
