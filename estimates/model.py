@@ -50,6 +50,8 @@ class Amount:
     unread: bool = field(default=False, compare=False)
     """A cell that holds something but no figure nor nil mark (an error value,
     text): its own finding says what; not to key (F01), yet no figure either."""
+    error: bool = field(default=False, compare=False)
+    """An error value (D02): the book's totals over it show the error too."""
 
     @property
     def keyed(self) -> bool:

@@ -204,11 +204,13 @@ class Table:
         ref: Ref | None = None,
         nils: Iterable[str] = (),
         unread: Iterable[str] = (),
+        errors: Iterable[str] = (),
     ) -> object:
         """A model row from parsed values by field name, and their cells; ``nils``:
         the money fields keyed as a nil mark (``-``), not left blank; ``unread``:
-        those of them that hold no nil mark but what could not be read."""
-        nils, unread = set(nils), set(unread)
+        those of them that hold no nil mark but what could not be read; ``errors``
+        those that hold an error value."""
+        nils, unread, errors = set(nils), set(unread), set(errors)
         refs = refs or {}
         if ref is None:
             ref = refs.get(self.ref_field or self.fields[0].name)
@@ -219,7 +221,8 @@ class Table:
                 value = values.get(f.name)
                 nil = value is None and f.name in nils
                 money.append(Amount(value, refs.get(f.name),  # type: ignore[arg-type]
-                                    nil, nil and f.name in unread))  # fmt: skip
+                                    nil, nil and f.name in unread,
+                                    nil and f.name in errors))  # fmt: skip
             else:
                 kwargs[f.model_attr] = values.get(f.name, f.empty)
         if money:

@@ -218,7 +218,9 @@ def _read_row(cells: Cells, spec: L.TableSpec, row: int) -> object:
             cells.missing(f, refs[f.name], label)
     nils = _nils(cells, spec, row)
     unread = [n for n in nils if not _nil_mark(cells, spec, row, n)]
-    return spec.table.make(values, refs, nils=nils, unread=unread)
+    shows_error = {f.ref for f in cells.findings if f.rule == "D02"}
+    errors = [n for n in unread if refs[n] in shows_error]
+    return spec.table.make(values, refs, nils=nils, unread=unread, errors=errors)
 
 
 def _nils(cells: Cells, spec: L.TableSpec, row: int) -> list[str]:

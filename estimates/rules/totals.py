@@ -77,11 +77,25 @@ def _ref(head: Head, figure: str):
     return cell.ref if cell else None
 
 
+def _errors(items, k: int) -> list:
+    """The cells of column ``k`` that hold an error value: a SUM over them shows
+    the error, not a figure."""
+    return [i.amounts[k].ref for i in items if i.amounts[k].error]
+
+
 def check(head: Head, results: Results) -> list[Finding]:
     out: list[Finding] = []
+    shown_errors = {
+        k: _errors(head.programmes, k) + _errors(head.subheads, k)
+        for k in range(len(COLUMNS))
+    }
     if head.subheads:  # no programmes at all is a programme total of nil
+        for k, column in enumerate(COLUMNS):
+            if shown_errors[k]:
+                out.append(_t03_error(head, k, column, shown_errors[k]))
         for k, column, total, expected in _gaps(head, results):
-            out.append(_t03(head, results, k, column, total, expected))
+            if not shown_errors[k]:  # else the book shows no figure to compare
+                out.append(_t03(head, results, k, column, total, expected))
     if head.breakdown and not any(s.code == "000" for s in head.subheads):
         out.append(_no_subhead_000(head, results))
     if head.breakdown and any(s.code == "000" for s in head.subheads):
@@ -153,6 +167,39 @@ def _t03(head: Head, results: Results, k: int, column: str, total, expected):
         show(total, "millions"),
         (te_ref, None if explained else record.ref),  # the record: named
         Severity.INFO if explained else None,
+        compared=(te_ref, _ref(head, key("report_programme_total", column))),
+    )
+
+
+def _t03_error(head: Head, k: int, column: str, errors: list) -> Finding:
+    """T03 where the totals show an error value: no figure to compare, and none
+    quoted; the totals and the cells holding the error are named."""
+    years = head.year_labels()
+    named = ", ".join(str(r) for r in errors if r)
+    en, zh = said(
+        (
+            f"The programme total and Total Expenditure for {years[k]} ({column})"
+            " cannot be compared: the book's totals show an error value, from"
+            f" {named}",
+            f"{years[k]} 年度({COLUMN_ZH[column]})綱領總額與開支總額無法比較:"
+            f"活頁簿的總額顯示錯誤值,源自 {named}",
+        ),
+        ("totals that are figures", "總額為數字"),
+        ("an error value", "錯誤值"),
+        (
+            "Correct that cell (D02), or what its formula uses.",
+            "請更正該儲存格(D02)或其公式所用的儲存格。",
+        ),
+    )
+    te_ref = _ref(head, key("subhead_total", "Total Expenditure", column))
+    return finding(
+        "T03",
+        _ref(head, key("programme_total", column)),
+        en,
+        zh,
+        "totals that are figures",
+        "an error value",
+        tuple(errors),
         compared=(te_ref, _ref(head, key("report_programme_total", column))),
     )
 
