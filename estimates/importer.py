@@ -25,7 +25,7 @@ from .totals import (
     ACCOUNT_TOTAL_LABELS,
     SECTION_TOTAL_LABELS,
     TOTAL_EXPENDITURE,
-    totals_by_label,
+    total_lines,
 )
 from .years import is_year, next_year, parse_year, year_in
 
@@ -103,6 +103,7 @@ class TotalRow:
     kind: str  # programmes, subheads or breakdown
     label: str
     values: list
+    after: int = 0  # the rows of its kind read before it: its lines' account
 
 
 @dataclass
@@ -417,7 +418,8 @@ def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
         return
     label = _total_label(f, row)
     if label:
-        imported.totals.append(TotalRow(f.path, line, f.kind, label, values))
+        before = len(getattr(imported, f.kind, []))
+        imported.totals.append(TotalRow(f.path, line, f.kind, label, values, before))
         target = _total_target(f.kind, label)
     else:
         if not imported.head_title:
@@ -613,9 +615,20 @@ def _expected(total: TotalRow, imported: Imported) -> tuple:
                 strict=True,
             )
         ]
-        label = _subhead_total_label(total.label)
-        return totals_by_label(subheads).get(label, (None,) * len(COLUMNS))
+        return _subhead_total(total, subheads, imported)
     return tuple(sum_amounts([line[i] for line in lines]) for i in range(len(COLUMNS)))
+
+
+def _subhead_total(total: TotalRow, subheads: list, imported: Imported) -> tuple:
+    """The computed total line a printed subhead total row stands for: by its
+    label and, where two accounts print that label ("Total, Subventions"), by
+    the account of the lines above it."""
+    label = _subhead_total_label(total.label)
+    lines = [t for t in total_lines(subheads) if t.label_en == label]
+    if len(lines) > 1 and total.after:
+        account = imported.subheads[total.after - 1][0]
+        lines = [t for t in lines if t.account == account] or lines
+    return lines[0].amounts if lines else (None,) * len(COLUMNS)
 
 
 def _check_total(total: TotalRow, imported: Imported) -> None:

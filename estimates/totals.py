@@ -146,8 +146,3 @@ def total_lines(subheads: list[Subhead]) -> list[TotalLine]:
         )
     )
     return result
-
-
-def totals_by_label(subheads: list[Subhead]) -> dict[str, tuple[int | None, ...]]:
-    """``{"Total Expenditure": (564524, 660263, 329505, 269731), ...}``."""
-    return {t.label_en: t.amounts for t in total_lines(subheads)}
