@@ -62,12 +62,14 @@ def _in_column(snap: Snapshot, formula: str, value: object) -> bool:
     if found is None:
         return True
     col = cell_position(f"{found.group(1)}1")[1]
-    number = _number(value)
-    return any(
-        _number(v) is not None and abs(_number(v) - number) < Decimal("1e-9")
+    shown = [
+        _number(v)
         for (_, c), v in snap.sheets.get(L.REPORT, {}).items()
-        if c == col
-    )
+        if c == col and _number(v) is not None
+    ]
+    if not shown:  # nothing to judge by (cleared: an Import recomputes it)
+        return True
+    return any(abs(n - _number(value)) < Decimal("1e-9") for n in shown)
 
 
 def typed_cells(
