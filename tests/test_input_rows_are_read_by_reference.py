@@ -57,7 +57,7 @@ def _blank_row(ws, rng):
 def _insert(ws, rng):
     at = rng.randint(SPEC.first_row + 1, max(SPEC.first_row + 1, _last(ws)))
     ws.insert_rows(at)
-    for c, v in enumerate(["Capital", "Subventions", "8Z9", "Inserted", "插入"], 1):
+    for c, v in enumerate(["Capital", "Subventions", "89Z", "Inserted", "插入"], 1):
         ws.cell(at, c, v)
     ws.cell(at, 9, 1234)
     _resize(ws, _last(ws) + 1)
