@@ -51,7 +51,9 @@ def look(style: str) -> dict:
             "number_format": fmt["code"],
             "alignment": Alignment(horizontal="center"),
         },
-        "text": {"alignment": Alignment(indent=1)},  # clear of a figure on its left
+        # clear of a figure on its left; an indent needs a left alignment (with
+        # "general", Excel and LibreOffice ignore it: "24.327: Intra-...")
+        "text": {"alignment": Alignment(horizontal="left", indent=1)},
         "flag": {},
         "draft": {"font": Font(bold=True, size=12, color="FFC00000")},  # draft.py
         "link": {"font": Font(color="FF0563C1", underline="single")},
