@@ -11,7 +11,8 @@ from openpyxl import load_workbook
 
 from addin import macros
 from addin.remote import payload
-from workbook.io import load_book
+from workbook.io import apply_plan, load_book, save_book, snapshot_of
+from workbook.populate import Populated, import_plan, source_head
 from workbook.refresh import refresh_file
 
 from .remote_actions import apply_actions
@@ -46,3 +47,15 @@ def refresh_remote(path: Path, libreoffice, tmp: Path) -> tuple[list, list[dict]
     assert [a["func"] for a in left] == [], "an action the client cannot apply"
     wb.save(path)
     return findings, actions
+
+
+def import_on_file(book: Path, paths: list[Path]) -> tuple[Populated, list]:
+    """Import ``paths`` (a source folder or published CSV files) into the book
+    at ``book`` as the CLI's file host does: (what it did, the sources' issues)."""
+    wb = load_book(book)
+    snap = snapshot_of(wb, str(book))
+    head, tables, issues = source_head(paths, snap)
+    done = import_plan(snap, head, tables, "clerk")
+    apply_plan(wb, done.plan)
+    save_book(wb, book, original=book)
+    return done, issues

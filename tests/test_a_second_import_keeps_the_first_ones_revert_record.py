@@ -12,10 +12,10 @@ from __future__ import annotations
 import pytest
 
 from workbook import layout as L
-from workbook.io import apply_plan, load_book, save_book, snapshot_of
-from workbook.populate import import_plan, source_head
+from workbook.io import load_book, save_book
 from workbook.refresh import revert_file
 
+from .hosts import import_on_file
 from .test_import_into_a_built_book_then_revert_leaves_it_as_before import (
     _book,
     _cells,
@@ -30,23 +30,15 @@ def _logged(book) -> list[tuple[str, int]]:
     return [(r[2].value, r[8].value) for r in rows if r[0].value]
 
 
-def _import_on_file(book, folder) -> int:
-    wb = load_book(book)
-    snap = snapshot_of(wb, str(book))
-    head, tables, _ = source_head([folder], snap)
-    done = import_plan(snap, head, tables, "clerk")
-    apply_plan(wb, done.plan)
-    save_book(wb, book, original=book)
-    return len(done.overwritten)
-
-
 @pytest.mark.parametrize("kind", ["sample", "real", "generated"])
 def test_a_second_import_on_the_file_host_keeps_the_first_undoable(kind, tmp_path):
     book, folder = _book(kind, tmp_path)
     before = _cells(book)
     changed = _changed(folder, tmp_path)
-    assert _import_on_file(book, changed) == 1  # the first programme's Estimate
-    assert _import_on_file(book, changed) == 0  # changes nothing
+    assert (
+        len(import_on_file(book, [changed])[0].overwritten) == 1
+    )  # the first programme's Estimate
+    assert len(import_on_file(book, [changed])[0].overwritten) == 0  # changes nothing
     assert _logged(book)[-1] == ("import", 0)  # and says so
     assert revert_file(book) > 0
     assert _cells(book) == before

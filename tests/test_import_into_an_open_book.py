@@ -7,26 +7,17 @@ xlwings host applies the same plan (test_data_macros_on_remote_engine)."""
 from pathlib import Path
 
 from estimates.source import load_source
-from workbook.io import apply_plan, load_book, save_book, snapshot_of
-from workbook.populate import head_values, import_plan, source_head, table_rows
+from workbook.io import load_book, save_book, snapshot_of
+from workbook.populate import head_values, source_head, table_rows
 from workbook.reader import read_book
 from workbook.refresh import check_file, revert_file
 
 from .generated_heads import write_head
+from .hosts import import_on_file
 
 DATA = Path(__file__).parent / "data" / "published"
 CSV = [DATA / "fin_provision_en_total.csv", DATA / "es_en_totals.csv",
        DATA / "des_en.csv"]  # fmt: skip
-
-
-def _import(book: Path, paths: list[Path]):
-    wb = load_book(book)
-    snap = snapshot_of(wb, str(book))
-    head, tables, issues = source_head(paths, snap)
-    done = import_plan(snap, head, tables, "clerk")
-    apply_plan(wb, done.plan)
-    save_book(wb, book, original=book)
-    return done, issues
 
 
 def _inputs(book: Path):
@@ -45,7 +36,7 @@ def test_a_source_folder_replaces_the_tables_and_revert_undoes_it(
     wb.save(sample_book)
     before = _inputs(sample_book)
     folder = write_head(tmp_path / "gen", 29)
-    done, issues = _import(sample_book, [folder])
+    done, issues = import_on_file(sample_book, [folder])
     assert issues == []
     new = load_source(folder)
     tables, inputs = _inputs(sample_book)
@@ -71,7 +62,7 @@ def test_a_source_folder_replaces_the_tables_and_revert_undoes_it(
 
 def test_published_csv_files_fill_the_tables_they_give(sample_book):
     before = check_file(sample_book).head
-    done, issues = _import(sample_book, CSV)
+    done, issues = import_on_file(sample_book, CSV)
     assert issues == []
     head = check_file(sample_book).head
     assert sorted(done.replaced) == ["tblBreakdown", "tblFootnotes", "tblProgrammes",

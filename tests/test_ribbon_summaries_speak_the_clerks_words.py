@@ -7,7 +7,6 @@ Off the sample: a generated Head and a real Head-year; on xlwings' remote engine
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 
@@ -15,12 +14,13 @@ from addin import macros
 from estimates.source import SAMPLE_HEAD_135, load_source, write_source
 from estimates.tables import HEAD_LISTS
 from workbook import layout as L
-from workbook.io import apply_plan, load_book, save_book, snapshot_of
-from workbook.populate import SHOWN, exported, import_plan, source_head
+from workbook.io import load_book
+from workbook.populate import SHOWN, exported
 from workbook.refresh import build_file, revert_file
 
 from .conftest import head_from_published, published_heads
 from .generated_heads import write_head
+from .hosts import import_on_file
 from .test_macros_on_remote_engine import remote_book
 
 INTERNAL = re.compile(
@@ -38,22 +38,12 @@ def _speaks_to_the_clerk(lines: list[str]) -> None:
             assert CJK.search(line), line  # both languages on every other line
 
 
-def _import(book: Path, folder: Path):
-    wb = load_book(book)
-    snap = snapshot_of(wb, str(book))
-    head, tables, _ = source_head([folder], snap)
-    done = import_plan(snap, head, tables, "clerk")
-    apply_plan(wb, done.plan)
-    save_book(wb, book, original=book)
-    return done
-
-
 def test_import_names_each_keyed_value_it_replaced(sample_book, tmp_path):
     wb = load_book(sample_book)
     wb["Programmes"]["G8"] = 30.0
     wb["Head"]["C4"] = "The clerk's title"
     wb.save(sample_book)
-    done = _import(sample_book, SAMPLE_HEAD_135)
+    done = import_on_file(sample_book, [SAMPLE_HEAD_135])[0]
     lines = done.summary()
     _speaks_to_the_clerk(lines)
     assert lines[-4:] == [
@@ -76,7 +66,7 @@ def test_import_of_another_head_counts_what_it_replaced(sample_book, tmp_path):
     wb = load_book(sample_book)
     wb["Head"]["C3"] = wb["Head"]["C8"] = None
     wb.save(sample_book)
-    done = _import(sample_book, write_head(tmp_path / "gen", 31))
+    done = import_on_file(sample_book, [write_head(tmp_path / "gen", 31)])[0]
     lines = done.summary()
     _speaks_to_the_clerk(lines)
     count = int(re.search(r"\((\d+)\):$", lines[-SHOWN - 3]).group(1))
@@ -132,6 +122,6 @@ def test_a_build_then_import_of_the_same_folder_replaces_no_keyed_value(tmp_path
     folder = write_head(tmp_path / "gen", 8)
     book = tmp_path / "b.xlsx"
     build_file(folder, book)
-    done = _import(book, folder)
+    done = import_on_file(book, [folder])[0]
     assert done.overwritten == []
     assert not [line for line in done.summary() if "Keyed values" in line]

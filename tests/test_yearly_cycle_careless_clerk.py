@@ -13,12 +13,13 @@ from pathlib import Path
 import pytest
 
 from estimates.source import SAMPLE_HEAD_135, SourceError, load_source, write_source
-from workbook.io import apply_plan, load_book, save_book, snapshot_of
-from workbook.populate import import_plan, source_head, table_rows
+from workbook.io import load_book
+from workbook.populate import table_rows
 from workbook.refresh import build_file, check_file
 
 from .conftest import head_from_published, published_heads
 from .generated_heads import write_head
+from .hosts import import_on_file
 from .remote_actions import cells_of
 
 REAL = ("2013-112", "2010-21", "2009-25")
@@ -102,21 +103,11 @@ def test_export_keeps_other_folders_whole(kind, tmp_path):
     assert [p.name for p in mixed.iterdir()] == ["memo.docx"]
 
 
-def _import(book: Path, paths: list[Path]):
-    wb = load_book(book)
-    snap = snapshot_of(wb, str(book))
-    head, tables, _ = source_head(paths, snap)
-    done = import_plan(snap, head, tables, "clerk")
-    apply_plan(wb, done.plan)
-    save_book(wb, book, original=book)
-    return done
-
-
 def test_another_heads_folder_is_refused_unless_blank(sample_book, tmp_path):
     other = _source(REAL[0], tmp_path)
     before = sample_book.read_bytes()
     with pytest.raises(SourceError) as raised:
-        _import(sample_book, [other])
+        import_on_file(sample_book, [other])
     assert str(raised.value) == (
         f"{other}: holds Head 112 2013-14, but this book is Head 135 2025-26"
         " (Head!C3 and Head!C8); import this Head's own data, or clear those cells"
@@ -126,7 +117,7 @@ def test_another_heads_folder_is_refused_unless_blank(sample_book, tmp_path):
     wb = load_book(sample_book)
     wb["Head"]["C3"] = wb["Head"]["C8"] = None
     wb.save(sample_book)
-    _import(sample_book, [other])
+    import_on_file(sample_book, [other])
     head = check_file(sample_book).head
     assert (head.head, head.estimate_year) == ("112", "2013-14")
     assert (
@@ -137,13 +128,13 @@ def test_another_heads_folder_is_refused_unless_blank(sample_book, tmp_path):
 
 def test_a_workbook_or_a_missing_file_is_no_csv(sample_book, tmp_path):
     with pytest.raises(SourceError) as raised:
-        _import(sample_book, [sample_book])
+        import_on_file(sample_book, [sample_book])
     assert str(raised.value) == (  # trial 10c item 18: say it is a workbook
         f"{sample_book}: a workbook, not a CSV file; give this Head's published CSV"
         " files (or a source data folder)"
     )
     with pytest.raises(SourceError) as raised:
-        _import(sample_book, [tmp_path / "nope.csv"])
+        import_on_file(sample_book, [tmp_path / "nope.csv"])
     assert str(raised.value) == f"{tmp_path / 'nope.csv'}: file not found"
 
 
@@ -153,9 +144,9 @@ def test_the_same_import_twice_changes_nothing_and_keeps_clerk_text(sample_book)
     wb["Head"]["H3"] = "see memo"
     wb["Narrative"]["D6"] = "my own words"
     wb.save(sample_book)
-    _import(sample_book, [SAMPLE_HEAD_135])
+    import_on_file(sample_book, [SAMPLE_HEAD_135])
     first = cells_of(load_book(sample_book))
-    done = _import(sample_book, [SAMPLE_HEAD_135])
+    done = import_on_file(sample_book, [SAMPLE_HEAD_135])[0]
     second = cells_of(load_book(sample_book))
     changed = {k for k in first.keys() | second.keys() if first.get(k) != second.get(k)}
     assert {k for k in changed if k[0] != "ChangeLog"} == set()
