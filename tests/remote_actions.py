@@ -3,6 +3,7 @@ xlwings client (Office.js) would apply them to the open book."""
 
 from __future__ import annotations
 
+from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.chart.data_source import AxDataSource, NumDataSource, NumRef, StrRef
 from openpyxl.comments import Comment
@@ -137,3 +138,16 @@ def cells_of(wb) -> dict:
                 if c.value is not None or note is not None or fill is not None:
                     out[(ws.title, c.coordinate)] = (c.value, fill, note)
     return out
+
+
+def stored_values(book) -> dict:
+    """Every non-empty cell of every sheet of the book file, as stored (formulas
+    as their text), by (sheet, cell)."""
+    wb = load_workbook(book)
+    return {
+        (ws.title, c.coordinate): c.value
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    }

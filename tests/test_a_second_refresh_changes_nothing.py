@@ -25,7 +25,6 @@ import re
 import shutil
 
 import pytest
-from openpyxl import load_workbook
 
 from workbook import layout as L
 from workbook.io import load_book, save_book
@@ -33,6 +32,7 @@ from workbook.refresh import revert_file
 
 from .generated_heads import built_books
 from .hosts import HOSTS, refresh_on
+from .remote_actions import stored_values
 
 pytestmark = pytest.mark.engine
 
@@ -66,18 +66,6 @@ def _edit(book) -> None:
     save_book(wb, book)
 
 
-def _cells(book) -> dict:
-    """Every cell of every sheet as stored: formulas as text."""
-    wb = load_workbook(book)
-    return {
-        (ws.title, c.coordinate): c.value
-        for ws in wb.worksheets
-        for line in ws.iter_rows()
-        for c in line
-        if c.value is not None
-    }
-
-
 def _said(findings) -> list[tuple]:
     return sorted(
         (f.rule, f.sheet, f.cell, f.message_en, f.message_zh, f.expected, f.found)
@@ -100,15 +88,15 @@ def test_a_second_refresh_changes_nothing_even_after_a_libreoffice_save(
         shutil.copy(libreoffice.recalculate(book, tmp_path / f"lo-{name}"), book)
         first = refresh_on(host, book, libreoffice, tmp_path)
         assert {"D02", "C02"} <= {f.rule for f in first}, (name, host)
-        after_first = _cells(book)
+        after_first = stored_values(book)
         second = refresh_on(host, book, libreoffice, tmp_path)
         assert _said(second) == _said(first), (name, host)
-        assert _differ(after_first, _cells(book)) == [], (name, host)
+        assert _differ(after_first, stored_values(book)) == [], (name, host)
         saved = libreoffice.recalculate(book, tmp_path / f"lo2-{name}")
         shutil.copy(saved, book)
-        after_save = _cells(book)
+        after_save = stored_values(book)
         third = refresh_on(host, book, libreoffice, tmp_path)
         assert _said(third) == _said(first), (name, host)
-        changed = _differ(after_save, _cells(book))
+        changed = _differ(after_save, stored_values(book))
         assert [k for k, _, _ in changed if k[0] == L.CHANGE_LOG] == [], (name, host)
         assert revert_file(book) > 0, (name, host)  # the first refresh's record

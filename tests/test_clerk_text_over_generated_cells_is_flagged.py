@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from estimates.narrative import plain
 
 from .clerk_cases import HOSTS, case, outcome
+from .remote_actions import stored_values
 
 pytestmark = pytest.mark.engine
 
@@ -50,17 +51,6 @@ case("typed_over_generated_text", _type_over, lambda wb: None)
 case("line_with_a_footnote_deleted", _delete_subhead_000, lambda wb: None)
 
 
-def _values(path) -> dict:
-    wb = load_workbook(path)
-    return {
-        (ws.title, c.coordinate): c.value
-        for ws in wb.worksheets
-        for row in ws.iter_rows()
-        for c in row
-        if c.value is not None
-    }
-
-
 @pytest.mark.parametrize("host", HOSTS)
 def test_text_typed_over_generated_text_is_flagged_and_kept(host_outcomes, host):
     got = outcome(host_outcomes, "typed_over_generated_text", host)
@@ -83,7 +73,7 @@ def test_text_typed_over_generated_text_is_flagged_and_kept(host_outcomes, host)
 @pytest.mark.parametrize("host", HOSTS)
 def test_a_second_refresh_after_the_clerk_text_changes_nothing(host_outcomes, host):
     got = outcome(host_outcomes, "typed_over_generated_text", host)
-    assert _values(got.book) == _values(got.before)
+    assert stored_values(got.book) == stored_values(got.before)
 
 
 @pytest.mark.parametrize("host", HOSTS)
@@ -96,4 +86,4 @@ def test_the_tools_own_text_is_not_taken_for_a_clerks(host_outcomes, host):
         [c.value for c in r] for r in wb["_Revert"].iter_rows(min_row=2, max_col=5)
     ]
     assert [r for r in revert if r[4] == "C02"] == []
-    assert _values(got.book) == _values(got.before)
+    assert stored_values(got.book) == stored_values(got.before)
