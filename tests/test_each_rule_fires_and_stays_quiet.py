@@ -2,9 +2,15 @@
 on the clean Head 135 book."""
 
 import pytest
+from openpyxl.utils import get_column_letter
 
+from workbook import layout as L
 from workbook.io import load_book, snapshot_of
 from workbook.refresh import evaluate
+
+_PCT = L.TABLES["tblProgrammes"]
+EST_REV = get_column_letter(_PCT.col("estimate_vs_revised"))  # a % column
+EST_ORIG = get_column_letter(_PCT.col("estimate_vs_original"))
 
 
 def findings_after(book, tmp_path, edit):
@@ -42,7 +48,10 @@ CASES = {
     # rule: (edit, expected (severity, sheet, cell) list)
     "T02": (_set("Programmes", "G4", 999.9), [("error", "Programmes", "G4")]),
     "T04": (_set("Head", "C10", 100.0), [("error", "Head", "C10")]),
-    "P01": (_set("Programmes", "J8", 9.9), [("error", "Programmes", "J8")]),
+    "P01": (
+        _set("Programmes", f"{EST_REV}8", 9.9),
+        [("error", "Programmes", f"{EST_REV}8")],
+    ),
     "S01": (_set("Establishment", "I30", 10), [("error", "Establishment", "C5")]),
     "S02": (_set("Head", "C13", 8), [("error", "Head", "C13")]),
     "S03": (_set("Head", "C16", 40_000_000), [("error", "Head", "C21")]),
@@ -105,13 +114,13 @@ def test_percent_against_nil_base_and_zero_change(sample_book, tmp_path):
     def edit(wb):
         ws = wb["Programmes"]
         ws["F8"] = None  # revised nil: Estimate vs Revised is not a number
-        ws["J8"] = 5.0
-        ws["K9"] = "0.0%"
+        ws[f"{EST_REV}8"] = 5.0
+        ws[f"{EST_ORIG}9"] = "0.0%"
         ws["G9"] = 251.1  # estimate == original: zero change
 
     findings = findings_after(sample_book, tmp_path, edit)
-    assert fired(findings, "P03") == [("error", "Programmes", "J8")]
-    assert fired(findings, "P02") == [("warning", "Programmes", "K9")]
+    assert fired(findings, "P03") == [("error", "Programmes", f"{EST_REV}8")]
+    assert fired(findings, "P02") == [("warning", "Programmes", f"{EST_ORIG}9")]
 
 
 def test_a_line_entered_twice_and_a_code_reused(sample_book, tmp_path):
