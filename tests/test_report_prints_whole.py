@@ -55,21 +55,19 @@ def pct_lines(head, results, lang: str) -> list[str]:
             out.append(f"Programme ({p.number}): {p.title_en}")
     for _, pct in [*rows, (None, results.programme_total_variances)]:
         for name in ("revised_vs_original", "estimate_vs_revised"):
-            if pct[name] is not None:
-                out.append(f"({_signed(pct[name])}%)")
+            if pct[name] is not None:  # no change: a dash in brackets
+                out.append("(—)" if pct[name] == 0 else f"({pct[name]:+,.1f}%)")
         v = pct["estimate_vs_original"]
         if v is None:
             continue
-        if lang == "en":
-            out.append(f"(or {_signed(v)}% on {original} Original)")
+        if lang == "en" and v == 0:
+            out.append(f"(or the same as {original} Original)")
+        elif lang == "en":
+            out.append(f"(or {v:+,.1f}% on {original} Original)")
         else:
             way = "相同" if v == 0 else f"{'增加' if v > 0 else '減少'} {abs(v):,.1f}%"
             out.append(f"(或較 {original} 原來預算{way})")
     return out
-
-
-def _signed(v) -> str:
-    return "0.0" if v == 0 else f"{v:+,.1f}"  # (+5,560.4%)
 
 
 _WORD = re.compile(
