@@ -23,6 +23,10 @@ SCRIPT = """
 import os, signal, sys, time
 from workbook import cli, outputs
 
+# as at a terminal: a suite run as a background job (CI) hands its children
+# SIGINT ignored, and then the interrupt below would never be raised
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
 def interrupt():
     os.kill(os.getpid(), signal.SIGINT)
     time.sleep(0.5)  # the KeyboardInterrupt is raised here, unless ignored
