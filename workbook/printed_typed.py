@@ -54,22 +54,28 @@ def _shows_the_report(snap: Snapshot, formula: str, value: object) -> bool:
     return value == source
 
 
-def _in_column(snap: Snapshot, formula: str, value: object) -> bool:
-    """Whether a number is one the Report shows in the column ``formula`` refers
-    to: what a COR formula of an earlier layout, pointing at another row of that
-    column, can show (a values-only host sees no formula)."""
+def _report_numbers(snap: Snapshot) -> dict[int, list[Decimal]]:
+    """The numbers the Report shows, by column (read once per sheet judged)."""
+    out: dict[int, list[Decimal]] = {}
+    for (_, col), value in snap.sheets.get(L.REPORT, {}).items():
+        number = _number(value)
+        if number is not None:
+            out.setdefault(col, []).append(number)
+    return out
+
+
+def _in_column(shown: dict[int, list[Decimal]], formula: str, value: object) -> bool:
+    """Whether a number is one the Report shows (``shown``: its numbers by column)
+    in the column ``formula`` refers to: what a COR formula of an earlier layout,
+    pointing at another row of that column, can show (a values-only host sees no
+    formula)."""
     found = _REFERENCE.match(formula)
     if found is None:
         return True
-    col = cell_position(f"{found.group(1)}1")[1]
-    shown = [
-        _number(v)
-        for (_, c), v in snap.sheets.get(L.REPORT, {}).items()
-        if c == col and _number(v) is not None
-    ]
-    if not shown:  # nothing to judge by (cleared: an Import recomputes it)
+    column = shown.get(cell_position(f"{found.group(1)}1")[1])
+    if not column:  # nothing to judge by (cleared: an Import recomputes it)
         return True
-    return any(abs(n - _number(value)) < Decimal("1e-9") for n in shown)
+    return any(abs(n - _number(value)) < Decimal("1e-9") for n in column)
 
 
 def typed_cells(
@@ -115,11 +121,12 @@ def _typed_in_moved_rows(snap: Snapshot, sheet: str, figures: dict) -> list[tupl
     one the Report shows nowhere in that column (an earlier layout's formula
     there, pointing at another row, shows one the Report shows)."""
     columns = {col: formula for (_, col), formula in figures.items()}
+    shown = {} if snap.formulas_known else _report_numbers(snap)
     out = []
     for (row, col), old in sorted(snap.sheets.get(sheet, {}).items()):
         if col not in columns or _number(old) is None:
             continue
-        if snap.formulas_known or not _in_column(snap, columns[col], old):
+        if snap.formulas_known or not _in_column(shown, columns[col], old):
             out.append((row, col, old))
     return out
 
