@@ -59,3 +59,17 @@ def import_on_file(book: Path, paths: list[Path]) -> tuple[Populated, list]:
     apply_plan(wb, done.plan)
     save_book(wb, book, original=book)
     return done, issues
+
+
+def macro_on_file(book: Path, libreoffice, folder: Path, macro):
+    """A ribbon macro run on the remote engine for the book file at ``book``, fed
+    the values LibreOffice computes, its actions applied back and saved: what the
+    macro returned."""
+    from .test_macros_on_remote_engine import remote_book
+
+    remote = remote_book(book, libreoffice, folder)
+    done = macro(remote)
+    wb = load_book(book)
+    apply_actions(wb, remote.json()["actions"])
+    save_book(wb, book, original=book)
+    return done

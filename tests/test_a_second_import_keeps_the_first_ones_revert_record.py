@@ -12,10 +12,10 @@ from __future__ import annotations
 import pytest
 
 from workbook import layout as L
-from workbook.io import load_book, save_book
+from workbook.io import load_book
 from workbook.refresh import revert_file
 
-from .hosts import import_on_file
+from .hosts import import_on_file, macro_on_file
 from .test_import_into_a_built_book_then_revert_leaves_it_as_before import (
     _book,
     _cells,
@@ -51,9 +51,6 @@ def test_a_second_import_on_the_ribbon_keeps_the_first_undoable(
 ):
     from addin import macros
 
-    from .remote_actions import apply_actions
-    from .test_macros_on_remote_engine import remote_book
-
     book, folder = _book(kind, tmp_path)
     before = _cells(book)
     changed = _changed(folder, tmp_path)
@@ -62,13 +59,9 @@ def test_a_second_import_on_the_ribbon_keeps_the_first_undoable(
         return macros.import_data([str(changed)], b)
 
     for n, step in enumerate((imported, imported, macros.revert)):
-        remote = remote_book(book, libreoffice, tmp_path / f"step{n}")
-        done = step(remote)
+        done = macro_on_file(book, libreoffice, tmp_path / f"step{n}", step)
         if n < 2:
             assert len(done.overwritten) == 1 - n
-        wb = load_book(book)
-        apply_actions(wb, remote.json()["actions"])
-        save_book(wb, book, original=book)
     after = _cells(book)
     assert {k: (before.get(k), after.get(k)) for k in before.keys() | after.keys()
             if before.get(k) != after.get(k)} == {}  # fmt: skip

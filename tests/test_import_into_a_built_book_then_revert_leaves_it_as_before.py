@@ -24,6 +24,7 @@ from workbook.populate import import_plan, source_head
 from workbook.refresh import revert_file
 
 from .generated_heads import source_folder
+from .hosts import macro_on_file
 
 LOGS = (L.CHANGE_LOG, L.REVERT, L.CHECKS, "_Flags")
 
@@ -75,22 +76,15 @@ def test_the_file_hosts_import_then_revert_leaves_the_book(kind, tmp_path):
 def test_the_ribbons_import_then_revert_leaves_the_book(kind, libreoffice, tmp_path):
     from addin import macros
 
-    from .remote_actions import apply_actions
-    from .test_macros_on_remote_engine import remote_book
-
     book, folder = _book(kind, tmp_path)
     before = _cells(book)
     changed = _changed(folder, tmp_path)
     steps = (lambda b: macros.import_data([str(changed)], b), macros.revert)
     for n, step in enumerate(steps):
-        remote = remote_book(book, libreoffice, tmp_path / f"step{n}")
-        done = step(remote)
+        done = macro_on_file(book, libreoffice, tmp_path / f"step{n}", step)
         if n == 0:
             rules = collections.Counter(f.rule for f in done.findings)
             assert rules["C02"] == 0, rules  # 126 on Head 135 before
-        wb = load_book(book)
-        apply_actions(wb, remote.json()["actions"])
-        save_book(wb, book, original=book)
     after = _cells(book)
     assert {k: (before.get(k), after.get(k)) for k in before.keys() | after.keys()
             if before.get(k) != after.get(k)} == {}  # fmt: skip
