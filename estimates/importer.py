@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import COLUMNS, Footnote, Head, Subhead, amounts, year_labels
-from .money import NIL_MARK, parse_millions, parse_thousands, sum_amounts
+from .money import NIL_MARK, is_nil_mark, parse_millions, parse_thousands, sum_amounts
 from .rollforward import title_key
 from .source import SourceError, head_toml, read_head_toml, write_table
 from .tables import BREAKDOWN, PROGRAMMES, SUBHEADS, NotACode, Table, subhead_code
@@ -644,6 +644,8 @@ def _check_total(total: TotalRow, imported: Imported) -> None:
 
 
 def _text(value) -> str:
+    if value == NIL_MARK:
+        return "- (nil)"
     return "nil" if value is None else f"{value:,}"
 
 
@@ -949,11 +951,8 @@ def _read_actual(f: _File, line: int, row: list[str], want, actuals, imported):
         # OTHER_HEAD reads this reason back
         imported.issues.append(Issue(f.path, line, reason))
         return
-    parser = parse_millions if f.kind == "programmes" else parse_thousands
-    try:
-        value = parser(split_mark(_cell(row, column))[0] or None)
-    except ValueError as exc:
-        imported.issues.append(Issue(f.path, line, str(exc)))
+    value = _actual_value(f, line, row, column, imported)
+    if value is _UNREAD:
         return
     key = _actual_key(f, row)
     if f.kind == "subheads":
@@ -971,6 +970,23 @@ def _read_actual(f: _File, line: int, row: list[str], want, actuals, imported):
         )
     actuals[key] = value
     imported.actual_from[key] = f"{f.path}: line {line}"
+
+
+_UNREAD = object()
+
+
+def _actual_value(f: _File, line: int, row: list[str], column: int, imported):
+    """A row's Actual: a figure, ``NIL_MARK`` for a nil keyed on purpose (``-``),
+    None for a blank or n/a (still to key); ``_UNREAD`` (an issue said) for text."""
+    parser = parse_millions if f.kind == "programmes" else parse_thousands
+    cell = split_mark(_cell(row, column))[0]
+    if is_nil_mark(cell):
+        return NIL_MARK
+    try:
+        return parser(cell or None)
+    except ValueError as exc:
+        imported.issues.append(Issue(f.path, line, str(exc)))
+        return _UNREAD
 
 
 def _retitled(f: _File, line: int, row: list[str], title: str, imported) -> None:

@@ -35,6 +35,7 @@ from .model import (
     Subhead,
     amounts,
 )
+from .money import NIL_MARK
 from .years import YearError, next_year, parse_year
 
 DRAFT = "[Review 待覆核] "
@@ -79,7 +80,9 @@ Actuals = dict[tuple[str, str], object]
 """Actual expenditure by line: ("programme", "2"), ("subhead", "000"),
 ("subhead", "000|deduct reimbursements"), ("item", "Salaries"). A subhead code
 the book gives several lines (Head 156's 976, a deduction under 000) is matched
-by code and title only, never by the code alone."""
+by code and title only, never by the code alone. A value is a figure, ``NIL_MARK``
+(the file's ``-``: a nil keyed on purpose, carried as one) or None (a blank or
+n/a: still to key)."""
 
 
 def title_key(code: str, title: str) -> tuple[str, str]:
@@ -115,10 +118,15 @@ def target_year(estimate_year: str, year: str = "", where: str = "") -> str:
 
 
 def _moved(last_estimate: Amount, actual) -> tuple:
-    """The new year's four amounts: Actual as given, Original = last Estimate (a
-    keyed nil stays one; a blank stays blank, to key)."""
-    moved = amounts((actual, last_estimate.value, None, None))
-    return (moved[0], Amount(last_estimate.value, nil=last_estimate.nil), *moved[2:])
+    """The new year's four amounts: Actual as given (``NIL_MARK``: a keyed nil),
+    Original = last Estimate (a keyed nil stays one; a blank stays blank, to key)."""
+    keyed_nil = actual == NIL_MARK
+    moved = amounts((None if keyed_nil else actual, last_estimate.value, None, None))
+    return (
+        Amount(moved[0].value, nil=keyed_nil),
+        Amount(last_estimate.value, nil=last_estimate.nil),
+        *moved[2:],
+    )
 
 
 def _actual(actuals: Actuals, *keys: tuple[str, str]):

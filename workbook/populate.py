@@ -126,11 +126,14 @@ class Populated:
         if self.actual_filled is None:
             return ""
         n = self.actual_filled
+        nil = n.get("nil", 0)
         return (
             f"Actual filled for {n['programmes']} programme(s),"
             f" {n['subheads']} subhead line(s), {n['breakdown']} subhead 000 item(s)"
-            f" 已填入實際開支:綱領 {n['programmes']} 項、分目 {n['subheads']} 項、"
+            + (f" ({nil} of them nil, keyed - in the file)" if nil else "")
+            + f" 已填入實際開支:綱領 {n['programmes']} 項、分目 {n['subheads']} 項、"
             f"分目000 細目 {n['breakdown']} 項"
+            + (f"(其中 {nil} 項為檔案所列的「無」)" if nil else "")
         )
 
     def summary(self) -> list[str]:
@@ -420,11 +423,15 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     ]  # amounts[-1]: the Estimate (model.COLUMNS)
     if actuals is not None:
         done.actual_filled = {
-            kind: sum(
-                1 for line in getattr(new, kind) if line.amounts[0].value is not None
-            )
+            kind: sum(1 for line in getattr(new, kind) if line.amounts[0].keyed)
             for kind in ("programmes", "subheads", "breakdown")
         }  # amounts[0]: the Actual (model.COLUMNS)
+        done.actual_filled["nil"] = sum(
+            1
+            for kind in ("programmes", "subheads", "breakdown")
+            for line in getattr(new, kind)
+            if line.amounts[0].keyed and line.amounts[0].value is None
+        )
     keep_verbatim(snap, old, reading.findings, done.plan)
     narrative = snap.sheets.get(L.NARRATIVE, {})
     for row, col in list(narrative):
