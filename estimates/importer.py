@@ -19,7 +19,13 @@ from pathlib import Path
 from .model import COLUMNS, Footnote, Head, Subhead, amounts, year_labels
 from .money import NIL_MARK, is_nil_mark, parse_millions, parse_thousands, sum_amounts
 from .rollforward import title_key
-from .source import SourceError, head_toml, read_head_toml, write_table
+from .source import (
+    SourceError,
+    head_toml,
+    read_head_toml,
+    row_fault,
+    write_table,
+)
 from .tables import BREAKDOWN, PROGRAMMES, SUBHEADS, NotACode, Table, subhead_code
 from .totals import (
     ACCOUNT_TOTAL_LABELS,
@@ -289,8 +295,14 @@ def _open(path: Path, imported: Imported) -> tuple[_File | None, list]:
     chinese = any(re.search(r"[\u4e00-\u9fff]", h) for h in headings)
     imported.chinese = imported.chinese or chinese
     columns = {key: _find(headings, key) for key in HEADINGS}
-    width = max(i for i, h in enumerate(headings) if h) + 1
+    width = _width(headings)
     return _File(path, kind, columns, amounts, chinese, width, headings), rows
+
+
+def _width(headings: list[str]) -> int:
+    """The cells a full row has: up to the last heading (a trailing comma after
+    it is no column)."""
+    return max(i for i, h in enumerate(headings) if h) + 1
 
 
 def split_mark(text: str) -> tuple[str, str]:
@@ -401,15 +413,9 @@ def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
                 imported.other_heads.add(digits.lstrip("0") or "0")
             return
     imported.read_by_file[f.path] = imported.read_by_file.get(f.path, 0) + 1
-    if len(row) < f.width:
-        reason = (
-            f"a short row: {len(row)} of {f.width} cells; a missing cell is not"
-            " taken as nil, so the row is not read"
-        )
-        imported.issues.append(Issue(f.path, line, reason))
-        return
-    if len(row) > f.width:  # even empty cells: 60,000 unquoted shifts the figures
-        imported.issues.append(Issue(f.path, line, long_row(len(row), f.width)))
+    fault = row_fault(len(row), f.width)
+    if fault:
+        imported.issues.append(Issue(f.path, line, fault))
         return
     try:
         values, marks = _amounts(f, row)
@@ -434,15 +440,6 @@ def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
     for column, mark in marks.items():
         if target:
             imported.mark(mark, target, column)
-
-
-def long_row(cells: int, width: int) -> str:
-    """Why a row with more cells than headings is not read: a figure typed with
-    commas and no quotes (1,75,587) splits into cells and moves the others."""
-    return (
-        f"a long row: {cells} cells for {width} headings (a figure with commas,"
-        " such as 1,75,587, needs quotes, or key 175587), so the row is not read"
-    )
 
 
 def head_number(text: object, where: str = "") -> str:
@@ -908,7 +905,7 @@ def read_actuals(
         if _kind(headings) == "":
             _source_year(path, head, year)
         column = _column_of_actual(path, headings, year)
-        f = _File(path, kind, columns, {}, False, len(headings))
+        f = _File(path, kind, columns, {}, False, _width(headings))
         before = (len(actuals), len(imported.issues))
         for line, row in rows:
             _read_actual(f, line, row, (head, column, known), actuals, imported)
@@ -944,6 +941,10 @@ def _read_actual(f: _File, line: int, row: list[str], want, actuals, imported):
     """One row of an actual expenditure file, into ``actuals`` or an issue."""
     head, column, known = want
     if not any(c.strip() for c in row) or _total_label(f, row):
+        return
+    fault = row_fault(len(row), f.width)
+    if fault:
+        imported.issues.append(Issue(f.path, line, fault))
         return
     digits = re.sub(r"\D", "", f.cell(row, "head"))
     if f.columns["head"] is not None and digits.lstrip("0") != head.lstrip("0"):

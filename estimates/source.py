@@ -62,20 +62,13 @@ class Row:
             raise SourceError(f"{self.where(column)}: {exc}") from None
 
     def _whole_line(self, table: Table) -> None:
-        """A line with more cells than headings (an unquoted 1,75,587), or a total
-        line typed into the table (totals are computed): not read.
+        """A total line typed into the table (totals are computed; said first, as
+        the clearer reason), or a line with more or fewer cells than headings
+        (``row_fault``): not read.
 
         Raises:
             SourceError: naming the file and line (and the cell of a total).
         """
-        extra = self.data.get(None) or []  # type: ignore[call-overload]
-        if extra:  # even empty: an unquoted 60,000 before empty cells shifts them
-            width = len(self.data) - 1
-            raise SourceError(
-                f"{self.path}: line {self.line}: a long row: {width + len(extra)}"
-                f" cells for {width} headings (a figure with commas, such as"
-                " 1,75,587, needs quotes, or key 175587), so the row is not read"
-            )
         column = TOTAL_KEYS.get(table.name, "")
         labels = [(column, TOTAL_LINE)] if column else []
         if column and not self.text(column):
@@ -87,6 +80,11 @@ class Row:
                 f"{self.where(column)}: {self.text(column)!r} is a total line:"
                 " totals are computed, so delete this line"
             )
+        extra = self.data.get(None) or []  # type: ignore[call-overload]
+        given = [v for k, v in self.data.items() if k is not None and v is not None]
+        fault = row_fault(len(given) + len(extra), len(self.data) - (None in self.data))
+        if fault:
+            raise SourceError(f"{self.path}: line {self.line}: {fault}")
 
     def record(self, table: Table) -> object:
         """The model row this CSV line holds, every field parsed as declared.
@@ -108,6 +106,25 @@ class Row:
         nils = [f.name for f in table.fields if f.is_money
                 and is_nil_mark(self.data.get(f.name))]  # fmt: skip
         return table.make(values, nils=nils)
+
+
+def row_fault(cells: int, width: int) -> str:
+    """Why a CSV row of ``cells`` cells under ``width`` headings is not read, or ""
+    when it is: the one rule for every CSV file read (a source folder's, a
+    published one, one of actual expenditure). A long row: a figure typed with
+    commas and no quotes (1,75,587) splits into cells and moves the others (even
+    empty ones). A short row: a missing cell is not taken as nil."""
+    if cells > width:
+        return (
+            f"a long row: {cells} cells for {width} headings (a figure with commas,"
+            " such as 1,75,587, needs quotes, or key 175587), so the row is not read"
+        )
+    if cells < width:
+        return (
+            f"a short row: {cells} of {width} cells; a missing cell is not taken as"
+            " nil, so the row is not read"
+        )
+    return ""
 
 
 def read_rows(path: Path, required: tuple[str, ...]) -> list[Row]:

@@ -1,0 +1,107 @@
+"""Trial 10e item 3: `build` read a short row of a source folder's CSV (its last
+cells cut off: `...,600,Works,,153,1798`) as nil with no word (Revised of 600
+silently nil, a T03 elsewhere), while `import` refused a short row of a published
+file naming file and line. One reader rule now (estimates.source.row_fault) for
+every CSV read: a source folder's (build, the ribbon's Import of a folder), a
+published file's (import), a file of actual expenditure (New year): a row with
+fewer (or more) cells than headings is named with its file and line, not read.
+Build refuses with exit 2 and that one line. On Head 135, a generated Head and a
+real Head-year; the CLI and the ribbon's Import on the remote engine."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from addin import macros
+from estimates.importer import import_files, read_actuals
+from estimates.source import write_source
+from workbook.cli import run
+
+from .conftest import head_from_published, published_heads
+
+KINDS = ("sample", "real", "generated")
+REASON = "a short row: {} of {} cells; a missing cell is not taken as nil, so the row is not read"  # noqa: E501
+
+
+def _folder(kind: str, tmp_path: Path) -> Path:
+    from estimates.source import SAMPLE_HEAD_135
+
+    from .generated_heads import write_head
+
+    folder = tmp_path / f"src {kind}"
+    if kind == "sample":
+        shutil.copytree(SAMPLE_HEAD_135, folder)
+    elif kind == "real":
+        write_source(head_from_published(published_heads()["2012-95"]), folder)
+    else:
+        write_head(folder, 37)
+    return folder
+
+
+def _cut(path: Path, cells: int = 2) -> str:
+    """The file's last row with its last ``cells`` cells cut off (as a clerk's
+    editor may save it): the line the reader must name."""
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    width = len(rows[0])
+    rows[-1] = rows[-1][: width - cells]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    return f"{path}: line {len(rows)}: " + REASON.format(width - cells, width)
+
+
+@pytest.mark.parametrize("table", ["subheads.csv", "programmes.csv"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_build_refuses_a_short_row_naming_file_and_line(kind, table, tmp_path):
+    folder = _folder(kind, tmp_path)
+    said = _cut(folder / table)
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = run(["build", str(folder), "-o", str(tmp_path / "b.xlsx")])
+    assert code == 2
+    assert err.getvalue().splitlines() == [f"estimates build: {said}"]
+    assert not (tmp_path / "b.xlsx").exists()
+
+
+def test_import_and_the_actual_files_say_the_same_of_a_short_row(tmp_path):
+    """The published file (import) and a file of actual expenditure (New year)
+    name a short row in the same words as build: one rule."""
+    published = tmp_path / "es.csv"
+    published.write_text(
+        "Head,Account,Section,Subhead,Subhead Name,Actual 2023-24,"
+        "Original 2024-25,Revised 2024-25,Estimate 2025-26\n"
+        "135,Operating,Recurrent,000,Operational expenses,1,2,3,4\n"
+        "135,Operating,Non-Recurrent,700,General,1,2\n",
+        encoding="utf-8",
+    )
+    issues = import_files([published], "135", "2025-26").issues
+    assert [str(i) for i in issues] == [f"{published}: line 3: " + REASON.format(7, 9)]
+    actual = tmp_path / "accounts.csv"
+    actual.write_text(
+        "Head,Subhead,Subhead Name,Actual 2024-25\n135,000,Operational expenses,5\n"
+        "135,700\n",
+        encoding="utf-8",
+    )
+    got, issues = read_actuals([actual], "135", "2024-25")
+    assert list(got.values()) == [5]  # the full row only
+    assert [str(i) for i in issues] == [f"{actual}: line 3: " + REASON.format(2, 4)]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_ribbons_import_of_a_folder_refuses_a_short_row(
+    kind, sample_xlsm, libreoffice, tmp_path
+):
+    from .test_macros_on_remote_engine import remote_book
+
+    folder = _folder(kind, tmp_path)
+    said = _cut(folder / "subheads.csv")
+    book = remote_book(sample_xlsm, libreoffice, tmp_path)
+    assert macros.import_data([str(folder)], book) is None
+    actions = book.json()["actions"]
+    assert [a["func"] for a in actions] == ["alert"]  # nothing written
+    assert actions[0]["args"][0].splitlines()[0] == f"Import 匯入: {said}"
