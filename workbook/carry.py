@@ -19,7 +19,7 @@ from pathlib import Path
 
 from estimates.findings import Finding
 from estimates.model import Head, Ref
-from estimates.rollforward import carried_from
+from estimates.rollforward import CARRIED, carried_from
 from estimates.source import SourceError, read_head_toml
 from estimates.tables import HEAD_LISTS, TABLES
 
@@ -149,6 +149,47 @@ def refuse_unkeyed(source: str, old: Head) -> None:
         f"{source}: {where}: 本工作簿未輸入任何預算{since_zh},「新年度」會令所有原來"
         "預算留空。請先輸入本年度的預算。",
     )
+
+
+def _count(head: Head, attr: str):
+    """A Head input by its dotted attribute (``establishment.net_change``)."""
+    value: object = head
+    for part in attr.split("."):
+        value = getattr(value, part)
+    return value
+
+
+def _low(field: L.FixedCell) -> str:
+    """A label inside a sentence: "posts at 31 March before the year"."""
+    return field.label_en[:1].lower() + field.label_en[1:]
+
+
+def refuse_half_keyed(source: str, old: Head) -> None:
+    """A Head input the new year makes from several of last year's (posts at
+    start = posts at start + net change, ``CARRIED``), some keyed and some blank,
+    would be carried as blank: what was keyed would be lost without a word.
+
+    Raises:
+        CannotCarry: naming the blank cell and the keyed one (trial 10e item 4).
+    """
+    labels = {f.attr: f for f in L.HEAD_INPUTS}
+    for name, sources in CARRIED["head"].items():
+        counts = [(labels[a], _count(old, a)) for a in sources if a in labels]
+        keyed = [(f, c) for f, c in counts if c.value is not None]
+        blank = [(f, c) for f, c in counts if c.value is None]
+        if len(counts) < 2 or not keyed or not blank:
+            continue
+        made, (gap, count), (has, value) = labels[name], blank[0], keyed[0]
+        where, at = count.ref or Ref(gap.sheet, gap.cell), value.ref or has.cell
+        raise CannotCarry(
+            f"{source}: {where}: {_low(gap)} is blank, while"
+            f" {_low(has)} is {value.value:,} ({at}); New year makes next"
+            f" year's {_low(made)} from both. Key the"
+            f" {_low(gap)} (0 for none), then try again.",
+            f"{source}: {where}:{gap.label_zh}為空白,但{has.label_zh}為"
+            f" {value.value:,}({at});「新年度」須以兩者計算下年度的{made.label_zh}。"
+            f"請輸入{gap.label_zh}(如無則輸入 0),然後再試。",
+        )
 
 
 def refuse_other_folder(folder: Path, head: Head) -> None:

@@ -36,6 +36,7 @@ from . import layout as L
 from .build import head_value
 from .carry import (
     keep_verbatim,
+    refuse_half_keyed,
     refuse_other_folder,
     refuse_unkeyed,
     refuse_unread,
@@ -412,6 +413,7 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     reading = read_book(snap)
     old = reading.head
     refuse_unkeyed(snap.source, old)
+    refuse_half_keyed(snap.source, old)
     new = roll_forward(old, target_year(old.estimate_year, year, _year_cell(snap)),
                        actuals)  # fmt: skip
     done = fill(snap, new, L.TABLES, every_input=True)

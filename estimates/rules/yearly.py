@@ -3,7 +3,8 @@
 F01 (info): a figure to key. In a rolled-forward book: an Actual, Revised or
     Estimate left blank, an Original whose Estimate was blank last year, the net
     change in posts, directorate posts at end, the ceiling. In any book: a blank
-    Estimate (New year would roll it into a blank Original). A nil keyed as ``-``
+    Estimate (New year would roll it into a blank Original); a blank net change
+    while posts at start are keyed (New year adds the two). A nil keyed as ``-``
     is a figure, not a blank.
 F02 (info): carried-over text (a footnote, a narrative sentence, the establishment
     note) still marked for review.
@@ -16,7 +17,7 @@ from __future__ import annotations
 from ..findings import Finding
 from ..model import COLUMNS, Head
 from ..results import Results
-from ..rollforward import DRAFT, is_draft, undrafted
+from ..rollforward import CARRIED, DRAFT, is_draft, undrafted
 from .text import finding
 
 COLUMN_WORDS = {
@@ -30,6 +31,13 @@ COUNTS = {
     "directorate_end": ("directorate posts at end", "年終首長級職位"),
     "ceiling": ("the establishment ceiling", "編制上限"),
 }
+
+ESTABLISHMENT = {
+    **COUNTS,
+    "posts_start": ("posts at start", "年初職位"),
+    "directorate_start": ("directorate posts at start", "年初首長級職位"),
+}
+"""Every establishment count, in words."""
 
 
 def _lines(head: Head):
@@ -51,7 +59,9 @@ def _to_fill(head: Head) -> list[Finding]:
             if amount.blank:
                 out.append(_blank(column, en, zh, amount, since))
     est = head.establishment
-    if not since or (est.posts_start.value is None and not head.posts):
+    if not since:
+        return out + _half_keyed(head)
+    if est.posts_start.value is None and not head.posts:
         return out  # a Head with no establishment has none to key (trial 10c 17)
     for key, (en, zh) in COUNTS.items():
         count = getattr(head.establishment, key)
@@ -66,6 +76,38 @@ def _to_fill(head: Head) -> list[Finding]:
                 "a figure", "nil",
             ))  # fmt: skip
     return out
+
+
+def _half_keyed(head: Head) -> list[Finding]:
+    """F01 at a blank count New year makes next year's from with another that is
+    keyed (posts at start + net change, ``CARRIED``): New year refuses until it
+    is keyed (trial 10e item 4: the posts were lost without a word)."""
+    out = []
+    for name, sources in CARRIED["head"].items():
+        counts = [(a.split(".")[-1], getattr(head.establishment, a.split(".")[-1]))
+                  for a in sources if a.startswith("establishment.")]  # fmt: skip
+        keyed = [(k, c) for k, c in counts if c.value is not None]
+        if len(counts) < 2 or not keyed:
+            continue
+        (has, value), made = keyed[0], name.split(".")[-1]
+        for key, count in counts:
+            if count.value is None:
+                out.append(_half(key, has, value.value, made, count))
+    return out
+
+
+def _half(key: str, has: str, value: int, made: str, count) -> Finding:
+    (en, zh), (has_en, has_zh) = ESTABLISHMENT[key], ESTABLISHMENT[has]
+    made_en, made_zh = ESTABLISHMENT[made]
+    return finding(
+        "F01", count.ref,
+        f"{en.capitalize()} is blank while {has_en} is {value:,}: expected a"
+        f" figure (0 for none), found a blank cell. New year makes next year's"
+        f" {made_en} from both and refuses until it is keyed.",
+        f"{zh}為空白,但{has_zh}為 {value:,}:應為 數字(如無則輸入 0),現為 空白"
+        f"儲存格。「新年度」須以兩者計算下年度的{made_zh},未輸入前不會執行。",
+        "a figure (0 for none)", "a blank cell",
+    )  # fmt: skip
 
 
 def _blank(column: str, en: str, zh: str, amount, since: str) -> Finding:
