@@ -254,6 +254,7 @@ def test_the_establishment_chart_keeps_last_years_posts(rolled, tmp_path):
     ]  # fmt: skip
     wb = load_book(rolled)
     wb["Programmes"]["G8"] = 25.0  # a 2026-27 Estimate keyed: it can roll on
+    wb["Head"]["C15"] = 0  # and the net change in posts (New year adds it)
     wb.save(rolled)
     again = tmp_path / "head135_2027-28.xlsx"
     assert run(["rollforward", str(rolled), "-o", str(again)]) == 1  # T03: one keyed
