@@ -23,9 +23,9 @@ from estimates import __version__
 from estimates.source import load_source
 from udfs.catalog import wrapper_module
 from workbook import layout as L
-from workbook.build import new_template, populate
+from workbook.build import new_template
 from workbook.io import write_cell
-from workbook.refresh import refresh_workbook
+from workbook.refresh import build_workbook, refresh_workbook
 from workbook.versions import XLWINGS_VERSION
 
 from .ovba import DOCUMENT_BASES, Module, vba_project
@@ -148,10 +148,11 @@ def modules_for(wb: Workbook) -> list[Module]:
 
 def macro_workbook(data_dir: Path | None = None) -> Workbook:
     """The template workbook with code names and the xlwings.conf sheet."""
-    wb = new_template()
-    if data_dir is not None:
-        populate(wb, load_source(Path(data_dir)))
-    refresh_workbook(wb, "template", record=False)
+    if data_dir is not None:  # as 'estimates build' makes a book: its log says so
+        wb, _ = build_workbook(load_source(Path(data_dir)))
+    else:
+        wb = new_template()
+        refresh_workbook(wb, "template", record=False)
     conf = wb.create_sheet(CONF_SHEET)
     for row, (key, value) in enumerate(XLWINGS_CONF, start=1):
         write_cell(conf, row, 1, key, None)

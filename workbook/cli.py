@@ -25,7 +25,16 @@ from estimates.findings import Finding, Severity, count_by_severity
 from estimates.source import SAMPLE_HEAD_135, SourceError
 from estimates.tables import TABLES
 
-from .outputs import HOLD, MACRO, PLAIN, Output, UsageError, claim, staged
+from .outputs import (
+    HOLD,
+    MACRO,
+    PLAIN,
+    Output,
+    UsageError,
+    claim,
+    refuse_macro_less,
+    staged,
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 COLUMNS = ("actual", "original", "revised", "estimate")
@@ -353,6 +362,7 @@ def _revert_arguments(p: argparse.ArgumentParser) -> None:
 def _revert(args, out) -> int:
     from workbook.refresh import revert_file
 
+    refuse_macro_less(args)
     restored = revert_file(_one_book(args))
     if not restored:
         print(f"{args.book}: nothing to put back (no refresh or import left a"

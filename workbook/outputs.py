@@ -15,6 +15,7 @@ import os
 import shutil
 import signal
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -80,9 +81,36 @@ def _same(a: Path, b: Path) -> bool:
         return False
 
 
+def refuse_macro_less(args) -> None:
+    """A book named macro-enabled (.xlsm) with no macros in it (a plain .xlsx
+    renamed): a book written from it, in place or of its kind, would be a
+    macro-enabled book with no VBA and no ribbon tab, and no word said.
+
+    Raises:
+        UsageError: naming the book and what to do (exit 2).
+    """
+    book = getattr(args, "book", None)
+    if book is None or book.suffix.lower() not in MACRO or not zipfile.is_zipfile(book):
+        return
+    with zipfile.ZipFile(book) as z:
+        if "xl/vbaProject.bin" in z.namelist():
+            return
+    _refuse(
+        args, book,
+        f"has no macros (a plain .xlsx renamed {book.suffix}?), so the book written"
+        " would have no Estimates tab: rename it .xlsx and run this again; for a"
+        " book with the tab, 'estimates export' it and 'estimates build' the folder"
+        " with -o BOOK.xlsm",
+    )  # fmt: skip
+
+
 def claim(args, spec: Output) -> list[Path]:
     """The files (or folder) the command will write, each checked against the
-    policy; refused with exit 2 and one line naming the path."""
+    policy; refused with exit 2 and one line naming the path. A book written of
+    the input book's kind (or in place) needs that kind's contents
+    (``refuse_macro_less``)."""
+    if spec.in_place or (spec.kind == "file" and not spec.suffixes):
+        refuse_macro_less(args)
     if spec.default is not None:
         args.output = spec.default(args)
     out: Path | None = args.output
