@@ -93,8 +93,9 @@ def refuse_macro_less(args) -> None:
     if book is None or book.suffix.lower() not in MACRO or not zipfile.is_zipfile(book):
         return
     with zipfile.ZipFile(book) as z:
-        if "xl/vbaProject.bin" in z.namelist():
-            return
+        names = set(z.namelist())
+    if "xl/vbaProject.bin" in names or "xl/workbook.xml" not in names:
+        return  # macros; or no workbook at all, which the reader names
     _refuse(
         args, book,
         f"has no macros (a plain .xlsx renamed {book.suffix}?), so the book written"
