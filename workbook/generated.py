@@ -161,6 +161,61 @@ def total_records(snap: Snapshot, reading, computed: list) -> dict[str, str]:
     return out
 
 
+def stale_ranges(snap: Snapshot, reading) -> bool:
+    """Whether a table's rows record (the rows its totals covered when the last
+    refresh wrote them, moved by the spreadsheet as it moved their ranges) is not
+    the rows this refresh's totals cover: rows were added just below or laid out
+    anew, so every formula over a table's range in the book may be an older one."""
+    for spec in L.TABLES.values():
+        ref = snap.names.get(rows_record(spec.name), "")
+        if not ref or spec.name not in reading.usable:
+            continue
+        ext = reading.extents[spec.name]
+        want = f"{spec.sheet}!$A${ext.first}:$A${ext.last}"
+        if ref.replace("'", "").lstrip("=") != want:
+            return True
+    return False
+
+
+def _plain(formula: str) -> str:
+    return formula.replace(" ", "").replace("$", "").upper()
+
+
+def _stale_shows(snap: Snapshot, c: ComputedCell, stale_host: bool) -> object:
+    """What a computed cell shows when its formula is the template's over other
+    rows than the table has now (rows added since the last refresh); None when
+    it is not such a formula or what it shows cannot be known here."""
+    raw = snap.value(c.sheet, c.row, c.col)
+    if isinstance(raw, Formula):
+        if _plain(raw) == _plain(c.formula) or _shape(raw) != _shape(c.formula):
+            return None
+        if isinstance(raw.cached, int | float) and not isinstance(raw.cached, bool):
+            return raw.cached
+        try:
+            value = resolve(snap, c.sheet, raw)
+        except NotEvaluated:
+            return None
+        return float(value) if isinstance(value, Decimal) else None
+    if stale_host and ":" in c.formula and isinstance(raw, int | float):
+        return raw
+    return None
+
+
+def judge_stale_formulas(snap: Snapshot, reading, gen: Generated) -> None:
+    """For Check, which writes no formula: a total whose formula does not cover
+    its table (rows added since the last refresh) is judged by what it shows, so
+    the rules say it (T01, T02, T05) and quote that figure, not the core's.
+    Refresh writes this layout's formula there and says nothing."""
+    stale_host = not snap.formulas_known and stale_ranges(snap, reading)
+    for c in gen.computed:
+        shown = reading.head.shown.get(c.key) if c.key else None
+        if shown is None or shown.formula_intact is False:
+            continue
+        value = _stale_shows(snap, c, stale_host)
+        if value is not None:
+            reading.head.shown[c.key] = Shown(c.key, shown.ref, value, None)
+
+
 def _recorded_last(snap: Snapshot, sheet: str, first: int) -> int | None:
     """The last row a table's totals covered when the last refresh wrote them,
     from the rows record that starts where the total's range starts; None for a
@@ -252,6 +307,11 @@ def read_generated(snap: Snapshot, reading, expected: dict[str, object]) -> Gene
     for c in gen.computed:
         if c.key and c.sheet in snap.sheets:
             head.shown[c.key] = input_cell_state(snap, c, expected.get(c.key), gen)
+    if not snap.formulas_known and stale_ranges(snap, reading):
+        # the book's range formulas may cover an older table: each written again
+        gen.rewrite |= {
+            (c.sheet, c.row, c.col) for c in gen.computed if ":" in c.formula
+        }
     _keep_differing(snap, head, gen)
     gen.report = report_rows(head, reading.extents)
     gen.intro = {x: intro_lines(head, reading.extents, x) for x in ("zh", "en")}

@@ -20,7 +20,7 @@ from estimates.rules import run_rules
 from .changelog import revert_plan
 from .checks import check_plan
 from .flags import clear_plan
-from .generated import Generated, read_generated, rebuild
+from .generated import Generated, judge_stale_formulas, read_generated, rebuild
 from .plan import make_plan
 from .printed_typed import typed_findings
 from .reader import Reading, read_book
@@ -57,11 +57,14 @@ class Evaluation:
         return iter((self.reading, self.results, self.findings))
 
 
-def evaluate(snap: Snapshot) -> Evaluation:
-    """Read, compute and judge a snapshot."""
+def evaluate(snap: Snapshot, checking: bool = False) -> Evaluation:
+    """Read, compute and judge a snapshot. ``checking``: for Check, which writes
+    no formula, a total over fewer rows than its table is judged as it shows."""
     reading = read_book(snap)
     results = compute(reading.head)
     gen = read_generated(snap, reading, results.expected)
+    if checking:
+        judge_stale_formulas(snap, reading, gen)
     findings = reading.findings + rebuild(snap, reading, results, gen)
     findings += typed_findings(snap, gen)  # values typed on a COR sheet (C02)
     findings = sorted(findings + run_rules(reading.head, results), key=sort_key)
@@ -104,7 +107,7 @@ def refresh(host: Host, user: str = "", record: bool = True) -> Outcome:
 def check(host: Host) -> Outcome:
     """Findings on the Checks sheet and as flags; no computed cell written."""
     snap = host.snapshot()
-    ev = evaluate(snap)
+    ev = evaluate(snap, checking=True)
     plan = check_plan(snap, ev.findings)
     host.apply(plan, snap)
     return Outcome(ev, plan)

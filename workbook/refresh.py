@@ -93,7 +93,7 @@ def revert_file(path: Path) -> int:
 def check_file(path: Path) -> Outcome:
     """Findings only; nothing is written."""
     wb = load_book(Path(path))
-    ev = evaluate(BookHost(wb, str(path)).snapshot())
+    ev = evaluate(BookHost(wb, str(path)).snapshot(), checking=True)
     return Outcome(ev.reading.head, ev.results, ev.findings)
 
 

@@ -182,10 +182,12 @@ def check_one(
 
 
 def typed_value(head: Head, key: str) -> Decimal | None:
-    """The number a constant typed over ``key``'s formula shows (None when the
-    formula is there, the value is unknown or is not a number)."""
+    """The number a constant typed over ``key``'s formula shows, or a formula
+    that is not the template's (a total over fewer rows than its table: Check);
+    None when the template's formula is there, the value is unknown or is not a
+    number."""
     cell = head.shown.get(key)
-    if cell is None or cell.formula_intact is not False or not cell.value_known:
+    if cell is None or cell.formula_intact is True or not cell.value_known:
         return None
     try:
         return _as_number(cell.value, kind_of(key))
