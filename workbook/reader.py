@@ -24,6 +24,7 @@ from .cells import Cells, Label
 from .computed import Extent
 from .cycle import rolled_from
 from .snapshot import (
+    Formula,
     Snapshot,
     address,
     cell_position,
@@ -150,21 +151,33 @@ def table_extent(
     ):
         findings.append(_changed(spec, where, headers))
         return None
+    last = max(_last_keyed(snap, spec, max_row), min_row + 1)
     for merged in snap.merged.get(sheet, []):
-        m0, _, m1, r1 = table_bounds(merged)
-        if r1 >= min_row and m0 <= max_col and m1 >= min_col:
+        m0, r0, m1, r1 = table_bounds(merged)
+        if r1 >= min_row and r0 <= last and m0 <= max_col and m1 >= min_col:
             findings.append(_merged(spec, sheet, merged))
-    return Extent(min_row + 1, max(_last_keyed(snap, spec, max_row), min_row + 1))
+    return Extent(min_row + 1, last)
+
+
+def _is_figure(value: object) -> bool:
+    return isinstance(value, Formula) or (
+        isinstance(value, int | float) and not isinstance(value, bool)
+    )
 
 
 def _last_keyed(snap: Snapshot, spec: L.TableSpec, last: int) -> int:
-    """The table's last row, grown over every row keyed below it, also after blank
-    rows: a clerk who leaves a gap and types a programme means it to count, and
-    nothing of ours lives below an input table, so a row there is never lost
-    (a blank row is skipped like one inside the table)."""
+    """The table's last row, grown over the rows typed below it: a row just
+    below its last row (no blank row between), or, after blank rows, a row that
+    holds a figure (a number or a formula) in one of the table's columns: a
+    clerk who leaves a gap and types a programme means it to count. A row of text
+    only below a blank row is a clerk's note, left where it is, never read into
+    the table (README, "Rows typed below a table")."""
     width = len(spec.columns)
     for row in range(last + 1, snap.max_row(spec.sheet) + 1):
-        if not T.blank(snap.value(spec.sheet, row, c) for c in range(1, width + 1)):
+        values = [snap.value(spec.sheet, row, c) for c in range(1, width + 1)]
+        if T.blank(values):
+            continue
+        if row == last + 1 or any(_is_figure(v) for v in values):
             last = row
     return last
 
