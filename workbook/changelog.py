@@ -12,7 +12,7 @@ from estimates.findings import Finding, count_by_severity
 from estimates.source import SourceError
 
 from . import layout as L
-from .checks import checks_sheet
+from .checks import CANNOT_PUT_BACK, checks_sheet
 from .flags import flag_marks, previous_flags
 from .snapshot import Formula, Snapshot, address, cell_position
 from .writes import REVERT_COLUMNS, Plan, Write, rebuild_sheet
@@ -73,6 +73,11 @@ def _kind(value: object) -> str:
 
 LAYOUT = "layout"
 """The kind of a revert record row that says the refresh changed the layout."""
+KEPT = "kept"
+"""The kind of a revert record row carried from an earlier refresh: a clerk's
+entry a refresh replaced (C02) that Revert cannot put back. It stays on the
+record, and is said again, until the clerk copies the text somewhere else in
+the book (then it is theirs again), whatever later refreshes change."""
 
 
 class CannotRevert(SourceError):
@@ -94,6 +99,9 @@ def revert_rows(
     ]
     said = said or {}
     for i, (sheet, row, col, old, _) in enumerate(changes, start=2):
+        if isinstance(row, str):  # a carried record row, as it stands
+            out += [Write(L.REVERT, i, c, v, None) for c, v in enumerate(col, 1)]
+            continue
         mark = "C02" if (sheet, row, col) in clerk else None
         f = said.get((sheet, address(row, col))) if mark else None
         record = (
@@ -129,7 +137,9 @@ def record(
     changes = changed_cells(snap, plan)
     if changes:
         said = {(f.sheet, f.cell): f for f in findings if f.rule == "C02"}
-        revert = revert_rows(changes, clerk, moved, said)
+        revert = revert_rows(
+            changes + _carried(snap, changes, said), clerk, moved, said
+        )
         rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert)
         plan.writes += log_row(snap, action, findings, len(changes), user, now)
 
@@ -161,20 +171,59 @@ def log_row(
     return [Write(L.CHANGE_LOG, row, c, v, None) for c, v in enumerate(values, start=1)]
 
 
-def replaced_clerk_cells(snap: Snapshot) -> list[tuple[str, str, object, tuple]]:
-    """(sheet, cell, value, said) of what the last refresh replaced that a clerk
-    had typed where it rebuilds a sheet (marked C02 on the revert record);
-    ``said``: (expected, message_en, message_zh) as the refresh said them, or ()
-    where the record does not hold them (an earlier version wrote it)."""
+def _clerk_rows(snap: Snapshot) -> list[tuple]:
+    """The revert record's C02 rows (every column), but those whose text the
+    clerk has since typed elsewhere in the book (theirs again: no longer said)."""
     sheet = snap.sheets.get(L.REVERT, {})
+    rows = [
+        tuple(sheet.get((row, c)) for c in range(1, len(REVERT_COLUMNS) + 1))
+        for row in range(2, snap.max_row(L.REVERT) + 1)
+    ]
+    rows = [r for r in rows if r[4] == "C02" and r[0] and r[1]]
+    if not any(isinstance(r[3], str) for r in rows):
+        return rows
+    seen = _texts_outside_logs(snap)
+    return [r for r in rows if not (isinstance(r[3], str) and r[3].strip() in seen)]
+
+
+def _texts_outside_logs(snap: Snapshot) -> set[str]:
+    logs = {L.CHECKS, L.REVERT, L.CHANGE_LOG}
+    return {
+        v.strip()
+        for name, cells in snap.sheets.items()
+        if name not in logs
+        for v in cells.values()
+        if isinstance(v, str) and not isinstance(v, Formula)
+    }
+
+
+def replaced_clerk_cells(snap: Snapshot) -> list[tuple[str, str, object, tuple]]:
+    """(sheet, cell, value, said) of what a refresh replaced that a clerk had
+    typed where it rebuilds a sheet (marked C02 on the revert record, the last
+    refresh's or carried from an earlier one); ``said``: (expected, message_en,
+    message_zh) as the refresh said them, or () where the record does not hold
+    them (an earlier version wrote it)."""
     out = []
-    for row in range(2, snap.max_row(L.REVERT) + 1):
-        target, cell, _, value, mark, *said = (
-            sheet.get((row, c)) for c in range(1, len(REVERT_COLUMNS) + 1)
-        )
-        if mark == "C02" and target and cell:
-            told = tuple(str(t) for t in said) if all(said) else ()
-            out.append((str(target), str(cell), value, told))
+    for target, cell, _, value, _, *said in _clerk_rows(snap):
+        told = tuple(str(t) for t in said) if all(said) else ()
+        out.append((str(target), str(cell), value, told))
+    return out
+
+
+def _carried(snap: Snapshot, changes: list[tuple], said: dict) -> list[tuple]:
+    """The C02 rows of the record a refresh replaces, for its new record: each
+    clerk's entry it does not change again stays (said as this refresh says it;
+    one Revert cannot put back is ``KEPT``, which Revert leaves on the record)."""
+    now = {(sheet, address(row, col)) for sheet, row, col, *_ in changes}
+    out = []
+    for target, cell, kind, value, mark, *told in _clerk_rows(snap):
+        if (target, cell) in now:
+            continue
+        f = said.get((target, cell))
+        words = (f.expected, f.message_en, f.message_zh) if f else tuple(told)
+        if kind == KEPT or CANNOT_PUT_BACK[0] in str(words[1] or ""):
+            kind = KEPT
+        out.append((target, "carried", (target, cell, kind, value, mark, *words), 0, 0))
     return out
 
 
@@ -198,12 +247,19 @@ def revert_plan(
             " only, so it would leave a broken book. Nothing was changed: undo the"
             " table edit and refresh again, or go back to the copy saved before."
         )
-    restored, typed = 0, []
+    restored, typed, kept = 0, [], []
+
+    def row_values(row: int) -> tuple:
+        return tuple(sheet.get((row, c)) for c in range(1, len(REVERT_COLUMNS) + 1))
+
     for row in range(2, snap.max_row(L.REVERT) + 1):
         target, cell, kind, value, rule = (sheet.get((row, c)) for c in range(1, 6))
         if not target or not cell or target not in snap.sheets:
             continue
         r, c = cell_position(str(cell))
+        if kind == KEPT:  # an earlier refresh's: stays on the record
+            kept.append((target, "carried", row_values(row), 0, 0))
+            continue
         if kind == "formula":
             value = Formula(str(value))
         elif kind == "empty":
@@ -215,7 +271,7 @@ def revert_plan(
         plan.writes.append(put)
         restored += 1
     if restored or typed:
-        rebuild_sheet(plan, sheet, L.REVERT, revert_rows([]))
+        rebuild_sheet(plan, sheet, L.REVERT, revert_rows(kept))
     findings = judge(reverted(snap, plan))
     checks_sheet(plan, snap, findings)  # a clerk's note elsewhere on it stays
     plan.writes += typed  # over the rebuilt list: the next refresh raises it again

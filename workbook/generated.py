@@ -167,12 +167,12 @@ def stale_ranges(snap: Snapshot, reading) -> bool:
     the rows this refresh's totals cover: rows were added just below or laid out
     anew, so every formula over a table's range in the book may be an older one."""
     for spec in L.TABLES.values():
-        ref = snap.names.get(rows_record(spec.name), "")
+        ref = snap.names.get(rows_record(spec.name), "").replace("'", "")
         if not ref or spec.name not in reading.usable:
             continue
+        where, _, cells = ref.lstrip("=").rpartition("!")
         ext = reading.extents[spec.name]
-        want = f"{spec.sheet}!$A${ext.first}:$A${ext.last}"
-        if ref.replace("'", "").lstrip("=") != want:
+        if where != spec.sheet or table_bounds(cells)[1::2] != (ext.first, ext.last):
             return True
     return False
 
