@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, DivisionByZero, InvalidOperation
 
-from .snapshot import CellError, Formula, Snapshot, cell_position, table_bounds
+from .snapshot import CellError, Formula, Snapshot, address, cell_position, table_bounds
 
 _TOKEN = re.compile(
     r"\s*(?:"
@@ -156,7 +156,7 @@ class _Parser:
         """A cell's number; ``SUM`` skips text as Excel does."""
         raw = self.snap.value(sheet, row, col)
         if isinstance(raw, Formula):
-            raw = resolve(self.snap, sheet, raw, self.depth + 1)
+            raw = _resolved_at(self.snap, sheet, row, col, raw, self.depth + 1)
         if isinstance(raw, CellError):
             raise _ErrorValue(str(raw))
         if raw is None or isinstance(raw, bool):
@@ -166,6 +166,22 @@ class _Parser:
         if in_sum:
             return None
         raise NotEvaluated(f"text {raw!r} in arithmetic")
+
+
+class _Named(NotEvaluated):
+    """Not a simple case, in a cell the formula refers to, which it names."""
+
+
+def _resolved_at(snap, sheet: str, row: int, col: int, formula: Formula, depth: int):
+    """A referred cell's formula resolved; where it cannot be, the message names
+    that cell and its formula (not only the formula the clerk looks at)."""
+    try:
+        return resolve(snap, sheet, formula, depth)
+    except _Named:
+        raise
+    except NotEvaluated as exc:
+        where = f"{sheet}!{address(row, col)}"
+        raise _Named(f"{where} holds {formula}: {exc}") from exc
 
 
 def resolve(snap: Snapshot, sheet: str, formula: Formula, depth: int = 0) -> object:
