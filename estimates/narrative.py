@@ -83,9 +83,21 @@ def _pct_zh(new, base) -> str:
 
 
 def change_en(new: Decimal | None, base: Decimal | None, year: str) -> str:
-    """The English change sentence for a programme's Estimate against its Revised;
-    a nil figure counts as zero in the difference and gives no percentage."""
+    """The English change sentence for a programme's Estimate against its Revised.
+    A nil figure (``None``) is not zero: against a nil Revised, or of a nil
+    Estimate, there is no change to quote, and the sentence says which is nil
+    (docs/DOMAIN.md, "Numbers"); both nil are the same."""
     prior = year_en(previous_year(year))
+    if base is None and new is not None:
+        return (
+            f"Provision for {year_en(year)} is {_millions_en(new)}; the revised"
+            f" estimate for {prior} is nil."
+        )
+    if new is None and base is not None:
+        return (
+            f"No provision is made for {year_en(year)}; the revised estimate for"
+            f" {prior} is {_millions_en(base)}."
+        )
     diff = round_half_up(Decimal(new or 0) - Decimal(base or 0), 1)
     if diff == 0:
         return (
@@ -101,9 +113,20 @@ def change_en(new: Decimal | None, base: Decimal | None, year: str) -> str:
     )
 
 
+def _millions_en(amount: Decimal) -> str:
+    return f"${round_half_up(Decimal(amount), 1):,}{NO_BREAK}million"
+
+
 def change_zh(new: Decimal | None, base: Decimal | None, year: str) -> str:
-    """The Chinese change sentence; $ million changes are quoted in 萬元."""
+    """The Chinese change sentence; $ million changes are quoted in 萬元. A nil
+    figure is not zero (``change_en``)."""
     prior = year_zh(previous_year(year))
+    if base is None and new is not None:
+        amount = wan_zh(round_half_up(Decimal(new), 1))
+        return f"{year_zh(year)}的撥款為 {amount};{prior}的修訂預算為無。"
+    if new is None and base is not None:
+        amount = wan_zh(round_half_up(Decimal(base), 1))
+        return f"{year_zh(year)}沒有撥款;{prior}的修訂預算為 {amount}。"
     diff = round_half_up(Decimal(new or 0) - Decimal(base or 0), 1)
     if diff == 0:
         return f"{year_zh(year)}的撥款與{prior}的修訂預算相同。"
@@ -133,7 +156,7 @@ def to_key_zh(year: str) -> str:
 def not_keyed(programme) -> bool:
     """Whether a programme's Estimate or Revised is still to key: blank, or a
     cell that holds no figure (text, an error value). A nil keyed on purpose
-    (``-``) is keyed: nil, counted as zero in the change."""
+    (``-``) is keyed: nil, which the sentence names (``change_en``)."""
     return any(
         not a.keyed
         for a, column in zip(programme.amounts, COLUMNS, strict=True)

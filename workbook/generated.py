@@ -556,6 +556,8 @@ def live_texts(snap: Snapshot, head: Head) -> set[str]:
             # a blank counted as 0 too: what an earlier version's formula shows
             new, base = (Decimal(str(v)) if _number(v) else None for v in (new, base))
             out |= {f(new, base, year) for f in (change_en, change_zh)}
+            zeros = (new or Decimal(0), base or Decimal(0))  # an earlier version's
+            out |= {f(*zeros, year) for f in (change_en, change_zh)}
     return out
 
 

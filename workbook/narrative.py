@@ -116,11 +116,39 @@ def _programme_formulas(head: Head, ident: str, extents: dict[str, Extent]):
         f'"{year_zh(year)}的撥款較{year_zh(prior)}的修訂預算"&IF({diff}>0,"增加",'
         f'"減少")&" "&{_wan(f"ROUND(ABS({diff})*100,0)")}&{pct_zh}&"。")'
     )
+    en, zh = _nil_sentences(F, G, year, en, zh)
     keyed = f"AND({_keyed(F)},{_keyed(G)})"  # else no change to quote (F01)
     return (
         Formula(f'=IF({keyed},{en},"{to_key_en(year)}")'),
         Formula(f'=IF({keyed},{zh},"{to_key_zh(year)}")'),
     )
+
+
+def _nil_sentences(F: str, G: str, year: str, en: str, zh: str) -> tuple[str, str]:
+    """As ``estimates.narrative.change_en``: a nil Revised (``F``) or a nil
+    Estimate (``G``) is not zero; the sentence says which is nil (both keyed: a
+    figure or a nil mark, so a cell that is no number is nil)."""
+    y_en, p_en = year_en(year), year_en(previous_year(year))
+    y_zh, p_zh = year_zh(year), year_zh(previous_year(year))
+
+    def m(cell: str) -> str:
+        return f'"$"&TEXT(ROUND({cell},1),"#,##0.0")&"{NO_BREAK}million"'
+
+    def w(cell: str) -> str:
+        return _wan(f"ROUND(ABS(ROUND({cell},1))*100,0)")
+
+    only_new = f"AND(NOT(ISNUMBER({F})),ISNUMBER({G}))"
+    only_base = f"AND(ISNUMBER({F}),NOT(ISNUMBER({G})))"
+    en = (
+        f'IF({only_new},"Provision for {y_en} is "&{m(G)}&"; the revised estimate'
+        f' for {p_en} is nil.",IF({only_base},"No provision is made for {y_en}; the'
+        f' revised estimate for {p_en} is "&{m(F)}&".",{en}))'
+    )
+    zh = (
+        f'IF({only_new},"{y_zh}的撥款為 "&{w(G)}&";{p_zh}的修訂預算為無。",'
+        f'IF({only_base},"{y_zh}沒有撥款;{p_zh}的修訂預算為 "&{w(F)}&"。",{zh}))'
+    )
+    return en, zh
 
 
 _NIL_MARKS = ",".join(f'"{m}"' for m in KEYED_NIL_MARKS)
