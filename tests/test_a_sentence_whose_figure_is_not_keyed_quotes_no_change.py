@@ -5,15 +5,14 @@ printed the error (#DIV/0!) as the sentence, or on the values-only host had it
 rewritten on every refresh. Only F01 (info) said anything, at the blank cell.
 
 Now a programme sentence quotes a change only when both its Revised and its
-Estimate are keyed (a figure, or a nil keyed on purpose, which counts as zero):
+Estimate are keyed (a figure, or a nil keyed on purpose, which the sentence
+names: test_a_nil_figure_is_not_zero_in_a_sentence):
 otherwise it says the change is to be stated once both are keyed, in both
 languages, the same in the core and in the sheet's live formula; F01 stays at
 the blank cell. On both hosts, on Head 135, a generated Head and a real
 Head-year, read after LibreOffice recalculates."""
 
 from __future__ import annotations
-
-from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
@@ -78,10 +77,10 @@ def test_a_programme_sentence_quotes_a_change_only_from_keyed_figures(
         for row, edit in edits:
             p = head.programmes[row - spec.first_row]
             en, zh = shown[f"programme:{p.number}"]
-            if edit == "-":  # a keyed nil: counted as zero
+            if edit == "-":  # a keyed nil Revised: named, not counted as zero
                 new = p.value("estimate")
-                assert en == change_en(new, Decimal(0), year), (name, host, en)
-                assert zh == change_zh(new, Decimal(0), year), (name, host, zh)
+                assert en == change_en(new, None, year), (name, host, en)
+                assert zh == change_zh(new, None, year), (name, host, zh)
             else:
                 assert (en, zh) == (to_key_en(year), to_key_zh(year)), (name, host)
             assert "#" not in en + zh, (name, host, en)
