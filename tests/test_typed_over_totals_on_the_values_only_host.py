@@ -76,20 +76,14 @@ def test_a_differing_constant_is_kept_and_said_on_either_host(host_outcomes, hos
     assert got.at("C02") == []
 
 
-def test_a_formula_typed_over_a_total_is_replaced_and_said_by_the_cli(host_outcomes):
-    got = outcome(host_outcomes, "total_formula_typed", "cli")
-    wb = load_workbook(got.before)
-    t = Table(wb, "tblProgrammes")
-    after = load_workbook(got.book)["Programmes"][CELL].value
-    assert after == f"=SUM(G{t.first}:G{t.last})"
-    assert got.at("C02", "Programmes", CELL)
-    assert ("Programmes", CELL, "formula", TYPED, "C02") in _revert_rows(got)
-    assert [f["cell"] for f in got.at("C02")] == [CELL]  # not the cells using it
-    assert not got.at("T02") and not got.at("C01")
-
-
-def test_the_values_only_host_keeps_what_a_typed_formula_shows(host_outcomes):
-    """It sees the value, not the formula: a constant to it, kept and said."""
-    got = outcome(host_outcomes, "total_formula_typed", "remote")
-    assert [f["cell"] for f in got.at("C01")] == [CELL]
+@pytest.mark.parametrize("host", HOSTS)
+def test_a_formula_typed_over_a_total_is_kept_and_said_on_either_host(
+    host_outcomes, host
+):
+    """Trial 9c item 4: the CLI replaced it (C02), the ribbon kept it (C01): one
+    rule now, the values-only host's, which sees the value only: kept, C01."""
+    got = outcome(host_outcomes, "total_formula_typed", host)
+    assert load_workbook(got.book)["Programmes"][CELL].value == TYPED
+    assert [f["cell"] for f in got.at("C01")] == [CELL]  # not the cells using it
     assert got.at("C02") == []
+    assert ("Programmes", CELL, "formula", TYPED, "C02") not in _revert_rows(got)

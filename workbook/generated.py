@@ -91,13 +91,17 @@ def _shape(formula: str) -> str:
 
 
 def input_cell_state(snap: Snapshot, c: ComputedCell, expected, gen) -> Shown:
-    """A computed cell on an input sheet: rewritten unless a constant is typed.
-    A formula that is not the template's (a clerk's), or on a values-only host a
-    value the formula cannot show (a constant, or a stale formula: they cannot be
-    told apart), is replaced, goes on the revert record and is raised (C02)."""
+    """A computed cell on an input sheet: rewritten unless the clerk typed over
+    it. A constant, or a formula that is not the template's, is the clerk's: kept
+    and judged by what it shows (C01), as on a values-only host, which sees a
+    formula's value only; a formula whose value cannot be known here (a script
+    wrote it, not a simple case) is replaced, on the revert record (C02)."""
     raw = snap.value(c.sheet, c.row, c.col)
     ref = Ref(c.sheet, c.cell)
     if isinstance(raw, Formula) and _shape(raw) != _shape(c.formula):
+        shows = _clerk_formula_shows(snap, c.sheet, raw)
+        if shows is not None:
+            return Shown(c.key, ref, shows, False)
         gen.replace(c.sheet, c.row, c.col, raw, f"the template's {c.formula}")
     if _blank(raw) or isinstance(raw, Formula):
         return Shown(c.key, ref, None, True)
@@ -106,6 +110,20 @@ def input_cell_state(snap: Snapshot, c: ComputedCell, expected, gen) -> Shown:
             gen.differing.append((c, raw, expected))
         return Shown(c.key, ref, None, True)
     return Shown(c.key, ref, raw, False)
+
+
+def _clerk_formula_shows(snap: Snapshot, sheet: str, formula: Formula) -> object:
+    """The number a clerk's formula shows: the value stored with it, or worked
+    out here; None for an error value, text, or a formula not worked out here."""
+    try:
+        value = resolve(snap, sheet, formula)
+    except NotEvaluated:
+        return None
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    return None
 
 
 _REF = re.compile(
@@ -383,6 +401,17 @@ def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
             raw = snap.value(L.REPORT, old_row, col) if old_row else None
             ref = Ref(L.REPORT, address(r, col))
             typed = not _blank(raw) and not isinstance(raw, Formula)
+            if (
+                same
+                and isinstance(raw, Formula)
+                and _shape(raw) != _shape(str(row.cells[col][0]))
+            ):  # a clerk's formula over the figure: kept and judged, as a constant
+                shows = _clerk_formula_shows(snap, L.REPORT, raw)
+                typed = shows is not None
+                if typed:
+                    gen.kept[(r, col)] = raw
+                    head.shown[figure] = Shown(figure, ref, shows, False)
+                    continue
             if typed and not snap.formulas_known:
                 # a values-only host: only where this row's formulas were these
                 # is a value that disagrees known to be typed
