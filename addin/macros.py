@@ -250,6 +250,10 @@ def import_data(paths, book=None):
         return done
 
 
+TYPED_YEAR = ("the year you typed", "你輸入的年度")
+"""Where the ribbon's New year… takes a year: its input box (the CLI's --year)."""
+
+
 def new_year_check(target, year: str = "", actual_paths=(), verdict=None, book=None):
     """New year…, step 1, on last year's book before anything is written: the new
     name (not last year's, not an existing file, macro-enabled), the book, the year
@@ -273,7 +277,8 @@ def new_year_check(target, year: str = "", actual_paths=(), verdict=None, book=N
                 f"{new.parent}: 沒有此資料夾;請選擇已有的資料夾。",
             )
         snap = XlwingsHost(book).snapshot()
-        done = new_year_ready(snap, year, [_path(p) for p in actual_paths])
+        done = new_year_ready(snap, year, [_path(p) for p in actual_paths],
+                              asked=TYPED_YEAR)  # fmt: skip
         ready = not _refused(book, done)
     if ready and verdict is not None:
         _path(verdict).write_text(str(_path(target)), encoding="utf-8")
@@ -291,7 +296,7 @@ def new_year(year: str = "", actual_paths=(), book=None):
         host = XlwingsHost(book)
         snap = host.snapshot()
         files = [_path(p) for p in actual_paths]
-        done = new_year_ready(snap, year, files, service.current_user())
+        done = new_year_ready(snap, year, files, service.current_user(), TYPED_YEAR)
         if _refused(book, done):
             return done
         host.apply(done.plan, snap)

@@ -990,11 +990,14 @@ def _actual_value(f: _File, line: int, row: list[str], column: int, imported):
         return _UNREAD
 
 
-def _retitled(f: _File, line: int, row: list[str], title: str, imported) -> None:
+def _retitled(f: _File, line: int, row: list[str], titles, imported) -> None:
     """A programme matched by its number whose title the file gives otherwise (it
     was retitled between the years, or the number now names another programme):
-    applied, and said, for the clerk to check."""
+    applied, and said, for the clerk to check. The file's title is compared with
+    the book's in its own language (a Chinese file's with the Chinese title), and
+    not at all when the book has none in that language."""
     given = f.cell(row, "programme_title") or f.cell(row, "title")
+    title = titles[1] if re.search(r"[\u4e00-\u9fff]", given) else titles[0]
     if given and title and norm(given) != norm(title):
         number = _actual_key(f, row)[1]
         reason = (

@@ -99,18 +99,30 @@ def _by_code(head: Head) -> set[str]:
     return {code for code, n in counts.items() if n == 1}
 
 
-def target_year(estimate_year: str, year: str = "", where: str = "") -> str:
+ASKED = ("--year", "--year")
+"""How the command line names the year a clerk gives (the ribbon: its input box)."""
+
+
+def target_year(estimate_year: str, year: str = "", where: str = "",
+                asked: tuple[str, str] = ASKED) -> str:  # fmt: skip
     """The year a book of ``estimate_year`` (read at ``where``) rolls forward to:
-    the next one; a ``year`` given (``--year``) must be exactly that.
+    the next one; a ``year`` given (``asked``: where it was given, in English and
+    Chinese) must be exactly that.
 
     Raises:
         YearError: the book's year is no year (naming ``where``), or ``year`` is
             not the next one.
     """
     want = next_year(estimate_year, where or "the book")
-    if year and parse_year(year, "--year") != want:
+    if not year:
+        return want
+    try:
+        given = parse_year(year)
+    except YearError as exc:
+        raise YearError(f"{asked[0]}: {exc}", f"{asked[1]}: {exc.zh}") from None
+    if given != want:
         raise YearError(
-            f"--year: the new year must be {want}, the year after the book's"
+            f"{asked[0]}: the new year must be {want}, the year after the book's"
             f" {estimate_year}; {year.strip()} was given",
             f"新年度應為 {estimate_year} 的下一年度 {want},現為 {year.strip()}。",
         )
@@ -136,10 +148,13 @@ def _actual(actuals: Actuals, *keys: tuple[str, str]):
     return None
 
 
-def actual_keys(head: Head) -> dict[tuple[str, str], str]:
+def actual_keys(head: Head) -> dict[tuple[str, str], object]:
     """The keys of ``Actuals`` that a Head's lines take, each with the line's title
-    (a programme matched by number whose file title differs is said)."""
-    keys = {("programme", p.number): p.title_en or p.title_zh for p in head.programmes}
+    (a programme's in both languages, (English, Chinese): one matched by number
+    whose file title differs, in the file's language, is said)."""
+    keys: dict[tuple[str, str], object] = {
+        ("programme", p.number): (p.title_en, p.title_zh) for p in head.programmes
+    }
     unique = _by_code(head)
     for s in head.subheads:
         for title in (s.title_en, s.title_zh):

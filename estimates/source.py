@@ -271,7 +271,12 @@ def load_source(folder: Path) -> Head:
     if not folder.exists():
         raise SourceError(f"{folder}: no such folder")
     if not folder.is_dir():
-        raise SourceError(f"{folder}: not a folder of source data")
+        book = folder.suffix.lower() in (".xlsx", ".xlsm", ".xltm", ".xltx")
+        raise SourceError(
+            f"{folder}: not a folder of source data"
+            + (" (a workbook: 'estimates export' it to a folder to build from;"
+               " 'estimates refresh' updates it as it is)" if book else "")
+        )  # fmt: skip
     meta_path = folder / "head.toml"
     if not meta_path.exists():
         published = " (it holds CSV files: for the Government's published Estimates"

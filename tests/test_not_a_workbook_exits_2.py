@@ -44,10 +44,15 @@ def test_not_a_workbook_exits_2_with_one_line(
     args = [command, str(book)] + (["--json"] if command == "report" else [])
     assert run(args) == 2
     err = capsys.readouterr().err.strip()
-    assert err == (
-        f"estimates {command}: {book}: not an Excel workbook ({what}): save it as"
-        " an Excel workbook (.xlsx or .xlsm) and run this again"
-    )
+    save_as = "save it as an Excel workbook (.xlsx or .xlsm) and run this again"
+    if name.endswith(".csv"):  # how to import it first (trial 10e item 10)
+        save_as = (
+            "a CSV file of published Estimates goes into a book with 'estimates"
+            " import FILES --head N --year YYYY-YY -o DIR', then 'estimates build"
+            " DIR -o BOOK.xlsx' (the ribbon: Import…); or " + save_as
+        )
+    said = f"{book}: not an Excel workbook ({what}): {save_as}"
+    assert err == f"estimates {command}: {said}"
 
 
 def test_a_libreoffice_ods_exits_2(sample_book, libreoffice, tmp_path, capsys):

@@ -67,24 +67,29 @@ def unread(findings: list[Finding]) -> dict[Ref, Finding]:
 ACTION_ZH = {"Export": "匯出", "New year": "新年度", "Import": "匯入"}
 
 
+def _at(f: Finding) -> str:
+    """Where a finding is, before its message: its cell ("" for a sheet that is
+    missing: the message names it)."""
+    return f"{f.ref}: " if f.ref is not None else ""
+
+
 def _refuse(source: str, what: tuple[str, str], cells: list[Finding],
-            advice: tuple[str, str]) -> None:  # fmt: skip
+            advice: tuple[str, str], noun: tuple[str, str] = ("cells", "個儲存格"),
+            ) -> None:  # fmt: skip
     """One cell: one line. Several: a line that counts them, then every one of
     them, a line each (the clerk mends them all at once; none said twice). In
-    English, and in Chinese (``what`` and ``advice`` are each a pair)."""
+    English, and in Chinese (``what``, ``advice`` and ``noun`` are each a pair)."""
     first = cells[0]
-    said = f"{first.ref}: {what[0]}: {first.message_en.rstrip('.')}"
-    zh = (
-        f"{source}: {first.ref}: {what[1]}:{first.message_zh.rstrip('。')}。{advice[1]}"
-    )
+    said = f"{_at(first)}{what[0]}: {first.message_en.rstrip('.')}"
+    zh = f"{source}: {_at(first)}{what[1]}:{first.message_zh.rstrip('。')}。{advice[1]}"
     if len(cells) == 1:
         raise CannotCarry(f"{source}: {said}. {advice[0]}", zh)
     raise CannotCarry(
         "\n".join(
-            [f"{source}: {len(cells)} cells: {what[0]}. {advice[0]}"]
-            + [f"  {f.ref}: {f.message_en.rstrip('.')}" for f in cells]
+            [f"{source}: {len(cells)} {noun[0]}: {what[0]}. {advice[0]}"]
+            + [f"  {_at(f)}{f.message_en.rstrip('.')}" for f in cells]
         ),
-        f"{source}: 共 {len(cells)} 個儲存格:{what[1]}。{advice[1]}",
+        f"{source}: 共 {len(cells)} {noun[1]}:{what[1]}。{advice[1]}",
     )
 
 
@@ -107,7 +112,7 @@ def refuse_lost_tables(source: str, findings: list[Finding], action: str) -> Non
                   "請按範本把表格放回原處,然後再試。")  # fmt: skip
         what = (f"{action} cannot read this table",
                 f"「{ACTION_ZH.get(action, action)}」無法讀取此表格")  # fmt: skip
-        _refuse(source, what, lost, advice)
+        _refuse(source, what, lost, advice, ("tables or sheets", "個表格或工作表"))
 
 
 def refuse_unread(source: str, findings: list[Finding], action: str) -> None:

@@ -46,6 +46,11 @@ class BookError(ValueError):
 
 BOOK_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm")
 SAVE_AS = "save it as an Excel workbook (.xlsx or .xlsm) and run this again"
+FROM_CSV = (
+    "a CSV file of published Estimates goes into a book with 'estimates import"
+    " FILES --head N --year YYYY-YY -o DIR', then 'estimates build DIR -o"
+    " BOOK.xlsx' (the ribbon: Import…); or " + SAVE_AS
+)
 
 
 def _kind_of(path: Path) -> str:
@@ -81,7 +86,8 @@ def check_format(path: Path) -> None:
     """
     kind = _kind_of(path)
     if kind:
-        raise BookError(f"{path}: not an Excel workbook ({kind}): {SAVE_AS}")
+        advice = FROM_CSV if path.suffix.lower() == ".csv" else SAVE_AS
+        raise BookError(f"{path}: not an Excel workbook ({kind}): {advice}")
     if path.suffix.lower() in (".xlsx", ".xltx"):
         with zipfile.ZipFile(path) as z:
             if "xl/vbaProject.bin" in z.namelist():

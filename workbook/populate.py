@@ -22,6 +22,7 @@ from estimates.importer import head_number, import_files, read_actuals
 from estimates.importer import write_source as write_imported
 from estimates.model import COLUMNS, Head, Ref, year_labels
 from estimates.rollforward import (
+    ASKED,
     Actuals,
     actual_keys,
     draft,
@@ -406,7 +407,8 @@ def _overwritten(snap: Snapshot, fill_plan: Plan) -> list[tuple[str, object, obj
 
 
 def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None,
-                  user: str = "", now: str = "") -> Populated:  # fmt: skip
+                  user: str = "", now: str = "",
+                  asked: tuple[str, str] = ASKED) -> Populated:  # fmt: skip
     """New year, run on a copy of last year's book: roll its Head forward, fill
     every table and Head input, mark the clerk's narrative as drafts, log the new
     year (which makes the to-fill findings) and refresh. Revert starts empty."""
@@ -414,8 +416,8 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     old = reading.head
     refuse_unkeyed(snap.source, old)
     refuse_half_keyed(snap.source, old)
-    new = roll_forward(old, target_year(old.estimate_year, year, _year_cell(snap)),
-                       actuals)  # fmt: skip
+    new = roll_forward(old, target_year(old.estimate_year, year, _year_cell(snap),
+                                        asked), actuals)  # fmt: skip
     done = fill(snap, new, L.TABLES, every_input=True)
     done.blank_estimates = [
         str(line.amounts[-1].ref)
@@ -473,14 +475,17 @@ def _untyped(after: Snapshot, findings: list[Finding]) -> list[tuple[str, str]]:
 
 def _history(snap: Snapshot, old: Head) -> list[Write]:
     """The Charts sheet's earlier years of the establishment move up one, and last
-    year's posts at start join them (the chart's last two years follow the Head)."""
+    year's posts at start join them (the chart's last two years follow the Head);
+    unless the Head has no establishment keyed, this year or before."""
     rows = [
         [snap.value(L.CHARTS, HISTORY_ROW + i, c) for c in HISTORY_COLUMNS]
         for i in range(HISTORY_INPUT_ROWS)
     ]
-    if is_year(old.estimate_year):
-        start = str(first_year(old.estimate_year))
-        rows = [*rows[1:], [start, old.establishment.posts_start.value]]
+    posts = old.establishment.posts_start.value
+    kept = any(r[1] is not None for r in rows)
+    if is_year(old.estimate_year) and (posts is not None or kept):
+        start = str(first_year(old.estimate_year))  # a Head with no establishment:
+        rows = [*rows[1:], [start, posts]]  # no year with no posts (trial 10e 9)
     return [
         Write(L.CHARTS, HISTORY_ROW + i, col, value, style)
         for i, row in enumerate(rows)
@@ -537,20 +542,23 @@ def _same_file(a: Path, b: Path) -> bool:
     return os.path.normcase(a.resolve()) == os.path.normcase(b.resolve())
 
 
-def new_year_ready(snap: Snapshot, year: str, files, user: str = "") -> Populated:
+def new_year_ready(snap: Snapshot, year: str, files, user: str = "",
+                   asked: tuple[str, str] = ASKED) -> Populated:  # fmt: skip
     """Everything New year checks, without writing: the book, the year and the
     files of actual expenditure; the plan it would apply.
 
     Raises:
         SourceError, YearError: naming the file or cell (as New year would).
     """
-    actuals, issues = actual_expenditure(snap, year, files)
-    done = new_year_plan(snap, year, actuals, user)
+    actuals, issues = actual_expenditure(snap, year, files, asked)
+    done = new_year_plan(snap, year, actuals, user, asked=asked)
     done.issues = issues
     return done
 
 
-def actual_expenditure(snap: Snapshot, year: str, files) -> tuple[Actuals | None, list]:
+def actual_expenditure(
+    snap: Snapshot, year: str, files, asked: tuple[str, str] = ASKED
+) -> tuple[Actuals | None, list]:
     """New year's Actual from published or accounting CSV files (none: nothing),
     for the lines of the book in ``snap``; and the rows not applied.
 
@@ -560,7 +568,7 @@ def actual_expenditure(snap: Snapshot, year: str, files) -> tuple[Actuals | None
     if not files:
         return None, []
     old = read_book(snap).head
-    year = target_year(old.estimate_year, year, _year_cell(snap))
+    year = target_year(old.estimate_year, year, _year_cell(snap), asked)
     label = year_labels(year)[0]
     head = head_number(old.head, _cell(snap, "head"))
     return read_actuals([Path(f) for f in files], head, label, actual_keys(old))
