@@ -58,7 +58,40 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.engine)
         if "host_outcomes" in names:
             item.add_marker(pytest.mark.xdist_group("host_outcomes"))
+        elif module := _module_made_once(item):
+            item.add_marker(pytest.mark.xdist_group(module))
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
+def _module_made_once(item) -> str | None:
+    """The test's module when the test uses a fixture defined there that outlives
+    one test (the render tests' PDFs): each xdist worker would make it again, so
+    the module's tests form one group, on one worker, and it is made once."""
+    module = item.nodeid.split("::")[0]
+    info = getattr(item, "_fixtureinfo", None)
+    for defs in info.name2fixturedefs.values() if info else ():
+        if any(d.scope != "function" and d.baseid == module for d in defs):
+            return module
+    return None
+
+
+def pytest_configure(config):
+    """Refuse a run whose ``--dist loadgroup`` would be ignored: pytest 9.2 reads
+    no ``Item._nodeid``, where pytest-xdist 3.8 writes the group, so each group's
+    tests spread over both workers (the host_outcomes tests waited ~95 s for each
+    other; each render module made its PDFs on both). pyproject pins pytest < 9.2."""
+    if config.getoption("dist", "no") != "loadgroup":
+        return
+    import xdist
+
+    def version(text: str) -> tuple[int, ...]:
+        return tuple(int(p) for p in text.split(".")[:2] if p.isdigit())
+
+    if version(pytest.__version__) >= (9, 2) and version(xdist.__version__) <= (3, 8):
+        raise pytest.UsageError(
+            f"pytest {pytest.__version__} ignores pytest-xdist {xdist.__version__}'s"
+            " --dist loadgroup: install pytest < 9.2 (pip install -e '.[test]')"
+        )
 
 
 @pytest.fixture

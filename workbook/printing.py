@@ -287,15 +287,15 @@ def lines_needed(text: str, width: float) -> int:
 
 
 def _last_column(ws) -> int:
-    """The last visible column with content that Refresh owns."""
-    last = 1
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is None or not L.owns(ws.title, cell.column):
-                continue
-            if not ws.column_dimensions[get_column_letter(cell.column)].hidden:
-                last = max(last, cell.column)
-    return last
+    """The last visible column with content that Refresh owns (from the cells the
+    sheet holds, in row order: ``iter_rows`` would make each empty one first)."""
+    columns = dict.fromkeys(
+        col
+        for (_, col), cell in sorted(ws._cells.items())
+        if cell.value is not None and L.owns(ws.title, col)
+    )
+    hidden = ws.column_dimensions
+    return max([1, *(c for c in columns if not hidden[get_column_letter(c)].hidden)])
 
 
 def fit_sheet(ws, styles: dict | None = None, over_hidden: bool = False) -> None:
