@@ -471,9 +471,7 @@ def _wrap_row(ws, row, cjk_room: float = 1.0) -> None:
             width *= cjk_room
         if not formula and text_width(text) + 1 <= width:
             continue
-        alignment = copy(cell.alignment)
-        alignment.wrap_text, alignment.vertical = True, "top"
-        cell.alignment = alignment
+        _aligned(cell, wrap_text=True, vertical="top")
         bold = BOLD if cell.font is not None and cell.font.b else 1.0
         lines = max(lines, lines_needed(text, (width - 1) / bold) if text else 1)
     dims = ws.row_dimensions[row[0].row]
@@ -490,9 +488,7 @@ def _top(row) -> None:
         if isinstance(cell, MergedCell):
             continue
         if cell.alignment is None or cell.alignment.vertical != "top":
-            alignment = copy(cell.alignment)
-            alignment.vertical = "top"
-            cell.alignment = alignment
+            _aligned(cell, vertical="top")
 
 
 INPUT_SHEETS = (L.HEAD, L.PROGRAMMES, L.SUBHEADS, L.BREAKDOWN, L.ESTABLISHMENT)
@@ -582,7 +578,6 @@ def _width(ws, first: int, last: int) -> float:
 def _wrap_and_grow(
     ws, spanning: frozenset, last: int, narrow: frozenset, over_hidden: bool
 ) -> None:
-    from copy import copy
 
     seen = _Seen(ws)
     for row in ws.iter_rows():
@@ -610,10 +605,7 @@ def _wrap_and_grow(
             width = seen.width(cell.column, end) * 10 / size  # in body characters
             long = text_width(text) + 1 > width or "\n" in text
             if long or (cell.row, cell.column) in narrow:
-                alignment = copy(cell.alignment)
-                alignment.wrap_text = True
-                alignment.vertical = "top"
-                cell.alignment = alignment
+                _aligned(cell, wrap_text=True, vertical="top")
             if cell.alignment is not None and cell.alignment.wrap_text:
                 lines = max(lines, lines_needed(text, width / bold))
             points = max(points, LINE_POINTS * size / 10)
@@ -705,17 +697,28 @@ def _merged_at(ws, cell) -> bool:
 def _align_top(sheet: str, row) -> None:
     """In a row taller than a line, every cell Refresh owns starts at the top,
     beside its text."""
-    from copy import copy
-
     for cell in row:
         if cell.value is None or isinstance(cell, MergedCell):
             continue
         if not L.owns(sheet, cell.column):
             continue
         if cell.alignment is None or cell.alignment.vertical != "top":
-            alignment = copy(cell.alignment)
-            alignment.vertical = "top"
-            cell.alignment = alignment
+            _aligned(cell, vertical="top")
+
+
+def _aligned(cell, **changes) -> None:
+    """The cell's alignment with ``changes``: each (alignment before, changes)
+    worked out once per book (a sheet sets the same few over thousands of cells;
+    what the book stores is the same)."""
+    book = cell.parent.parent
+    done = book.__dict__.setdefault("_estimates_aligned", {})
+    key = (cell._style.alignmentId, *sorted(changes.items()))
+    if key not in done:
+        alignment = copy(cell.alignment)
+        for name, value in changes.items():
+            setattr(alignment, name, value)
+        done[key] = book._alignments.add(alignment)
+    cell._style.alignmentId = done[key]
 
 
 def _span_end(ws, row: int, col: int, last: int, over_hidden: bool) -> int:
