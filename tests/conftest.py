@@ -47,11 +47,12 @@ settings.load_profile(
 @pytest.hookimpl(tryfirst=True)  # before xdist's, which reads the group marks
 def pytest_collection_modifyitems(config, items):
     """``engine`` on every test that starts LibreOffice (it asks for the fixture);
-    ``slow`` tests first. Under ``--dist loadgroup`` (pyproject) each xdist worker
-    takes the next test as it finishes one, so the slow tests spread over both
-    workers and short ones fill the end; the tests of ``host_outcomes`` (one costly
-    session result) form one group on one worker rather than one worker waiting
-    for the other's."""
+    ``slow`` tests first, then the groups. Under ``--dist loadgroup`` (pyproject)
+    each xdist worker takes the next test as it finishes one, so the slow tests
+    spread over both workers and short ones fill the end; the tests of
+    ``host_outcomes`` (one costly session result) form one group on one worker
+    rather than one worker waiting for the other's, and so do a module's tests
+    that share a fixture made once for the module."""
     for item in items:
         names = getattr(item, "fixturenames", ())
         if "libreoffice" in names:
@@ -60,7 +61,14 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("host_outcomes"))
         elif module := _module_made_once(item):
             item.add_marker(pytest.mark.xdist_group(module))
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    items.sort(key=_order)
+
+
+def _order(item) -> tuple[bool, bool]:
+    """Slow tests first, then the groups (one worker takes a whole group: one
+    left for the end would keep the other worker idle while it runs)."""
+    slow = item.get_closest_marker("slow") is not None
+    return not slow, item.get_closest_marker("xdist_group") is None
 
 
 def _module_made_once(item) -> str | None:
