@@ -258,7 +258,9 @@ class Cells:
             return 0
         return value
 
-    def missing(self, f: Labelled, ref: Ref, label: str, severity=None) -> None:
+    def missing(
+        self, f: Labelled, ref: Ref, label: str, severity=None, why=None
+    ) -> None:
         row = label.strip()
         named = row and "()" not in row and row != f.label_en
         where = f"{ref}, {row}" if named else ref
@@ -268,5 +270,6 @@ class Cells:
             (f"{f.label_en} is missing ({where})", f"缺少{f.label_zh}({where_zh})"),
             want,
             ("a blank cell", "空白"),
+            *([why] if why else []),  # why it is an error (a title: reader._why)
         )
         self.add("D06", ref, en, zh, want[0], "blank", severity)

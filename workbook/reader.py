@@ -276,10 +276,41 @@ def read_tables(
 TITLES = ("title_en", "title_zh")  # the book prints both: COR English, COR 中文
 
 
-def _given(head: Head) -> set[str]:
-    """The title fields the Head's title or any line's title is given in."""
-    items = [head, *head.programmes, *head.subheads]
-    return {t for t in TITLES if any(getattr(i, t) for i in items)}
+def _given(head: Head) -> dict[str, str]:
+    """The title fields the Head's title or any line's title is given in, each
+    with the first cell that gives it (what makes a blank one an error)."""
+    heads = {f.attr: f"{f.sheet}!{f.cell}" for f in L.HEAD_INPUTS if f.attr in TITLES}
+    given: dict[str, str] = {}
+    for name in TITLES:
+        if getattr(head, name):
+            given[name] = heads[name]
+            continue
+        lines = [*head.programmes, *head.subheads]
+        first = next((i for i in lines if getattr(i, name) and name in i.refs), None)
+        if first is not None:
+            given[name] = str(first.refs[name])
+    return given
+
+
+WHY = {
+    "title_en": ("English", "英文", "COR English"),
+    "title_zh": ("Chinese", "中文", "COR 中文"),
+}
+"""A title's language, in English and Chinese, and the COR sheet it prints on."""
+
+
+def _why(name: str, at: str) -> tuple[str, str]:
+    """Why a blank title is an error: the book gives that language at ``at``, so
+    it prints that COR sheet (trial 10e item 7: keying one Chinese title turned
+    the warnings into errors with no word why)."""
+    en, zh, sheet = WHY[name]
+    return (
+        f"This is an error, not a warning, because {at} is keyed in {en}, so the"
+        f" book prints {sheet}: key every {en} title, or clear {at} to leave"
+        f" {sheet} without titles.",
+        f"由於 {at} 已輸入{zh}名稱,本工作簿會列印{zh}管制人員報告,故屬錯誤而非警告:"
+        f"請輸入所有{zh}名稱,或清除 {at}。",
+    )
 
 
 def _titles(cells: Cells, head: Head, table: str) -> None:
@@ -297,7 +328,9 @@ def _titles(cells: Cells, head: Head, table: str) -> None:
                          "code": getattr(item, "code", "")}  # fmt: skip
                 label = _row_label(spec, texts) if any(texts.values()) else ""
                 severity = None if name in given else Severity.WARNING
-                cells.missing(spec.table.field(name), item.refs[name], label, severity)
+                why = _why(name, given[name]) if name in given else None
+                cells.missing(spec.table.field(name), item.refs[name], label,
+                              severity, why)  # fmt: skip
 
 
 def _head_titles(cells: Cells, head: Head) -> None:
