@@ -58,6 +58,7 @@ CASES = {
     "S04": (_set("Head", "C12", 80), [("error", "Establishment", "C4")]),
     "S05": (_set("Establishment", "K16", 1), [("error", "Establishment", "K16")]),
     "S06": (_set("Establishment", "F16", 60), [("error", "Establishment", "A16")]),
+    "S07": (_set("Establishment", "G16", "9"), [("warning", "Establishment", "G16")]),
     "T05": (_set("Subhead000", "D9", 1), [("error", "Subhead000", "D4")]),
     "D01": (_set("Subheads", "F7", "84,531"), [("error", "Subheads", "F7")]),
     "D02": (_set("Subheads", "G7", "#REF!"), [("error", "Subheads", "G7")]),

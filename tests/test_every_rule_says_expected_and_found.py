@@ -200,6 +200,7 @@ CASES = {
     "S04": _summary("posts_start", 999),
     "S05": _typed("rank_nams:", 1),
     "S06": _pay_range,
+    "S07": _set("tblEstablishment", "programme", "99"),
     "N01": _narrative("The provision is $98,765.4 million."),
     "C01": _typed("subhead_total:Total Expenditure:estimate", 1),
     "C02": _narrative_row,

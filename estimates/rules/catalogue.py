@@ -84,6 +84,12 @@ RULES: dict[str, Rule] = {
             "職級的薪級範圍見於薪級表",
         ),
         Rule(
+            "S07",
+            W,
+            "A rank's programme is one of the Head's",
+            "職級所屬綱領為本總目的綱領",
+        ),
+        Rule(
             "N01",
             E,
             "A narrative sentence quotes the tables' figures",
@@ -236,6 +242,10 @@ HOW: dict[str, tuple[str, str]] = {
     "S06": (
         "The middle point(s) of the rank's range looked up in the pay scale.",
         "在薪級表查找職級範圍的中點。",
+    ),
+    "S07": (
+        "The rank's programme number against the Programmes table's numbers.",
+        "以職級的綱領編號對照綱領表的編號。",
     ),
     "C01": (
         "The template's formula for this cell, evaluated by the core.",

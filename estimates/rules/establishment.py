@@ -3,7 +3,8 @@
 Rule ids: S01 (posts at end = posts at start + net change), S02 (directorate
 counts), S03 (NAMS of non-directorate posts within the ceiling), S04 (the
 establishment table's posts at start agree with the Head summary), S06 (a rank's
-pay range is in the pay scale). S05 judges shown NAMS cells: see ``shown``.
+pay range is in the pay scale), S07 (a rank's programme is one of the Head's).
+S05 judges shown NAMS cells: see ``shown``.
 """
 
 from __future__ import annotations
@@ -168,6 +169,40 @@ def _s06(head: Head, results: Results) -> list[Finding]:
     return out
 
 
+def _number(text: str) -> str:
+    return text.strip().strip("()").strip()
+
+
+def _s07(head: Head) -> list[Finding]:
+    """A rank whose programme the Head no longer has (its row deleted, or the
+    number mistyped): the staff-by-programme chart and sentences leave it out
+    (trial 10e item 12)."""
+    numbers = [_number(p.number) for p in head.programmes]
+    out = []
+    for post in head.posts:
+        if not _number(post.programme) or _number(post.programme) in numbers:
+            continue
+        en, zh = said(
+            (
+                f"The programme of {post.rank_en or post.rank_zh} is not one of"
+                " this Head's",
+                f"{post.rank_zh or post.rank_en} 的綱領不是本總目的綱領",
+            ),
+            (f"one of {', '.join(numbers) or 'none'}",
+             f"{'、'.join(numbers) or '沒有'}之一"),
+            (f"programme {post.programme.strip()}",
+             f"綱領 {post.programme.strip()}"),
+            (
+                "Its posts are left out of the staff by programme: give the rank"
+                " its programme now, or delete the rank.",
+                "其職位不計入按綱領劃分的人手:請填上該職級現屬的綱領,或刪除該職級。",
+            ),
+        )  # fmt: skip
+        ref = post.refs.get("programme", post.ref)
+        out.append(finding("S07", ref, en, zh, found=post.programme.strip()))
+    return out
+
+
 def check(head: Head, results: Results) -> list[Finding]:
     est = head.establishment
     if not head.posts:
@@ -181,4 +216,4 @@ def check(head: Head, results: Results) -> list[Finding]:
     out += _s02(head, results)
     if est.ceiling.value is not None:
         out += _s03(head, results, est.ceiling.value)
-    return out + _s06(head, results)
+    return out + _s06(head, results) + _s07(head)
