@@ -347,6 +347,67 @@ def directorate_zh(year: str, start: int, end: int) -> str:
     return f"此外,預算於{date_zh(first)}{has(start)},於{date_zh(first + 1)}{has(end)}。"
 
 
+def _blank_counts(head, key: str) -> bool:
+    """Whether a Head-wide line of a rolled-forward book quotes a figure still to
+    key (Revised and Estimate blank, the ceiling and directorate at end to key):
+    it would quote "$0" or "none" (trial 10e, note5 Issue 10 Left 6). In any
+    other book a blank counts as nil here, as before."""
+    est = head.establishment
+    if not head.rolled_from:
+        return False
+    if key == "ceiling":
+        counts = (est.posts_start, est.directorate_start, est.directorate_end,
+                  est.net_change, est.ceiling)  # fmt: skip
+        return any(c.value is None for c in counts)
+    if key == "directorate":
+        return est.directorate_start.value is None or est.directorate_end.value is None
+    if key not in ("head_total", "subhead_000"):
+        return False  # a programme's line says so itself (to_key_en)
+    lines = [s for s in head.subheads if key == "head_total" or s.code == "000"]
+    return any(a.blank for s in lines for a in s.amounts[2:])  # Revised, Estimate
+
+
+def _to_key(head, key: str) -> tuple[str, str]:
+    """A Head-wide line whose figures are still to key: says so, quoting none."""
+    year = head.estimate_year
+    first = first_year(year)
+    return {
+        "head_total": (
+            f"The estimate of the amount required in {year_en(year)} for the"
+            f" salaries and expenses of {head_name_en(head)} is to be stated once"
+            " every subhead's Revised and Estimate figures are keyed.",
+            f"{year_zh(year)}{head_name_zh(head)}所需的薪金及開支預算,須待所有分目的"
+            "修訂預算及預算均已輸入後列明。",
+        ),
+        "subhead_000": (
+            "Provision under Subhead 000 for the salaries, allowances and other"
+            f" operating expenses of {head_name_en(head)} is to be stated once its"
+            " Revised and Estimate figures are keyed.",
+            f"分目 000 項下用以支付{head_name_zh(head, short=True)}的薪金、津貼及"
+            "其他運作開支的撥款,須待修訂預算及預算均已輸入後列明。",
+        ),
+        "ceiling": (
+            f"Establishment ceiling {year_en(year)} (notional annual mid-point"
+            " salary value): to be stated once the ceiling and the posts at start"
+            " and end are keyed.",
+            f"{year_zh(year)}的編制上限(按薪級中點估計的年薪值),須待編制上限及年初、"
+            "年終職位均已輸入後列明。",
+        ),
+        "directorate": (
+            f"The directorate posts as at 31 March {first} and as at 31 March"
+            f" {first + 1} are to be stated once both are keyed.",
+            f"{date_zh(first)}及{date_zh(first + 1)}的首長級職位,須待兩者均已輸入後"
+            "列明。",
+        ),
+    }[key]
+
+
+def _or_to_key(head, line: Sentence) -> Sentence:
+    if not _blank_counts(head, line.key):
+        return line
+    return Sentence(line.key, line.label, *_to_key(head, line.key))
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One narrative line: a stable key, a label, and the sentence in each language."""
@@ -492,7 +553,7 @@ def sentences(head, results) -> list[Sentence]:
                     subhead_000_zh(line, year, head_name_zh(head, short=True), zh),
                 )
             )
-    return out
+    return [_or_to_key(head, line) for line in out]
 
 
 _FIGURES = re.compile(
