@@ -100,28 +100,44 @@ def _order(f: Finding) -> tuple:
     return (at, *cell_position(f.ref.cell))
 
 
-def refuse_lost_tables(source: str, findings: list[Finding], action: str) -> None:
-    """A table the reader could not find would be carried as empty.
+def _strangers(sheets) -> tuple[str, str]:
+    """The book's sheets the template does not have (a renamed one, perhaps),
+    said for the clerk ("" if none): trial 10e item 10 ('Programs')."""
+    names = [s for s in sheets if s not in dict(L.SHEETS) and not s.startswith("_")]
+    names = [s for s in names if s != "xlwings.conf"]
+    if not names:
+        return "", ""
+    listed = ", ".join(repr(n) for n in names)
+    return (f" (the book has {listed}, a sheet the template does not: renamed?)",
+            f"(本工作簿有範本沒有的工作表 {listed}:是否曾改名?)")  # fmt: skip
+
+
+def refuse_lost_tables(source: str, findings: list[Finding], action: str,
+                       sheets=()) -> None:  # fmt: skip
+    """A table the reader could not find would be carried as empty; ``sheets``:
+    the book's sheet names (one the template lacks is said: renamed?).
 
     Raises:
         CannotCarry: naming the first such table's sheet and cell.
     """
     lost = [f for f in findings if f.rule in TABLE_RULES]
     if lost:
-        advice = ("Put the table back as the template has it, then try again.",
-                  "請按範本把表格放回原處,然後再試。")  # fmt: skip
+        en, zh = _strangers(sheets)
+        advice = (f"Put the table back as the template has it{en}, then try again.",
+                  f"請按範本把表格放回原處{zh},然後再試。")  # fmt: skip
         what = (f"{action} cannot read this table",
                 f"「{ACTION_ZH.get(action, action)}」無法讀取此表格")  # fmt: skip
         _refuse(source, what, lost, advice, ("tables or sheets", "個表格或工作表"))
 
 
-def refuse_unread(source: str, findings: list[Finding], action: str) -> None:
+def refuse_unread(source: str, findings: list[Finding], action: str,
+                  sheets=()) -> None:  # fmt: skip
     """Export: every input cell must be read as keyed.
 
     Raises:
         CannotCarry: naming the first cell that is not (and how many more).
     """
-    refuse_lost_tables(source, findings, action)
+    refuse_lost_tables(source, findings, action, sheets)
     cells = sorted(unread(findings).values(), key=_order)
     if cells:
         what = (f"{action} would lose or change what it holds",
@@ -278,7 +294,7 @@ def keep_verbatim(snap: Snapshot, old: Head, findings: list[Finding],
         CannotCarry: such a cell cannot be copied (a formula or error value, or
             one of several the new value is made from), naming it.
     """
-    refuse_lost_tables(snap.source, findings, "New year")
+    refuse_lost_tables(snap.source, findings, "New year", snap.sheets)
     bad = unread(findings)
     kept: dict[tuple[str, int, int], object] = {}
     refused: list[Finding] = []

@@ -585,7 +585,7 @@ def export_inputs(snap: Snapshot, head: Head, findings: list[Finding], folder: P
     Raises:
         CannotCarry: naming the book and the cell.
     """
-    refuse_unread(snap.source, findings, "Export")
+    refuse_unread(snap.source, findings, "Export", snap.sheets)
     refuse_other_folder(Path(folder), head)
     head.notes, left_out = clerk_notes(snap)
     head.posts_history, odd = _history_to_export(snap)
