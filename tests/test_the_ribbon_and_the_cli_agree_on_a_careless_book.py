@@ -20,6 +20,7 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
+from workbook import formulas as fx
 from workbook import layout as L
 from workbook.io import load_book, save_book
 
@@ -29,7 +30,7 @@ from .hosts import HOSTS, refresh_on
 pytestmark = pytest.mark.engine
 
 _FIGURE = re.compile(rf"^={re.escape(L.REPORT)}!\$?[A-Z]+\$?[0-9]+$")
-_SOURCE = re.compile(r"^=Programmes!\$?G\$?[0-9]+$")
+_SOURCE = re.compile(r"^Programmes!\$?G\$?[0-9]+$")  # a Report figure's input
 SHEETS = (L.REPORT, L.REPORT_EN, L.REPORT_ZH, L.NARRATIVE)
 
 
@@ -57,7 +58,7 @@ def _edit(book) -> None:
     report = wb[L.REPORT]
     cell = next(
         c for line in report.iter_rows() for c in line
-        if isinstance(c.value, str) and _SOURCE.match(c.value)
+        if _SOURCE.match(fx.figure_source(c.value) or "")
     )  # fmt: skip
     cell.value = 999
     cor = wb[L.REPORT_EN]

@@ -422,7 +422,7 @@ def _provision_blocks(out: _Rows, head: Head, extents: dict[str, Extent]) -> Non
         figures = {}
         for k, column in enumerate(COLUMNS):
             cells[FIRST_AMOUNT_COL + k] = (
-                fx.reference(prog.sheet, src, prog.col(column)),
+                fx.figure(prog.sheet, src, prog.col(column)),
                 _marked(head, f"programme:{p.number}", column, "millions"),
             )
             figures[FIRST_AMOUNT_COL + k] = key("report_provision", ident, column)
@@ -490,7 +490,7 @@ def _programme_block(out: _Rows, head: Head, extents: dict[str, Extent]) -> None
         }
         figures = {}
         for k, column in enumerate(COLUMNS):
-            ref = fx.reference(prog.sheet, src, prog.col(column))
+            ref = fx.figure(prog.sheet, src, prog.col(column))
             style = _marked(head, f"programme:{p.number}", column, "millions")
             cells[FIRST_AMOUNT_COL + k] = (ref, style)
             figures[FIRST_AMOUNT_COL + k] = key("report_programme", ident, column)
@@ -575,7 +575,7 @@ def _subhead_line(out: _Rows, head: Head, s, src: int, ident: str) -> None:
     }
     figures = {}
     for k, column in enumerate(COLUMNS):
-        ref = fx.reference(sub.sheet, src, sub.col(column))
+        ref = fx.figure(sub.sheet, src, sub.col(column))
         style = _marked(head, f"subhead:{s.code}", column, "thousands")
         cells[FIRST_AMOUNT_COL + k] = (ref, style)
         figures[FIRST_AMOUNT_COL + k] = key("subhead_line", ident, column)

@@ -8,7 +8,17 @@ decimal, which is the COR's rule and Excel's ``ROUND``.
 
 from __future__ import annotations
 
+import re
+
+from estimates.money import KEYED_NIL_MARKS
+
 from .snapshot import address
+
+NOT_A_FIGURE = "?"
+"""Printed before text in a figure cell that is not a nil keyed on purpose (a
+number stored as text, D01; a word, D05): the totals leave it out, so it must not
+print as a figure ("?22.9", never "22.9" above a total that does not count it)."""
+_NIL_MARKS = ",".join(f'"{m}"' for m in KEYED_NIL_MARKS)
 
 
 def percent(new: str, base: str, keyed: str = "") -> str:
@@ -47,8 +57,25 @@ def sum_where(sum_range: str, criteria_range: str, code: str) -> str:
     return f"=SUMPRODUCT({tests},{sum_range})"
 
 
-def reference(sheet: str, row: int, col: int) -> str:
-    return f"={sheet}!{address(row, col)}"
+def figure(sheet: str, row: int, col: int) -> str:
+    """An input figure as the Report prints it: a number as it is, a nil keyed on
+    purpose as keyed ("—"), a blank cell as blank (a figure still to key, F01:
+    never printed as the keyed nil's "—"), any other text with ``NOT_A_FIGURE``
+    before it. The cell's value stays what the book's totals see: SUM leaves
+    "" and text out, so only what prints changes."""
+    x = f"{sheet}!{address(row, col)}"
+    nil = f"ISNUMBER(MATCH(LOWER(TRIM({x})),{{{_NIL_MARKS}}},0))"
+    text = f'IF({nil},{x},"{NOT_A_FIGURE}"&{x})'
+    return f'=IF(ISBLANK({x}),"",IF(ISTEXT({x}),{text},{x}))'
+
+
+_FIGURE = re.compile(r'=IF\(ISBLANK\(([^()]+)\),"",IF\(ISTEXT\(')
+
+
+def figure_source(formula: object) -> str | None:
+    """The input cell (``Sheet!F8``) a ``figure`` formula shows, else None."""
+    match = _FIGURE.match(formula) if isinstance(formula, str) else None
+    return match[1] if match else None
 
 
 def mid_point_salary(

@@ -34,6 +34,7 @@ from estimates.rules.text import finding, said
 from estimates.years import is_year
 
 from . import chart_data
+from . import formulas as fx
 from . import layout as L
 from .changelog import replaced_clerk_cells
 from .checks import PUTS_BACK, checks_c02
@@ -438,11 +439,13 @@ def _shows_its_source(snap: Snapshot, formula: object, shown: object) -> bool:
     shows what that cell holds now (text the clerk keyed there, which the core
     reads as nil): the formula's own value, not a constant typed over it."""
     match = _SOURCE.fullmatch(str(formula)) if isinstance(formula, str) else None
-    if match is None or _blank(shown):
+    found = match[1] if match else fx.figure_source(formula)
+    if found is None or _blank(shown):
         return False
-    sheet, _, cell = match[1].rpartition("!")
+    sheet, _, cell = found.rpartition("!")
     source = snap.value(sheet.strip("'").replace("''", "'"), *cell_position(cell))
-    return str(source).strip() == str(shown).strip()
+    source = str(source).strip()  # shown as it is, or as not a figure ("?22.9")
+    return str(shown).strip() in (source, fx.NOT_A_FIGURE + source)
 
 
 def report_writes(snap: Snapshot, gen: Generated) -> list[Write]:

@@ -271,13 +271,15 @@ HOW: dict[str, tuple[str, str]] = {
         "句子的鍵(說明工作表 F 欄)與現有各行比較。",
     ),
     "F01": (
-        "A blank figure cell: every Estimate, the net change in posts when posts"
-        " at start are keyed, and in a rolled-forward book (its"
+        "A blank figure cell: every Estimate, every figure of a programme or"
+        " subhead (the COR prints it blank, not as a nil), the net change in"
+        " posts when posts at start are keyed, and in a rolled-forward book (its"
         " Change log has a 'new year' row) Actual, Revised and Estimate, and an"
         " Original whose Estimate was blank last year. A nil keyed as - is not"
         " blank.",
-        "空白的數字儲存格:所有預算、已輸入年初職位時的職位淨變動;結轉後的工作簿另包括"
-        "實際、修訂及預算,以及上年度預算為空白的原來預算。以 - 輸入的「無」不屬空白。",
+        "空白的數字儲存格:所有預算、綱領或分目的所有數字(COR 會印作空白,而非無)、"
+        "已輸入年初職位時的職位淨變動;結轉後的工作簿另包括實際、修訂及預算,以及上年度"
+        "預算為空白的原來預算。以 - 輸入的「無」不屬空白。",
     ),
     "F02": (
         "Text that starts with the review mark was carried from last year.",

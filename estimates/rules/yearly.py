@@ -3,9 +3,10 @@
 F01 (info): a figure to key. In a rolled-forward book: an Actual, Revised or
     Estimate left blank, an Original whose Estimate was blank last year, the net
     change in posts, directorate posts at end, the ceiling. In any book: a blank
-    Estimate (New year would roll it into a blank Original); a blank net change
-    while posts at start are keyed (New year adds the two). A nil keyed as ``-``
-    is a figure, not a blank.
+    Estimate (New year would roll it into a blank Original); any blank figure the
+    COR prints (a programme's or subhead's), which prints blank, not as the keyed
+    nil's "—"; a blank net change while posts at start are keyed (New year adds
+    the two). A nil keyed as ``-`` is a figure, not a blank.
 F02 (info): carried-over text (a footnote, a narrative sentence, the establishment
     note) still marked for review.
 F03 (warning): a footnote mark with no text in either language (an imported
@@ -41,20 +42,23 @@ ESTABLISHMENT = {
 
 
 def _lines(head: Head):
+    """Each line's words, figures and whether the COR prints its four figures
+    (a programme, a subhead; not the breakdown of subhead 000)."""
     for p in head.programmes:
-        yield f"programme {p.number}", f"綱領 {p.number}", p.amounts
+        yield f"programme {p.number}", f"綱領 {p.number}", p.amounts, True
     for s in head.subheads:
-        yield f"subhead {s.code} {s.title_en}", f"分目 {s.code} {s.title_zh}", s.amounts
+        en, zh = f"subhead {s.code} {s.title_en}", f"分目 {s.code} {s.title_zh}"
+        yield en, zh, s.amounts, True
     for b in head.breakdown:
-        yield f"subhead 000 item {b.item_en}", f"分目 000 項目 {b.item_zh}", b.amounts
+        en, zh = f"subhead 000 item {b.item_en}", f"分目 000 項目 {b.item_zh}"
+        yield en, zh, b.amounts, False
 
 
 def _to_fill(head: Head) -> list[Finding]:
     out = []
     since = head.rolled_from
-    columns = COLUMNS if since else ("estimate",)
-    for en, zh, amounts in _lines(head):
-        for column in columns:
+    for en, zh, amounts, printed in _lines(head):
+        for column in COLUMNS if since or printed else ("estimate",):
             amount = amounts[COLUMNS.index(column)]
             if amount.blank:
                 out.append(_blank(column, en, zh, amount, since))
@@ -116,13 +120,19 @@ def _blank(column: str, en: str, zh: str, amount, since: str) -> Finding:
     New year would roll into a blank Original."""
     word_en, word_zh = COLUMN_WORDS[column]
     if not since:
+        why_en, why_zh = (
+            (" New year leaves next year's Original of a blank Estimate to key.",
+             "「新年度」會把空白預算的原來預算留待輸入。")
+            if column == "estimate"
+            else (" The COR prints it blank, not as a nil (—).",
+                  "COR 會把它印作空白,而非無(—)。")
+        )  # fmt: skip
         return finding(
             "F01", amount.ref,
             f"{word_en} of {en} is blank: expected a figure (or - for nil), found a"
-            " blank cell. New year leaves next year's Original of a blank Estimate"
-            " to key.",
+            f" blank cell.{why_en}",
             f"{zh}的{word_zh}為空白:應為 數字(或以 - 表示無),現為 空白儲存格。"
-            "「新年度」會把空白預算的原來預算留待輸入。",
+            f"{why_zh}",
             "a figure (or - for nil)", "a blank cell",
         )  # fmt: skip
     why_en, why_zh = (
