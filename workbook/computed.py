@@ -327,9 +327,10 @@ def report_rows(head: Head, extents: dict[str, Extent]) -> list[ReportRow]:
     programme, the subhead table with every total line, then the footnotes. Each
     item's figures refer to the row the reader found it on."""
     out = _Rows()
+    zh, en = stated(head.title_zh, head.title_en), stated(head.title_en, head.title_zh)
     title = Bi(
-        f"總目 {head.head} — {head.title_zh}",
-        f"Head {head.head} — {head.title_en}",
+        f"總目 {head.head} — {zh}".removesuffix(" — "),
+        f"Head {head.head} — {en}".removesuffix(" — "),
         f"總目 {head.head} Head {head.head}: {head.title_zh} {head.title_en}".strip(),
     )
     out.add("title", {1: (title, "title")})
@@ -407,8 +408,14 @@ def _provision_blocks(out: _Rows, head: Head, extents: dict[str, Extent]) -> Non
         out.add(
             f"provision_title:{ident}",
             {
-                2: (f"綱領({p.number}):{p.title_zh}", "subheading"),
-                3: (f"Programme ({p.number}): {p.title_en}", "subheading"),
+                2: (
+                    _titled(f"綱領({p.number})", ":", p.title_zh, p.title_en),
+                    "subheading",
+                ),
+                3: (
+                    _titled(f"Programme ({p.number})", ": ", p.title_en, p.title_zh),
+                    "subheading",
+                ),
             },
         )
         out.add(
@@ -433,6 +440,19 @@ def _provision_blocks(out: _Rows, head: Head, extents: dict[str, Extent]) -> Non
             lambda c, r=src: _programme_column(extents, c, r),
         )  # fmt: skip
         out.add(f"provision_blank:{ident}", {})
+
+
+def stated(text: str, other: str) -> str:
+    """A title in its language, else in the other (a published Head-year gives
+    English only): a printed COR shows a title, never a blank."""
+    return text if text.strip() else other.strip()
+
+
+def _titled(label: str, colon: str, text: str, other: str) -> str:
+    """``label``, then the title in its language (else the other's), with no
+    colon dangling when there is none: "綱領(1)", never "綱領(1):"."""
+    title = stated(text, other)
+    return f"{label}{colon}{title}" if title else label
 
 
 def _pct_lines(out: _Rows, name: str, amounts: int, original: str, keys, keyed) -> None:

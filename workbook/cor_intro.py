@@ -56,8 +56,9 @@ def _sentences(head: Head, lang: str) -> list[Formula]:
     ]
 
 
-def _programme(row: int, lang: str) -> tuple[Formula, Formula]:
-    """A programme's title line and its policy area sentence, from its row."""
+def _programme(row: int, lang: str, zh_title: bool) -> tuple[Formula, Formula]:
+    """A programme's title line and its policy area sentence, from its row; in
+    Chinese, the English title where it has no Chinese one (``zh_title``)."""
     spec = L.TABLES["tblProgrammes"]
 
     def ref(key: str) -> str:
@@ -70,7 +71,7 @@ def _programme(row: int, lang: str) -> tuple[Formula, Formula]:
             f'=IF({area}="","","This programme contributes to Policy Area "&{area}&".")'
         )
     else:  # the Chinese area as keyed; else the English one's number alone
-        title = f'="綱領("&{number}&") "&{ref("title_zh")}'
+        title = f'="綱領("&{number}&") "&{ref("title_zh" if zh_title else "title_en")}'
         zh = ref("policy_area_zh")
         code = f'IFERROR(LEFT({area},FIND(":",{area})-1),{area})'
         said = f'IF({zh}<>"",{zh},{code})'
@@ -91,6 +92,7 @@ def intro_lines(
     if head.programmes and ext is not None:
         out.append((HEADINGS["programmes"][zh_en], "heading"))
         for i, p in enumerate(head.programmes):
-            title, policy = _programme(row_of(p.ref, ext.first + i), lang)
+            row = row_of(p.ref, ext.first + i)
+            title, policy = _programme(row, lang, bool(p.title_zh.strip()))
             out += [(title, "item_title"), (policy, "sentence")]
     return [*out, (None, "")]

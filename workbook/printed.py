@@ -51,6 +51,7 @@ def printed_rows(
         for col, source in _source_columns(lang).items():
             if source not in row.cells:
                 continue
+            source = _stated(row, source, lang)
             value, style = row.cells[source]
             out.append(
                 Write(sheet, printed, col, _value(value, lang, r, source), style)
@@ -61,6 +62,17 @@ def printed_rows(
                 if value is not None:
                     out.append(Write(sheet, printed, 1, value, look))
     return out
+
+
+def _stated(row: ReportRow, source: int, lang: str) -> int:
+    """The Report column to print: a title blank in this language (a published
+    Head-year is English only) prints the other language's, never a blank."""
+    other = TEXT_COLUMN["en" if lang == "zh" else "zh"]
+    if source != TEXT_COLUMN[lang] or other not in row.cells:
+        return source
+    value = row.cells[source][0]
+    blank = isinstance(value, str) and not value.strip() and not isinstance(value, Bi)
+    return other if blank else source
 
 
 def _value(value: object, lang: str, row: int, col: int) -> object:
