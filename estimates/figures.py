@@ -75,12 +75,6 @@ FAMILIES: dict[str, Family] = {
 }
 
 
-# A figure whose cell only repeats another figure's cell (the Head summary's
-# Estimate is =Programmes!G4): it shows whatever that cell shows, also a constant
-# typed over it.
-REPEATS: dict[str, str] = {"head_estimate": "programme_total:estimate"}
-
-
 def key(family: str, *parts: str) -> str:
     """The key of one figure: ``key("subhead_line", "000", "estimate")``."""
     if family not in FAMILIES:

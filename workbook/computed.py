@@ -95,10 +95,26 @@ def input_sheet_cells(head: Head, extents: dict[str, Extent]) -> list[ComputedCe
         *_programme_cells(head, extents),
         *_breakdown_cells(extents),
         *_establishment_cells(head, extents),
-        *(
-            ComputedCell(f.sheet, *cell_position(f.cell), f.formula, f.kind, key(f.key))
-            for f in L.HEAD_COMPUTED
-        ),
+        *_head_cells(extents),
+    ]
+
+
+def _head_cells(extents: dict[str, Extent]) -> list[ComputedCell]:
+    """The Head sheet's figures. Its Estimate is the total of the programme
+    lines, as the COR prints it: not Programmes' total row, which would show a
+    constant typed over it there (300 on Head, 275.9 printed: trial 11d item 9)."""
+    prog, ext = L.TABLES["tblProgrammes"], extents["tblProgrammes"]
+    col = letter(prog.col("estimate"))
+    lines = f"=SUM({prog.sheet}!{col}{ext.first}:{col}{ext.last})"
+    return [
+        ComputedCell(
+            f.sheet,
+            *cell_position(f.cell),
+            lines if f.key == "head_estimate" else f.formula,
+            f.kind,
+            key(f.key),
+        )
+        for f in L.HEAD_COMPUTED
     ]
 
 

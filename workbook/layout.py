@@ -403,7 +403,7 @@ HEAD_COMPUTED: tuple[FixedCell, ...] = (
         "預算(百萬元)",
         "millions",
         "head_estimate",
-        "=Programmes!G4",
+        "=Programmes!G4",  # a blank template's; a book's: computed._head_cells
     ),
     FixedCell(
         "PostsEnd",

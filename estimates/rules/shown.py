@@ -8,7 +8,6 @@ rank's NAMS), R01 (any other report figure).
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from .. import figures
@@ -202,21 +201,10 @@ def showing(head: Head, key: str, computed: Decimal | None) -> Decimal | None:
     return computed if typed is None else typed
 
 
-def _as_shown(head: Head, key: str, cell: Shown) -> Shown:
-    """A cell whose intact formula repeats another figure's cell shows what that
-    cell shows: a constant typed there (figures.REPEATS)."""
-    source = figures.REPEATS.get(key)
-    typed = typed_value(head, source) if source and cell.formula_intact else None
-    if typed is None:
-        return cell
-    return replace(cell, value=typed, formula_intact=None, value_known=True)
-
-
 def check(head: Head, results: Results) -> list[Finding]:
     out: list[Finding] = []
     where = figures.sources(head)
     for key, cell in head.shown.items():
         if key in results.expected:
-            shown = _as_shown(head, key, cell)
-            out.extend(check_one(shown, results.expected[key], where.get(key)))
+            out.extend(check_one(cell, results.expected[key], where.get(key)))
     return out

@@ -14,7 +14,7 @@ from ..findings import Finding, Severity
 from ..model import COLUMNS, Amount, Head
 from ..results import Results, programme_total_millions_of_subheads
 from ..rollforward import is_draft
-from .shown import showing
+from .shown import showing, typed_value
 from .text import COLUMN_ZH, finding, in_millions, mismatch, said, show
 
 TOLERANCE_MILLIONS = Decimal("0.1")
@@ -42,14 +42,36 @@ def _gaps(head: Head, results: Results):
     the two differ by more than rounding."""
     from_subheads = programme_total_millions_of_subheads(results)
     for k, column in enumerate(COLUMNS):
-        total = showing(
-            head, key("programme_total", column), results.programme_total[column]
-        )  # a constant typed over the total is what T02 and T04 see too
+        total = printed_total(head, results, column)
         expected = from_subheads[column]
         if total is None and expected is None:
             continue
         if abs((total or 0) - (expected or 0)) > TOLERANCE_MILLIONS:
             yield k, column, total, expected
+
+
+def printed_total(head: Head, results: Results, column: str) -> Decimal | None:
+    """The programme total the COR prints: the Report's Total of the programme
+    lines (a constant typed over Programmes' total row is C01 there, and does not
+    print), or a constant typed over the Report's Total itself."""
+    computed = results.programme_total[column]
+    return showing(head, key("report_programme_total", column), computed)
+
+
+def _typed_total(head: Head, column: str, printed) -> tuple[str, str]:
+    """What a message adds when the Programmes sheet's total shows a constant
+    other than the printed total: which figure each place shows."""
+    typed = typed_value(head, key("programme_total", column))
+    ref = _ref(head, key("programme_total", column))
+    if typed is None or ref is None or typed == printed:
+        return "", ""
+    return (
+        f" The COR prints {show(printed, 'millions')}, the total of the programme"
+        f" lines; {ref} shows {show(typed, 'millions')} typed over its formula"
+        " (C01).",
+        f"COR 印出的是綱領各行的總和 {show(printed, 'millions', 'zh')};{ref} 顯示的"
+        f" {show(typed, 'millions', 'zh')} 是鍵入以取代公式的數字(C01)。",
+    )
 
 
 def _recorded(head: Head, k: int) -> Amount:
@@ -157,12 +179,13 @@ def _t03(head: Head, results: Results, k: int, column: str, total, expected):
         record.value is None or abs(record.value - gap) <= TOLERANCE_MILLIONS
     )
     more = _explanation(marks, record.value, gap)
+    typed = _typed_total(head, column, total)
     te_ref = _ref(head, key("subhead_total", "Total Expenditure", column))
     return finding(
         "T03",
         _ref(head, key("programme_total", column)),
-        en + more[0],
-        zh + more[1],
+        en + typed[0] + more[0],
+        zh + typed[1] + more[1],
         show(expected, "millions"),
         show(total, "millions"),
         (te_ref, None if explained else record.ref),  # the record: named
