@@ -18,9 +18,13 @@ OR_COLUMN = 3
 
 
 def _title(p, lang: str) -> str:
+    """A block's title: in its language, else the other's (a published
+    Head-year is English only), never a colon with nothing after it."""
+    zh, en = p.title_zh.strip(), p.title_en.strip()
     if lang == "zh":
-        return f"綱領({p.number}):{p.title_zh}"
-    return f"Programme ({p.number}): {p.title_en}"
+        return f"綱領({p.number}):{zh or en}" if zh or en else f"綱領({p.number})"
+    title = en or zh
+    return f"Programme ({p.number}): {title}" if title else f"Programme ({p.number})"
 
 
 def provision_mismatches(head, grids: dict[str, Grid]) -> tuple[list, int]:
