@@ -152,7 +152,10 @@ def _mentions(formula: str, own: tuple[str, int, int], cells: set) -> bool:
     return False
 
 
-_SUM = re.compile(r"=SUM\(([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)\)")
+_SUM = re.compile(  # a column's total, or the Head summary's over Programmes
+    r"=SUM\((?:(?P<sheet>[A-Za-z_]\w*)!)?(?P<col>[A-Z]{1,3})(?P<first>\d+)"
+    r":[A-Z]{1,3}(?P<last>\d+)\)"
+)
 
 
 def rows_record(table: str) -> str:
@@ -168,7 +171,9 @@ def total_records(snap: Snapshot, reading, computed: list) -> dict[str, str]:
     """The rows record of each table with column totals, where it is not what
     this refresh's totals cover."""
     summed = {
-        (c.sheet, int(m[2])) for c in computed if (m := _SUM.fullmatch(c.formula))
+        (m["sheet"] or c.sheet, int(m["first"]))
+        for c in computed
+        if (m := _SUM.fullmatch(c.formula))
     }
     out = {}
     for spec in L.TABLES.values():
@@ -258,15 +263,19 @@ def _stale_sum(snap: Snapshot, c: ComputedCell, shown: object) -> bool:
     match = _SUM.fullmatch(c.formula)
     if match is None or not isinstance(shown, int | float):
         return False
-    col, first, last = match[1], int(match[2]), int(match[4])
-    k = column_index_from_string(col)
+    sheet, first, last = (
+        match["sheet"] or c.sheet,
+        int(match["first"]),
+        int(match["last"]),
+    )
+    k = column_index_from_string(match["col"])
     target, total, sums = round(Decimal(str(shown)), 6), Decimal(0), []
     for row in range(first, last):
-        value = snap.value(c.sheet, row, k)
+        value = snap.value(sheet, row, k)
         if isinstance(value, int | float):
             total += Decimal(str(value))
         sums.append(round(total, 6))
-    recorded = _recorded_last(snap, c.sheet, first)
+    recorded = _recorded_last(snap, sheet, first)
     if recorded is not None:
         return first <= recorded < last and sums[recorded - first] == target
     return target in sums or target == 0
