@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from estimates.model import Head, Programme, Subhead, amounts
+from estimates.model import Amount, Head, Programme, Subhead
 from estimates.source import SAMPLE_HEAD_135, load_source
 from workbook.refresh import build_file
 
@@ -144,16 +144,18 @@ def head_from_published(record: dict) -> Head:
     def millions(v):
         return None if v is None else Decimal(str(v))
 
+    def published(values) -> tuple[Amount, ...]:
+        """The published "—" (null) is a nil printed on purpose, not a blank."""
+        return tuple(Amount(v, nil=v is None) for v in values)
+
     head = Head(head=record["head"], estimate_year=record["estimate_year"])
     for number, title, *values in record["programmes"]:
         head.programmes.append(
-            Programme(
-                str(number), title, "", amounts(tuple(millions(v) for v in values))
-            )
+            Programme(str(number), title, "", published(millions(v) for v in values))
         )
     for account, section, code, title, *values in record["subheads"]:
         head.subheads.append(
-            Subhead(account, section, code, title, "", amounts(tuple(values)))
+            Subhead(account, section, code, title, "", published(values))
         )
     return head
 

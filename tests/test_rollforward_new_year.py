@@ -209,8 +209,8 @@ def test_real_head_years_roll_forward_with_no_new_error():
     clean = [k for k, h in sorted(heads.items()) if not h["programme_vs_subhead_gap"]]
     assert len(clean) == 499
     for key in clean:
-        blank = head_from_published(heads[key])  # a null read as a blank cell
-        old = _printed_nils(head_from_published(heads[key]))  # as printed: "—"
+        blank = _blanked(head_from_published(heads[key]))  # "—" left blank instead
+        old = head_from_published(heads[key])  # as printed: "—", a keyed nil
         new = roll_forward(old)
         for a, b in zip(old.programmes + old.subheads, new.programmes + new.subheads,
                         strict=True):  # fmt: skip
@@ -234,13 +234,13 @@ def test_real_head_years_roll_forward_with_no_new_error():
             if line.value("estimate") is None), key  # fmt: skip
 
 
-def _printed_nils(head):
-    """The Head with every nil figure keyed as the nil mark, as the COR prints it."""
+def _blanked(head):
+    """The Head with every nil figure left blank (a figure still to key) instead."""
     from dataclasses import replace
 
     def marked(line):
         return replace(line, amounts=tuple(
-            replace(a, nil=a.value is None) for a in line.amounts))  # fmt: skip
+            replace(a, nil=False) for a in line.amounts))  # fmt: skip
 
     head.programmes = [marked(p) for p in head.programmes]
     head.subheads = [marked(s) for s in head.subheads]
