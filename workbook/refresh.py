@@ -92,8 +92,9 @@ def revert_file(path: Path) -> int:
 
 def check_file(path: Path) -> Outcome:
     """Findings only; nothing is written."""
-    wb = load_book(Path(path))
-    ev = evaluate(BookHost(wb, str(path)).snapshot(), checking=True)
+    with _no_cycle_collection():  # a 100,000-row table: 48 s -> 30 s CPU
+        wb = load_book(Path(path))
+        ev = evaluate(BookHost(wb, str(path)).snapshot(), checking=True)
     return Outcome(ev.reading.head, ev.results, ev.findings)
 
 
@@ -121,8 +122,9 @@ def _log(wb: Workbook, source: str, action: str, findings: list, written: int):
 def build_file(data_dir: Path, out: Path) -> Outcome:
     """A new workbook from the template, populated from a source folder, refreshed."""
     head = load_source(Path(data_dir))
-    wb, outcome = build_workbook(head)
-    save_book(wb, Path(out))
+    with _no_cycle_collection():
+        wb, outcome = build_workbook(head)
+        save_book(wb, Path(out))
     return outcome
 
 
