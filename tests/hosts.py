@@ -61,12 +61,19 @@ def import_on_file(book: Path, paths: list[Path]) -> tuple[Populated, list]:
     return done, issues
 
 
+def remote_book(path: Path, libreoffice, tmp_path: Path) -> xw.Book:
+    """The book as an xlwings client would send it: values Excel would show
+    (LibreOffice's, in ``tmp_path / "values"``)."""
+    values = load_workbook(
+        libreoffice.recalculate(path, tmp_path / "values"), data_only=True
+    )
+    return xw.Book(json=payload(load_book(path), values, path.name))
+
+
 def macro_on_file(book: Path, libreoffice, folder: Path, macro):
     """A ribbon macro run on the remote engine for the book file at ``book``, fed
     the values LibreOffice computes, its actions applied back and saved: what the
     macro returned."""
-    from .test_macros_on_remote_engine import remote_book
-
     remote = remote_book(book, libreoffice, folder)
     done = macro(remote)
     wb = load_book(book)

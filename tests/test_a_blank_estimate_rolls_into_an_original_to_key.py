@@ -112,8 +112,8 @@ def test_the_ribbons_new_year_flags_the_same_originals(sample_xlsm, libreoffice,
     message says which Estimates were blank."""
     from addin import macros
 
+    from .hosts import remote_book
     from .remote_actions import apply_actions
-    from .test_macros_on_remote_engine import remote_book
 
     cells = _keyed(sample_xlsm)
     copy = tmp_path / "Head135 2026-27.xlsm"  # what the ribbon's SaveCopyAs makes

@@ -81,7 +81,7 @@ def test_a_blank_net_change_is_flagged_and_new_year_refuses_naming_it(kind, tmp_
 def test_the_ribbons_new_year_refuses_the_same(sample_xlsm, libreoffice, tmp_path):
     from addin import macros
 
-    from .test_macros_on_remote_engine import remote_book
+    from .hosts import remote_book
 
     _set(sample_xlsm, {START: 2345, NET: None})
     book = remote_book(sample_xlsm, libreoffice, tmp_path)

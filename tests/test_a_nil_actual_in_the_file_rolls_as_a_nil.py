@@ -81,8 +81,8 @@ def test_the_ribbons_new_year_keeps_a_dash_actual(sample_xlsm, libreoffice, tmp_
     same accounts file: the same keyed nil and the same count in its message."""
     from addin import macros
 
+    from .hosts import remote_book
     from .remote_actions import apply_actions
-    from .test_macros_on_remote_engine import remote_book
 
     accounts = tmp_path / "accounts.csv"
     nil_cell, _ = _accounts(sample_xlsm, accounts)

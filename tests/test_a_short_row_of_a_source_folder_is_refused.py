@@ -96,7 +96,7 @@ def test_import_and_the_actual_files_say_the_same_of_a_short_row(tmp_path):
 def test_the_ribbons_import_of_a_folder_refuses_a_short_row(
     kind, sample_xlsm, libreoffice, tmp_path
 ):
-    from .test_macros_on_remote_engine import remote_book
+    from .hosts import remote_book
 
     folder = _folder(kind, tmp_path)
     said = _cut(folder / "subheads.csv")

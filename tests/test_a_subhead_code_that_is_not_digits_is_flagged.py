@@ -125,7 +125,7 @@ def test_a_published_file_with_such_a_code_names_its_line(tmp_path):
 
 def test_the_ribbons_check_flags_it_on_the_remote_engine(sample_xlsm, libreoffice,
                                                          tmp_path):  # fmt: skip
-    from .test_macros_on_remote_engine import remote_book
+    from .hosts import remote_book
 
     code, cell = _key_last_code(sample_xlsm, "{code}.0")
     book = remote_book(sample_xlsm, libreoffice, tmp_path)

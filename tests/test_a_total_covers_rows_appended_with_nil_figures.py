@@ -30,8 +30,7 @@ from workbook.snapshot import address
 
 from .clerk import FIELDS, Table
 from .generated_heads import built_books
-from .hosts import HOSTS, refresh_on
-from .test_macros_on_remote_engine import remote_book
+from .hosts import HOSTS, refresh_on, remote_book
 
 pytestmark = pytest.mark.engine
 

@@ -13,9 +13,9 @@ from addin import macros
 from workbook.cli import run
 from workbook.io import load_book
 
+from .hosts import remote_book
 from .remote_actions import apply_actions, cells_of
 from .test_data_macros_on_remote_engine import _same, _unmerged
-from .test_macros_on_remote_engine import remote_book
 
 pytestmark = pytest.mark.engine
 KEYED = (("Programmes", "G9", "245.4Δ"), ("Subheads", "I5", "175,587"),

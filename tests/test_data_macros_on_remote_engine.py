@@ -17,8 +17,8 @@ from workbook.cli import run
 from workbook.io import load_book
 from workbook.layout import FILLS
 
+from .hosts import remote_book
 from .remote_actions import apply_actions, cells_of
-from .test_macros_on_remote_engine import remote_book
 
 pytestmark = pytest.mark.engine
 DATA = Path(__file__).parent / "data" / "published"

@@ -85,8 +85,8 @@ def kept_cell(kept: dict) -> str:
 def test_the_ribbons_export_keeps_the_notes(sample_xlsm, libreoffice, tmp_path):
     from addin import macros
 
+    from .hosts import remote_book
     from .remote_actions import apply_actions
-    from .test_macros_on_remote_engine import remote_book
 
     notes = _noted(sample_xlsm)
     book = remote_book(sample_xlsm, libreoffice, tmp_path)

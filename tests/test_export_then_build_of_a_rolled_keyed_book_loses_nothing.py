@@ -88,7 +88,7 @@ def test_a_history_head_toml_cannot_hold_is_refused_naming_the_file(tmp_path):
 def test_the_ribbons_export_carries_the_history(libreoffice, tmp_path):
     from addin import macros
 
-    from .test_macros_on_remote_engine import remote_book
+    from .hosts import remote_book
 
     for name, _head, book in built_books(tmp_path, "cli", seed=17, real_at=6):
         rolled, _cell = _rolled_and_keyed(book, tmp_path)

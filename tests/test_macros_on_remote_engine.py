@@ -6,24 +6,15 @@ import collections
 
 import pytest
 import xlwings as xw
-from openpyxl import load_workbook
 
 from addin import macros
-from addin.remote import payload
 from workbook.io import load_book
 from workbook.refresh import refresh_file
 
+from .hosts import remote_book
 from .remote_actions import apply_actions, cells_of
 
 pytestmark = pytest.mark.engine
-
-
-def remote_book(path, libreoffice, tmp_path):
-    """The book as an xlwings client would send it: values Excel would show."""
-    values = load_workbook(
-        libreoffice.recalculate(path, tmp_path / "values"), data_only=True
-    )
-    return xw.Book(json=payload(load_book(path), values, path.name))
 
 
 def _edit(path, changes):

@@ -131,7 +131,7 @@ def test_import_and_build_name_every_value_of_a_folder(kind, sample_book, tmp_pa
 
 
 def test_the_ribbons_import_lists_every_value(sample_xlsm, libreoffice, tmp_path):
-    from .test_macros_on_remote_engine import remote_book
+    from .hosts import remote_book
 
     folder = _folder("sample", tmp_path)
     said = _bad_values(folder)
@@ -147,7 +147,7 @@ def test_the_ribbons_import_lists_every_value(sample_xlsm, libreoffice, tmp_path
 
 
 def test_the_ribbons_new_year_lists_every_cell(sample_xlsm, libreoffice, tmp_path):
-    from .test_macros_on_remote_engine import remote_book
+    from .hosts import remote_book
 
     broken = _estimate_cells(sample_xlsm)[::2]
     _break(sample_xlsm, broken)

@@ -18,9 +18,9 @@ from estimates.source import SourceError
 from workbook.cli import run
 from workbook.populate import refuse_new_name
 
+from .hosts import remote_book
 from .test_built_vba_matches_excel_references import _python_call
 from .test_data_ribbon_passes_paths import py_text
-from .test_macros_on_remote_engine import remote_book
 from .vba import modules_of
 
 

@@ -38,7 +38,7 @@ def _roll(host, book, out, libreoffice, tmp) -> tuple[object, str]:
     if host == "cli":
         done = rollforward_file(book, out)[0]
         return done, "\n".join(done.summary())
-    from .test_macros_on_remote_engine import remote_book
+    from .hosts import remote_book
 
     shutil.copy(book, out)  # what the ribbon's SaveCopyAs makes
     xw_book = remote_book(out, libreoffice, tmp)

@@ -127,8 +127,8 @@ def test_import_refusals_in_both_languages(kind, sample_book, tmp_path):
 
 @pytest.mark.engine
 def test_the_ribbons_new_year_box_is_bilingual(sample_xlsm, libreoffice, tmp_path):
+    from .hosts import remote_book
     from .remote_actions import apply_actions
-    from .test_macros_on_remote_engine import remote_book
 
     taken = tmp_path / "taken.xlsm"
     taken.write_bytes(b"")

@@ -20,8 +20,7 @@ from workbook.refresh import build_file, revert_file
 
 from .conftest import head_from_published, published_heads
 from .generated_heads import write_head
-from .hosts import import_on_file
-from .test_macros_on_remote_engine import remote_book
+from .hosts import import_on_file, remote_book
 
 INTERNAL = re.compile(
     r"\btbl[A-Z]|"

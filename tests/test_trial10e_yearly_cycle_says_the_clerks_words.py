@@ -122,7 +122,7 @@ def test_build_of_a_book_points_to_export(kind, tmp_path):
 def test_the_ribbons_new_year_names_the_typed_year_not_an_option(
     sample_xlsm, libreoffice, tmp_path
 ):
-    from .test_macros_on_remote_engine import remote_book
+    from .hosts import remote_book
 
     book = remote_book(sample_xlsm, libreoffice, tmp_path)
     for typed in ("2026/27", "2030-31"):
