@@ -64,8 +64,8 @@ def test_a_rolled_books_head_wide_sentences_wait_for_their_figures(kind, tmp_pat
 def test_the_ribbons_new_year_writes_the_same(sample_xlsm, libreoffice, tmp_path):
     from addin import macros
 
+    from .hosts import remote_book
     from .remote_actions import apply_actions
-    from .test_macros_on_remote_engine import remote_book
 
     copy = tmp_path / "Head135 2026-27.xlsm"  # what the ribbon's SaveCopyAs makes
     shutil.copy(sample_xlsm, copy)
