@@ -506,6 +506,32 @@ def clerk_texts(snap: Snapshot, head: Head) -> dict:
     }
 
 
+def note_moves(snap: Snapshot, gen: Generated) -> tuple[list[Write], list]:
+    """A clerk's note beside a sentence (Narrative column E) follows the row's
+    key, as the clerk's sentence in column D does: (writes, clears) that move
+    each note whose sentence this refresh puts on another row. A note is never
+    written over another that stays; one whose key is gone stays where it is."""
+    col, cells = L.NARRATIVE_NOTE_COLUMN, snap.sheets.get(L.NARRATIVE, {})
+    new = {
+        str(w.value): w.row
+        for w in gen.sheets.get(L.NARRATIVE, [])
+        if w.col == L.NARRATIVE_KEY_COLUMN and w.value
+    }
+    old = _old_rows(snap, L.NARRATIVE, L.NARRATIVE_KEY_COLUMN)
+    notes = {
+        old[k]: (cells[old[k], col], new[k])
+        for k in old
+        if k in new and old[k] != new[k] and not _blank(cells.get((old[k], col)))
+    }
+    taken = {r for (r, c), v in cells.items() if c == col and not _blank(v)}
+    taken -= set(notes)  # the notes that move leave their cells
+    moves = {r: (v, to) for r, (v, to) in notes.items() if to not in taken}
+    writes = [Write(L.NARRATIVE, to, col, v) for v, to in moves.values()]
+    arriving = {to for _, to in moves.values()}
+    clears = [(L.NARRATIVE, r, col) for r in moves if r not in arriving]
+    return writes, clears
+
+
 def _key_col(sheet: str) -> int:
     return L.REPORT_KEY_COLUMN if sheet == L.REPORT else L.NARRATIVE_KEY_COLUMN
 

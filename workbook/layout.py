@@ -518,6 +518,7 @@ HEAD_SUMMARY_LINES = (  # (row, label_en, label_zh, Narrative key, Narrative col
 NARRATIVE_LOOKUP_ROWS = 500  # rows of the Narrative sheet the Head summary looks up
 NARRATIVE_FIRST_ROW = 5
 NARRATIVE_CLERK_COLUMN = 4  # D: the clerk's own sentence, tied to the row's key
+NARRATIVE_NOTE_COLUMN = 5  # E: the clerk's note, never rewritten; moves with the key
 NARRATIVE_KEY_COLUMN = 6  # F: each row's sentence key (hidden)
 NARRATIVE_RECORD_COLUMN = 7  # G: what the last refresh wrote in the row (hidden)
 # The hidden cell on each row of a rebuilt sheet that records what the last

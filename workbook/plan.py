@@ -24,7 +24,7 @@ from .changelog import drop_unchanged, record
 from .chart_data import chart_series, history_from
 from .checks import checks_sheet, unrevertable
 from .flags import flag_marks, previous_flags
-from .generated import Generated, total_records
+from .generated import Generated, note_moves, total_records
 from .printed import printed_sheets
 from .printed_typed import rewrites
 from .snapshot import Formula, Snapshot, table_bounds
@@ -66,6 +66,9 @@ def make_plan(
         plan.regenerated[sheet] = writes
         plan.hidden_columns[sheet] = list(L.HIDDEN_COLUMNS[sheet])
     plan.writes += gen.charts
+    notes, gone = note_moves(snap, gen)  # column E's notes follow their keys
+    plan.writes += notes
+    plan.clears += gone
     _chart_series(snap, reading, plan)
     plan.names.update(total_records(snap, reading, gen.computed))
     plan.errors = count_by_severity(findings)["error"]
