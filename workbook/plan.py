@@ -84,7 +84,7 @@ def make_plan(
             plan.names[name] = ref  # a clerk deleted it: put it back
     # an import (refilled) is undone whole by its own Revert: not refused
     moved = not refilled and (bool(plan.tables) or _rows_moved(snap, gen))
-    revertible = record_changes and not moved
+    revertible = (record_changes or refilled) and not moved  # an import: its own
     if not revertible:  # the C02s say so: Revert will refuse, or nothing records
         findings[:] = [unrevertable(f) for f in findings]
     clerk = gen.clerk | checks_sheet(plan, snap, findings, revertible)
