@@ -417,8 +417,11 @@ def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
                 and _shape(raw) != _shape(str(row.cells[col][0]))
             ):  # a clerk's formula over the figure: kept and judged, as a constant
                 shows = _clerk_formula_shows(snap, L.REPORT, raw)
-                typed = shows is not None
-                if typed:
+                if shows is None:  # what it shows is not known here: replaced
+                    instead = f"the Report's {row.cells[col][0]}"
+                    gen.replaced += c02(L.REPORT, [(r, col, raw)], instead)
+                    gen.clerk.add((L.REPORT, r, col))
+                else:
                     gen.kept[(r, col)] = raw
                     head.shown[figure] = Shown(figure, ref, shows, False)
                     continue
