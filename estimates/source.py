@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .model import COLUMNS, Count, EstablishmentSummary, Footnote, Head
 from .money import is_nil_mark
-from .tables import FOOTNOTES, HEAD_LISTS, PROGRAMMES, SUBHEADS, TABLES, Table
+from .tables import FOOTNOTES, HEAD_LISTS, PROGRAMMES, SUBHEADS, TABLES, TEXT, Table
 from .years import YearError, parse_year
 
 SAMPLES = Path(__file__).parent / "samples"
@@ -83,8 +83,22 @@ class Row:
         extra = self.data.get(None) or []  # type: ignore[call-overload]
         given = [v for k, v in self.data.items() if k is not None and v is not None]
         fault = row_fault(len(given) + len(extra), len(self.data) - (None in self.data))
+        if fault and not extra and self._short_of_blank_text(table):
+            return
         if fault:
             raise SourceError(f"{self.path}: line {self.line}: {fault}")
+
+    def _short_of_blank_text(self, table: Table) -> bool:
+        """The row lacks only trailing cells of text that may be left blank (a
+        policy area, a Chinese title): Excel saves a CSV so, leaving out the commas
+        of empty cells at the end of a row, so those cells read as blank. A missing
+        figure, code or required cell is still not read."""
+        fields = {f.name: f for f in table.fields}
+        missing = [k for k, v in self.data.items() if k is not None and v is None]
+        return all(
+            k in fields and fields[k].kind == TEXT and not fields[k].required
+            for k in missing
+        )
 
     def record(self, table: Table) -> object:
         """The model row this CSV line holds, every field parsed as declared.

@@ -5,8 +5,11 @@ file naming file and line. One reader rule now (estimates.source.row_fault) for
 every CSV read: a source folder's (build, the ribbon's Import of a folder), a
 published file's (import), a file of actual expenditure (New year): a row with
 fewer (or more) cells than headings is named with its file and line, not read.
-Build refuses with exit 2 and that one line. On Head 135, a generated Head and a
-real Head-year; the CLI and the ribbon's Import on the remote engine."""
+Build refuses with exit 2 and that one line. A source folder's row short only of
+trailing text that may be blank (a programme's policy areas) is read, those cells
+blank: Excel saves a CSV so, leaving out the commas of empty cells at a row's end.
+On Head 135, a generated Head and a real Head-year; the CLI and the ribbon's Import
+on the remote engine."""
 
 from __future__ import annotations
 
@@ -55,17 +58,41 @@ def _cut(path: Path, cells: int = 2) -> str:
     return f"{path}: line {len(rows)}: " + REASON.format(width - cells, width)
 
 
-@pytest.mark.parametrize("table", ["subheads.csv", "programmes.csv"])
+@pytest.mark.parametrize(
+    ("table", "cells"), [("subheads.csv", 2), ("programmes.csv", 3)]
+)
 @pytest.mark.parametrize("kind", KINDS)
-def test_build_refuses_a_short_row_naming_file_and_line(kind, table, tmp_path):
+def test_build_refuses_a_short_row_naming_file_and_line(kind, table, cells, tmp_path):
+    """Short of a figure (a programme's Estimate, its policy areas after it)."""
     folder = _folder(kind, tmp_path)
-    said = _cut(folder / table)
+    said = _cut(folder / table, cells)
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         code = run(["build", str(folder), "-o", str(tmp_path / "b.xlsx")])
     assert code == 2
     assert err.getvalue().splitlines() == [f"estimates build: {said}"]
     assert not (tmp_path / "b.xlsx").exists()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_row_short_of_its_blank_policy_areas_reads_as_excel_saved_it(kind, tmp_path):
+    """Excel leaves out the commas of empty cells at the end of a row: a
+    programme's row without its blank policy areas builds as the whole row does."""
+    from estimates.source import load_source
+
+    folder = _folder(kind, tmp_path)
+    path = folder / "programmes.csv"
+    rows = list(csv.reader(path.read_text(encoding="utf-8-sig").splitlines()))
+    rows[-1][-2:] = ["", ""]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    whole = load_source(folder)
+    rows[-1] = rows[-1][:-2]  # as Excel saves it: no trailing commas
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    assert len(rows[-1]) == len(rows[0]) - 2
+    assert load_source(folder) == whole
+    assert whole.programmes[-1].policy_area == ""
 
 
 def test_import_and_the_actual_files_say_the_same_of_a_short_row(tmp_path):
