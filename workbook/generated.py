@@ -167,29 +167,27 @@ def rows_record(table: str) -> str:
     return "Rows" + table.removeprefix("tbl")
 
 
-def total_records(snap: Snapshot, reading, computed: list) -> dict[str, str]:
-    """The rows record of each table with column totals, where it is not what
-    this refresh's totals cover."""
-    summed = {
-        (m["sheet"] or c.sheet, int(m["first"]))
-        for c in computed
-        if (m := _SUM.fullmatch(c.formula))
-    }
+def total_records(snap: Snapshot, reading) -> dict[str, str]:
+    """The rows record of each input table, where it is not what this refresh's
+    formulas cover: a table's own column totals, and the formulas of other
+    sheets over its range (Subhead000's over Subheads)."""
     out = {}
     for spec in L.TABLES.values():
         ext = reading.extents.get(spec.name)
-        if spec.name in reading.usable and (spec.sheet, ext.first) in summed:
+        if spec.name in reading.usable and ext is not None:
             ref = f"{spec.sheet}!$A${ext.first}:$A${ext.last}"
             if snap.names.get(rows_record(spec.name), "").replace("'", "") != ref:
                 out[rows_record(spec.name)] = ref
     return out
 
 
-def stale_ranges(snap: Snapshot, reading) -> bool:
-    """Whether a table's rows record (the rows its totals covered when the last
-    refresh wrote them, moved by the spreadsheet as it moved their ranges) is not
-    the rows this refresh's totals cover: rows were added just below or laid out
-    anew, so every formula over a table's range in the book may be an older one."""
+def stale_ranges(snap: Snapshot, reading) -> set[str]:
+    """The sheets of the tables whose rows record (the rows its totals covered
+    when the last refresh wrote them, moved by the spreadsheet as it moved their
+    ranges) is not the rows this refresh's totals cover: rows were added just
+    below or laid out anew, so a formula over a range of that sheet may be an
+    older one. The other tables' formulas are as the last refresh wrote them."""
+    stale = set()
     for spec in L.TABLES.values():
         ref = snap.names.get(rows_record(spec.name), "").replace("'", "")
         if not ref or spec.name not in reading.usable:
@@ -197,8 +195,17 @@ def stale_ranges(snap: Snapshot, reading) -> bool:
         where, _, cells = ref.lstrip("=").rpartition("!")
         ext = reading.extents[spec.name]
         if where != spec.sheet or table_bounds(cells)[1::2] != (ext.first, ext.last):
-            return True
-    return False
+            stale.add(spec.sheet)
+    return stale
+
+
+def _over(c: ComputedCell, sheets: set[str]) -> bool:
+    """Whether ``c``'s formula has a range (``F8:F9``) on one of ``sheets``."""
+    text = re.sub(r'"[^"]*"', "", c.formula)
+    return any(
+        last and (sheet or c.sheet) in sheets
+        for sheet, _, _, last, _ in _REF.findall(text)
+    )
 
 
 def _plain(formula: str) -> str:
@@ -230,12 +237,12 @@ def judge_stale_formulas(snap: Snapshot, reading, gen: Generated) -> None:
     its table (rows added since the last refresh) is judged by what it shows, so
     the rules say it (T01, T02, T05) and quote that figure, not the core's.
     Refresh writes this layout's formula there and says nothing."""
-    stale_host = not snap.formulas_known and stale_ranges(snap, reading)
+    stale = stale_ranges(snap, reading) if not snap.formulas_known else set()
     for c in gen.computed:
         shown = reading.head.shown.get(c.key) if c.key else None
         if shown is None or shown.formula_intact is False:
             continue
-        value = _stale_shows(snap, c, stale_host)
+        value = _stale_shows(snap, c, _over(c, stale))
         if value is not None:
             reading.head.shown[c.key] = Shown(c.key, shown.ref, value, None)
 
@@ -335,10 +342,10 @@ def read_generated(snap: Snapshot, reading, expected: dict[str, object]) -> Gene
     for c in gen.computed:
         if c.key and c.sheet in snap.sheets:
             head.shown[c.key] = input_cell_state(snap, c, expected.get(c.key), gen)
-    if not snap.formulas_known and stale_ranges(snap, reading):
-        # the book's range formulas may cover an older table: each written again
+    if not snap.formulas_known and (stale := stale_ranges(snap, reading)):
+        # the book's formulas over a table's range may cover an older table
         gen.rewrite |= {
-            (c.sheet, c.row, c.col) for c in gen.computed if ":" in c.formula
+            (c.sheet, c.row, c.col) for c in gen.computed if _over(c, stale)
         }
     _keep_differing(snap, head, gen)
     gen.report = report_rows(head, reading.extents)

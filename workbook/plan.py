@@ -70,7 +70,7 @@ def make_plan(
     plan.writes += notes
     plan.clears += gone
     _chart_series(snap, reading, plan)
-    plan.names.update(total_records(snap, reading, gen.computed))
+    plan.names.update(total_records(snap, reading))
     plan.errors = count_by_severity(findings)["error"]
     plan.writes = draft.with_shows(plan.writes, plan.errors)
     printed, marks = printed_sheets(gen.report, snap, plan.errors, gen.intro)
