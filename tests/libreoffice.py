@@ -110,6 +110,18 @@ class LibreOffice:
         """``book`` converted by LibreOffice to format ``to`` (xlsx, ods, pdf)."""
         return self.convert_many([book], out_dir, to)[0]
 
+    def edit(self, book: Path, out: Path, inserts=(), cells=()) -> Path:
+        """``book`` edited in LibreOffice as a clerk edits it, recalculated and
+        saved as ``out`` (xlsx): rows inserted (``(sheet, row, count)``: every
+        reference and name below moves) then cells typed (``(sheet, row, col,
+        value)``; a str starting "=" is a formula)."""
+        request = {"book": str(book), "out": str(out), "filter": FILTERS["xlsx"]}
+        request |= {"insert": list(inserts), "cells": list(cells)}
+        error = self._ask(request)
+        if error:
+            raise RuntimeError(f"LibreOffice could not edit {book}: {error}")
+        return out
+
     def recalculate(self, book: Path, out_dir: Path) -> Path:
         """A copy of ``book`` whose formulas LibreOffice has computed, for its
         values: loaded without its print titles (PRINT_TITLES; ``convert`` to

@@ -247,26 +247,26 @@ def judge_stale_formulas(snap: Snapshot, reading, gen: Generated) -> None:
             reading.head.shown[c.key] = Shown(c.key, shown.ref, value, None)
 
 
-def _recorded_last(snap: Snapshot, sheet: str, first: int) -> int | None:
-    """The last row a table's totals covered when the last refresh wrote them,
-    from the rows record that starts where the total's range starts; None for a
-    book with no record (an earlier version refreshed it)."""
+def _recorded_rows(snap: Snapshot, sheet: str) -> tuple[int, int] | None:
+    """The rows the totals over the table of ``sheet`` covered when the last
+    refresh wrote them: the table's rows record, which the spreadsheet moved as
+    it moved those totals' ranges (rows inserted at the top, inside, deleted);
+    None for a book with no record (an earlier version refreshed it)."""
     for spec in L.TABLES.values():
         ref = snap.names.get(rows_record(spec.name), "").replace("'", "")
         where, _, cells = ref.lstrip("=").rpartition("!")
-        if where == sheet and ":" in cells:
+        if spec.sheet == sheet and where == sheet and cells:
             _, top, _, bottom = table_bounds(cells)
-            if top == first:
-                return bottom
+            return top, bottom
     return None
 
 
 def _stale_sum(snap: Snapshot, c: ComputedCell, shown: object) -> bool:
     """Whether a column total shows what its formula gave over the rows the last
-    refresh wrote it for (its table's rows record), fewer than the table has
-    now: rows added below it, which its range does not cover yet; not a value a
-    clerk typed. A book with no record (an earlier version refreshed it): any
-    sum of its first rows is taken for it."""
+    refresh wrote it for (its table's rows record), other rows than the table
+    has now (rows added below, or inserted at the top, which its range does not
+    cover): not a value a clerk typed. A book with no record (an earlier version
+    refreshed it): any sum of its first rows is taken for it."""
     match = _SUM.fullmatch(c.formula)
     if match is None or not isinstance(shown, int | float):
         return False
@@ -275,17 +275,25 @@ def _stale_sum(snap: Snapshot, c: ComputedCell, shown: object) -> bool:
         int(match["first"]),
         int(match["last"]),
     )
-    k = column_index_from_string(match["col"])
-    target, total, sums = round(Decimal(str(shown)), 6), Decimal(0), []
-    for row in range(first, last):
-        value = snap.value(sheet, row, k)
+    target = round(Decimal(str(shown)), 6)
+    column = column_index_from_string(match["col"])
+    recorded = _recorded_rows(snap, sheet)
+    if recorded is not None:
+        top, bottom = recorded
+        old = _column_sums(snap, sheet, column, top, bottom)
+        return recorded != (first, last) and bool(old) and old[-1] == target
+    return target in _column_sums(snap, sheet, column, first, last - 1) or target == 0
+
+
+def _column_sums(snap: Snapshot, sheet: str, col: int, first: int, last: int):
+    """The running sums of a column's numbers over rows ``first``..``last``."""
+    total, sums = Decimal(0), []
+    for row in range(first, last + 1):
+        value = snap.value(sheet, row, col)
         if isinstance(value, int | float):
             total += Decimal(str(value))
         sums.append(round(total, 6))
-    recorded = _recorded_last(snap, sheet, first)
-    if recorded is not None:
-        return first <= recorded < last and sums[recorded - first] == target
-    return target in sums or target == 0
+    return sums
 
 
 def _typed_too(snap: Snapshot, c: ComputedCell, shown: object) -> bool | None:

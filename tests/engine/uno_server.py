@@ -59,12 +59,31 @@ def convert(desktop, request):
     if doc is None:
         raise RuntimeError("LibreOffice could not load the book")
     try:
+        edit(doc, request.get("insert", []), request.get("cells", []))
         args = [prop("FilterName", request["filter"]), prop("Overwrite", True)]
         if request.get("options"):
             args.append(prop("FilterOptions", request["options"]))
         doc.storeToURL(Path(request["out"]).resolve().as_uri(), tuple(args))
     finally:
         doc.close(True)
+
+
+def edit(doc, inserts, cells):
+    """Rows inserted (``[sheet, row, count]``, 1-based: the spreadsheet moves every
+    reference, range and name below as a clerk's insert does), then cells typed
+    (``[sheet, row, col, value]``: a number, or text; "=..." a formula)."""
+    for name, row, count in inserts:
+        doc.Sheets.getByName(name).Rows.insertByIndex(row - 1, count)
+    for name, row, col, value in cells:
+        cell = doc.Sheets.getByName(name).getCellByPosition(col - 1, row - 1)
+        if isinstance(value, int | float):
+            cell.setValue(value)
+        elif str(value).startswith("="):
+            cell.setFormula(value)
+        else:
+            cell.setString(value)
+    if inserts or cells:
+        doc.calculateAll()
 
 
 def serve(desktop):
