@@ -43,6 +43,17 @@ class SourceError(ValueError):
         self.zh = zh
 
 
+def total_label(table: str, text) -> str:
+    """The column of a row of ``table`` whose text (``text(column)``) labels it a
+    total line ("Total" as its number or code, or in a title with the number or
+    code blank), else "": the one test for a source file's row and a book's."""
+    column = TOTAL_KEYS.get(table, "")
+    labels = [(column, TOTAL_LINE)] if column else []
+    if column and not text(column).strip():
+        labels += [(c, TOTAL_TITLE) for c in ("title_en", "title_zh")]
+    return next((c for c, total in labels if total.match(text(c))), "")
+
+
 @dataclass(frozen=True)
 class Row:
     path: Path
@@ -69,13 +80,8 @@ class Row:
         Raises:
             SourceError: naming the file and line (and the cell of a total).
         """
-        column = TOTAL_KEYS.get(table.name, "")
-        labels = [(column, TOTAL_LINE)] if column else []
-        if column and not self.text(column):
-            labels += [(c, TOTAL_TITLE) for c in ("title_en", "title_zh")]
-        for column, total in labels:
-            if not total.match(self.text(column)):
-                continue
+        column = total_label(table.name, self.text)
+        if column:
             raise SourceError(
                 f"{self.where(column)}: {self.text(column)!r} is a total line:"
                 " totals are computed, so delete this line"

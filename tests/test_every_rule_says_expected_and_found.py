@@ -85,6 +85,16 @@ def _copy_row(table: str, fields: tuple[str, ...]):
     return edit
 
 
+def _total_below(wb):
+    """A clerk's "Total" line with its sum, typed just below the subhead table."""
+    spec = L.TABLES["tblSubheads"]
+    ws = wb[spec.sheet]
+    last = ws.tables[spec.name].ref.split(":")[1]
+    row = int(last.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) + 1
+    ws.cell(row, spec.col("title_en"), "Total")
+    ws.cell(row, spec.col("estimate"), 1000)
+
+
 def _summary(field: str, value):
     def edit(wb):
         head = evaluate(snapshot_of(wb, "book.xlsx")).reading.head
@@ -220,6 +230,7 @@ CASES = {
     "D13": _set("tblSubheads", "account", "Operatin"),
     "D14": _copy_row("tblProgrammes", ("programme",)),
     "D15": _set("tblSubheads", "estimate", "=ROUND(175587.4,0)"),
+    "D16": _total_below,
     "F01": _rolled,
     "N02": _line_gone,
     "F02": _narrative(f"{DRAFT}Last year's sentence."),

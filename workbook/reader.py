@@ -15,6 +15,7 @@ from estimates.importer import likely_head
 from estimates.model import Amount, Count, EstablishmentSummary, Head, Ref
 from estimates.money import NOT_YET, is_nil_mark
 from estimates.rules.text import finding, said
+from estimates.source import total_label
 from estimates.years import EXAMPLE as EXAMPLE_YEAR
 from estimates.years import EXAMPLE_ZH as EXAMPLE_YEAR_ZH
 from estimates.years import YearError, likely_year, parse_year
@@ -175,11 +176,17 @@ def _last_keyed(snap: Snapshot, spec: L.TableSpec, last: int) -> int:
     width = len(spec.columns)
     for row in range(last + 1, snap.max_row(spec.sheet) + 1):
         values = [snap.value(spec.sheet, row, c) for c in range(1, width + 1)]
-        if T.blank(values):
-            continue
+        if T.blank(values) or _labels_a_total(spec, values):
+            continue  # a total line typed below is never a line (D16)
         if row == last + 1 or any(_is_figure(v) for v in values):
             last = row
     return last
+
+
+def _labels_a_total(spec: L.TableSpec, values: list) -> str:
+    """The key of the column whose text labels the row a total line, else ""."""
+    by_key = {c.key: str(v or "") for c, v in zip(spec.columns, values, strict=False)}
+    return total_label(spec.name, lambda key: by_key.get(key, ""))
 
 
 def _rows(snap: Snapshot, spec: L.TableSpec, ext: Extent):
@@ -236,6 +243,30 @@ def _read_row(cells: Cells, spec: L.TableSpec, row: int) -> object:
     return spec.table.make(values, refs, nils=nils, unread=unread, errors=errors)
 
 
+def _total_line(cells: Cells, spec: L.TableSpec, row: int) -> bool:
+    """Whether the row is a total line a clerk typed into the table ("Total" with
+    its sums): not a line (it would count every figure twice), D16 at its label."""
+    width = len(spec.columns)
+    values = [cells.snap.value(spec.sheet, row, c) for c in range(1, width + 1)]
+    column = _labels_a_total(spec, values)
+    if not column:
+        return False
+    ref = Ref(spec.sheet, address(row, spec.col(column)))
+    label = str(values[spec.col(column) - 1]).strip()
+    en, zh = said(
+        (
+            f"{ref} reads '{label}': a total line typed into the"
+            " table, so the row is not read as a line",
+            f"{ref}為「{label}」:這是輸入表格內的總額行,不會當作項目讀取",
+        ),
+        ("no total line (totals are computed)", "沒有總額行(總額由系統計算)"),
+        (f"the row '{label}'", f"「{label}」一行"),
+        ("Delete the row.", "請刪除這一行。"),
+    )
+    cells.add("D16", ref, en, zh, "no total line", label)
+    return True
+
+
 def _nils(cells: Cells, spec: L.TableSpec, row: int) -> list[str]:
     """The row's money columns read as nil that are not blank: a nil mark (``-``)
     keyed, or a value the reader could not read ('32.2Δ': its own finding, D05,
@@ -266,8 +297,10 @@ def read_tables(
     for spec in L.TABLES.values():
         if spec.name in usable:
             rows = getattr(head, T.HEAD_LISTS[spec.name])
-            for row in _rows(snap, spec, extents[spec.name]):
-                rows.append(_read_row(cells, spec, row))
+            ext = extents[spec.name]
+            for row in [*_rows(snap, spec, ext), ext.last + 1]:
+                if not _total_line(cells, spec, row) and row <= ext.last:
+                    rows.append(_read_row(cells, spec, row))
     for table in ("tblProgrammes", "tblSubheads"):
         if table in usable:
             _titles(cells, head, table)

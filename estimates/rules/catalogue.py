@@ -164,6 +164,12 @@ RULES: dict[str, Rule] = {
             "輸入儲存格的公式須重新計算才能讀取",
         ),
         Rule(
+            "D16",
+            E,
+            "A total line typed into an input table: totals are computed",
+            "輸入表格內輸入了總額行:總額由系統計算",
+        ),
+        Rule(
             "D08",
             W,
             "One subhead code on two different lines",
