@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import random
+import shutil
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -241,11 +242,16 @@ def write_head(folder: Path, seed: int) -> Path:
     return folder
 
 
-def source_folder(kind: str, folder: Path, real: str, seed: int) -> Path:
-    """A source data folder off the sample and on it: "sample" is Head 135,
-    "real" the published Head-year ``real`` (e.g. "2010-80") written into
-    ``folder``/real, anything else the generated Head of ``seed`` in ``folder``/gen."""
+def source_folder(
+    kind: str, folder: Path, real: str, seed: int, editable: bool = False
+) -> Path:
+    """A source data folder off the sample and on it: "sample" is Head 135 (a copy
+    in ``folder``/sample if ``editable``), "real" the published Head-year ``real``
+    (e.g. "2010-80") written into ``folder``/real, anything else the generated
+    Head of ``seed`` in ``folder``/gen."""
     if kind == "sample":
+        if editable:
+            return Path(shutil.copytree(SAMPLE_HEAD_135, folder / "sample"))
         return SAMPLE_HEAD_135
     if kind == "real":
         from estimates.source import write_source

@@ -4,6 +4,8 @@ computed (what Excel would send), its actions applied back to the file."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 
 import xlwings as xw
@@ -11,6 +13,7 @@ from openpyxl import load_workbook
 
 from addin import macros
 from addin.remote import payload
+from workbook.cli import run
 from workbook.io import apply_plan, load_book, save_book, snapshot_of
 from workbook.populate import Populated, import_plan, source_head
 from workbook.refresh import refresh_file
@@ -80,3 +83,12 @@ def macro_on_file(book: Path, libreoffice, folder: Path, macro):
     apply_actions(wb, remote.json()["actions"])
     save_book(wb, book, original=book)
     return done
+
+
+def cli_said(*args: object) -> tuple[int, list[str]]:
+    """``estimates ARGS`` run in this process: its exit code and its stderr lines
+    (what the clerk is told when something is refused)."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = run([str(a) for a in args])
+    return code, err.getvalue().splitlines()

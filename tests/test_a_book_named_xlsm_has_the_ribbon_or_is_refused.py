@@ -11,8 +11,6 @@ a macro-enabled book, so it has no such path)."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import shutil
 import zipfile
 from pathlib import Path
@@ -20,21 +18,14 @@ from pathlib import Path
 import pytest
 
 from workbook import layout as L
-from workbook.cli import run
 from workbook.cycle import ACTION_COL, NEW_YEAR
 from workbook.io import load_book
 from workbook.refresh import check_file
 
 from .generated_heads import source_folder
+from .hosts import cli_said
 
 KINDS = ("sample", "real", "generated")
-
-
-def _cli(*args: object) -> tuple[int, list[str]]:
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        code = run([str(a) for a in args])
-    return code, err.getvalue().splitlines()
 
 
 def _actions(book: Path) -> list[str]:
@@ -60,12 +51,12 @@ def test_a_book_built_as_xlsm_is_built_as_the_xlsx_with_the_ribbon(kind, tmp_pat
     folder = source_folder(kind, tmp_path / "src", "2014-37", 43)
     plain, macro = tmp_path / "b.xlsx", tmp_path / "b.xlsm"
     for book in (plain, macro):
-        assert _cli("build", folder, "-o", book) == (0, [])
+        assert cli_said("build", folder, "-o", book) == (0, [])
     assert _actions(macro) == _actions(plain) == ["build"]
     assert {"xl/vbaProject.bin", "customUI/customUI14.xml"} <= _parts(macro)
     assert _rules(macro) == _rules(plain)
     template = tmp_path / "t.xlsm"
-    assert _cli("template", "--data", folder, "-o", template) == (0, [])
+    assert cli_said("template", "--data", folder, "-o", template) == (0, [])
     assert _actions(template) == ["build"]
 
 
@@ -73,11 +64,11 @@ def test_a_book_built_as_xlsm_is_built_as_the_xlsx_with_the_ribbon(kind, tmp_pat
 def test_a_rolled_books_export_built_as_xlsm_stays_rolled(kind, tmp_path):
     folder = source_folder(kind, tmp_path / "src", "2014-37", 43)
     book, rolled = tmp_path / "b.xlsx", tmp_path / "rolled.xlsx"
-    assert _cli("build", folder, "-o", book)[0] == 0
-    assert _cli("rollforward", book, "-o", rolled)[0] in (0, 1)
-    assert _cli("export", rolled, "-o", tmp_path / "exported")[0] in (0, 1)
+    assert cli_said("build", folder, "-o", book)[0] == 0
+    assert cli_said("rollforward", book, "-o", rolled)[0] in (0, 1)
+    assert cli_said("export", rolled, "-o", tmp_path / "exported")[0] in (0, 1)
     again = tmp_path / "again.xlsm"
-    assert _cli("build", tmp_path / "exported", "-o", again)[0] in (0, 1)
+    assert cli_said("build", tmp_path / "exported", "-o", again)[0] in (0, 1)
     assert _actions(again)[0].startswith(NEW_YEAR)  # still a rolled-forward book
     assert [r for r in _rules(again) if r[0] == "F01"] == [
         r for r in _rules(rolled) if r[0] == "F01"
@@ -88,7 +79,7 @@ def test_a_rolled_books_export_built_as_xlsm_stays_rolled(kind, tmp_path):
 def test_an_xlsx_renamed_xlsm_is_refused_by_every_command_that_writes(kind, tmp_path):
     folder = source_folder(kind, tmp_path / "src", "2014-37", 43)
     book = tmp_path / "renamed.xlsm"
-    assert _cli("build", folder, "-o", tmp_path / "b.xlsx")[0] == 0
+    assert cli_said("build", folder, "-o", tmp_path / "b.xlsx")[0] == 0
     shutil.copy(tmp_path / "b.xlsx", book)
     before = book.read_bytes()
     said = (
@@ -100,9 +91,9 @@ def test_an_xlsx_renamed_xlsm_is_refused_by_every_command_that_writes(kind, tmp_
     for command in (["refresh", book], ["refresh", book, "-o", tmp_path / "r.xlsm"],
                     ["rollforward", book, "-o", tmp_path / "n.xlsm"],
                     ["revert", book]):  # fmt: skip
-        assert _cli(*command) == (2, [f"estimates {command[0]}: {said}"]), command
+        assert cli_said(*command) == (2, [f"estimates {command[0]}: {said}"]), command
     assert book.read_bytes() == before
     assert not (tmp_path / "r.xlsm").exists() and not (tmp_path / "n.xlsm").exists()
-    assert _cli("check", book)[0] in (0, 1)  # reading it is fine
+    assert cli_said("check", book)[0] in (0, 1)  # reading it is fine
     shutil.copy(tmp_path / "b.xlsx", tmp_path / "named.xlsx")
-    assert _cli("refresh", tmp_path / "named.xlsx")[0] in (0, 1)  # as told: works
+    assert cli_said("refresh", tmp_path / "named.xlsx")[0] in (0, 1)  # as told: works

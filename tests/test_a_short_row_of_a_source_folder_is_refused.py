@@ -16,35 +16,22 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import shutil
 from pathlib import Path
 
 import pytest
 
 from addin import macros
 from estimates.importer import import_files, read_actuals
-from estimates.source import write_source
 from workbook.cli import run
 
-from .conftest import head_from_published, published_heads
+from .generated_heads import source_folder
 
 KINDS = ("sample", "real", "generated")
 REASON = "a short row: {} of {} cells; a missing cell is not taken as nil, so the row is not read"  # noqa: E501
 
 
 def _folder(kind: str, tmp_path: Path) -> Path:
-    from estimates.source import SAMPLE_HEAD_135
-
-    from .generated_heads import write_head
-
-    folder = tmp_path / f"src {kind}"
-    if kind == "sample":
-        shutil.copytree(SAMPLE_HEAD_135, folder)
-    elif kind == "real":
-        write_source(head_from_published(published_heads()["2012-95"]), folder)
-    else:
-        write_head(folder, 37)
-    return folder
+    return source_folder(kind, tmp_path / "src folder", "2012-95", 37, editable=True)
 
 
 def _cut(path: Path, cells: int = 2) -> str:

@@ -4,33 +4,23 @@ own (the CLI prints them all; the ribbon's message box lists them), so that the
 clerk mends them all at once. Off the sample: a generated Head and a real
 Head-year as well as Head 135; the ribbon through xlwings' remote engine."""
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from addin import macros
-from estimates.source import SAMPLE_HEAD_135, SourceError, load_source, write_source
+from estimates.source import SourceError, load_source
 from workbook.cli import run
 from workbook.io import load_book, snapshot_of
 from workbook.layout import TABLES
 from workbook.populate import source_head
 from workbook.refresh import build_file
 
-from .conftest import head_from_published, published_heads
+from .generated_heads import source_folder
 
 
 def _folder(kind: str, tmp_path: Path) -> Path:
-    folder = tmp_path / f"src {kind}"
-    if kind == "sample":
-        shutil.copytree(SAMPLE_HEAD_135, folder)
-    elif kind == "real":
-        write_source(head_from_published(published_heads()["2011-100"]), folder)
-    else:
-        from .generated_heads import write_head
-
-        write_head(folder, 29)
-    return folder
+    return source_folder(kind, tmp_path / "src", "2011-100", 29, editable=True)
 
 
 def _estimate_cells(book: Path) -> list[str]:

@@ -10,9 +10,7 @@ only, no establishment); the CLI, and the ribbon on the remote engine."""
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import io
 from pathlib import Path
 
 import pytest
@@ -21,20 +19,13 @@ from openpyxl import load_workbook
 from addin import macros
 from estimates.model import year_labels
 from estimates.years import next_year
-from workbook.cli import run
 from workbook.populate import HISTORY_COLUMNS, rollforward_file
 from workbook.refresh import build_file, check_file
 
 from .generated_heads import source_folder
+from .hosts import cli_said
 
 KINDS = ("sample", "real", "generated")
-
-
-def _cli(*args: object) -> tuple[int, list[str]]:
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        code = run([str(a) for a in args])
-    return code, err.getvalue().splitlines()
 
 
 def _book(kind: str, tmp_path: Path) -> Path:
@@ -95,7 +86,7 @@ def test_missing_sheets_are_listed_by_name_not_none(kind, tmp_path):
     wb.save(book)
     for command in (["rollforward", book, "-o", tmp_path / "n.xlsx"],
                     ["export", book, "-o", tmp_path / "exported"]):  # fmt: skip
-        code, said = _cli(*command)
+        code, said = cli_said(*command)
         assert code == 2 and len(said) == 3
         assert f"{book}: 2 tables or sheets: " in said[0]
         assert [line.strip()[:25] for line in said[1:]] == [
@@ -112,7 +103,7 @@ def test_missing_sheets_are_listed_by_name_not_none(kind, tmp_path):
 @pytest.mark.parametrize("kind", KINDS)
 def test_build_of_a_book_points_to_export(kind, tmp_path):
     book = _book(kind, tmp_path)
-    assert _cli("build", book, "-o", tmp_path / "b.xlsx") == (2, [
+    assert cli_said("build", book, "-o", tmp_path / "b.xlsx") == (2, [
         f"estimates build: {book}: not a folder of source data (a workbook:"
         " 'estimates export' it to a folder to build from; 'estimates refresh'"
         " updates it as it is)"
@@ -138,6 +129,6 @@ def test_the_ribbons_new_year_names_the_typed_year_not_an_option(
     assert said[1].startswith(
         "New year 新年度: the year you typed: the new year must be 2026-27"
     )
-    code, err = _cli("rollforward", sample_xlsm, "-o", tmp_path / "c.xlsm",
+    code, err = cli_said("rollforward", sample_xlsm, "-o", tmp_path / "c.xlsm",
                      "--year", "2026/27")  # fmt: skip
     assert code == 2 and err[0].startswith("estimates rollforward: --year: ")
