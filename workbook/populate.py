@@ -47,11 +47,11 @@ from .chart_data import history_cells, posts_history
 from .charts import FIRST as HISTORY_ROW
 from .charts import HISTORY_INPUT_ROWS
 from .computed import FIRST_AMOUNT_COL
-from .cycle import ACTION_COL, NEW_YEAR
+from .cycle import ACTION_COL, NEW_YEAR, rolled_from
 from .generated import STALE, computed_cells
 from .io import apply_plan, load_book, save_book, snapshot_of
 from .narrative import CLERK_COL, FIRST_ROW, KEY_COL
-from .notes import clerk_notes, left_out_said
+from .notes import HIDDEN, clerk_notes, left_out_said
 from .plan import make_plan
 from .reader import read_book, table_extent
 from .refresh import current_user, evaluate
@@ -91,6 +91,9 @@ class Populated:
     typed_over: list[tuple[str, str]] = field(default_factory=list)
     """New year: the constants typed over a formula in last year's book (C01):
     (Sheet!Cell, what was typed); the new book has the formula there again."""
+    carried: list[str] = field(default_factory=list)
+    """Import of a source folder: what it carried besides the tables (its
+    Narrative sentences, notes and rolled-forward mark), said in the summary."""
 
     def typed_said(self) -> list[str]:
         """The constants typed over formulas that New year did not carry, in
@@ -154,7 +157,7 @@ class Populated:
         if self.skipped:
             names = "; ".join(table_label(name) for name in self.skipped)
             lines.append(f"Left alone (moved or changed) 未處理(已移動或更改): {names}")
-        return lines + self._overwritten() + self.typed_said()
+        return lines + self.carried + self._overwritten() + self.typed_said()
 
     def _overwritten(self) -> list[str]:
         if not self.overwritten:
@@ -341,7 +344,7 @@ def _restorable(snap: Snapshot, change: tuple) -> bool:
 
 
 def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
-            user: str, now: str) -> Populated:  # fmt: skip
+            user: str, now: str, notes: dict | None = None) -> Populated:  # fmt: skip
     """Refresh the filled book and record the whole change for Revert. A job
     that changes nothing keeps the revert record it found (a second Import of
     the same files must not lose the first's; its Change log row says 0 cells);
@@ -359,6 +362,8 @@ def _finish(snap: Snapshot, done: Populated, after: Snapshot, action: str,
     plan.writes = done.plan.writes + refresh.writes
     plan.clears = done.plan.clears + refresh.clears
     plan.tables = {**done.plan.tables, **refresh.tables}
+    if notes:  # in their cells of the refreshed layout, as build puts them
+        plan.writes += _notes_back(after, plan, notes, done)
     changes = [c for c in changed_cells(snap, plan) if _restorable(snap, c)]
     if changes:  # else the record found stays: this job changed nothing
         revert = revert_rows(changes)  # Revert undoes it whole
@@ -373,10 +378,69 @@ def import_plan(snap: Snapshot, head: Head, tables, user: str = "",
     """Import: fill the tables the source gives and the Head inputs it gives,
     refresh, and record it all so that Revert undoes the whole import."""
     done = fill(snap, head, tables, every_input=False)
+    done.plan.writes += _sentences_in(snap, head, done) + _rolled_in(snap, head, done)
     done.overwritten = _overwritten(snap, done.plan)
     after = _copy(snap)
     _apply(after, done.plan)
-    return _finish(snap, done, after, "import", user, now)
+    return _finish(snap, done, after, "import", user, now, head.notes)
+
+
+def _sentences_in(snap: Snapshot, head: Head, done: Populated) -> list[Write]:
+    """A source folder's own Narrative sentences (head.toml [narrative]), each in
+    column D of its key's row (a key the book lacks: on a spare row, which the
+    refresh moves to its line's row), as build puts them; the book's sentence for
+    a key the folder does not give is kept."""
+    cells = snap.sheets.get(L.NARRATIVE)
+    if not head.narrative or cells is None:
+        return []
+    rows = {str(v): r for (r, c), v in cells.items()
+            if c == KEY_COL and r >= FIRST_ROW and v not in (None, "")}  # fmt: skip
+    spare = max([r for r, _ in cells] + [FIRST_ROW]) + 1
+    writes = []
+    for key, (text, _) in head.narrative.items():
+        row = rows.get(key)
+        if row is None:
+            row, spare = spare, spare + 1
+            writes.append(Write(L.NARRATIVE, row, KEY_COL, key, "key"))
+        if cells.get((row, CLERK_COL)) != text:
+            writes.append(Write(L.NARRATIVE, row, CLERK_COL, text, "wrap"))
+    n = len(head.narrative)
+    done.carried.append(f"{L.NARRATIVE}: {n} clerk's sentence(s) 文員定稿 {n} 句")
+    return writes
+
+
+def _rolled_in(snap: Snapshot, head: Head, done: Populated) -> list[Write]:
+    """A folder exported from a rolled-forward book keeps its mark (the Change
+    log's "new year" row), as build does: its blank figures are still to key."""
+    if not head.rolled_from or rolled_from(snap) == head.rolled_from:
+        return []
+    done.carried.append(
+        f"Rolled forward from {head.rolled_from} 由 {head.rolled_from} 年度結轉"
+    )
+    row = log_row(snap, NEW_YEAR + head.rolled_from, [], 0, "", "")
+    return [replace(w, row=w.row + 1) for w in row]  # below the import's own row
+
+
+def _notes_back(after: Snapshot, plan: Plan, notes: dict[str, str],
+                done: Populated) -> list[Write]:  # fmt: skip
+    """A source folder's notes ([notes]) in their Narrative cells; a cell the
+    refresh writes (a sentence row's own) is named, not written over."""
+    owned = {(w.row, w.col) for w in plan.writes if w.sheet == L.NARRATIVE}
+    writes, left = [], []
+    for where, text in notes.items():
+        row, col = cell_position(where.split("!", 1)[1])
+        if (row, col) in owned or row < FIRST_ROW or col in HIDDEN:
+            left.append(where)
+        elif after.value(L.NARRATIVE, row, col) != text:
+            writes.append(Write(L.NARRATIVE, row, col, text, "wrap"))
+    kept = len(notes) - len(left)
+    done.carried.append(f"{L.NARRATIVE}: {kept} note(s) 附註 {kept} 項")
+    if left:
+        done.carried.append(
+            "Notes not put back (the cell is the tool's now) 附註未放回(儲存格現屬"
+            f"工具): {', '.join(left)}"
+        )
+    return writes
 
 
 def _reads_same(old: object, new: object) -> bool:
