@@ -779,6 +779,9 @@ def _reader_left() -> int:
 
 def main() -> None:
     HOLD["interrupts"] = True  # this process: a finished command stays finished
+    from workbook.io import count_interrupts
+
+    count_interrupts()  # a Ctrl-C openpyxl swallows while loading is still one
     try:
         code = run()
         sys.stdout.flush()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import stat
 import tempfile
 import zipfile
@@ -114,6 +115,23 @@ def refuse_not_ours(path: Path) -> None:
         )
 
 
+INTERRUPTS = {"count": 0}
+"""Ctrl-C presses the CLI's handler has seen (``count_interrupts``)."""
+
+
+def _counted(signum, frame) -> None:
+    INTERRUPTS["count"] += 1
+    signal.default_int_handler(signum, frame)  # KeyboardInterrupt, as before
+
+
+def count_interrupts() -> None:
+    """The CLI's Ctrl-C handler: Python's own, counting each press, so that a
+    load whose KeyboardInterrupt openpyxl swallowed (a descriptor's bare
+    ``except:`` turns it into TypeError) is known to be interrupted."""
+    with contextlib.suppress(ValueError):  # not the main thread: none to count
+        signal.signal(signal.SIGINT, _counted)
+
+
 def load_book(path: Path, for_update: bool = False) -> Workbook:
     """Open a book; ``for_update`` first refuses one whose parts a save here
     could not keep (before openpyxl parses what it would drop)."""
@@ -132,6 +150,7 @@ def load_book(path: Path, for_update: bool = False) -> Workbook:
         keeper = Preserver.check(path) if for_update else None
     except (UnsafeBook, UnkeptPart) as exc:
         raise BookError(str(exc)) from None
+    pressed = INTERRUPTS["count"]
     try:
         wb = load_workbook(
             path,
@@ -140,7 +159,11 @@ def load_book(path: Path, for_update: bool = False) -> Workbook:
             rich_text=False,
         )
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as exc:
+        if INTERRUPTS["count"] != pressed:  # Ctrl-C, turned into this by openpyxl
+            raise KeyboardInterrupt from None
         raise BookError(f"{path}: not a readable Excel workbook ({exc})") from None
+    if INTERRUPTS["count"] != pressed:  # swallowed whole: the book may be part-read
+        raise KeyboardInterrupt
     wb._estimates_keeper = (path.resolve(), keeper)  # save_book reuses the check
     for ws in wb.worksheets:
         # With keep_vba, openpyxl reuses a sheet's old notes drawing by name while
