@@ -3,11 +3,13 @@ files into a keyed book blanked every Chinese title (0 -> 11 D06 errors), though
 an empty Head input keeps the book's; and the clerk's input formula =300+78.2
 became the constant 378.2, listed nowhere, and Revert did not bring it back (the
 remote engine sends values only). Now an empty title in the file keeps the
-book's (the row of the same code), and a cell that already shows the file's
-figure is not written: the formula stays on the remote engine; on the file
-host, which sees it, a formula replaced is listed and Revert restores it. Head
-135, a generated Head and a real Head-year on the file host; Head 135 and a
-real Head-year through the ribbon's Import on the remote engine."""
+book's (the row of the same code and English title). On the file host (and
+desktop Excel), which see formulas, a formula replaced is listed and Revert
+restores it; the remote engine sends values only, so there it is still not
+seen (NOT fixed: not writing a cell that shows the same figure splits the
+import's blocks of writes). Head 135, a generated Head and a real Head-year on
+the file host; Head 135 and a real Head-year through the ribbon's Import on the
+remote engine."""
 
 from __future__ import annotations
 
@@ -75,13 +77,12 @@ def test_english_only_files_keep_the_chinese_and_name_the_formula(tmp_path):
         assert _cell(book, cell) == formula, name
 
 
-def test_the_ribbons_import_keeps_the_chinese_and_the_formula(libreoffice, tmp_path):
+def test_the_ribbons_import_keeps_the_chinese(libreoffice, tmp_path):
     books = built_books(tmp_path, "remote", seed=37, real_at=4)
     for name, head, book in (b for b in books if b[0] != "generated"):
-        titles, cell, formula = _keyed(book)
+        titles = _keyed(book)[0]
         files = [str(p) for p in published(head, tmp_path / name)]
         done = macro_on_file(book, libreoffice, tmp_path / f"v {name}",
                              lambda b, f=files: macros.import_data(f, b))  # fmt: skip
         assert _titles(book, titles) == titles, name
-        assert _cell(book, cell) == formula, name  # not written: it showed the same
-        assert not [c for c, _, _ in done.overwritten if c == cell], name
+        assert done.replaced["tblProgrammes"][1] == len(head.programmes), name

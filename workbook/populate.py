@@ -251,8 +251,6 @@ def _fill_table(snap: Snapshot, spec: L.TableSpec, rows, done: Populated) -> Non
     for i, values in enumerate(rows):
         row = spec.first_row + i
         for col, (column, value) in enumerate(zip(spec.columns, values, strict=True)):
-            if _shows(snap.value(spec.sheet, row, col + 1), value):
-                continue  # a clerk's formula showing it (unseen on the remote engine)
             done.plan.writes.append(Write(spec.sheet, row, col + 1, value, column.kind))
     for row in range(spec.first_row + len(rows), ext.last + 1):
         for col in range(1, width + 1):  # rows left over: emptied, in one block
@@ -262,21 +260,6 @@ def _fill_table(snap: Snapshot, spec: L.TableSpec, rows, done: Populated) -> Non
     if table_bounds(snap.tables[spec.name][1]) != table_bounds(ref):
         done.plan.tables[spec.name] = ref  # one action, only when the size changes
     done.replaced[spec.name] = (old_rows, len(rows))
-
-
-def _shows(old: object, new: object) -> bool:
-    """The cell already shows what Import would write there: the same number
-    (not text that reads as one: that is replaced) or the same text. It is not
-    written, so that a clerk's input formula showing it stays (on the remote
-    engine it cannot be seen, so would be replaced silently, beyond Revert)."""
-    if old in (None, "") or isinstance(old, bool | Formula | CellError):
-        return False
-    if isinstance(old, str) or isinstance(new, str):
-        return old == new
-    try:
-        return Decimal(str(old)) == Decimal(str(new))
-    except ArithmeticError:
-        return False
 
 
 def _same_key(value: object) -> str:
@@ -289,9 +272,10 @@ def _same_key(value: object) -> str:
 
 def _titles_kept(snap: Snapshot, spec: L.TableSpec, ext, rows) -> list[list]:
     """The file's rows, with a title (an _en/_zh text) the file leaves empty
-    taken from the book's row of the same code (and English title, where a code
-    repeats): an empty title keeps the book's, as an empty Head input does (an
-    English-only published file must not blank the clerk's Chinese titles)."""
+    taken from the book's one row of the same code and English title: an empty
+    title keeps the book's, as an empty Head input does (an English-only
+    published file must not blank the clerk's Chinese titles); another Head's
+    line of the same code is not the same line."""
     names = [c.field.name for c in spec.columns]
     titles = [i for i, n in enumerate(names) if n.endswith(("_en", "_zh"))]
     codes = [i for i, c in enumerate(spec.columns) if c.field.kind == "code"]
@@ -301,20 +285,16 @@ def _titles_kept(snap: Snapshot, spec: L.TableSpec, ext, rows) -> list[list]:
             for r in range(ext.first, ext.last + 1)]  # fmt: skip
     english = names.index(next(n for n in names if n.endswith("_en")))
 
-    def key(row, full: bool) -> tuple:
-        cols = codes + ([english] if full else [])
-        return tuple(_same_key(row[i]) for i in cols)
+    def key(row) -> tuple:
+        return tuple(_same_key(row[i]) for i in [*codes, english])
 
     by_key: dict[tuple, list] = {}
     for row in book:
-        for full in (True, False):
-            by_key.setdefault((full, key(row, full)), []).append(row)
+        by_key.setdefault(key(row), []).append(row)
     out = []
     for row in rows:
-        found = by_key.get((True, key(row, True))) or by_key.get(
-            (False, key(row, False))
-        )
-        old = found[0] if found and len(found) == 1 else [None] * len(names)
+        found = by_key.get(key(row), [])
+        old = found[0] if len(found) == 1 else [None] * len(names)
         out.append([
             old[i] if i in titles and v in (None, "") else v
             for i, v in enumerate(row)
