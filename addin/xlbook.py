@@ -181,7 +181,7 @@ def number_formats(writes: list[Write]) -> list[tuple[str, str, str]]:
 def _unmerge_owned(book, sheet: str, snap: Snapshot) -> None:
     """A rebuilt sheet's owned columns unmerged, in one call, before its rows
     are written (rows move; Excel refuses to write part of a merged range)."""
-    owned = L.OWNED_COLUMNS.get(sheet, L.WHOLLY_OURS.get(sheet))
+    owned = L.owned_columns(sheet)
     rows = max(snap.max_row(sheet), 1)
     if owned is None or sheet not in snap.sheets:
         return

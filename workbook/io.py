@@ -348,7 +348,7 @@ def _unmerge_owned(ws, sheet: str) -> None:
     merges titles and notes again); a clerk's merge elsewhere is kept."""
     if ws is None:
         return
-    owned = L.OWNED_COLUMNS.get(sheet)
+    owned = L.owned_columns(sheet)
     for merged in list(ws.merged_cells.ranges):
         if owned is None or merged.min_col in owned:
             ws.unmerge_cells(str(merged))

@@ -547,10 +547,16 @@ WHOLLY_OURS: dict[str, tuple[int, ...]] = {  # rebuilt whole, merged by the layo
 }
 
 
+def owned_columns(sheet: str) -> tuple[int, ...] | None:
+    """The columns Refresh owns on a sheet it rebuilds (None: the whole sheet,
+    the Checks sheet); a clerk's cell anywhere else is never touched."""
+    return OWNED_COLUMNS.get(sheet, WHOLLY_OURS.get(sheet))
+
+
 def owns(sheet: str, col: int) -> bool:
     """Whether Refresh owns column ``col`` of a sheet it rebuilds (a sheet with no
     declared columns, the Checks sheet, is Refresh's own whole)."""
-    owned = OWNED_COLUMNS.get(sheet)
+    owned = owned_columns(sheet)
     return owned is None or col in owned
 
 

@@ -97,13 +97,18 @@ def make_plan(
 
 
 def _printed_cells(snap: Snapshot, sheet: str) -> dict | None:
-    """A COR sheet's cells as read; on a values-only host every cell of its
-    extent: its rows move, and a formula there showing "" is not told from an
-    empty cell, so each goes unless written again."""
+    """A COR sheet's cells in the columns it owns, as read (a clerk's note beside
+    them is left alone); on a values-only host every cell of their extent: its
+    rows move, and a formula there showing "" is not told from an empty cell, so
+    each goes unless written again."""
     old = snap.sheets.get(sheet)
-    if old is None or snap.formulas_known:
+    if old is None:
         return old
-    rows, cols = range(1, snap.max_row(sheet) + 1), L.WHOLLY_OURS[sheet]
+    cols = L.WHOLLY_OURS[sheet]
+    old = {(r, c): v for (r, c), v in old.items() if c in cols}
+    if snap.formulas_known:
+        return old
+    rows = range(1, snap.max_row(sheet) + 1)
     return {(r, c): "" for r in rows for c in cols} | old
 
 
