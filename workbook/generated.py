@@ -445,17 +445,111 @@ def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
                 # is a value that disagrees known to be typed
                 formula = row.cells[col][0]
                 typed = (
-                    same
-                    and not isinstance(raw, CellError)  # its inputs' error
+                    not isinstance(raw, CellError)  # its inputs' error
                     and not value_agrees(figure, raw, expected.get(figure))
                     and not _shows_its_source(snap, formula, raw)
                     and not _follows_typed(head, gen, formula, (L.REPORT, r, col))
                 )
+                if typed and not same:  # laid out anew: typed, or the old formula's?
+                    _typed_or_stale(snap, gen, row, (old_row, r, col), raw)
+                    typed = False
             if typed:
                 gen.kept[(r, col)] = raw
                 head.shown[figure] = Shown(figure, ref, raw, False)
             else:
                 head.shown[figure] = Shown(figure, ref, None, True)
+
+
+def _typed_or_stale(snap: Snapshot, gen: Generated, row, at: tuple, raw) -> None:
+    """On a values-only host, a Report figure whose row was laid out anew shows
+    ``raw``, which this refresh's formula does not: an older layout's formula
+    can show it (a line's value of another input row, a total over a run of the
+    old lines) and is rewritten silently; else it was typed over the formula,
+    which the refresh writes again: said (C02) at the cell it was typed in, its
+    value on the revert record (trial 9d item 2: it went without a word)."""
+    old_row, r, col = at
+    if _old_formula_shows(snap, row, old_row, col, raw):
+        return
+    gen.clerk.add((L.REPORT, old_row, col))
+    cell, formula = address(old_row, col), row.cells[col][0]
+    en, zh = _moved_messages(cell, address(r, col), raw, formula)
+    expected = f"the Report's {formula}"
+    gen.replaced.append(
+        finding("C02", Ref(L.REPORT, cell), en, zh, expected, repr(raw))
+    )
+
+
+def _old_formula_shows(snap: Snapshot, row, old_row: int, col: int, raw) -> bool:
+    """Whether a formula of the book's older Report layout could show ``raw`` in
+    the row ``old_row``: a line's (the figure of some input row of its column),
+    a total's (the sum of a run of the old lines above it); any other row's
+    formula is not worked out here, so it is taken to show it."""
+    value = _decimal(raw)
+    if value is None:
+        return True  # text or a blank: not a number a clerk typed over a figure
+    source = fx.figure_source(row.cells[col][0])
+    if source is not None:
+        sheet, _, cell = source.rpartition("!")
+        sheet = sheet.strip("'").replace("''", "'")
+        column = cell_position(cell)[1]
+        cells = snap.sheets.get(sheet, {}).items()
+        return any(_decimal(v) == value for (_, c), v in cells if c == column)
+    lines = _old_lines(snap, row.key, old_row, col)
+    if lines is None:
+        return True
+    seen, total = {Decimal(0)}, Decimal(0)
+    for line in lines:  # a run's sum: one running total less an earlier one
+        total += line
+        if total - value in seen:
+            return True
+        seen.add(total)
+    return value == 0
+
+
+def _old_lines(snap: Snapshot, key: str, old_row: int, col: int):
+    """The figures in ``col`` of the old Report's lines above the total at
+    ``old_row`` (subhead lines for a subhead total, programme lines for the
+    programme total), top to bottom; None for a row that is no such total."""
+    prefix = {"total:": "subhead:", "programme_total": "programme:"}
+    kind = next((v for k, v in prefix.items() if key.startswith(k)), None)
+    if kind is None or key.endswith((":pct", ":or", ":or_en")):
+        return None
+    report = snap.sheets.get(L.REPORT, {})
+    return [
+        _decimal(report.get((r, col))) or Decimal(0)
+        for r in range(1, old_row)
+        if str(report.get((r, L.REPORT_KEY_COLUMN)) or "").startswith(kind)
+    ]
+
+
+def _decimal(value: object) -> Decimal | None:
+    """A number as an exact decimal, rounded as a sheet's sum is compared."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    return round(Decimal(str(value)), 6)
+
+
+def _moved_messages(cell: str, now: str, value, formula: object) -> tuple:
+    """What C02 says at a Report figure a clerk typed over, on a host that sees
+    values only, when this refresh lays the Report out anew."""
+    return said(
+        (
+            f"{L.REPORT}!{cell} showed {value!r}, which its line's formula cannot"
+            " show: a value typed over the formula. This refresh laid the Report"
+            f" out anew (lines added, removed or moved; the line is now at {now})",
+            f"{L.REPORT}!{cell} 顯示 {value!r},並非該行公式所得,應為輸入的數值。"
+            f"此次更新重新編排了報告(有行新增、刪除或移動;該行現位於 {now})",
+        ),
+        (f"the Report's {formula}", f"報告的 {formula}"),
+        (repr(value), repr(value)),
+        (
+            f"Refresh wrote the formula again; the value is on the revert record"
+            f" {PUTS_BACK[0]}. To keep a figure of your own, type it again at"
+            f" {L.REPORT}!{now}: it is then kept and checked (C01).",
+            f"更新已重寫公式,原有數值已記入還原紀錄{PUTS_BACK[1]}。"
+            f"如要保留自訂數字,請在 {L.REPORT}!{now} 再次輸入,工具會保留並檢查(C01)。",
+        ),
+    )
 
 
 _SOURCE = re.compile(r"=((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+)")
