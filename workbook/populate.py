@@ -692,9 +692,33 @@ def export_inputs(snap: Snapshot, head: Head, findings: list[Finding], folder: P
     refuse_other_folder(Path(folder), head)
     head.notes, left_out = clerk_notes(snap)
     head.posts_history, odd = _history_to_export(snap)
+    valued, unknown = _sentence_values(head)
     write_source(head, Path(write_to or folder), every_file=True)
-    said = [left_out_said(left_out + odd), _as_values_said(_formulas(snap, head))]
+    said = [
+        left_out_said(left_out + unknown + odd),
+        _as_values_said(_formulas(snap, head) + valued),
+    ]
     return "\n".join(line for line in said if line)
+
+
+def _sentence_values(head: Head) -> tuple[list[tuple[str, str]], list[str]]:
+    """A clerk's sentence typed as a formula (=B8&" mainly ..."): a source folder
+    holds text, and build would put the formula's text back as a sentence. The
+    value it showed when the book was last calculated is exported instead (said
+    as such); with none known the sentence stays in the book only (named).
+    Returns ((Sheet!Cell, formula) exported as values, cells left out)."""
+    valued, unknown = [], []
+    for key, (text, ref) in list(head.narrative.items()):
+        if not isinstance(text, Formula):
+            continue
+        where = str(ref) if ref else key
+        if isinstance(text.cached, str) and text.cached.strip():
+            head.narrative[key] = (text.cached, ref)
+            valued.append((where, str(text)))
+        else:
+            del head.narrative[key]
+            unknown.append(where)
+    return valued, unknown
 
 
 def _formulas(snap: Snapshot, head: Head) -> list[tuple[str, str]]:
