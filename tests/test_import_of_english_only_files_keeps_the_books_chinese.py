@@ -86,3 +86,17 @@ def test_the_ribbons_import_keeps_the_chinese(libreoffice, tmp_path):
                              lambda b, f=files: macros.import_data(f, b))  # fmt: skip
         assert _titles(book, titles) == titles, name
         assert done.replaced["tblProgrammes"][1] == len(head.programmes), name
+
+
+def test_an_english_only_subhead_000_file_keeps_the_items_chinese(sample_book):
+    """Subhead 000's items have no code: the line is known by its English item."""
+    ws = load_book(sample_book)[L.TABLES["tblBreakdown"].sheet]
+    spec = L.TABLES["tblBreakdown"]
+    zh = spec.col("item_zh")
+    before = [ws.cell(r, zh).value for r in range(spec.first_row, spec.first_row + 6)]
+    assert all(before)
+    data = Path(__file__).parent / "data" / "published" / "des_en.csv"
+    import_on_file(sample_book, [data])
+    ws = load_book(sample_book)[L.TABLES["tblBreakdown"].sheet]
+    after = [ws.cell(r, zh).value for r in range(spec.first_row, spec.first_row + 6)]
+    assert after == before

@@ -279,8 +279,8 @@ def _titles_kept(snap: Snapshot, spec: L.TableSpec, ext, rows) -> list[list]:
     names = [c.field.name for c in spec.columns]
     titles = [i for i, n in enumerate(names) if n.endswith(("_en", "_zh"))]
     codes = [i for i, c in enumerate(spec.columns) if c.field.kind == "code"]
-    if not titles or not codes:
-        return rows
+    if not any(names[i].endswith("_en") for i in titles):
+        return rows  # no English to know the line by
     book = [[snap.value(spec.sheet, r, c + 1) for c in range(len(names))]
             for r in range(ext.first, ext.last + 1)]  # fmt: skip
     english = names.index(next(n for n in names if n.endswith("_en")))
