@@ -383,11 +383,32 @@ def chart_writes(snap: Snapshot, reading) -> list[Write]:
     return [Write(L.CHARTS, c.row, c.col, c.formula, c.style, wrong) for c in cells]
 
 
-def _old_rows(snap: Snapshot, sheet: str, col: int) -> dict[str, int]:
+def key_rows(snap: Snapshot, sheet: str, col: int) -> dict[str, int]:
+    """Each row key of a rebuilt sheet's hidden key column, and its row; a text
+    a clerk typed there (``typed_keys``) is no key."""
     return {
         value: row
         for (row, c), value in snap.sheets.get(sheet, {}).items()
-        if c == col and isinstance(value, str) and value
+        if c == col and isinstance(value, str) and value and _is_key(value)
+    }
+
+
+_KEY = re.compile(r"[a-z][a-z0-9_]*(?::.*)?", re.DOTALL)
+"""The shape of every row key this tool writes (``ceiling``, ``programme:2``,
+``total:Total Expenditure``): a clerk's words are not one."""
+
+
+def _is_key(value: str) -> bool:
+    return bool(_KEY.fullmatch(value))
+
+
+def typed_keys(snap: Snapshot, sheet: str) -> set[int]:
+    """The rows of a rebuilt sheet whose hidden key cell holds a clerk's text."""
+    col = _key_col(sheet)
+    return {
+        row
+        for (row, c), value in snap.sheets.get(sheet, {}).items()
+        if c == col and isinstance(value, str) and value.strip() and not _is_key(value)
     }
 
 
@@ -409,7 +430,7 @@ def _follows_typed(head: Head, gen: Generated, formula: object, own: tuple) -> b
 
 
 def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
-    gen.report_old = old = _old_rows(snap, L.REPORT, L.REPORT_KEY_COLUMN)
+    gen.report_old = old = key_rows(snap, L.REPORT, L.REPORT_KEY_COLUMN)
     for r, row in enumerate(gen.report, start=1):
         old_row = old.get(row.key)
         old_sig = (
@@ -605,7 +626,7 @@ def clerk_texts(snap: Snapshot, head: Head) -> dict:
     puts each key's row; a sentence whose line is gone keeps its key and text on
     a row of its own (narrative.clerk_rows), never dropped."""
     sheet = snap.sheets.get(L.NARRATIVE, {})
-    old = _old_rows(snap, L.NARRATIVE, L.NARRATIVE_KEY_COLUMN)
+    old = key_rows(snap, L.NARRATIVE, L.NARRATIVE_KEY_COLUMN)
     found = {}
     for key, row in sorted(old.items(), key=lambda item: item[1]):
         text = sheet.get((row, L.NARRATIVE_CLERK_COLUMN))
@@ -629,7 +650,7 @@ def note_moves(snap: Snapshot, gen: Generated) -> tuple[list[Write], list]:
         for w in gen.sheets.get(L.NARRATIVE, [])
         if w.col == L.NARRATIVE_KEY_COLUMN and w.value
     }
-    old = _old_rows(snap, L.NARRATIVE, L.NARRATIVE_KEY_COLUMN)
+    old = key_rows(snap, L.NARRATIVE, L.NARRATIVE_KEY_COLUMN)
     notes = {
         old[k]: (cells[old[k], col], new[k])
         for k in old
@@ -749,8 +770,9 @@ def _old(
 ) -> _Old:
     cells = snap.sheets.get(sheet, {})
     record_col = L.RECORD_COLUMNS[sheet]
-    keys = {row: k for k, row in _old_rows(snap, sheet, _key_col(sheet)).items()}
-    records = {row: read_record(cells.get((row, record_col)))[1] for row in keys}
+    keys = {row: k for k, row in key_rows(snap, sheet, _key_col(sheet)).items()}
+    rows = set(keys) | typed_keys(snap, sheet)  # a typed key: the record stands
+    records = {row: read_record(cells.get((row, record_col)))[1] for row in rows}
     columns = written_columns(writes, _key_col(sheet))
     texts = set(shows.values()) | live
     return _Old(sheet, keys, records, columns, texts, _by_key(writes, shows, sheet))

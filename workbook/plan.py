@@ -24,7 +24,7 @@ from .changelog import drop_unchanged, record
 from .chart_data import chart_series, history_from
 from .checks import checks_sheet, unrevertable
 from .flags import flag_marks, previous_flags
-from .generated import Generated, note_moves, total_records
+from .generated import Generated, key_rows, note_moves, total_records, typed_keys
 from .printed import printed_sheets
 from .printed_typed import rewrites
 from .snapshot import Formula, Snapshot, table_bounds
@@ -125,20 +125,17 @@ def _rows_moved(snap: Snapshot, gen: Generated) -> bool:
     """Whether this refresh lays the Report or the Narrative out otherwise than
     the book has them (a line added, removed or moved): Revert, which puts back
     cell values, could not put that layout back."""
-    report = {row.key: r for r, row in enumerate(gen.report, start=1)}
+    typed = typed_keys(snap, L.REPORT)  # a key cell a clerk typed over: C02
+    report = {row.key: r for r, row in enumerate(gen.report, start=1) if r not in typed}
     if L.REPORT in snap.sheets and report != gen.report_old:
         return True
-    key_col = L.NARRATIVE_KEY_COLUMN
+    key_col, typed = L.NARRATIVE_KEY_COLUMN, typed_keys(snap, L.NARRATIVE)
     narrative = {
         str(w.value): w.row
         for w in gen.sheets.get(L.NARRATIVE, [])
-        if w.col == key_col and w.value
+        if w.col == key_col and w.value and w.row not in typed
     }
-    old = {
-        v: r
-        for (r, c), v in snap.sheets.get(L.NARRATIVE, {}).items()
-        if c == key_col and isinstance(v, str) and v
-    }
+    old = key_rows(snap, L.NARRATIVE, key_col)
     return L.NARRATIVE in snap.sheets and narrative != old
 
 
