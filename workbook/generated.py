@@ -72,6 +72,7 @@ class Generated:
     sheets: dict[str, list[Write]] = field(default_factory=dict)  # owned cells
     clears: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
     charts: list[Write] = field(default_factory=list)  # the Charts data blocks
+    columns: dict[tuple[str, int], set] = field(default_factory=dict)  # read once
 
     def replace(self, sheet: str, row: int, col: int, value, instead: str) -> None:
         """A computed cell whose formula Refresh writes again, over ``value``:
@@ -489,7 +490,7 @@ def _typed_or_stale(snap: Snapshot, gen: Generated, row, at: tuple, raw) -> None
     which the refresh writes again: said (C02) at the cell it was typed in, its
     value on the revert record (trial 9d item 2: it went without a word)."""
     old_row, r, col = at
-    if _old_formula_shows(snap, row, old_row, col, raw):
+    if _old_formula_shows(snap, gen, row, (old_row, col), raw):
         return
     gen.clerk.add((L.REPORT, old_row, col))
     cell, formula = address(old_row, col), row.cells[col][0]
@@ -500,21 +501,18 @@ def _typed_or_stale(snap: Snapshot, gen: Generated, row, at: tuple, raw) -> None
     )
 
 
-def _old_formula_shows(snap: Snapshot, row, old_row: int, col: int, raw) -> bool:
+def _old_formula_shows(snap: Snapshot, gen: Generated, row, at: tuple, raw) -> bool:
     """Whether a formula of the book's older Report layout could show ``raw`` in
     the row ``old_row``: a line's (the figure of some input row of its column),
     a total's (the sum of a run of the old lines above it); any other row's
     formula is not worked out here, so it is taken to show it."""
-    value = _decimal(raw)
+    (old_row, col), value = at, _decimal(raw)
     if value is None:
         return True  # text or a blank: not a number a clerk typed over a figure
     source = fx.figure_source(row.cells[col][0])
     if source is not None:
         sheet, _, cell = source.rpartition("!")
-        sheet = sheet.strip("'").replace("''", "'")
-        column = cell_position(cell)[1]
-        cells = snap.sheets.get(sheet, {}).items()
-        return any(_decimal(v) == value for (_, c), v in cells if c == column)
+        return value in _column_values(snap, gen, sheet, cell_position(cell)[1])
     lines = _old_lines(snap, row.key, old_row, col)
     if lines is None:
         return True
@@ -525,6 +523,15 @@ def _old_formula_shows(snap: Snapshot, row, old_row: int, col: int, raw) -> bool
             return True
         seen.add(total)
     return value == 0
+
+
+def _column_values(snap: Snapshot, gen: Generated, sheet: str, col: int) -> set:
+    """The numbers a column of an input sheet holds (read once a refresh)."""
+    sheet = sheet.strip("'").replace("''", "'")
+    if (sheet, col) not in gen.columns:
+        cells = snap.sheets.get(sheet, {}).items()
+        gen.columns[(sheet, col)] = {_decimal(v) for (_, c), v in cells if c == col}
+    return gen.columns[(sheet, col)]
 
 
 def _old_lines(snap: Snapshot, key: str, old_row: int, col: int):
