@@ -2,8 +2,10 @@
 with no finding at the cell, so the totals changed (by $210.7m) and the only
 trace was an info T03. Now 'n/a' typed in a figure cell is an error at that
 cell (D05), read as nil as the book's totals leave it out, while a dash or 'nil'
-is a nil keyed on purpose (the COR prints nil as a dash): no finding there. On
-both hosts, on Head 135, a generated Head and a real Head-year."""
+is a nil keyed on purpose (the COR prints nil as a dash): no finding there. 'n/a'
+stays a figure still to key, and since any blank figure the COR prints is F01
+(info: it prints blank, not as a nil), F01 stands beside the D05. On both hosts,
+on Head 135, a generated Head and a real Head-year."""
 
 from __future__ import annotations
 
@@ -22,7 +24,12 @@ pytestmark = pytest.mark.engine
 @pytest.mark.parametrize("host", HOSTS)
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("n/a", [("D05", "error")]), ("N.A.", [("D05", "error")]), ("-", []), ("nil", [])],
+    [
+        ("n/a", [("D05", "error"), ("F01", "info")]),
+        ("N.A.", [("D05", "error"), ("F01", "info")]),
+        ("-", []),
+        ("nil", []),
+    ],
 )
 def test_a_nil_word_in_a_figure_cell_is_an_error_there(
     host, word, expected, libreoffice, tmp_path
