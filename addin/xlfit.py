@@ -27,13 +27,13 @@ def refit(book, plan: Plan, snap: Snapshot) -> None:
         if sheet in touched and sheet not in snap.protected:
             _refit_sheet(book.sheets[sheet], fit_of(sheet, writes))
     if plan.errors is not None:
-        _mark_headers(book, plan.errors, snap)
+        _mark_headers(book, plan.errors, snap, plan.to_key)
 
 
 HEADER_MARK = '&"Arial,Bold"&10&KC00000'  # Excel's header codes: font, size, red
 
 
-def _mark_headers(book, errors: int, snap: Snapshot) -> None:
+def _mark_headers(book, errors: int, snap: Snapshot, to_key: int = 0) -> None:
     """The page header's centre of each printed sheet: the DRAFT mark while
     errors remain, as the file host writes it (``draft.mark_headers``); a mark
     of before removed, a clerk's own centre text left alone (CHECKLIST P14)."""
@@ -43,7 +43,7 @@ def _mark_headers(book, errors: int, snap: Snapshot) -> None:
         if sheet not in snap.sheets or sheet in snap.protected:
             continue
         setup = book.sheets[sheet].api.PageSetup
-        text = mark_text(errors, LANGUAGE[sheet])
+        text = mark_text(errors, LANGUAGE[sheet], to_key)
         old = str(setup.CenterHeader or "")
         if text:
             setup.CenterHeader = HEADER_MARK + text

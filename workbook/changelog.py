@@ -13,6 +13,7 @@ from estimates.source import SourceError
 
 from . import layout as L
 from .checks import CANNOT_PUT_BACK, checks_sheet
+from .draft import count_to_key
 from .flags import flag_marks, previous_flags
 from .snapshot import Formula, Snapshot, address, cell_position
 from .writes import REVERT_COLUMNS, Plan, Write, rebuild_sheet
@@ -279,6 +280,7 @@ def revert_plan(
     plan.restored = restored  # the cells put back (the Checks sheet is judged anew)
     plan.flags = flag_marks(findings)
     plan.errors = count_by_severity(findings)["error"]
+    plan.to_key = count_to_key(findings)
     if restored:
         plan.writes += log_row(snap, "revert", findings, restored, user, now)
     return plan

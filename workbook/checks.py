@@ -15,6 +15,7 @@ from estimates.rules.catalogue import how
 from estimates.rules.text import finding, said
 
 from . import layout as L
+from .draft import count_to_key
 from .flags import flag_marks, previous_flags
 from .snapshot import Formula, Snapshot, address
 from .writes import Plan, Write, fingerprint, link_name, rebuild_sheet
@@ -278,4 +279,5 @@ def check_plan(snap: Snapshot, findings: list[Finding]) -> Plan:
     checks_sheet(plan, snap, findings, revertible=False)  # no revert record
     plan.flags = flag_marks(findings)
     plan.errors = count_by_severity(findings)["error"]
+    plan.to_key = count_to_key(findings)
     return plan

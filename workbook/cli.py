@@ -294,10 +294,20 @@ def _report(args, out) -> int:
     return _exit_for(outcome.findings)
 
 
-def _amount(value, places: int) -> str:
+TO_KEY = "(to key)"
+"""How ``report`` prints a figure still to key (F01), where a keyed nil is "—"."""
+
+
+def _amount(value, places: int, to_key: bool = False) -> str:
     if value is None:
-        return "—"
+        return TO_KEY if to_key else "—"
     return f"{value:,.{places}f}"
+
+
+def _figures(row: dict, places: int) -> str:
+    """A row's four figures, each in its column."""
+    waiting = row.get("to_key", ())
+    return "".join(f"{_amount(row[c], places, c in waiting):>12}" for c in COLUMNS)
 
 
 def _pct(value) -> str:
@@ -319,19 +329,18 @@ def report_table(figures: dict) -> list[str]:
         label = f"({p['programme']}) {p['title_en']}" if "programme" in p else "Total"
         lines.append(
             f"{_cut(label, 43):44}"
-            + "".join(f"{_amount(p[c], 1):>12}" for c in COLUMNS)
+            + _figures(p, 1)
             + f"{_pct(p['estimate_vs_revised']):>10}"
         )
     lines += ["", "Subheads ($'000)" + head[16:]]
     totals = dict(figures["subhead_totals"])
     totals["Breakdown of subhead 000"] = figures["subhead_000_breakdown_total"]
     for label, values in totals.items():
-        lines.append(
-            f"{_cut(label, 43):44}"
-            + "".join(f"{_amount(values[c], 0):>12}" for c in COLUMNS)
-        )
+        lines.append(f"{_cut(label, 43):44}" + _figures(values, 0))
     given = figures["establishment"]
-    est = {k: "nil" if v is None else v for k, v in given.items()}
+    waiting = given["to_key"]
+    est = {k: (TO_KEY if k in waiting else "nil") if v is None else v
+           for k, v in given.items()}  # fmt: skip
     nams = given["nams_non_directorate_end"]
     lines += [
         "",
@@ -339,7 +348,7 @@ def report_table(figures: dict) -> list[str]:
         f" {est['net_change']}, {est['posts_end']} at end; directorate"
         f" {est['directorate_start']} -> {est['directorate_end']}",
         f"NAMS of non-directorate posts at end: {_amount(nams, 0)};"
-        f" ceiling {_amount(given['ceiling'], 0)}",
+        f" ceiling {_amount(given['ceiling'], 0, 'ceiling' in waiting)}",
         "",
         f"Findings: {_summary_of(figures['findings'])}",
     ]

@@ -303,7 +303,7 @@ def apply_plan(wb: Workbook, plan: Plan) -> None:
     set_up_pages(wb, new_sheets)  # only sheets this plan made: a clerk's own stay
     retitle_pages(wb)  # the header's Head and year follow a new year
     if plan.errors is not None:
-        mark_headers(wb, plan.errors)  # "DRAFT - N errors" while errors remain
+        mark_headers(wb, plan.errors, plan.to_key)  # while errors or gaps remain
     for name, ref in plan.tables.items():
         for ws in wb.worksheets:
             if name in ws.tables:

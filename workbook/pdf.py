@@ -27,6 +27,7 @@ from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import PatternFill
 from openpyxl.utils.cell import get_column_letter
 
+from . import draft
 from . import layout as L
 from .io import load_book, save_book
 from .printed import SHEETS as ONE_LANGUAGE
@@ -157,6 +158,9 @@ def _narrative_in(wb, lang: str) -> None:
     if L.NARRATIVE not in wb.sheetnames:
         return
     ws = wb[L.NARRATIVE]
+    mark = ws.oddHeader.center
+    if mark.text:  # the DRAFT mark in this language alone
+        mark.text = draft.in_language(mark.text, lang)
     for row in range(2, L.NARRATIVE_FIRST_ROW - 1):  # the working instruction
         ws.row_dimensions[row].hidden = True
     for row in range(1, ws.max_row + 1):

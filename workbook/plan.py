@@ -72,8 +72,11 @@ def make_plan(
     _chart_series(snap, reading, plan)
     plan.names.update(total_records(snap, reading))
     plan.errors = count_by_severity(findings)["error"]
-    plan.writes = draft.with_shows(plan.writes, plan.errors)
-    printed, marks = printed_sheets(gen.report, snap, plan.errors, gen.intro)
+    plan.to_key = draft.count_to_key(findings)
+    plan.writes = draft.with_shows(plan.writes, plan.errors, plan.to_key)
+    printed, marks = printed_sheets(
+        gen.report, snap, plan.errors, gen.intro, plan.to_key
+    )
     for sheet, writes in printed.items():  # cor: one language
         old = _printed_cells(snap, sheet)
         rebuild_sheet(plan, old, sheet, writes, blanks=not snap.formulas_known)

@@ -89,16 +89,18 @@ def printed_sheets(
     snap: Snapshot,
     errors: int = 0,
     intro: dict[str, list] | None = None,
+    to_key: int = 0,
 ) -> tuple[dict[str, list[Write]], list[Write]]:
     """Each language's sheet to rebuild, by sheet name; and the DRAFT marks of
-    the sheets left as they are (``errors``: what the Checks sheet will list). A
+    the sheets left as they are (``errors``, ``to_key``: what the Checks sheet
+    will list). A
     values-only host (the remote engine) sees no formulas, nor a formula showing
     "" apart from an empty cell: there a sheet whose text is as this layout
     writes it has its rows where they were, so its formulas are too, and it is
     left alone but for its mark (written where it does not show the errors)."""
     rebuilt, marks = {}, []
     for lang, sheet in SHEETS.items():
-        writes = draft.with_shows(printed_rows(rows, lang, intro), errors)
+        writes = draft.with_shows(printed_rows(rows, lang, intro), errors, to_key)
         if snap.formulas_known or texts_differ(snap, sheet, writes):
             rebuilt[sheet] = writes
         else:

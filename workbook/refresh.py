@@ -25,6 +25,7 @@ from . import host as service
 from .build import new_template, populate
 from .changelog import log_row
 from .cycle import NEW_YEAR
+from .draft import TO_KEY
 from .host import Evaluation, current_user, evaluate
 from .io import BookHost, load_book, refuse_in_use, save_book, write_cell
 from .printing import set_up_pages
@@ -148,51 +149,104 @@ def _total_label(line, lines) -> str:
     return f"{line.label_en} ({line.account} Account)" if twice else line.label_en
 
 
-def report(outcome: Outcome) -> dict:
-    """The computed figures as plain JSON-ready data (see README, 'report')."""
-    r = outcome.results
-    head = outcome.head
+def _to_key(amounts, waiting: set) -> list[str]:
+    """The columns of a line's figures still to key (F01 at their cells)."""
+    return [c for c, a in zip(COLUMNS, amounts, strict=True) if a.ref in waiting]
 
-    def row(values: dict, pcts: dict) -> dict:
+
+def _total_to_key(values, lines: list[list[str]]) -> list[str]:
+    """The columns a total shows nothing in because a line's figure is to key."""
+    return [c for c, v in zip(COLUMNS, values, strict=True)
+            if v is None and any(c in line for line in lines)]  # fmt: skip
+
+
+def _in_total(line, subhead) -> bool:
+    """Whether ``subhead`` is added into the total ``line``."""
+    if line.level == "head":
+        return True
+    same = subhead.account == line.account
+    return same and (line.level == "account" or subhead.section == line.section)
+
+
+def report(outcome: Outcome) -> dict:
+    """The computed figures as plain JSON-ready data (see README, 'report'): a
+    figure still to key (F01) is null and named in its row's ``to_key``; a null
+    not named there is a keyed nil (—)."""
+    r, head = outcome.results, outcome.head
+    waiting = {f.ref for f in outcome.findings if f.rule == TO_KEY}
+
+    def row(values: dict, pcts: dict, to_key: list[str]) -> dict:
         out = {c: _float(values[c]) for c in COLUMNS}
         out.update({name: _float(pcts[name]) for name in VARIANCES})
-        return out
+        return out | {"to_key": to_key}
 
-    programmes = []
+    programmes, keys = [], []
     for p, ident in zip(head.programmes, programme_ids(head.programmes), strict=True):
         item = {"programme": p.number, "title_en": p.title_en, "title_zh": p.title_zh}
-        item.update(row({c: p.value(c) for c in COLUMNS}, r.programme_variances[ident]))
+        keys.append(_to_key(p.amounts, waiting))
+        values = {c: p.value(c) for c in COLUMNS}
+        item.update(row(values, r.programme_variances[ident], keys[-1]))
         programmes.append(item)
-    est = head.establishment
+    total = r.programme_total
+    total_keys = _total_to_key([total[c] for c in COLUMNS], keys)
     return {
         "head": head.head,
         "title_en": head.title_en,
         "estimate_year": head.estimate_year,
         "programmes": programmes,
-        "programme_total": row(r.programme_total, r.programme_total_variances),
-        "subhead_totals": {
-            _total_label(line, r.total_lines): dict(
-                zip(COLUMNS, (_number(a) for a in line.amounts), strict=True)
-            )
-            for line in r.total_lines
-        },
-        "subhead_000_breakdown_total": {
-            c: _number(r.breakdown_total[c]) for c in COLUMNS
-        },
-        "establishment": {
-            "posts_start": est.posts_start.value,
-            "net_change": est.net_change.value,
-            "posts_end": (
-                None
-                if est.posts_start.value is None or est.net_change.value is None
-                else est.posts_start.value + est.net_change.value
-            ),
-            "directorate_start": est.directorate_start.value,
-            "directorate_end": est.directorate_end.value,
-            "ceiling": est.ceiling.value,
-            "nams_non_directorate_end": _number(r.nams_end) if head.posts else None,
-            "establishment_table_posts_start": r.posts_start_total,
-            "establishment_table_posts_end": r.posts_end_total,
-        },
+        "programme_total": row(total, r.programme_total_variances, total_keys),
+        "subhead_totals": _subhead_totals(outcome, waiting),
+        "subhead_000_breakdown_total": _breakdown_total(outcome, waiting),
+        "establishment": _establishment(outcome, waiting),
         "findings": [f.as_dict() for f in outcome.findings],
     }
+
+
+def _subhead_totals(outcome: Outcome, waiting: set) -> dict:
+    r, subheads = outcome.results, outcome.head.subheads
+    out = {}
+    for line in r.total_lines:
+        lines = [_to_key(s.amounts, waiting) for s in subheads if _in_total(line, s)]
+        values = dict(zip(COLUMNS, (_number(a) for a in line.amounts), strict=True))
+        out[_total_label(line, r.total_lines)] = values | {
+            "to_key": _total_to_key(line.amounts, lines)
+        }
+    return out
+
+
+def _breakdown_total(outcome: Outcome, waiting: set) -> dict:
+    total = outcome.results.breakdown_total
+    lines = [_to_key(b.amounts, waiting) for b in outcome.head.breakdown]
+    values = [total[c] for c in COLUMNS]
+    return {c: _number(total[c]) for c in COLUMNS} | {
+        "to_key": _total_to_key(values, lines)
+    }
+
+
+def _establishment(outcome: Outcome, waiting: set) -> dict:
+    r, head = outcome.results, outcome.head
+    est = head.establishment
+    return {
+        "posts_start": est.posts_start.value,
+        "net_change": est.net_change.value,
+        "posts_end": (
+            None
+            if est.posts_start.value is None or est.net_change.value is None
+            else est.posts_start.value + est.net_change.value
+        ),
+        "directorate_start": est.directorate_start.value,
+        "directorate_end": est.directorate_end.value,
+        "ceiling": est.ceiling.value,
+        "nams_non_directorate_end": _number(r.nams_end) if head.posts else None,
+        "establishment_table_posts_start": r.posts_start_total,
+        "establishment_table_posts_end": r.posts_end_total,
+        "to_key": _counts_to_key(est, waiting),
+    }
+
+
+def _counts_to_key(est, waiting: set) -> list[str]:
+    """The establishment counts still to key, and posts at end when made from one."""
+    counts = ("posts_start", "net_change", "directorate_start", "directorate_end",
+              "ceiling")  # fmt: skip
+    out = [k for k in counts if getattr(est, k).ref in waiting]
+    return out + (["posts_end"] if {"posts_start", "net_change"} & set(out) else [])

@@ -84,6 +84,7 @@ class Plan:
     # the errors the Checks sheet lists after this job (None: Checks untouched),
     # for the DRAFT mark in the printed sheets' page headers (workbook.draft)
     errors: int | None = None
+    to_key: int = 0  # and the figures still to key it lists (F01)
     restored: int = 0  # Revert: the cells it puts back (what the clerk is told)
 
 
