@@ -402,10 +402,59 @@ def _to_key(head, key: str) -> tuple[str, str]:
     }[key]
 
 
-def _or_to_key(head, line: Sentence) -> Sentence:
-    if not _blank_counts(head, line.key):
-        return line
-    return Sentence(line.key, line.label, *_to_key(head, line.key))
+def _or_to_key(head, results, line: Sentence) -> Sentence:
+    if _blank_counts(head, line.key):
+        return Sentence(line.key, line.label, *_to_key(head, line.key))
+    if _disagrees(head, results, line.key):
+        return Sentence(line.key, line.label, *_to_agree(head, line.key))
+    return line
+
+
+def _disagrees(head, results, key: str) -> bool:
+    """Whether a Head-wide establishment line would quote Head summary counts the
+    establishment table contradicts (S01, S02, S04): printed beside the
+    programmes' posts lines, which the table gives, the page would say two
+    things ("rising by two posts" beside "a net decrease of one post": trial 11d
+    item 10). Such a line waits until they agree."""
+    est = head.establishment
+    if key not in ("ceiling", "directorate") or not head.posts:
+        return False
+    directorate = any(
+        declared.value is not None and declared.value != counted
+        for declared, counted in (
+            (est.directorate_start, results.directorate_start_total),
+            (est.directorate_end, results.directorate_end_total),
+        )
+    )
+    if key == "directorate":
+        return directorate
+    start, net = est.posts_start.value, est.net_change.value
+    posts = start is not None and (
+        start != results.posts_start_total
+        or (net is not None and start + net != results.posts_end_total)
+    )
+    return directorate or posts
+
+
+def _to_agree(head, key: str) -> tuple[str, str]:
+    """A Head-wide establishment line the establishment table contradicts."""
+    year = head.estimate_year
+    first = first_year(year)
+    if key == "ceiling":
+        return (
+            f"Establishment ceiling {year_en(year)} (notional annual mid-point"
+            " salary value): to be stated once the Head summary's posts agree with"
+            " the establishment table.",
+            f"{year_zh(year)}的編制上限(按薪級中點估計的年薪值),須待總目摘要的職位"
+            "與編制表相符後列明。",
+        )
+    return (
+        f"The directorate posts as at 31 March {first} and as at 31 March"
+        f" {first + 1} are to be stated once the Head summary agrees with the"
+        " establishment table.",
+        f"{date_zh(first)}及{date_zh(first + 1)}的首長級職位,須待總目摘要與編制表"
+        "相符後列明。",
+    )
 
 
 @dataclass(frozen=True)
@@ -553,7 +602,7 @@ def sentences(head, results) -> list[Sentence]:
                     subhead_000_zh(line, year, head_name_zh(head, short=True), zh),
                 )
             )
-    return [_or_to_key(head, line) for line in out]
+    return [_or_to_key(head, results, line) for line in out]
 
 
 _FIGURES = re.compile(

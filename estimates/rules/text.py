@@ -48,14 +48,13 @@ def show(value: object, kind: str, lang: str = "en") -> str:
     return f"{_plain(dollars / 10_000)} 萬元"
 
 
-def in_millions(thousands: int | None, lang: str = "en") -> str:
-    """A $'000 figure exactly, in $ million, for a message that compares it with
-    $ million figures (one unit in one sentence): "$269.731 million",
-    "269.731 百萬元"."""
-    if thousands is None:
-        return show(None, "millions", lang)
-    millions = _plain(Decimal(thousands) / 1000)
-    return f"${millions} million" if lang == "en" else f"{millions} 百萬元"
+def printed_thousands(thousands: int | None, lang: str = "en") -> str:
+    """A $'000 figure quoted beside $ million figures: "$270,731,000"; in Chinese
+    as the COR prints it, "COR 印作 270,731 千元" (not "270.731 百萬元", which
+    no clerk writes: trial 11d item 6; nor 萬元 beside 百萬元 in one sentence)."""
+    if thousands is None or lang == "en":
+        return show(thousands, "thousands", lang)
+    return f"COR 印作 {thousands:,} 千元"
 
 
 def _plain(number: Decimal) -> str:

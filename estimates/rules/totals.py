@@ -15,7 +15,7 @@ from ..model import COLUMNS, Amount, Head
 from ..results import Results, programme_total_millions_of_subheads
 from ..rollforward import is_draft
 from .shown import showing, typed_value
-from .text import COLUMN_ZH, finding, in_millions, mismatch, said, show
+from .text import COLUMN_ZH, finding, mismatch, printed_thousands, said, show
 
 TOLERANCE_MILLIONS = Decimal("0.1")
 
@@ -164,9 +164,9 @@ def _t03(head: Head, results: Results, k: int, column: str, total, expected):
     en, zh = mismatch(
         (
             f"The programme total for {years[k]} ({column}) is not Total Expenditure"
-            f" ({show(te, 'thousands')}) in $ million",
+            f" ({printed_thousands(te)}) in $ million",
             f"{years[k]} 年度({COLUMN_ZH[column]})綱領總額不等於開支總額"
-            f"({in_millions(te, 'zh')})",
+            f"({printed_thousands(te, 'zh')})",
         ),
         expected,
         total,
