@@ -1,7 +1,7 @@
 """Sentences the COR prints about a change, in English and Traditional Chinese.
 
-"Provision for 2025–26 is $1.4 million (6.1%) higher than the revised estimate for
-2024–25." and
+"Provision for 2025-26 is $1.4 million (6.1%) higher than the revised estimate for
+2024-25." and
 "二零二五至二六年度的撥款較二零二四至二五年度的修訂預算增加 140 萬元(6.1%)".
 """
 
@@ -20,20 +20,25 @@ from .years import first_year, is_year, previous_year
 _DIGITS = "零一二三四五六七八九"
 NO_BREAK = "\u00a0"
 """The space between a number and its unit ("140 萬元", "$1.4 million"): no line
-breaks there, in Excel or LibreOffice."""
-JOIN = "\u2060"
-"""A word joiner after the dash of a year ("2025–26"): no line breaks after it."""
+breaks there, in Excel or LibreOffice. The only character the sentences hold that
+a reader does not see: ``plain`` takes it out of every message and report."""
+HIDDEN = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+"""Characters no reader sees and no sentence needs (a word joiner, zero-width
+spaces and joiners, a soft hyphen, a byte-order mark): Excel's Find misses a word
+holding one, and a paste into Word carries it (trial 11d item 17)."""
 
 
 def plain(text: str) -> str:
-    """A sentence as a reader sees it: the no-break characters as plain text."""
-    return text.replace(JOIN, "").replace(NO_BREAK, " ")
+    """A sentence as a reader sees it: no-break spaces as spaces, no hidden
+    characters."""
+    return HIDDEN.sub("", text).replace(NO_BREAK, " ")
 
 
 def year_en(year: str) -> str:
-    """``2025-26`` as the English text prints it, with an en dash that never ends
-    a line: ``2025–26``."""
-    return year.replace("-", f"–{JOIN}")
+    """``2025-26`` as the English text prints it: as the seed and the tables write
+    it (a hyphen between digits never ends a line: Unicode line breaking keeps
+    ``2025-26`` whole, where an en dash needed a hidden word joiner)."""
+    return year
 
 
 def wan_zh(millions: Decimal) -> str:

@@ -233,6 +233,7 @@ CASES = {
     "D16": _total_below,
     "F01": _rolled,
     "N02": _line_gone,
+    "N03": _narrative("Provision for 2025\u2013\u206026 is the same as for 2024-25."),
     "F02": _narrative(f"{DRAFT}Last year's sentence."),
     "F03": lambda wb: [
         _set("tblFootnotes", f, None)(wb) for f in ("text_en", "text_zh")

@@ -1,10 +1,11 @@
 """The narrative prints as a COR does (issue 11 items 21-23), on Head 135,
-generated Heads and real Head-years: no year broken after its dash ("2005–/06")
-nor a number from its unit ("30 / 萬元"); the Head named properly without a
-department name ("expenses of Head 33", "總目 33 所需"), never "the Head 33" or
-"總目 33所需"; every sentence ends with its full stop (。 in Chinese), subhead
-000's included; Chinese amounts of 1億 and over written "2億6,430 萬元"; and the
-N01 reader takes each amount back as the core's figure."""
+generated Heads and real Head-years: no number broken from its unit ("30 / 萬元");
+every year written as the seed writes it ("2005-06", which never breaks, not
+"2005–06" with a hidden word joiner: trial 11d item 17); the Head named properly
+without a department name ("expenses of Head 33", "總目 33 所需"), never "the
+Head 33" or "總目 33所需"; every sentence ends with its full stop (。 in
+Chinese), subhead 000's included; Chinese amounts of 1億 and over written
+"2億6,430 萬元"; and the N01 reader takes each amount back as the core's figure."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from estimates.money import round_half_up
 from estimates.narrative import (
-    JOIN,
+    HIDDEN,
     NO_BREAK,
     figures_in,
     not_keyed,
@@ -30,7 +31,7 @@ from .generated_heads import write_head
 UNIT = r"(?:萬元|億元|元|個|million|(?:non-)?(?:directorate )?posts?\b)"
 _COUNT = r"(?:\d|\b(?:no|one|two|three|four|five|six|seven|eight|nine))"
 _BROKEN_UNIT = re.compile(rf"{_COUNT} {UNIT}")
-_BROKEN_YEAR = re.compile(rf"\d{{4}}–(?!{JOIN})")
+_BROKEN_YEAR = re.compile(r"\d{4}[–—]")  # the seed's year: "2025-26" (11d item 17)
 _NOT_A_SENTENCE = {"ceiling"}  # a leader line: "..... $52.0m"
 
 
@@ -39,8 +40,12 @@ def faults(head) -> list:
     for s in sentences(head, compute(head)):
         for lang, text in (("en", s.en), ("zh", s.zh)):
             where = (head.head, head.estimate_year, s.key, lang)
-            if _BROKEN_UNIT.search(text) or _BROKEN_YEAR.search(text):
+            if _BROKEN_UNIT.search(text):
                 out.append((*where, "breakable", text))
+            if _BROKEN_YEAR.search(text) or HIDDEN.search(text):
+                out.append(
+                    (*where, "year not as the seed, or a hidden character", text)
+                )
             end = "." if lang == "en" else "。"
             if s.key not in _NOT_A_SENTENCE and not text.endswith(end):
                 out.append((*where, "no full stop", text))
@@ -76,7 +81,7 @@ def test_head_135_sentences_print_whole():
     assert faults(head) == []
     said = {s.key: s for s in sentences(head, compute(head))}
     assert NO_BREAK + "萬元" in said["programme:1"].zh
-    assert said["subhead_000"].en.endswith("for 2024–" + JOIN + "25.")
+    assert said["subhead_000"].en.endswith("for 2024-25.")
 
 
 def test_generated_heads_sentences_print_whole(tmp_path: Path):

@@ -102,6 +102,12 @@ RULES: dict[str, Rule] = {
             "所屬一行已不存在的說明句子已保留",
         ),
         Rule(
+            "N03",
+            Severity.INFO,
+            "A clerk's narrative sentence holds no hidden characters",
+            "說明句子不含看不見的字元",
+        ),
+        Rule(
             "C01",
             W,
             "A computed cell was typed over with a constant",
@@ -275,6 +281,11 @@ HOW: dict[str, tuple[str, str]] = {
     "N02": (
         "The sentence's key (Narrative column F) against the lines the Head has now.",
         "句子的鍵(說明工作表 F 欄)與現有各行比較。",
+    ),
+    "N03": (
+        "Each character of the sentence against the hidden ones (word joiner U+2060,"
+        " zero-width spaces and joiners, soft hyphen, byte-order mark).",
+        "句子的每個字元與看不見的字元(U+2060 等)比較。",
     ),
     "F01": (
         "A blank figure cell: every Estimate, every figure of a programme or"

@@ -1,7 +1,8 @@
 """A clerk's own narrative sentences, read back against the tables.
 
 Rule ids: N01 (a sentence quotes an amount, percentage or post count that the
-tables do not give); N02 (a sentence whose line is gone, kept for the clerk).
+tables do not give); N02 (a sentence whose line is gone, kept for the clerk);
+N03 (a sentence holding characters no reader sees: Find misses it).
 Figures are compared in common units, so "140 萬元" and "$1.4 million" are the
 same figure.
 """
@@ -12,7 +13,14 @@ from decimal import Decimal
 
 from ..findings import Finding
 from ..model import Head
-from ..narrative import figures_in, narrative_keys, sentences, sources
+from ..narrative import (
+    HIDDEN,
+    figures_in,
+    narrative_keys,
+    plain,
+    sentences,
+    sources,
+)
 from ..results import Results
 from ..rollforward import DRAFT
 from .text import finding, show
@@ -76,9 +84,33 @@ def _one_programme(computed: dict, key: str) -> list:
     return [computed[k] for k in dict.fromkeys(keys) if k in computed]
 
 
+def _hidden(head: Head) -> list[Finding]:
+    """N03: a clerk's sentence holding characters no reader sees (pasted from a
+    web page, Word, or an older book's sentence): Excel's Find misses the words
+    holding them and a paste into Word carries them (trial 11d item 17)."""
+    out = []
+    for text, ref in head.narrative.values():
+        found = sorted({f"U+{ord(c):04X}" for c in HIDDEN.findall(text)})
+        if not found:
+            continue
+        count = len(HIDDEN.findall(text))
+        out.append(finding(
+            "N03", ref,
+            f"This sentence holds {count} character(s) no reader sees"
+            f" ({', '.join(found)}): expected plain text, found hidden characters."
+            " Excel's Find misses the words holding them: retype the sentence or"
+            " paste it as plain text.",
+            f"此句含有 {count} 個看不見的字元({'、'.join(found)}):應為 純文字,"
+            "現為 隱藏字元。Excel 的「尋找」會找不到含有這些字元的字詞:請重新輸入,"
+            "或以純文字貼上。",
+            "plain text", f"hidden characters ({', '.join(found)})",
+        ))  # fmt: skip
+    return out
+
+
 def check(head: Head, results: Results) -> list[Finding]:
     computed = {s.key: s for s in sentences(head, results)}
-    out = _kept(head)
+    out = _kept(head) + _hidden(head)
     for key, (text, ref) in head.narrative.items():
         sentence = computed.get(key)
         if sentence is None or not text.strip() or text.startswith(DRAFT):
@@ -101,9 +133,9 @@ def check(head: Head, results: Results) -> list[Finding]:
                 ref,
                 f"This sentence quotes a figure the tables do not give: expected"
                 f" {should_en}, found {found_en}{_gap(wrong, right, 'en')}."
-                f" Computed: {sentence.en}",
+                f" Computed: {plain(sentence.en)}",
                 f"此句引用的數字與表格不符:應為 {should_zh},現為 {found_zh}"
-                f"{_gap(wrong, right, 'zh')}。應為:{sentence.zh}",
+                f"{_gap(wrong, right, 'zh')}。應為:{plain(sentence.zh)}",
                 should_en,
                 found_en,
                 compared=sources(head, key),
