@@ -135,3 +135,34 @@ def _set_actual(book, value) -> object:
     was, cell.value = cell.value, value
     save_book(wb, book)
     return was
+
+
+def test_report_prints_whole_titles_and_falls_back_per_language(tmp_path):
+    """Trial 10g: ``report`` cut long titles ("Corporate Liaison and ... Vi…")
+    and printed a bare "(1)" when the English title was blank."""
+    for name, head, book in built_books(tmp_path, "openpyxl", seed=4, real_at=7):
+        wb = load_book(book)
+        spec = L.TABLES["tblProgrammes"]
+        first, second = spec.header_row + 1, spec.header_row + 2
+        long = " ".join(["Corporate Liaison and Education and Visitor Services"] * 2)
+        wb[spec.sheet].cell(first, spec.col("title_en")).value = None
+        wb[spec.sheet].cell(second, spec.col("title_en")).value = long
+        zh = wb[spec.sheet].cell(first, spec.col("title_zh")).value or "局長辦公室"
+        wb[spec.sheet].cell(first, spec.col("title_zh")).value = zh
+        save_book(wb, book)
+        table = _stdout("report", book)
+        number = head.programmes[0].number
+        assert f"({number}) {zh}" in table, name
+        assert _label(table, head.programmes[1].number) == long, name  # wrapped
+        assert "…" not in table, name
+
+
+def _label(table: str, number: str) -> str:
+    """Programme ``number``'s label as the table prints it, its lines joined."""
+    lines = table.splitlines()
+    at = next(i for i, t in enumerate(lines) if t.startswith(f"({number}) "))
+    words = [lines[at][:44].split(" ", 1)[1].strip()]
+    words += [t.strip() for t in lines[at + 1 :] if t.startswith("    ")][:9]
+    rest = lines[at + 1 :]
+    more = next((i for i, t in enumerate(rest) if not t.startswith("    ")), 0)
+    return " ".join(words[: 1 + more])

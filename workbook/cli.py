@@ -16,6 +16,8 @@ import contextlib
 import json
 import os
 import sys
+import textwrap
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -314,9 +316,33 @@ def _pct(value) -> str:
     return "" if value is None else "—" if value == 0 else f"{value:+.1f}%"
 
 
-def _cut(text: str, width: int) -> str:
-    """``text`` in ``width`` characters, a cut one ending in an ellipsis."""
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _columns(text: str) -> int:
+    """The terminal columns ``text`` takes (a Chinese character two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _wide(text: str) -> bool:
+    return _columns(text) > len(text)
+
+
+def _label_lines(text: str, width: int = 43) -> list[str]:
+    """A row's label whole, wrapped to ``width`` terminal columns (a Chinese
+    character takes two), continued lines indented: never cut (trial 10g)."""
+    wide = _wide(text)
+    lines = textwrap.wrap(text, width // 2 if wide else width, subsequent_indent="    ")
+    return lines or [""]
+
+
+def _labelled(label: str, figures: str) -> list[str]:
+    """The label's first line with the row's figures, then the rest of the label."""
+    first, *rest = _label_lines(label)
+    return [first + " " * (44 - _columns(first)) + figures, *rest]
+
+
+def _programme_label(p: dict) -> str:
+    """ "(1) Title": the English title, else the Chinese (never a bare "(1)")."""
+    title = (p.get("title_en") or "").strip() or (p.get("title_zh") or "").strip()
+    return f"({p['programme']}) {title}".rstrip()
 
 
 def report_table(figures: dict) -> list[str]:
@@ -326,17 +352,14 @@ def report_table(figures: dict) -> list[str]:
     head = f"{'':44}{'Actual':>12}{'Original':>12}{'Revised':>12}{'Estimate':>12}"
     lines += ["Programmes ($ million)" + head[22:] + "   Est/Rev"]
     for p in [*figures["programmes"], {**figures["programme_total"], "title_en": ""}]:
-        label = f"({p['programme']}) {p['title_en']}" if "programme" in p else "Total"
-        lines.append(
-            f"{_cut(label, 43):44}"
-            + _figures(p, 1)
-            + f"{_pct(p['estimate_vs_revised']):>10}"
-        )
+        label = _programme_label(p) if "programme" in p else "Total"
+        pct = f"{_pct(p['estimate_vs_revised']):>10}"
+        lines += _labelled(label, _figures(p, 1) + pct)
     lines += ["", "Subheads ($'000)" + head[16:]]
     totals = dict(figures["subhead_totals"])
     totals["Breakdown of subhead 000"] = figures["subhead_000_breakdown_total"]
     for label, values in totals.items():
-        lines.append(f"{_cut(label, 43):44}" + _figures(values, 0))
+        lines += _labelled(label, _figures(values, 0))
     given = figures["establishment"]
     waiting = given["to_key"]
     est = {k: (TO_KEY if k in waiting else "nil") if v is None else v
