@@ -1,5 +1,5 @@
 """Trial 9b item 5: a programme whose Estimate was left blank printed "Provision
-for 2012–13 is $12.0 million lower than the revised estimate" in the Narrative
+for 2012-13 is $12.0 million lower than the revised estimate" in the Narrative
 and on the COR, the blank read as 0; an Estimate whose formula gives an error
 printed the error (#DIV/0!) as the sentence, or on the values-only host had it
 rewritten on every refresh. Only F01 (info) said anything, at the blank cell.

@@ -67,7 +67,7 @@ def test_text_typed_over_generated_text_is_flagged_and_kept(host_outcomes, host)
         assert [sheet, cell, "text", text, "C02"] in revert
     grid = got.values["Narrative"]
     n = int(next(r for r in typed if r.startswith("Narrative"))[11:])
-    assert plain(grid[n - 1][1]).startswith("Provision for 2025–26 is $")
+    assert plain(grid[n - 1][1]).startswith("Provision for 2025-26 is $")
 
 
 @pytest.mark.parametrize("host", HOSTS)

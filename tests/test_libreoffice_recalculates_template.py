@@ -87,8 +87,8 @@ def test_the_engine_shows_the_seed_figures_in_the_printed_cells(
         == zh + "增加 3,470 萬元(16.5%)。"
     )
     assert plain(narrative.cell(row["programme:1"], 2).value) == (
-        "Provision for 2025–26 is $1.4 million (6.1%) higher than"
-        " the revised estimate for 2024–25."
+        "Provision for 2025-26 is $1.4 million (6.1%) higher than"
+        " the revised estimate for 2024-25."
     )
 
 

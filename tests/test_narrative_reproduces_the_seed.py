@@ -23,14 +23,14 @@ SEED_ZH = {
     "首長級職位。",
 }
 SEED_EN = {
-    "programme:1": "Provision for 2025–26 is $1.4 million (6.1%) higher than the revised"
-    " estimate for 2024–25.",
-    "programme:2": "Provision for 2025–26 is $34.7 million (16.5%) higher than the revised"
-    " estimate for 2024–25.",
-    "programme_posts:2": "There will be a net decrease of one post in 2025–26.",
+    "programme:1": "Provision for 2025-26 is $1.4 million (6.1%) higher than the revised"
+    " estimate for 2024-25.",
+    "programme:2": "Provision for 2025-26 is $34.7 million (16.5%) higher than the revised"
+    " estimate for 2024-25.",
+    "programme_posts:2": "There will be a net decrease of one post in 2025-26.",
     "directorate": "In addition, there will be an estimated nine directorate posts as at"
     " 31 March 2025 and as at 31 March 2026.",
-    "ceiling": "Establishment ceiling 2025–26 (notional annual mid-point salary value)"
+    "ceiling": "Establishment ceiling 2025-26 (notional annual mid-point salary value)"
     " representing an estimated 70 non-directorate posts as at 31 March 2025 reducing"
     " by one post to 69 posts as at 31 March 2026 ..... $52.0m",
 }
@@ -54,16 +54,16 @@ def test_english_equivalents(sample_head):
     for key, text in SEED_EN.items():
         assert plain(got[key].en) == text, key
     assert plain(got["head_total"].en) == (
-        "The estimate of the amount required in 2025–26 for the salaries and expenses"
+        "The estimate of the amount required in 2025-26 for the salaries and expenses"
         " of the Innovation, Technology and Industry Bureau is $269,731,000. This"
-        " represents a decrease of $59,774,000 against the revised estimate for 2024–25"
-        " and of $294,793,000 against the actual expenditure in 2023–24."
+        " represents a decrease of $59,774,000 against the revised estimate for 2024-25"
+        " and of $294,793,000 against the actual expenditure in 2023-24."
     )
     assert plain(got["subhead_000"].en) == (
         "Provision of $175,587,000 under Subhead 000 Operational expenses is for the"
         " salaries, allowances and other operating expenses of the Innovation,"
         " Technology and Industry Bureau. Provision is $67,913,000 (27.9%) lower than"
-        " the revised estimate for 2024–25."
+        " the revised estimate for 2024-25."
     )
 
 
@@ -96,7 +96,7 @@ def test_a_clerks_sentence_is_kept_and_checked(sample_book):
     right = (
         SEED_ZH["programme:2"][:-1] + ",主要由於科技統籌(整體撥款)所需的現金流量增加。"
     )
-    wrong = "Provision for 2025–26 is $37.4 million (16.5%) higher, mainly due to ..."
+    wrong = "Provision for 2025-26 is $37.4 million (16.5%) higher, mainly due to ..."
     wb["Narrative"].cell(row, 4).value = right
     wb["Narrative"].cell(row + 1, 4).value = "在二零二五至二六年度會淨減少 1 個職位。"
     save_book(wb, sample_book)

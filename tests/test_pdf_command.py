@@ -40,5 +40,5 @@ def test_the_pdf_holds_the_report_and_narrative(
     text = subprocess.run(
         ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True
     ).stdout
-    assert "Total Expenditure" in text and "Provision for 2025–26 is $1.4" in text
+    assert "Total Expenditure" in text and "Provision for 2025-26 is $1.4" in text
     assert "開支總額" not in text  # English only: the Chinese columns are hidden

@@ -27,10 +27,10 @@ def test_each_accounts_subventions_total_is_reported(tmp_path):
     subventions = {k: v for k, v in totals.items() if "Subventions" in k}
     assert subventions == {
         "Total, Subventions (Operating Account)": dict(
-            actual=100, original=200, revised=300, estimate=400
+            actual=100, original=200, revised=300, estimate=400, to_key=[]
         ),
         "Total, Subventions (Capital Account)": dict(
-            actual=5, original=6, revised=7, estimate=8
+            actual=5, original=6, revised=7, estimate=8, to_key=[]
         ),
     }
     assert totals["Total Expenditure"]["estimate"] == 269_731 + 400 + 8

@@ -29,8 +29,8 @@ def test_change_sentences_reproduce_the_seed():
     zh = plain(f.EST_CHANGE_ZH(245.4, 210.7, "2025-26"))
     assert zh.endswith("增加 3,470 萬元(16.5%)。")
     assert plain(f.EST_CHANGE_EN(24.3, 22.9, "2025-26")) == (
-        "Provision for 2025–26 is $1.4 million (6.1%) higher than the revised"
-        " estimate for 2024–25."
+        "Provision for 2025-26 is $1.4 million (6.1%) higher than the revised"
+        " estimate for 2024-25."
     )
     assert "lower" in f.EST_CHANGE_EN(20.0, 22.9, "2025-26")
 

@@ -40,8 +40,8 @@ def EST_PCT_TEXT(new_value, base_value):
 
 @xw.func
 def EST_CHANGE_EN(estimate, revised, estimate_year):
-    """The English change sentence: "Provision for 2025–26 is $1.4 million (6.1%)
-    higher than the revised estimate for 2024–25."."""
+    """The English change sentence: "Provision for 2025-26 is $1.4 million (6.1%)
+    higher than the revised estimate for 2024-25."."""
     return change_en(_number(estimate) or 0, _number(revised) or 0, str(estimate_year))
 
 
