@@ -21,7 +21,7 @@ SECTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Ref:
     """Where a value sits: a sheet name and an A1 address.
 

@@ -62,7 +62,8 @@ class Formula(str):
 
     def __new__(cls, text: str, cached: object = NOT_CACHED) -> Formula:
         obj = super().__new__(cls, text)
-        obj.cached = cached
+        if cached is not NOT_CACHED:  # no instance dict for most: a book's many
+            obj.cached = cached  # formulas, none stored by a script's save
         return obj
 
     def __reduce__(self):

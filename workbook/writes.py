@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from . import layout as L
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Write:
     """Put ``value`` (a ``Formula`` or a constant) in a cell, with a named style.
 
