@@ -3,7 +3,10 @@ programme titles the "Others 其他" row was 58 pt tall (sized for the tenth
 programme's title, which the slot shows only when there are ten or fewer), its
 label at the top and its 174.3 at the bottom: they read as two rows. Now the
 "Others" row is one line, and in any tall row (a long title, wrapped) the
-figures sit at the top beside the label's first line.
+figures sit at the top beside the label's first line. And the pie's labels of
+small slices overlapped ("(1) 4% (2) 4% (3) 5%"): each slice now shows its
+percentage alone, placed to fit, the legend naming every slice, and no two of
+the pie's labels overlap.
 
 Printed by LibreOffice, measured from the PDF's word positions (pdftotext -bbox):
 Head 135, a generated Head and a real Head-year with long titles, and a Head of
@@ -11,6 +14,7 @@ eleven long titles."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import subprocess
@@ -40,17 +44,48 @@ def _rows(head) -> list[tuple[str, str]]:
 
 
 _WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">([^<]*)</word>'
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">'
+    r"([^<]*)</word>"
 )
+_PIE_LABEL = re.compile(r"\(\d+\)|Others|其他|\d+%")
 
 
-def _words(pdf) -> list[tuple[float, float, str]]:
-    """(x, y of its top, text) of every word on the PDF's first page."""
+def _boxes(pdf) -> list[tuple[float, float, float, float, str]]:
+    """(x0, y0, x1, y1, text) of every word on the PDF's first page."""
     out = subprocess.run(
         ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
-    return [(float(x), float(y), html.unescape(t)) for x, y, t in _WORD.findall(out)]
+    return [(*map(float, box), html.unescape(t)) for *box, t in _WORD.findall(out)]
+
+
+def _words(pdf) -> list[tuple[float, float, str]]:
+    """(x, y of its top, text) of every word on the PDF's first page."""
+    return [(x, y, t) for x, y, _, _, t in _boxes(pdf)]
+
+
+def _overlapping(pdf, pie_title: str = "Allocation") -> list:
+    """Pairs of the pie's labels whose boxes overlap (the pie: right of the data
+    block, above the staff chart)."""
+    boxes = _boxes(pdf)
+    title = next(b for b in boxes if b[4] == pie_title and b[0] > 300)
+    staff = min((b[1] for b in boxes if b[4] == "Staff" and b[0] > 300), default=1e9)
+    near = [b for b in boxes if b[0] > title[0] - 150 and title[1] < b[1] < staff
+            and _PIE_LABEL.fullmatch(b[4])]  # fmt: skip
+    return [(a[4], b[4]) for i, a in enumerate(near) for b in near[i + 1 :]
+            if a[0] < b[2] - 0.5 and b[0] < a[2] - 0.5
+            and a[1] < b[3] - 0.5 and b[1] < a[3] - 0.5]  # fmt: skip
+
+
+def _skewed(head):
+    """One programme with most of the provision, the rest small slices."""
+    out = []
+    for i, p in enumerate(head.programmes):
+        amounts = list(p.amounts)
+        value = Decimal(900) if i == 4 else Decimal(20 + i)
+        amounts[3] = dataclasses.replace(amounts[3], value=value)
+        out.append(dataclasses.replace(p, amounts=tuple(amounts)))
+    return dataclasses.replace(head, programmes=out)
 
 
 def _gap(words, label: str, figure: str) -> float:
@@ -65,13 +100,16 @@ def _gap(words, label: str, figure: str) -> float:
 def test_each_label_and_its_figure_print_on_one_line(libreoffice, tmp_path):
     heads = {name: long_titles(h) for name, h in three_heads(tmp_path, 2, 5).items()}
     heads["eleven"] = long_titles(synthetic_head(199, 11, 24, 90, seed=3))
+    heads["skewed"] = _skewed(synthetic_head(198, 11, 24, 90, seed=4))
     pdfs = sheet_pdfs(heads, tmp_path, L.CHARTS, libreoffice)
-    apart = []
+    apart, overlaps = [], []
     for (name, head), pdf in zip(heads.items(), pdfs, strict=True):
+        overlaps += [(name, *pair) for pair in _overlapping(pdf)]
         words = _words(pdf)
         for label, figure in _rows(head):
             gap = _gap(words, label, figure)
             if gap > 4:  # a line is 12 pt: one line apart or more
                 apart.append((name, label, figure, round(gap, 1)))
     assert apart == []
+    assert overlaps == []
     assert len(heads["eleven"].programmes) > SLOTS
