@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from workbook import layout as L
 from workbook.chart_data import SLOTS
+from workbook.io import load_book
 
 from .generated_heads import synthetic_head, three_heads
 from .printed_pages import sheet_pdfs
@@ -113,3 +114,50 @@ def test_each_label_and_its_figure_print_on_one_line(libreoffice, tmp_path):
     assert apart == []
     assert overlaps == []
     assert len(heads["eleven"].programmes) > SLOTS
+
+
+def _pages(pdf) -> list[tuple[float, list]]:
+    """Each page's height and words: (x, top, bottom, text)."""
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
+        check=True,
+    ).stdout  # fmt: skip
+    pages = []
+    for page in out.split("<page ")[1:]:
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        words = [(float(x0), float(y0), float(y1), html.unescape(t))
+                 for x0, y0, _, y1, t in _WORD.findall(page)]  # fmt: skip
+        pages.append((height, words))
+    return pages
+
+
+def _staff_chart_whole(pdf, book) -> bool:
+    """Whether a page prints the staff chart whole: its title and every category
+    label ("(1)" ... right of the data block, below the title) inside the page's
+    printable area. A chart run over a page's end has its lower labels past the
+    bottom margin, where LibreOffice cuts it (the rest prints on the next page;
+    the PDF keeps the cut text)."""
+    bottom = load_book(book)[L.CHARTS].page_margins.bottom * 72  # points
+    for height, words in _pages(pdf):
+        title = next((w for w in words if w[3] == "Staff" and w[0] > 300), None)
+        if title is None or not 0 < title[1] < height - bottom:
+            continue
+        labels = [w for w in words if w[0] > title[0] - 150 and w[1] > title[1]
+                  and re.fullmatch(r"\(\d+\)|Others", w[3])]  # fmt: skip
+        if labels and all(w[2] < height - bottom + 1 for w in labels):
+            return True
+    return False
+
+
+def test_no_chart_is_split_across_pages(libreoffice, tmp_path):
+    """Trial 11d item 15: Head 999's 'Staff by programme' chart printed half on
+    page 32, half on 33: with twelve long titles the data block's rows grew and
+    the chart, placed by rows, ran over the page's end."""
+    heads = {name: long_titles(h) for name, h in three_heads(tmp_path, 9, 6).items()}
+    heads["twelve"] = long_titles(synthetic_head(999, 12, 24, 90, seed=5))
+    pdfs = sheet_pdfs(heads, tmp_path, L.CHARTS, libreoffice)
+    split = []
+    for (name, head), pdf in zip(heads.items(), pdfs, strict=True):
+        if head.posts and not _staff_chart_whole(pdf, tmp_path / f"{name}.xlsx"):
+            split.append(name)  # no staff: no bars
+    assert split == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.data_source import AxDataSource, NumDataSource, NumRef, StrRef
 from openpyxl.chart.label import DataLabelList
+from openpyxl.worksheet.pagebreak import Break, RowBreak
 
 from . import layout as L
 from .chart_data import (
@@ -25,6 +26,11 @@ from .chart_data import (
 from .snapshot import Formula
 from .styles import apply_look
 from .writes import ChartSeries
+
+CHART_ROWS = {"allocation": 3, "staff": 25, "establishment": 45}
+"""The row each chart's top sits on (column J). Each chart after the first starts
+a printed page: with long titles the data block's rows grow, and a chart placed
+by rows ran over a page's end, half on each page (trial 11d item 15)."""
 
 # (block, first column, title): the helper blocks the charts plot.
 BLOCKS = {
@@ -96,26 +102,20 @@ def add_charts(wb) -> None:
             series.cat = AxDataSource(strRef=StrRef(f=label_range))
         ws.add_chart(chart, anchor)
 
-    pie = PieChart()
-    pie.dataLabels = DataLabelList()
-    pie.dataLabels.showPercent = True  # the legend names each slice, "(1)" ...
-    pie.dataLabels.dLblPos, pie.dataLabels.showLeaderLines = "bestFit", True
-    for label in ("showVal", "showSerName", "showLegendKey", "showCatName"):
-        setattr(pie.dataLabels, label, False)  # a name beside each small slice's
-        # percentage overlapped its neighbours' ("(1) 4% (2) 4%": trial 11d item 15)
-    pie.legend.position = "b"
-    plot(pie, "allocation", "撥款分配 Allocation of provision", "J3")
+    pie = _pie()
+    plot(pie, "allocation", "撥款分配 Allocation of provision", _at("allocation"))
     staff = BarChart()
     staff.type, staff.legend, staff.gapWidth = "bar", None, 60
     staff.dataLabels = DataLabelList()
     staff.dataLabels.showVal = True
     for label in ("showPercent", "showSerName", "showCatName", "showLegendKey"):
         setattr(staff.dataLabels, label, False)
-    plot(staff, "staff", "員工人數 Staff by programme", "J25")
+    plot(staff, "staff", "員工人數 Staff by programme", _at("staff"))
     growth = BarChart()
     growth.type, growth.legend, growth.gapWidth = "col", None, 70
     growth.y_axis.scaling.min = 0  # from zero: a one-post change looks like one
-    plot(growth, "establishment", "編制的變動 Size of the establishment", "J45")
+    title = "編制的變動 Size of the establishment"
+    plot(growth, "establishment", title, _at("establishment"))
     for chart in (staff, growth):
         chart.x_axis.delete = False  # <c:delete val="0"/>: visible in every Excel
         chart.y_axis.delete = False
@@ -123,7 +123,28 @@ def add_charts(wb) -> None:
         chart.y_axis.majorGridlines = None
     for chart, size in ((pie, (16, 10)), (staff, (16, 9)), (growth, (16, 8))):
         chart.width, chart.height = size
+    ws.row_breaks = RowBreak()
+    for row in list(CHART_ROWS.values())[1:]:  # each later chart starts a page
+        ws.row_breaks.append(Break(id=row - 1))
     fit_charts(wb)
+
+
+def _pie() -> PieChart:
+    """The allocation pie: each slice's percentage, placed to fit; the legend
+    names each slice, "(1)" ... "Others" (a name beside each small slice's
+    percentage overlapped its neighbours': "(1) 4% (2) 4%", trial 11d item 15)."""
+    pie = PieChart()
+    pie.dataLabels = DataLabelList()
+    pie.dataLabels.showPercent = True
+    pie.dataLabels.dLblPos, pie.dataLabels.showLeaderLines = "bestFit", True
+    for label in ("showVal", "showSerName", "showLegendKey", "showCatName"):
+        setattr(pie.dataLabels, label, False)
+    pie.legend.position = "b"
+    return pie
+
+
+def _at(chart: str) -> str:
+    return f"J{CHART_ROWS[chart]}"
 
 
 def programme_count(wb) -> int:
