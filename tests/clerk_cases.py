@@ -5,7 +5,9 @@ each round is a clerk's edit through the cells, then a Refresh. The CLI host run
 ``estimates refresh``; the remote host runs the ribbon's macro on xlwings' remote
 engine, fed the values LibreOffice computed for the book (what Excel would send),
 and applies the actions it returns to the file. After the last round LibreOffice
-recalculates every refreshed book, so a test reads the values the clerk would see.
+recalculates the refreshed books of the cases registered with ``values=True``, so
+a test reads the values the clerk would see (the others' values are not computed:
+a case's test that reads them fails, naming the case).
 
 Cases register at import (``@case``); the session fixture ``host_outcomes`` runs
 all registered cases at once, so LibreOffice starts a few times, not per test.
@@ -39,6 +41,7 @@ class Case:
     name: str
     rounds: list[Edit]
     suffix: str = ".xlsx"
+    values: bool = False  # LibreOffice's values of the refreshed books wanted
 
 
 @dataclass
@@ -46,13 +49,23 @@ class Outcome:
     """What one host did with one case."""
 
     host: str
+    case: str = ""
     book: Path | None = None
     before: Path | None = None  # the book as edited, before the last Refresh
     findings: list[dict] = field(default_factory=list)  # of the last refresh
     exit_code: int | None = None
     actions: list[list[dict]] = field(default_factory=list)  # remote, per round
-    values: dict[str, Grid] = field(default_factory=dict)
+    grids: dict[str, Grid] | None = None  # for a case registered with values=True
     error: str = ""
+
+    @property
+    def values(self) -> dict[str, Grid]:
+        """LibreOffice's values of the refreshed book, sheet by sheet."""
+        assert self.grids is not None, (
+            f"case {self.case!r} was registered without values=True: its books'"
+            " values were not computed"
+        )
+        return self.grids
 
     def check(self) -> Outcome:
         assert not self.error, f"{self.host} failed:\n{self.error}"
@@ -71,10 +84,11 @@ class Outcome:
 CASES: dict[str, Case] = {}
 
 
-def case(name: str, *rounds: Edit, suffix: str = ".xlsx") -> None:
-    """Register a case: the sample book, then per round an edit and a Refresh."""
+def case(name: str, *rounds: Edit, suffix: str = ".xlsx", values=False) -> None:
+    """Register a case: the sample book, then per round an edit and a Refresh;
+    ``values``: its tests read the refreshed books' values (``Outcome.values``)."""
     assert name not in CASES, name
-    CASES[name] = Case(name, list(rounds), suffix)
+    CASES[name] = Case(name, list(rounds), suffix, values)
 
 
 case("unedited", lambda wb: None)  # the baseline several cases compare with
@@ -86,6 +100,22 @@ def _edit(path: Path, edit: Edit) -> None:
     wb = load_book(path)
     edit(wb)
     wb.save(path)
+
+
+def _edit_both(edit: Edit, books: list[tuple[Path, Outcome]], first: bool) -> None:
+    """The round's edit on each host's book. In the first round both books are
+    the same copy of the sample, so the edit is made once and its result copied:
+    each host starts from the book a separate edit would leave (an edit is a
+    function of the book alone), but for the time saved in its properties."""
+    (path, out), *others = books
+    _guarded(out, lambda: _edit(path, edit))
+    for other, other_out in others:
+        if not first:
+            _guarded(other_out, lambda p=other: _edit(p, edit))
+        elif out.error:
+            other_out.error = out.error
+        else:
+            _guarded(other_out, lambda p=other: shutil.copy(path, p))
 
 
 def _cli_refresh(path: Path, out: Outcome) -> None:
@@ -145,17 +175,16 @@ def run_cases(cases: list[Case], engine: LibreOffice, work: Path) -> dict:
             path = work / host / f"{c.name}-{host}{c.suffix}"
             path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(sample, path)
-            outcomes[c.name, host] = Outcome(host, path)
+            outcomes[c.name, host] = Outcome(host, c.name, path)
             paths[c.name, host] = path
     for k in range(max(len(c.rounds) for c in cases)):
         live = [c for c in cases if k < len(c.rounds)]
         for c in live:
-            for host in HOSTS:
-                out = outcomes[c.name, host]
-                _guarded(
-                    out,
-                    lambda c=c, host=host, k=k: _edit(paths[c.name, host], c.rounds[k]),
-                )
+            _edit_both(
+                c.rounds[k],
+                [(paths[c.name, h], outcomes[c.name, h]) for h in HOSTS],
+                first=k == 0,
+            )
         for c in live:
             for host in HOSTS:
                 path, out = paths[c.name, host], outcomes[c.name, host]
@@ -175,10 +204,11 @@ def run_cases(cases: list[Case], engine: LibreOffice, work: Path) -> dict:
                     paths[c.name, "remote"], v, out
                 ),
             )
-    done = [key for key, out in outcomes.items() if not out.error]
+    wanted = {c.name for c in cases if c.values}
+    done = [k for k, out in outcomes.items() if not out.error and k[0] in wanted]
     grids = engine.values_many([paths[k] for k in done], SHEETS)
     for key, grid in zip(done, grids, strict=True):
-        outcomes[key].values = grid
+        outcomes[key].grids = grid
     return outcomes
 
 

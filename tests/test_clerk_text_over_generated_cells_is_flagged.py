@@ -47,7 +47,7 @@ def _delete_subhead_000(wb):
     ws.delete_rows(_row(ws, 3, "000"))
 
 
-case("typed_over_generated_text", _type_over, lambda wb: None)
+case("typed_over_generated_text", _type_over, lambda wb: None, values=True)
 case("line_with_a_footnote_deleted", _delete_subhead_000, lambda wb: None)
 
 

@@ -31,7 +31,7 @@ def _delete_000(wb):
     delete(wb, "tblSubheads", t.row_of("code", "000") - t.first)
 
 
-case("section_typo", _set("section", "700", "Non Recurrent"))
+case("section_typo", _set("section", "700", "Non Recurrent"), values=True)
 case("account_typo", _set("account", "697", "Capitol"))
 case("duplicate_programme", _duplicate_programme)
 case("no_subhead_000", _delete_000)

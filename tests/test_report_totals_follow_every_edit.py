@@ -29,9 +29,9 @@ def _delete_mid_table(wb):
     delete(wb, "tblSubheads", t.row_of("code", "700") - t.first)
 
 
-case("reclassified", _reclassify)
-case("appended", _append)
-case("deleted_mid_table", _delete_mid_table, lambda wb: None)
+case("reclassified", _reclassify, values=True)
+case("appended", _append, values=True)
+case("deleted_mid_table", _delete_mid_table, lambda wb: None, values=True)
 CASES_USED = ("reclassified", "appended", "deleted_mid_table")  # also by other files
 
 

@@ -26,7 +26,7 @@ def _retype(value):
 
 
 for name, value in FORMS.items():
-    case(f"subhead_000_code_{name}", _retype(value))
+    case(f"subhead_000_code_{name}", _retype(value), values=True)
 
 
 @pytest.mark.parametrize("host", HOSTS)

@@ -18,7 +18,7 @@ from .why import number
 
 pytestmark = pytest.mark.engine
 
-case("blank_programme_row", lambda wb: blank_row(wb, "tblProgrammes", 1))
+case("blank_programme_row", lambda wb: blank_row(wb, "tblProgrammes", 1), values=True)
 
 
 @pytest.mark.parametrize("host", HOSTS)
