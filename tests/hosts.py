@@ -92,3 +92,12 @@ def cli_said(*args: object) -> tuple[int, list[str]]:
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         code = run([str(a) for a in args])
     return code, err.getvalue().splitlines()
+
+
+def cli_printed(*args: object) -> tuple[int, str]:
+    """``estimates ARGS`` run in this process: its exit code and what it printed
+    on stdout (a summary; stderr is dropped)."""
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
+        code = run([str(a) for a in args])
+    return code, out.getvalue()

@@ -8,19 +8,17 @@ values only, so there a formula's note goes as the value it shows)."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import tomllib
 from pathlib import Path
 
 import pytest
 
 from workbook import layout as L
-from workbook.cli import run
 from workbook.io import load_book
 from workbook.refresh import build_file
 
 from .generated_heads import source_folder
+from .hosts import cli_printed
 
 
 def _noted(book: Path) -> dict[str, object]:
@@ -38,13 +36,6 @@ def _noted(book: Path) -> dict[str, object]:
     return {f"{L.NARRATIVE}!{cell}": value for cell, value in notes.items()}
 
 
-def _cli(*argv) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        code = run([str(a) for a in argv])
-    return code, out.getvalue()
-
-
 def _narrative(book: Path) -> dict[str, object]:
     ws = load_book(book)[L.NARRATIVE]
     return {f"{L.NARRATIVE}!{c.coordinate}": c.value for row in ws.iter_rows()
@@ -58,7 +49,7 @@ def test_notes_on_the_narrative_survive_export_and_build(kind, tmp_path):
     notes = _noted(book)
     formula = next(k for k, v in notes.items() if v == "=1+1")
     folder = tmp_path / "匯出 資料"
-    code, said = _cli("export", book, "-o", folder)
+    code, said = cli_printed("export", book, "-o", folder)
     assert code == 0
     assert f"Left in the book only (a formula; a source folder holds text): {formula}"\
         in said  # fmt: skip
@@ -70,7 +61,7 @@ def test_notes_on_the_narrative_survive_export_and_build(kind, tmp_path):
     shown = _narrative(again)
     assert {k: shown.get(k) for k in kept} == kept  # each in its cell, as text
     assert load_book(again)[L.NARRATIVE][kept_cell(kept)].data_type == "s"
-    code, _ = _cli("export", again, "-o", tmp_path / "twice")
+    code, _ = cli_printed("export", again, "-o", tmp_path / "twice")
     assert code == 0
     twice = tomllib.loads((tmp_path / "twice" / "head.toml").read_text("utf-8"))
     assert twice["notes"] == kept  # a second round trip changes nothing

@@ -9,8 +9,6 @@ remote engine carries the history too (it sees values only: no formula to name).
 
 from __future__ import annotations
 
-import contextlib
-import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -19,20 +17,13 @@ import pytest
 from estimates.source import SourceError, load_source
 from workbook import layout as L
 from workbook.chart_data import FIRST, HISTORY_INPUT_ROWS
-from workbook.cli import run
 from workbook.io import load_book, snapshot_of
 from workbook.reader import read_book
 
 from .generated_heads import built_books
+from .hosts import cli_printed
 
 HISTORY = f"G{FIRST}:H{FIRST + HISTORY_INPUT_ROWS - 1}"
-
-
-def _cli(*argv) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        code = run([str(a) for a in argv])
-    return code, out.getvalue()
 
 
 def _history(book: Path) -> list[list[object]]:
@@ -43,7 +34,7 @@ def _rolled_and_keyed(book: Path, tmp: Path) -> tuple[Path, str]:
     """Last year's book rolled forward; its first Estimate keyed as a formula,
     an earlier year keyed on the Charts sheet; the cell of the formula."""
     rolled = tmp / f"{book.stem} next.xlsx"
-    assert _cli("rollforward", book, "-o", rolled)[0] in (0, 1)
+    assert cli_printed("rollforward", book, "-o", rolled)[0] in (0, 1)
     wb = load_book(rolled)
     spec = L.TABLES["tblProgrammes"]
     cell = f"{chr(64 + spec.col('estimate'))}{spec.first_row}"
@@ -61,11 +52,11 @@ def test_export_then_build_keeps_the_history_and_names_the_formula(tmp_path):
         assert (kept[-1][0] not in (None, "")) == staffed, name  # (trial 10e 9)
         assert kept[1] == [2019, 81], name
         folder = tmp_path / f"{name} 匯出"
-        code, said = _cli("export", rolled, "-o", folder)
+        code, said = cli_printed("export", rolled, "-o", folder)
         assert code == 0, said
         assert "Exported as their values" in said and f"{cell} =24.3+1" in said
         again = tmp_path / f"{name} again.xlsx"
-        assert _cli("build", folder, "-o", again)[0] in (0, 1)
+        assert cli_printed("build", folder, "-o", again)[0] in (0, 1)
         assert _history(again) == kept, name
         first = read_book(snapshot_of(load_book(again), str(again))).head
         assert first.programmes[0].value("estimate") == Decimal("25.3")
@@ -74,7 +65,7 @@ def test_export_then_build_keeps_the_history_and_names_the_formula(tmp_path):
 def test_a_history_head_toml_cannot_hold_is_refused_naming_the_file(tmp_path):
     folder = next(built_books(tmp_path, "cli", seed=1, real_at=3))[2]
     src = tmp_path / "src"
-    assert _cli("export", folder, "-o", src)[0] == 0
+    assert cli_printed("export", folder, "-o", src)[0] == 0
     toml = src / "head.toml"
     text = toml.read_text(encoding="utf-8").replace(
         "[establishment]\n", '[establishment]\nhistory = [["2019", 7.5]]\n'
@@ -96,5 +87,5 @@ def test_the_ribbons_export_carries_the_history(libreoffice, tmp_path):
         folder = tmp_path / f"{name} ribbon"
         macros.export_data(str(folder), xw_book)
         again = tmp_path / f"{name} ribbon.xlsx"
-        assert _cli("build", folder, "-o", again)[0] in (0, 1)
+        assert cli_printed("build", folder, "-o", again)[0] in (0, 1)
         assert _history(again) == _history(rolled), name

@@ -8,32 +8,22 @@ and a real Head-year on the file host; the ribbon's Import on the remote engine.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import tomllib
 from pathlib import Path
 
 from addin import macros
 from workbook import layout as L
 from workbook.build import new_template
-from workbook.cli import run
 from workbook.io import load_book, save_book
 
 from .generated_heads import built_books
-from .hosts import import_on_file, macro_on_file
-
-
-def _cli(*argv) -> tuple[int, str]:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
-        code = run([str(a) for a in argv])
-    return code, out.getvalue()
+from .hosts import cli_printed, import_on_file, macro_on_file
 
 
 def _exported(book: Path, tmp: Path, name: str) -> Path:
     """A rolled-forward book with a clerk's sentence and a note, exported."""
     rolled = tmp / f"{name} rolled.xlsx"
-    assert _cli("rollforward", book, "-o", rolled)[0] in (0, 1)
+    assert cli_printed("rollforward", book, "-o", rolled)[0] in (0, 1)
     wb = load_book(rolled)
     ws = wb[L.NARRATIVE]
     key = L.NARRATIVE_KEY_COLUMN
@@ -43,7 +33,7 @@ def _exported(book: Path, tmp: Path, name: str) -> Path:
     ws[f"E{ws.max_row + 3}"] = "Checked with the Treasury 已與庫務科核對"
     wb.save(rolled)
     folder = tmp / f"{name} 匯出"
-    code, said = _cli("export", rolled, "-o", folder)
+    code, said = cli_printed("export", rolled, "-o", folder)
     assert code == 0, said
     return folder
 
@@ -74,7 +64,7 @@ def test_import_of_a_folder_keeps_its_sentences_notes_and_mark(tmp_path):
         assert "1 clerk's sentence(s)" in said and "1 note(s)" in said, said
         assert f"Rolled forward from {_toml(folder)['rolled_from']}" in said
         again = tmp_path / f"{name} again"
-        assert _cli("export", target, "-o", again)[0] == 0
+        assert cli_printed("export", target, "-o", again)[0] == 0
         _same(folder, again, name)
 
 
@@ -85,5 +75,5 @@ def test_the_ribbons_import_keeps_them_too(sample_book, libreoffice, tmp_path):
                          lambda b: macros.import_data([str(folder)], b))  # fmt: skip
     assert "1 clerk's sentence(s)" in "\n".join(done.summary())
     again = tmp_path / "again"
-    assert _cli("export", target, "-o", again)[0] == 0
+    assert cli_printed("export", target, "-o", again)[0] == 0
     _same(folder, again, "135 ribbon")
