@@ -67,15 +67,19 @@ def test_missing_and_empty_source_folders_are_told_apart(tmp_path, capsys):
     assert not (tmp_path / "a.xlsx").exists() and not (tmp_path / "b.xlsx").exists()
 
 
-def test_a_cut_title_ends_in_an_ellipsis(tmp_path):
+def test_a_long_title_prints_whole_on_wrapped_lines(tmp_path):
+    """Was: a cut title ends in an ellipsis; trial 10g: a clerk could not tell
+    programmes apart by their cut titles ("Corporate Liaison and ... Vi…")."""
     book = tmp_path / "b.xlsx"
     assert run(["build", str(SAMPLE_HEAD_135), "-o", str(book)]) == 0
     figures = report(refresh_file(book))
     title = figures["programmes"][0]["title_en"]
     assert len(title) > 40  # Head 135's programme (1) has a long title
-    line = next(t for t in report_table(figures) if t.startswith("(1) "))
-    assert line[:44].rstrip().endswith("…")
-    assert line[:43] == f"(1) {title}"[:42] + "…"
+    table = report_table(figures)
+    at = next(i for i, t in enumerate(table) if t.startswith("(1) "))
+    first, more = table[at][:44].rstrip(), table[at + 1]
+    assert not first.endswith("…") and more.startswith("    ")
+    assert f"{first} {more.strip()}" == f"(1) {title}"
 
 
 def test_an_empty_file_is_called_empty(tmp_path, capsys):
