@@ -16,7 +16,7 @@ from .generated_heads import three_heads
 
 WHOLE = re.compile(
     r"Provision is (?:\$[\d,]+(?: \([\d.]+%\))? (?:higher|lower) than|the same as)"
-    r" the revised estimate for \d{4}–\d{2}\.$"
+    r" the revised estimate for \d{4}-\d{2}\.$"  # the seed\'s year form
 )
 
 
