@@ -25,7 +25,7 @@ from workbook.populate import rollforward_file
 from workbook.refresh import build_file, check_file
 
 from .generated_heads import built_books, source_folder
-from .hosts import HOSTS, refresh_on
+from .hosts import HOSTS, cli_printed, refresh_on
 from .printed_pages import pdf_pages
 
 pytestmark = pytest.mark.engine
@@ -90,15 +90,7 @@ def test_report_prints_a_figure_to_key_apart_from_a_keyed_nil(tmp_path):
 
 
 def _stdout(*args) -> str:
-    import contextlib
-    import io
-
-    from workbook.cli import run
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        run([str(a) for a in args])
-    return out.getvalue()
+    return cli_printed(*args)[1]
 
 
 @pytest.mark.parametrize("host", HOSTS)
