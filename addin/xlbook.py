@@ -66,6 +66,15 @@ def _shapes(sheet, rng, snap: Snapshot) -> None:
     snap.hidden[sheet.name] = hidden
 
 
+def _shown(value: object) -> object:
+    """What a formula shows on desktop Excel, kept with it as a file stores it
+    (``Formula.cached``): Import leaves a clerk's formula showing the file's
+    figure, as on the file host."""
+    if isinstance(value, str) and value in ERROR_VALUES:
+        return CellError(value)
+    return "" if value is None else value
+
+
 def snapshot_of(book) -> Snapshot:
     """Read every sheet's used range in one call (two on desktop: values, formulas)."""
     snap = Snapshot(source=book.name)
@@ -82,7 +91,7 @@ def snapshot_of(book) -> Snapshot:
             for j, value in enumerate(row):
                 formula = formulas[i][j] if formulas else None
                 if isinstance(formula, str) and formula.startswith("="):
-                    cells[(top + i, left + j)] = Formula(formula)
+                    cells[(top + i, left + j)] = Formula(formula, _shown(value))
                 elif value is None or value == "":
                     continue
                 elif isinstance(value, str) and value in ERROR_VALUES:

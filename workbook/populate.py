@@ -94,6 +94,9 @@ class Populated:
     carried: list[str] = field(default_factory=list)
     """Import of a source folder: what it carried besides the tables (its
     Narrative sentences, notes and rolled-forward mark), said in the summary."""
+    values_only: bool = False
+    """The host saw values only (the remote engine): a replaced cell's formula
+    was not seen, so Revert puts back the value it showed."""
 
     def typed_said(self) -> list[str]:
         """The constants typed over formulas that New year did not carry, in
@@ -169,10 +172,16 @@ class Populated:
             f"Keyed values replaced 已取代的輸入值 ({len(self.overwritten)}):",
             *shown,
             *([f"... and {more} more 其餘 {more} 項"] if more else []),
-            "Revert puts every one back. 按「還原」可全部復原。",
+            REVERT_VALUES if self.values_only else REVERT_ALL,
         ]
 
 
+REVERT_ALL = "Revert puts every one back. 按「還原」可全部復原。"
+REVERT_VALUES = (
+    "Revert puts back the value each one showed (a formula among them comes back"
+    " as its value: formulas cannot be read here) 按「還原」可復原每項原來顯示的數值"
+    "(此處無法讀取公式:原為公式者只復原其數值)。"
+)
 SHOWN = 10
 """Overwritten cells an Import's message lists one by one (the rest are counted)."""
 
@@ -251,7 +260,10 @@ def _fill_table(snap: Snapshot, spec: L.TableSpec, rows, done: Populated) -> Non
     for i, values in enumerate(rows):
         row = spec.first_row + i
         for col, (column, value) in enumerate(zip(spec.columns, values, strict=True)):
-            done.plan.writes.append(Write(spec.sheet, row, col + 1, value, column.kind))
+            if not shows_already(snap, snap.value(spec.sheet, row, col + 1), value):
+                done.plan.writes.append(
+                    Write(spec.sheet, row, col + 1, value, column.kind)
+                )
     for row in range(spec.first_row + len(rows), ext.last + 1):
         for col in range(1, width + 1):  # rows left over: emptied, in one block
             done.plan.writes.append(Write(spec.sheet, row, col, None, None))
@@ -262,6 +274,31 @@ def _fill_table(snap: Snapshot, spec: L.TableSpec, rows, done: Populated) -> Non
     done.replaced[spec.name] = (old_rows, len(rows))
 
 
+def shows_already(snap: Snapshot, old: object, new: object) -> bool:
+    """Whether a cell already shows what Import would write there, so that it is
+    left as it is: a clerk's formula showing the file's figure (Programmes!G9
+    =300+78.2 for 378.2) stays a formula. Where formulas are seen, only such a
+    formula (its stored value) is left; a values-only host (the remote engine)
+    cannot tell a formula from a constant, so any cell showing the same figure
+    or text is left (writing it again would replace a formula unseen). A blank
+    is always written: nothing can be lost there, and the table's block stays
+    whole."""
+    if isinstance(old, Formula):
+        old = old.cached  # None: the file stored no value (never calculated)
+    elif snap.formulas_known:
+        return False  # a constant: writing the same again is harmless
+    if old in (None, "") or new in (None, ""):
+        return False
+    if isinstance(new, str) or isinstance(old, str):
+        return isinstance(new, str) and isinstance(old, str) and old == new
+    if isinstance(new, bool) or isinstance(old, bool):
+        return old is new
+    try:
+        return Decimal(str(old)) == Decimal(str(new))  # the remote 24300.0: 24300
+    except ArithmeticError:
+        return False
+
+
 def _same_key(value: object) -> str:
     text = str(value if value is not None else "").strip()
     try:
@@ -270,14 +307,20 @@ def _same_key(value: object) -> str:
         return text.casefold()
 
 
+KEPT_WHEN_EMPTY = ("_en", "_zh", "policy_area")
+"""A table's text fields (by the end of their name) that an Import leaving them
+empty does not blank: titles, and a programme's policy areas (the published
+files give neither Chinese titles nor policy areas)."""
+
+
 def _titles_kept(snap: Snapshot, spec: L.TableSpec, ext, rows) -> list[list]:
-    """The file's rows, with a title (an _en/_zh text) the file leaves empty
-    taken from the book's one row of the same code and English title: an empty
-    title keeps the book's, as an empty Head input does (an English-only
-    published file must not blank the clerk's Chinese titles); another Head's
-    line of the same code is not the same line."""
+    """The file's rows, with a title or policy area (KEPT_WHEN_EMPTY) the file
+    leaves empty taken from the book's one row of the same code and English
+    title: an empty title keeps the book's, as an empty Head input does (an
+    English-only published file must not blank the clerk's Chinese titles or
+    policy areas); another Head's line of the same code is not the same line."""
     names = [c.field.name for c in spec.columns]
-    titles = [i for i, n in enumerate(names) if n.endswith(("_en", "_zh"))]
+    titles = [i for i, n in enumerate(names) if n.endswith(KEPT_WHEN_EMPTY)]
     codes = [i for i, c in enumerate(spec.columns) if c.field.kind == "code"]
     if not any(names[i].endswith("_en") for i in titles):
         return rows  # no English to know the line by
@@ -317,6 +360,7 @@ def fill(snap: Snapshot, head: Head, tables, every_input: bool) -> Populated:
         if (
             (value is None and not every_input)
             or old == value
+            or shows_already(snap, old, value)
             or fixed.sheet in (snap.protected)
         ):
             continue
@@ -419,6 +463,7 @@ def import_plan(snap: Snapshot, head: Head, tables, user: str = "",
     done = fill(snap, head, tables, every_input=False)
     done.plan.writes += _sentences_in(snap, head, done) + _rolled_in(snap, head, done)
     done.overwritten = _overwritten(snap, done.plan)
+    done.values_only = not snap.formulas_known
     after = _copy(snap)
     _apply(after, done.plan)
     return _finish(snap, done, after, "import", user, now, head.notes)
