@@ -26,7 +26,16 @@ from .source import (
     row_fault,
     write_table,
 )
-from .tables import BREAKDOWN, PROGRAMMES, SUBHEADS, NotACode, Table, subhead_code
+from .tables import (
+    BREAKDOWN,
+    HEAD_LISTS,
+    PROGRAMMES,
+    SUBHEADS,
+    TABLES,
+    NotACode,
+    Table,
+    subhead_code,
+)
 from .totals import (
     ACCOUNT_TOTAL_LABELS,
     SECTION_TOTAL_LABELS,
@@ -654,12 +663,14 @@ def _padded(table: Table, rows: list[list[str]]) -> list[list[str]]:
 
 
 def write_source(imported: Imported, folder: Path, head: str, year: str,
-                 over: Path | None = None) -> None:  # fmt: skip
+                 over: Path | None = None) -> list[str]:  # fmt: skip
     """Write the imported lines as a source data folder (README, "Data format"),
     through the same table declarations and ``head.toml`` writer as any Head.
     ``over``: the source folder of this Head and year the files go into (import
     --force): only the tables this import gives are written, and its head.toml
     keeps all it holds, with the imported title and footnote marks added.
+    Returns what was replaced and what was kept of ``over``, a line each (none
+    for a new folder).
 
     Raises:
         SourceError: ``over`` holds another Head's or year's data.
@@ -677,6 +688,7 @@ def write_source(imported: Imported, folder: Path, head: str, year: str,
         if (note["mark"], note["target"]) not in marked
     ]
     (folder / "head.toml").write_text(head_toml(meta), encoding="utf-8")
+    written = {}
     for table, rows in (
         (PROGRAMMES, imported.programmes),
         (SUBHEADS, imported.subheads),
@@ -684,6 +696,47 @@ def write_source(imported: Imported, folder: Path, head: str, year: str,
     ):
         if rows or (table is not BREAKDOWN and kept is None):
             write_table(folder / table.csv, table, _padded(table, rows))
+            written[table.csv] = len(rows)
+    return [] if kept is None else merged_said(over, kept, written)
+
+
+def merged_said(over: Path, kept: Head, written: dict[str, int]) -> list[str]:
+    """Import --force into an earlier folder of this Head and year: each file it
+    replaced, each it kept, and what of head.toml was written for the earlier
+    data (the clerk's sentences, notes, the rolled-forward mark), a line each,
+    in English and Chinese."""
+    lines = [
+        f"{over / csv}: replaced, {n} row(s) from the files given 已由所給檔案取代"
+        f"({n} 行)"
+        for csv, n in written.items()
+    ]
+    for name, attr in HEAD_LISTS.items():
+        table = TABLES[name]
+        rows = len(getattr(kept, attr))
+        if table.csv and table.csv not in written and (over / table.csv).exists():
+            lines.append(
+                f"{over / table.csv}: kept, {rows} row(s) of the earlier data (the"
+                f" files given have none) 保留原有資料({rows} 行)"
+            )
+    toml = over / "head.toml"
+    if kept.narrative:
+        n = len(kept.narrative)
+        lines.append(
+            f"{toml}: kept [narrative], {n} sentence(s) written for the"
+            f" earlier data: review them 保留原有文員定稿 {n} 句,請覆核"
+        )
+    if kept.notes:
+        n = len(kept.notes)
+        lines.append(f"{toml}: kept [notes], {n} note(s) 保留原有附註 {n} 項")
+    if kept.rolled_from:
+        lines.append(
+            f"{toml}: kept rolled_from = {kept.rolled_from}: a book built from this"
+            " folder is still marked rolled forward (blank figures to key);"
+            " import into a new folder for the files' data alone"
+            f" 保留「由 {kept.rolled_from} 年度結轉」標記;如只需所給檔案的資料,"
+            "請匯入至新的資料夾"
+        )
+    return lines
 
 
 def _kept_meta(over: Path | None, head: str, year: str) -> Head | None:

@@ -512,7 +512,7 @@ def _import(args, out) -> int:
         )
     with staged(args.targets) as (temp,):
         over = args.output if args.output.is_dir() else None  # --force: merged
-        write_source(imported, temp, args.head, args.year, over)
+        merged = write_source(imported, temp, args.head, args.year, over)
     for issue in imported.issues:
         print(f"estimates import: {issue}", file=sys.stderr)
     print(f"imported Head {args.head} into {args.output}:"
@@ -520,6 +520,8 @@ def _import(args, out) -> int:
           f" {len(imported.subheads)} subhead line(s),"
           f" {len(imported.breakdown)} breakdown line(s);"
           f" {len(imported.issues)} row(s) not read", file=out)  # fmt: skip
+    for line in merged:  # --force into an earlier folder: what it replaced, kept
+        print(f"estimates import: {line}", file=sys.stderr)
     return EXIT_FINDINGS if imported.issues else EXIT_OK
 
 
