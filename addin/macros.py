@@ -18,6 +18,7 @@ from estimates.source import SourceError
 from estimates.years import YearError
 from workbook import host as service
 from workbook import layout as L
+from workbook.changelog import revert_said
 from workbook.flags import next_flag as _next
 from workbook.reader import NotOurBook
 from workbook.versions import advice
@@ -146,7 +147,9 @@ def revert(book=None):
     book = _caller(book)
     with _guard(book, "Revert"):
         restored = service.revert(XlwingsHost(book), service.current_user())
-        _status(book, f"Estimates: {restored} cell(s) put back 已還原")
+        said = revert_said(book.name, restored)
+        _status(book, f"Estimates: {said}")
+        _alert(book, f"{_named('Revert')}: {said}")  # the remote engine: no status bar
         return restored
 
 

@@ -12,6 +12,10 @@ PHRASES: tuple[tuple[str, str], ...] = (
     (r"file not found", "找不到檔案"),
     (r"no such folder", "沒有此資料夾"),
     (r"not a folder of source data", "不是來源資料的資料夾(沒有 head.toml)"),
+    (
+        r"a quote \(\"\) opened",
+        "此行的引號未有關閉,以下各行被當作此行的一部分:請關閉引號,未有讀取",
+    ),
     (r"a long row", "該行的儲存格多於標題(有逗號的數字須加引號),未有讀取"),
     (r"a short row", "該行的儲存格少於標題,未有讀取"),
     (r"is a total line", "這是總計行:總額由工具計算,請刪除此行"),

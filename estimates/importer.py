@@ -240,14 +240,15 @@ def _rows(path: Path, imported: Imported):
         return [], []
     rows = []
     while True:
+        start = reader.line_num + 1  # the line a row starts on names it
         try:
             row = next(reader)
         except StopIteration:
             break
         except csv.Error as exc:
-            imported.issues.append(Issue(path, reader.line_num, f"not CSV ({exc})"))
+            imported.issues.append(Issue(path, start, f"not CSV ({exc})"))
             break
-        rows.append((reader.line_num, row))  # the physical line where the row ends
+        rows.append((start, row))
     return headings, rows
 
 
@@ -415,6 +416,9 @@ def _shown(values: list) -> list[str]:
 def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
     if not any(c.strip() for c in row):
         return
+    if any("\n" in c for c in row):  # a quote left open: not any Head's row
+        imported.issues.append(Issue(f.path, line, row_fault(len(row), f.width, row)))
+        return
     if f.columns["head"] is not None:
         digits = re.sub(r"\D", "", _cell(row, f.columns["head"]))
         if digits.lstrip("0") != head.lstrip("0"):
@@ -422,7 +426,7 @@ def _read_row(f: _File, line: int, row: list[str], head: str, imported) -> None:
                 imported.other_heads.add(digits.lstrip("0") or "0")
             return
     imported.read_by_file[f.path] = imported.read_by_file.get(f.path, 0) + 1
-    fault = row_fault(len(row), f.width)
+    fault = row_fault(len(row), f.width, row)
     if fault:
         imported.issues.append(Issue(f.path, line, fault))
         return
@@ -468,7 +472,8 @@ def head_number(text: object, where: str = "") -> str:
             said = f"{where}: {shown!r} is not a Head number such as 135{hint}"
         else:
             said = f"not a Head number such as 135: {shown!r}{hint}"
-        raise SourceError(said)
+        zh = f"{where + ': ' if where else ''}{shown!r} 不是總目編號(例如 135)"
+        raise SourceError(said, zh + (f";請輸入 {meant}。" if meant else "。"))
     return shown
 
 
@@ -487,10 +492,12 @@ def _some_of_the_head(f: _File, head: str, imported: Imported, held: set) -> Non
     """
     if imported.read_by_file.get(f.path) or not held:
         return
+    heads = ", ".join(sorted(held, key=int))
     raise SourceError(
-        f"{f.path}: no rows for Head {head}; the file holds Head"
-        f" {', '.join(sorted(held, key=int))}: give Head {head}'s file, or leave"
-        " this one out"
+        f"{f.path}: no rows for Head {head}; the file holds Head {heads}: give"
+        f" Head {head}'s file, or leave this one out",
+        f"{f.path}: 沒有總目 {head} 的資料;此檔案屬總目 {heads}:請提供總目 {head}"
+        "的檔案,或不選此檔案。",
     )
 
 
@@ -506,7 +513,10 @@ def _check_years(f: _File, year: str) -> None:
         if found and found != wanted:
             raise SourceError(
                 f"{f.path}: the heading {heading!r} is for {found}, but the"
-                f" Estimate year {year} needs {wanted} in its {column} column"
+                f" Estimate year {year} needs {wanted} in its {column} column",
+                f"{f.path}: 標題 {heading!r} 屬 {found} 年度,但 {year} 年度預算的"
+                f"{PROGRAMMES.field(column).label_zh}欄須為 {wanted} 年度:"
+                "請提供該年度的檔案。",
             )
 
 
@@ -521,7 +531,9 @@ def _check_kinds(files: list[_File]) -> None:
         if f.kind in seen:
             raise SourceError(
                 f"two files give the {f.kind}: {seen[f.kind]} and {f.path};"
-                " give one (English or Chinese)"
+                " give one (English or Chinese)",
+                f"{seen[f.kind]} 及 {f.path}: 兩個檔案提供同一類資料;請只提供一個"
+                "(英文或中文)。",
             )
         seen[f.kind] = f.path
 
@@ -541,10 +553,11 @@ def import_files(paths: list[Path], head: str, year: str = "") -> Imported:
     for path in map(Path, paths):
         if path.is_dir():
             raise SourceError(
-                f"{path}: a folder; give the CSV files, or the folder alone"
+                f"{path}: a folder; give the CSV files, or the folder alone",
+                f"{path}: 這是資料夾;請提供 CSV 檔案,或只提供該資料夾。",
             )
         if not path.is_file():
-            raise SourceError(f"{path}: file not found")
+            raise SourceError(f"{path}: file not found", f"{path}: 找不到檔案。")
         if _is_workbook(path):
             raise SourceError(
                 f"{path}: a workbook, not a CSV file; give this Head's published"
@@ -553,14 +566,16 @@ def import_files(paths: list[Path], head: str, year: str = "") -> Imported:
                 "(或來源資料資料夾)。",
             )
         f, rows = _open(path, imported)
-        if f is None:
-            continue
-        if year:
-            _check_years(f, year)
-        opened.append((f, rows))
+        if f is not None:
+            opened.append((f, rows))
     if not opened:
         first = next(i for i in imported.issues if not i.note)
-        raise SourceError(f"no file is an Estimates CSV file: {first}")
+        raise SourceError(
+            f"{first.path}: not an Estimates CSV file: line {first.line}:"
+            f" {first.reason}",
+            f"{first.path}: 不是預算 CSV 檔案(第 {first.line} 行:沒有綱領、分目或"
+            "項目欄,或無法辨別金額欄);請提供本總目已公布的預算 CSV 檔案。",
+        )
     _check_kinds([f for f, _ in opened])
     others: dict[Path, set[str]] = {}
     for f, rows in opened:
@@ -576,13 +591,29 @@ def import_files(paths: list[Path], head: str, year: str = "") -> Imported:
     if imported.other_heads and not (
         imported.programmes or imported.subheads or imported.breakdown
     ):
-        held = ", ".join(sorted(imported.other_heads, key=int))
-        raise SourceError(f"no rows for Head {head}; the files hold Head {held}")
+        raise _other_heads(head, others)
+    for f, _ in opened if year else ():  # whose files: said before which year's
+        _check_years(f, year)
     refused = {issue.path for issue in imported.issues}
     for total in imported.totals:
         if total.path not in refused:  # a refused line is named, not its total
             _check_total(total, imported)
     return imported
+
+
+def _other_heads(head: str, others: dict[Path, set[str]]) -> SourceError:
+    """No row of the Head in any file given: each file named with the Head(s)
+    it holds."""
+    held = [(path, ", ".join(sorted(h, key=int))) for path, h in others.items() if h]
+    (first, heads), rest = held[0], held[1:]
+    more = "".join(f"; {path} holds Head {h}" for path, h in rest)
+    more_zh = "".join(f";{path} 屬總目 {h}" for path, h in rest)
+    return SourceError(
+        f"{first}: no rows for Head {head}; the file holds Head {heads}{more}:"
+        f" give Head {head}'s files",
+        f"{first}: 沒有總目 {head} 的資料;此檔案屬總目 {heads}{more_zh}:請提供"
+        f"總目 {head} 的檔案。",
+    )
 
 
 def _total_target(kind: str, label: str) -> str:
@@ -841,16 +872,21 @@ def _usable(path: Path) -> None:
         given = sorted(p.name for p in path.glob("*.csv"))
         hint = f" in it (it has {', '.join(given[:5])})" if given else ""
         raise ActualError(
-            f"{path}: is a folder; give the CSV file(s) of actual expenditure{hint}"
+            f"{path}: is a folder; give the CSV file(s) of actual expenditure{hint}",
+            f"{path}: 這是資料夾;請提供實際開支的 CSV 檔案"
+            + (f"(資料夾內有 {', '.join(given[:5])})" if given else "")
+            + "。",
         )
     if not path.is_file():
-        raise ActualError(f"{path}: file not found")
+        raise ActualError(f"{path}: file not found", f"{path}: 找不到檔案。")
     with path.open("rb") as handle:
         start = handle.read(8)
     if path.suffix.lower() in WORKBOOK_SUFFIXES or start.startswith(WORKBOOK_MAGIC):
         raise ActualError(
             f"{path}: is a workbook, not a CSV file; save its sheet of actual"
-            " expenditure as CSV (Save As, CSV UTF-8) and give that file"
+            " expenditure as CSV (Save As, CSV UTF-8) and give that file",
+            f"{path}: 這是活頁簿,不是 CSV 檔案;請把實際開支的工作表另存為 CSV"
+            "(另存新檔,CSV UTF-8)後提供該檔案。",
         )
 
 
@@ -871,7 +907,9 @@ def _shape(path: Path, headings: list[str]) -> tuple[str, dict[str, int | None]]
     raise ActualError(
         f"{path}: no programme, subhead or item column (its columns: "
         f"{_listed(headings)}); give a CSV of programmes, subheads or subhead 000"
-        " items with one Actual column"
+        " items with one Actual column",
+        f"{path}: 沒有綱領、分目或項目欄(其欄位:{_listed(headings)});請提供綱領、"
+        "分目或分目000 項目的 CSV 檔案,並只有一欄實際開支。",
     )
 
 
@@ -880,25 +918,37 @@ def _listed(headings: list[str]) -> str:
     return ", ".join(shown[:8]) + (", ..." if len(shown) > 8 else "") or "none"
 
 
-def _column_of_actual(path: Path, headings: list[str], year: str) -> int:
-    """The Actual column, whose heading's year (if any) must be ``year``.
+def _column_of_actual(path: Path, headings: list[str]) -> int:
+    """The Actual column.
 
     Raises:
-        ActualError: no one Actual column (naming the columns), or another year's.
+        ActualError: no one Actual column (naming the columns).
     """
     column = _actual_column(headings)
     if column is None:
         raise ActualError(
             f"{path}: no one Actual column (its columns: {_listed(headings)}); give"
-            " a CSV with one column of actual expenditure"
-        )
-    found = year_in(headings[column])
-    if found and found != year:
-        raise ActualError(
-            f"{path}: the Actual column {headings[column]!r} is for {found}; the new"
-            f" year's Actual is for {year}: give the {year} file"
+            " a CSV with one column of actual expenditure",
+            f"{path}: 沒有唯一的實際開支欄(其欄位:{_listed(headings)});請提供只有"
+            "一欄實際開支的 CSV 檔案。",
         )
     return column
+
+
+def _actual_year(path: Path, heading: str, year: str) -> None:
+    """The Actual column's heading year (if any) must be ``year``.
+
+    Raises:
+        ActualError: another year's, naming the heading.
+    """
+    found = year_in(heading)
+    if found and found != year:
+        raise ActualError(
+            f"{path}: the Actual column {heading!r} is for {found}; the new"
+            f" year's Actual is for {year}: give the {year} file",
+            f"{path}: 實際開支欄 {heading!r} 屬 {found} 年度;新年度的實際開支屬"
+            f" {year} 年度:請提供 {year} 年度的檔案。",
+        )
 
 
 def _source_year(path: Path, head: str, year: str) -> None:
@@ -916,7 +966,9 @@ def _source_year(path: Path, head: str, year: str) -> None:
     if theirs and theirs.lstrip("0") != head.lstrip("0"):
         raise ActualError(
             f"{path}: holds Head {theirs}'s figures ({meta_path}), not Head {head}'s;"
-            f" give Head {head}'s file"
+            f" give Head {head}'s file",
+            f"{path}: 屬總目 {theirs} 的資料({meta_path}),不是總目 {head} 的;"
+            f"請提供總目 {head} 的檔案。",
         )
     estimate_year = parse_year(meta.get("estimate_year", ""), str(meta_path))
     found = year_labels(estimate_year)[0]
@@ -924,7 +976,10 @@ def _source_year(path: Path, head: str, year: str) -> None:
         raise ActualError(
             f"{path}: its Actual column is for {found} ({meta_path}: Estimate year"
             f" {estimate_year}); the new year's Actual is for {year}: give the"
-            f" {year} file (a source folder of Estimate year {_year_after(year)})"
+            f" {year} file (a source folder of Estimate year {_year_after(year)})",
+            f"{path}: 其實際開支屬 {found} 年度({meta_path}:預算年度"
+            f" {estimate_year});新年度的實際開支屬 {year} 年度:請提供 {year} 年度的"
+            f"檔案(預算年度 {_year_after(year)} 的來源資料)。",
         )
 
 
@@ -952,17 +1007,20 @@ def read_actuals(
         headings, rows = _rows(path, imported)
         if not headings:
             raise ActualError(
-                f"{imported.issues[-1]}; give a CSV of actual expenditure"
+                f"{imported.issues[-1]}; give a CSV of actual expenditure",
+                f"{path}: 未能讀取(第 {imported.issues[-1].line} 行);請提供實際開支的"
+                " CSV 檔案。",
             )
         kind, columns = _shape(path, headings)
         if _kind(headings) == "":
             _source_year(path, head, year)
-        column = _column_of_actual(path, headings, year)
+        column = _column_of_actual(path, headings)
         f = _File(path, kind, columns, {}, False, _width(headings))
         before = (len(actuals), len(imported.issues))
         for line, row in rows:
             _read_actual(f, line, row, (head, column, known), actuals, imported)
-        _some_applied(f, head, imported, before, len(actuals))
+        _some_applied(f, head, imported, before, len(actuals))  # whose: said first
+        _actual_year(path, headings[column], year)
     return actuals, imported.issues
 
 
@@ -978,15 +1036,21 @@ def _some_applied(f: _File, head: str, imported: Imported, before, after: int) -
         return
     held = {m.group(1) for i in issues if (m := OTHER_HEAD.match(i.reason))}
     if held and all(OTHER_HEAD.match(i.reason) for i in issues):
+        heads = ", ".join(sorted(held))
         raise ActualError(
-            f"{f.path}: holds Head {', '.join(sorted(held))}'s actual expenditure,"
-            f" not Head {head}'s; give Head {head}'s file"
+            f"{f.path}: holds Head {heads}'s actual expenditure, not Head {head}'s;"
+            f" give Head {head}'s file",
+            f"{f.path}: 屬總目 {heads} 的實際開支,不是總目 {head} 的;請提供總目"
+            f" {head} 的檔案。",
         )
     first = issues[0]
     more = f", and {len(issues) - 1} more" if len(issues) > 1 else ""
     raise ActualError(
         f"{f.path}: no row is a line of this book (line {first.line}:"
-        f" {first.reason.removesuffix(': not applied')}{more}); is it this Head's file?"
+        f" {first.reason.removesuffix(': not applied')}{more}); is it this Head's"
+        " file?",
+        f"{f.path}: 沒有一行是本工作簿的項目(例如第 {first.line} 行);"
+        "這是本總目的檔案嗎?",
     )
 
 
@@ -995,7 +1059,7 @@ def _read_actual(f: _File, line: int, row: list[str], want, actuals, imported):
     head, column, known = want
     if not any(c.strip() for c in row) or _total_label(f, row):
         return
-    fault = row_fault(len(row), f.width)
+    fault = row_fault(len(row), f.width, row)
     if fault:
         imported.issues.append(Issue(f.path, line, fault))
         return

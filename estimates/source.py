@@ -88,8 +88,11 @@ class Row:
             )
         extra = self.data.get(None) or []  # type: ignore[call-overload]
         given = [v for k, v in self.data.items() if k is not None and v is not None]
-        fault = row_fault(len(given) + len(extra), len(self.data) - (None in self.data))
-        if fault and not extra and self._short_of_blank_text(table):
+        values = [*given, *extra]
+        width = len(self.data) - (None in self.data)
+        fault = row_fault(len(values), width, values)
+        opened = fault != row_fault(len(values), width)  # a quote left open
+        if fault and not extra and not opened and self._short_of_blank_text(table):
             return
         if fault:
             raise SourceError(f"{self.path}: line {self.line}: {fault}")
@@ -128,12 +131,23 @@ class Row:
         return table.make(values, nils=nils)
 
 
-def row_fault(cells: int, width: int) -> str:
+def row_fault(cells: int, width: int, values=()) -> str:
     """Why a CSV row of ``cells`` cells under ``width`` headings is not read, or ""
     when it is: the one rule for every CSV file read (a source folder's, a
     published one, one of actual expenditure). A long row: a figure typed with
     commas and no quotes (1,75,587) splits into cells and moves the others (even
-    empty ones). A short row: a missing cell is not taken as nil."""
+    empty ones). A short row: a missing cell is not taken as nil. A row whose
+    ``values`` run over line breaks, whatever its width: a quote opened on its
+    first line (where the row is reported) and not closed took the lines below
+    into it (the count may even come out right)."""
+    breaks = sum(str(v).count("\n") for v in values if v)
+    if breaks:  # no cell of these files runs over lines
+        return (
+            f'a quote (") opened on this line is not closed until {breaks} line(s)'
+            f" below, so those lines read as part of this row ({cells} cells for"
+            f" {width} headings): close the quote (a cell may not run over lines),"
+            " so the row is not read"
+        )
     if cells > width:
         return (
             f"a long row: {cells} cells for {width} headings (a figure with commas,"
@@ -162,10 +176,11 @@ def read_rows(path: Path, required: tuple[str, ...]) -> list[Row]:
         raise SourceError(f"{path}: line 1: missing column(s) {', '.join(missing)}")
     reader.fieldnames = header
     rows = []
-    for record in reader:
-        if not any((v or "").strip() for v in record.values() if isinstance(v, str)):
-            continue
-        rows.append(Row(path, reader.line_num, record))
+    start = reader.line_num + 1
+    for record in reader:  # each row named by the line it starts on
+        if any((v or "").strip() for v in record.values() if isinstance(v, str)):
+            rows.append(Row(path, start, record))
+        start = reader.line_num + 1
     return rows
 
 
@@ -289,26 +304,33 @@ def load_source(folder: Path) -> Head:
     """
     folder = Path(folder)
     if not folder.exists():
-        raise SourceError(f"{folder}: no such folder")
+        raise SourceError(f"{folder}: no such folder", f"{folder}: 沒有此資料夾。")
     if not folder.is_dir():
         book = folder.suffix.lower() in (".xlsx", ".xlsm", ".xltm", ".xltx")
         raise SourceError(
             f"{folder}: not a folder of source data"
             + (" (a workbook: 'estimates export' it to a folder to build from;"
-               " 'estimates refresh' updates it as it is)" if book else "")
+               " 'estimates refresh' updates it as it is)" if book else ""),
+            f"{folder}: 不是來源資料的資料夾"
+            + ("(這是活頁簿:請先匯出為資料夾)" if book else "") + "。",
         )  # fmt: skip
     meta_path = folder / "head.toml"
     if not meta_path.exists():
         published = " (it holds CSV files: for the Government's published Estimates"
         published += " CSV files, run 'estimates import' first)"
+        csvs = any(folder.glob("*.csv"))
         raise SourceError(
             f"{folder}: not a folder of source data (it has no head.toml; the"
-            " README's 'Data format' lists the files)"
-            + (published if any(folder.glob("*.csv")) else ""),
+            " README's 'Data format' lists the files)" + (published if csvs else ""),
+            f"{folder}: 不是來源資料的資料夾(沒有 head.toml)"
+            + (";如屬政府公布的預算 CSV 檔案,請選擇該等檔案匯入" if csvs else "")
+            + "。",
         )
     meta = read_head_toml(meta_path)
     if not str(meta.get("head", "")).strip():
-        raise SourceError(f"{meta_path}: 'head' is required")
+        raise SourceError(
+            f"{meta_path}: 'head' is required", f"{meta_path}: 缺少總目編號(head)。"
+        )
     info = meta.get("establishment", {})
     head = Head(
         head=str(meta["head"]),
@@ -337,7 +359,10 @@ def load_source(folder: Path) -> Head:
     )
     for table in (PROGRAMMES, SUBHEADS):
         if not (folder / table.csv).exists():
-            raise SourceError(f"{folder / table.csv}: file not found (it is required)")
+            raise SourceError(
+                f"{folder / table.csv}: file not found (it is required)",
+                f"{folder / table.csv}: 找不到此必需的檔案。",
+            )
     bad: list[str] = []
     for table in TABLES.values():
         path = folder / table.csv

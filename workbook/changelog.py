@@ -228,6 +228,17 @@ def _carried(snap: Snapshot, changes: list[tuple], said: dict) -> list[tuple]:
     return out
 
 
+def revert_said(book: str, restored: int) -> str:
+    """What Revert tells the clerk, on the command line and the ribbon alike."""
+    if not restored:
+        return (
+            f"{book}: nothing to put back (no refresh or import left a cell to put"
+            " back); the book is unchanged 沒有可還原的儲存格(未有更新或匯入留下"
+            "可還原的儲存格);工作簿未有更改"
+        )
+    return f"reverted {book}: {restored} cell(s) put back 已還原 {restored} 個儲存格"
+
+
 def revert_plan(
     snap: Snapshot,
     judge: Callable[[Snapshot], list[Finding]],

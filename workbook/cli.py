@@ -131,6 +131,7 @@ def _build(args, out) -> int:
         else:
             outcome = build_file(args.data_dir, temp)
     print(f"built {target}: {_summary(outcome.findings)}", file=out)
+    _print_findings(outcome.findings, out)  # as refresh and demo list them
     return _exit_for(outcome.findings)
 
 
@@ -392,15 +393,12 @@ def _revert_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _revert(args, out) -> int:
+    from workbook.changelog import revert_said
     from workbook.refresh import revert_file
 
     refuse_macro_less(args)
     restored = revert_file(_one_book(args))
-    if not restored:
-        print(f"{args.book}: nothing to put back (no refresh or import left a"
-              " cell to put back); the book is unchanged", file=out)  # fmt: skip
-        return EXIT_OK
-    print(f"reverted {args.book}: {restored} cell(s) put back", file=out)
+    print(revert_said(str(args.book), restored), file=out)
     return EXIT_OK
 
 
