@@ -52,6 +52,9 @@ class Amount:
     text): its own finding says what; not to key (F01), yet no figure either."""
     error: bool = field(default=False, compare=False)
     """An error value (D02): the book's totals over it show the error too."""
+    found: str = field(default="", compare=False)
+    """What the cell of a figure still to key holds when not empty ('n/a', its
+    own D05): F01 says it was found, not "a blank cell"."""
 
     @property
     def keyed(self) -> bool:

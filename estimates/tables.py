@@ -205,11 +205,13 @@ class Table:
         nils: Iterable[str] = (),
         unread: Iterable[str] = (),
         errors: Iterable[str] = (),
+        found: dict[str, str] | None = None,
     ) -> object:
         """A model row from parsed values by field name, and their cells; ``nils``:
         the money fields keyed as a nil mark (``-``), not left blank; ``unread``:
         those of them that hold no nil mark but what could not be read; ``errors``
-        those that hold an error value."""
+        those that hold an error value; ``found``: the text of a money cell read
+        as a figure still to key ('n/a'), by field name."""
         nils, unread, errors = set(nils), set(unread), set(errors)
         refs = refs or {}
         if ref is None:
@@ -222,7 +224,8 @@ class Table:
                 nil = value is None and f.name in nils
                 money.append(Amount(value, refs.get(f.name),  # type: ignore[arg-type]
                                     nil, nil and f.name in unread,
-                                    nil and f.name in errors))  # fmt: skip
+                                    nil and f.name in errors,
+                                    (found or {}).get(f.name, "")))  # fmt: skip
             else:
                 kwargs[f.model_attr] = values.get(f.name, f.empty)
         if money:

@@ -185,10 +185,12 @@ def _low(field: L.FixedCell) -> str:
     return field.label_en[:1].lower() + field.label_en[1:]
 
 
-def refuse_half_keyed(source: str, old: Head) -> None:
+def refuse_half_keyed(source: str, old: Head, shown=lambda ref: None) -> None:
     """A Head input the new year makes from several of last year's (posts at
     start = posts at start + net change, ``CARRIED``), some keyed and some blank,
     would be carried as blank: what was keyed would be lost without a word.
+    ``shown(ref)``: what a cell holds, so that one read as no number ('+2') is
+    said as found, not called blank.
 
     Raises:
         CannotCarry: naming the blank cell and the keyed one (trial 10e item 4).
@@ -202,14 +204,23 @@ def refuse_half_keyed(source: str, old: Head) -> None:
             continue
         made, (gap, count), (has, value) = labels[name], blank[0], keyed[0]
         where, at = count.ref or Ref(gap.sheet, gap.cell), value.ref or has.cell
+        raw = shown(where)
+        typed = raw not in (None, "") and not str(raw).isspace()
+        is_en, is_zh = (
+            (f"holds {raw!r}, not a whole number", f"為 {raw!r},並非整數")
+            if typed
+            else ("is blank", "為空白")
+        )
         raise CannotCarry(
-            f"{source}: {where}: {_low(gap)} is blank, while"
+            f"{source}: {where}: {_low(gap)} {is_en}, while"
             f" {_low(has)} is {value.value:,} ({at}); New year makes next"
-            f" year's {_low(made)} from both. Key the"
-            f" {_low(gap)} (0 for none), then try again.",
-            f"{source}: {where}:{gap.label_zh}為空白,但{has.label_zh}為"
+            f" year's {_low(made)} from both. Key the {_low(gap)}"
+            f"{' as a number, such as 2' if typed else ''} (0 for none), then try"
+            " again.",
+            f"{source}: {where}:{gap.label_zh}{is_zh},但{has.label_zh}為"
             f" {value.value:,}({at});「新年度」須以兩者計算下年度的{made.label_zh}。"
-            f"請輸入{gap.label_zh}(如無則輸入 0),然後再試。",
+            f"請{'以數字(如 2)' if typed else ''}輸入{gap.label_zh}(如無則輸入 0),"
+            "然後再試。",
         )
 
 

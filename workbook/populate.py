@@ -563,16 +563,16 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     reading = read_book(snap)
     old = reading.head
     refuse_unkeyed(snap.source, old)
-    refuse_half_keyed(snap.source, old)
+    refuse_half_keyed(snap.source, old, lambda ref: snap.at(ref.sheet, ref.cell))
     new = roll_forward(old, target_year(old.estimate_year, year, _year_cell(snap),
                                         asked), actuals)  # fmt: skip
     done = fill(snap, new, L.TABLES, every_input=True)
     done.blank_estimates = [
-        str(line.amounts[-1].ref)
+        str(est.ref) + (f" {est.found!r}" if est.found else "")
         for kind in ("programmes", "subheads", "breakdown")
         for line in getattr(old, kind)
-        if line.amounts[-1].blank
-    ]  # amounts[-1]: the Estimate (model.COLUMNS)
+        if (est := line.amounts[-1]).blank
+    ]  # amounts[-1]: the Estimate (model.COLUMNS); 'n/a' is named as typed
     if actuals is not None:
         done.actual_filled = {
             kind: sum(1 for line in getattr(new, kind) if line.amounts[0].keyed)

@@ -239,7 +239,8 @@ def _read_row(cells: Cells, spec: L.TableSpec, row: int) -> object:
     nils = _nils(cells, spec, row)
     unread = [n for n in nils if not _nil_mark(cells, spec, row, n)]
     errors = _showing_errors(cells, {n: refs[n] for n in unread})
-    return spec.table.make(values, refs, nils=nils, unread=unread, errors=errors)
+    return spec.table.make(values, refs, nils=nils, unread=unread, errors=errors,
+                           found=_not_yet(cells, spec, row))  # fmt: skip
 
 
 def _showing_errors(cells: Cells, unread: dict[str, Ref]) -> list[str]:
@@ -286,6 +287,16 @@ def _nils(cells: Cells, spec: L.TableSpec, row: int) -> list[str]:
         for f in spec.table.fields
         if f.is_money and _not_blank(value(spec.sheet, row, spec.col(f.name)))
     ]
+
+
+def _not_yet(cells: Cells, spec: L.TableSpec, row: int) -> dict[str, str]:
+    """The money cells of the row holding 'n/a' (a figure still to key, D05),
+    as typed, by field name."""
+    value = cells.snap.value
+    raws = {f.name: value(spec.sheet, row, spec.col(f.name))
+            for f in spec.table.fields if f.is_money}  # fmt: skip
+    return {name: raw.strip() for name, raw in raws.items()
+            if isinstance(raw, str) and raw.strip().lower() in NOT_YET}  # fmt: skip
 
 
 def _nil_mark(cells: Cells, spec: L.TableSpec, row: int, name: str) -> bool:

@@ -119,25 +119,34 @@ def _blank(column: str, en: str, zh: str, amount, since: str) -> Finding:
     Original whose Estimate last year was blank); else a blank Estimate, which
     New year would roll into a blank Original."""
     word_en, word_zh = COLUMN_WORDS[column]
+    found_en, found_zh = (
+        (f"the text {amount.found!r}", f"文字 {amount.found!r}")
+        if amount.found
+        else ("a blank cell", "空白儲存格")
+    )
     if not since:
         why_en, why_zh = (
             (" New year leaves next year's Original of a blank Estimate to key.",
              "「新年度」會把空白預算的原來預算留待輸入。")
             if column == "estimate"
+            else (f" The COR prints it as '?{amount.found}', not a figure.",
+                  f"COR 會把它印作「?{amount.found}」,而非數字。")
+            if amount.found
             else (" The COR prints it blank, not as a nil (—).",
                   "COR 會把它印作空白,而非無(—)。")
         )  # fmt: skip
         return finding(
             "F01", amount.ref,
-            f"{word_en} of {en} is blank: expected a figure (or - for nil), found a"
-            f" blank cell.{why_en}",
-            f"{zh}的{word_zh}為空白:應為 數字(或以 - 表示無),現為 空白儲存格。"
-            f"{why_zh}",
-            "a figure (or - for nil)", "a blank cell",
+            f"{word_en} of {en} is {'not keyed' if amount.found else 'blank'}:"
+            f" expected a figure (or - for nil), found {found_en}.{why_en}",
+            f"{zh}的{word_zh}{'未有輸入' if amount.found else '為空白'}:應為"
+            f" 數字(或以 - 表示無),現為 {found_zh}。{why_zh}",
+            "a figure (or - for nil)", found_en,
         )  # fmt: skip
     why_en, why_zh = (
-        (f" (last year's Estimate was blank, in {since})",
-         f"(上年度 {since} 的預算為空白)")
+        (f" ({since}'s book gave no Estimate for it: a line new this year, or"
+         " one whose Estimate was left blank)",
+         f"({since} 年度的工作簿沒有其預算:屬本年度新增的項目,或上年度預算留空)")
         if column == "original"
         else (f" (the book was rolled forward from {since})",
               f"(本工作簿由 {since} 年度結轉)")
@@ -145,10 +154,10 @@ def _blank(column: str, en: str, zh: str, amount, since: str) -> Finding:
     return finding(
         "F01", amount.ref,
         f"{word_en} of {en} is to be keyed{why_en}: expected a figure (or - for"
-        " nil), found a blank cell.",
+        f" nil), found {found_en}.",
         f"{zh}的{word_zh}數字尚待輸入{why_zh}:應為 數字(或以 - 表示無),"
-        "現為 空白儲存格。",
-        "a figure (or - for nil)", "a blank cell",
+        f"現為 {found_zh}。",
+        "a figure (or - for nil)", found_en,
     )  # fmt: skip
 
 
