@@ -811,10 +811,10 @@ def _reader_left() -> int:
 
 def main() -> None:
     HOLD["interrupts"] = True  # this process: a finished command stays finished
-    from workbook.io import count_interrupts
+    try:  # a Ctrl-C while workbook.io (openpyxl) loads is one line too
+        from workbook.io import count_interrupts
 
-    count_interrupts()  # a Ctrl-C openpyxl swallows while loading is still one
-    try:
+        count_interrupts()  # a Ctrl-C openpyxl swallows while loading is still one
         code = run()
         sys.stdout.flush()
     except BrokenPipeError:
