@@ -98,5 +98,9 @@ def test_a_file_that_is_not_an_estimates_csv_is_named(tmp_path, capsys):
         f"{other}: line 1: no programme, subhead or item column: not an Estimates"
         " CSV file"
     ]
-    with pytest.raises(SourceError, match=r"^no file is an Estimates CSV file: "):
+    with pytest.raises(SourceError) as refused:
         import_files([other], "135")
+    assert str(refused.value).startswith(
+        f"{other}: not an Estimates CSV file: line 1: no programme, subhead or item"
+    )
+    assert refused.value.zh.startswith(f"{other}: 不是預算 CSV 檔案")

@@ -48,7 +48,8 @@ def test_year_only_headings_are_checked_too(tmp_path, capsys):
 
 @pytest.mark.parametrize(
     ("head", "said"),
-    [("136", "estimates import: no rows for Head 136; the files hold Head 135"),
+    [("136", f"estimates import: {FILES[0]}: no rows for Head 136; the file holds"
+             f" Head 135; {FILES[1]} holds Head 135: give Head 136's files"),
      ("H135", "estimates import: argument --head: not a Head number such as 135:"
               " 'H135'; key it as 135")],
 )  # fmt: skip
@@ -98,7 +99,7 @@ def _book(sample_book, c3, c8):
 
 @pytest.mark.parametrize(
     ("c3", "c8", "said"),
-    [(136, "2025-26", "no rows for Head 136; the files hold Head 135"),
+    [(136, "2025-26", f"{FILES[0]}: no rows for Head 136; the file holds Head 135"),
      ("Head 135", "2025-26",
       "Head!C3: 'Head 135' is not a Head number such as 135; key it as 135"),
      ("135", "2019-20", "'actual (2023-24)' is for 2023-24"),
