@@ -520,6 +520,11 @@ def _import(args, out) -> int:
           f" {len(imported.issues)} row(s) not read", file=out)  # fmt: skip
     for line in merged:  # --force into an earlier folder: what it replaced, kept
         print(f"estimates import: {line}", file=sys.stderr)
+    subheads = args.output / "subheads.csv"
+    if imported.programmes and len(subheads.read_text("utf-8").splitlines()) < 2:
+        print(f"estimates import: {subheads}: no subhead line (no subheads file"
+              " given): a book built from this folder has no Total Expenditure"
+              " (T03); give the subheads file too", file=sys.stderr)  # fmt: skip
     return EXIT_FINDINGS if imported.issues else EXIT_OK
 
 

@@ -37,6 +37,22 @@ def _explaining(head: Head, column: str) -> list[str]:
     return list(dict.fromkeys(marks))
 
 
+def _no_subheads(head: Head) -> bool:
+    """Programme figures keyed but no subhead line at all (the programme file
+    imported alone): Total Expenditure is nil, and the gap is T03 (trial 10g
+    item 3: the book looked clean)."""
+    return not head.subheads and any(
+        a.value for p in head.programmes for a in p.amounts
+    )
+
+
+NO_SUBHEADS = (
+    " The Subheads table has no line: key the subhead lines, or import the"
+    " subheads file with the programmes file.",
+    "分目表沒有任何項目:請輸入分目,或連同綱領檔案匯入分目檔案。",
+)
+
+
 def _gaps(head: Head, results: Results):
     """(k, column, programme total, Total Expenditure in $m) of each column where
     the two differ by more than rounding."""
@@ -111,7 +127,7 @@ def check(head: Head, results: Results) -> list[Finding]:
         k: _errors(head.programmes, k) + _errors(head.subheads, k)
         for k in range(len(COLUMNS))
     }
-    if head.subheads:  # no programmes at all is a programme total of nil
+    if head.subheads or _no_subheads(head):  # no programmes: a total of nil
         for k, column in enumerate(COLUMNS):
             if shown_errors[k]:
                 out.append(_t03_error(head, k, column, shown_errors[k]))
@@ -179,6 +195,9 @@ def _t03(head: Head, results: Results, k: int, column: str, total, expected):
         record.value is None or abs(record.value - gap) <= TOLERANCE_MILLIONS
     )
     more = _explanation(marks, record.value, gap)
+    if not head.subheads:
+        more = (more[0] + NO_SUBHEADS[0], more[1] + NO_SUBHEADS[1])
+        explained = False  # no footnote explains a missing table
     typed = _typed_total(head, column, total)
     te_ref = _ref(head, key("subhead_total", "Total Expenditure", column))
     return finding(
