@@ -14,8 +14,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import COLUMNS, Count, EstablishmentSummary, Footnote, Head
-from .money import is_nil_mark
+from .model import COLUMNS, Amount, Count, EstablishmentSummary, Footnote, Head
+from .money import is_nil_mark, parse_millions
 from .tables import FOOTNOTES, HEAD_LISTS, PROGRAMMES, SUBHEADS, TABLES, TEXT, Table
 from .years import YearError, parse_year
 
@@ -245,6 +245,28 @@ NOTE_CELL = re.compile(r"Narrative![A-Z]{1,3}[1-9][0-9]{0,6}")
 """Where a clerk's note may go back (head.toml [notes]): a cell of the Narrative."""
 
 
+def _footnote_gaps(meta: dict, path: Path) -> tuple[Amount, ...]:
+    """head.toml's [footnote_gaps]: per column, the programme-total gap ($
+    million) the footnotes were accepted as explaining, as the book recorded it
+    (Export writes it, build records it again: a gap that has since changed
+    stays a T03 error, not accepted anew). () when none is given."""
+    table = meta.get("footnote_gaps", {})
+    if not isinstance(table, dict) or not table:
+        return ()
+    gaps = []
+    for column in COLUMNS:
+        value = table.get(column)
+        try:
+            gaps.append(Amount(None if value is None else parse_millions(str(value))))
+        except ValueError:
+            raise SourceError(
+                f"{path}: [footnote_gaps] {column}: {value!r} is not a figure in $"
+                " million",
+                f"{path}: [footnote_gaps] {column}: {value!r} 不是以百萬元計的數字。",
+            ) from None
+    return tuple(gaps)
+
+
 def _notes(meta: dict, path: Path) -> dict[str, str]:
     """head.toml's [notes]: a clerk's notes outside the tables, by cell."""
     table = meta.get("notes", {})
@@ -344,6 +366,7 @@ def load_source(folder: Path) -> Head:
         department_short_zh=str(meta.get("department_short_zh", "")),
         footnotes=_footnotes(meta, meta_path),
         narrative=_narrative(meta, meta_path),
+        footnote_gaps=_footnote_gaps(meta, meta_path),
         notes=_notes(meta, meta_path),
         posts_history=_posts_history(meta, meta_path),
         rolled_from=_year(meta, meta_path, "rolled_from"),
@@ -438,6 +461,11 @@ def head_toml(head: Head) -> str:
     if head.notes:  # the clerk's notes outside the tables, by cell
         lines += ["", "[notes]"]
         lines += [f"{_toml(k)} = {_toml(t)}" for k, t in head.notes.items()]
+    gaps = dict(zip(COLUMNS, head.footnote_gaps, strict=False))
+    gaps = {c: a.value for c, a in gaps.items() if a.value is not None}
+    if gaps:  # the gaps the footnotes explain, as the book recorded them
+        lines += ["", "[footnote_gaps]"]
+        lines += [f"{c} = {_toml(str(v))}" for c, v in gaps.items()]
     for note in head.footnotes:
         lines += ["", "[[footnotes]]"]
         for f in FOOTNOTES.fields:

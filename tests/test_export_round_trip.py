@@ -15,10 +15,12 @@ from .remote_actions import cells_of
 
 
 def _cells(book):
-    """Every cell but the time of the Change log's build row, which is the clock's."""
-    return {
-        k: v for k, v in cells_of(load_book(book)).items() if k != ("ChangeLog", "A4")
-    }
+    """Every cell but the time of the Change log's build row, which is the clock's,
+    and its count of cells the build's refresh wrote: the footnote gaps a book
+    recorded come back from head.toml keyed by build (trial 10g item 1), so a
+    rebuilt book's refresh has those cells to write no more."""
+    skip = (("ChangeLog", "A4"), ("ChangeLog", "I4"))
+    return {k: v for k, v in cells_of(load_book(book)).items() if k not in skip}
 
 
 def _round_trip(book, tmp_path):

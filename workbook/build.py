@@ -16,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
 from estimates import __version__
-from estimates.model import Count, Head
+from estimates.model import COLUMNS, Count, Head
 from estimates.tables import HEAD_LISTS
 
 from . import layout as L
@@ -232,6 +232,10 @@ def populate(wb: Workbook, head: Head) -> None:
         _fill_table(wb, spec, getattr(head, HEAD_LISTS[spec.name]))
     _clerk_sentences(wb, head)
     put_back(wb, head.notes)
+    for column, gap in zip(COLUMNS, head.footnote_gaps, strict=False):
+        if gap.value is not None:  # the gap recorded before Export: kept (T03)
+            sheet, row, col = L.footnote_gap_cells()[column]
+            write_cell(wb[sheet], row, col, float(gap.value), "millions")
     if L.CHARTS in wb.sheetnames:  # the earlier years' establishment (Export)
         for row, col, value, style in history_cells(head.posts_history):
             write_cell(wb[L.CHARTS], row, col, value, style)
