@@ -313,11 +313,19 @@ def export_data(folder, book=None):
     """Export…: the book's inputs as a source data folder ('estimates build' reads)."""
     book = _caller(book)
     with _guard(book, "Export"):
+        from workbook.outputs import FILE_SUFFIXES
         from workbook.populate import export_inputs, exported  # not Refresh's
 
+        folder = _path(folder)
+        if folder.suffix.lower() in FILE_SUFFIXES:  # as the CLI's export refuses
+            raise SourceError(
+                f"{folder}: Export writes a folder, not a {folder.suffix} file; give"
+                " a folder name",
+                f"{folder}: 「匯出」會建立資料夾,而非 {folder.suffix} 檔案;請提供"
+                "資料夾名稱。",
+            )
         snap = XlwingsHost(book).snapshot()
         reading, _, findings = service.evaluate(snap)
-        folder = _path(folder)
         left_out = export_inputs(snap, reading.head, findings, folder)
         lines = [f"Exported to 已匯出至 {folder}:", *exported(reading.head)]
         lines += [left_out] if left_out else []
