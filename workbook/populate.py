@@ -31,11 +31,12 @@ from estimates.rollforward import (
 )
 from estimates.source import SourceError, load_source, write_source
 from estimates.tables import HEAD_LISTS, TABLES
-from estimates.years import first_year, is_year, parse_year
+from estimates.years import YearError, first_year, is_year, parse_year
 
 from . import layout as L
 from .build import head_value
 from .carry import (
+    CannotCarry,
     keep_verbatim,
     refuse_half_keyed,
     refuse_other_folder,
@@ -562,10 +563,7 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     year (which makes the to-fill findings) and refresh. Revert starts empty."""
     reading = read_book(snap)
     old = reading.head
-    refuse_unkeyed(snap.source, old)
-    refuse_half_keyed(snap.source, old, lambda ref: snap.at(ref.sheet, ref.cell))
-    new = roll_forward(old, target_year(old.estimate_year, year, _year_cell(snap),
-                                        asked), actuals)  # fmt: skip
+    new = roll_forward(old, _ready_to_roll(snap, old, year, asked), actuals)
     done = fill(snap, new, L.TABLES, every_input=True)
     done.blank_estimates = [
         str(est.ref) + (f" {est.found!r}" if est.found else "")
@@ -605,6 +603,51 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
     plan.clears = [c for c in plan.clears if c[0] != L.REVERT]
     rebuild_sheet(plan, snap.sheets.get(L.REVERT), L.REVERT, revert_rows([]))
     return done
+
+
+def _ready_to_roll(snap: Snapshot, old: Head, year: str, asked) -> str:
+    """The year New year rolls into, once the book has an Estimate, no half-keyed
+    count and a good year; else every cell to mend named at once (the README's
+    promise), not one per try.
+
+    Raises:
+        SourceError, YearError: one refusal as it is; several as one, a line each.
+    """
+    found: list[ValueError] = []
+    target = ""
+    checks = (
+        lambda: refuse_unkeyed(snap.source, old),
+        lambda: refuse_half_keyed(snap.source, old,
+                                  lambda ref: snap.at(ref.sheet, ref.cell)),
+    )  # fmt: skip
+    for check in checks:
+        try:
+            check()
+        except SourceError as exc:
+            found.append(exc)
+    try:
+        target = target_year(old.estimate_year, year, _year_cell(snap), asked)
+    except (SourceError, YearError) as exc:
+        found.append(exc)
+    if len(found) == 1:
+        raise found[0]
+    if found:
+        raise _all_at_once(snap.source, found)
+    return target
+
+
+def _all_at_once(source: str, found: list[ValueError]) -> CannotCarry:
+    """Several refusals as one: a line that counts them, then each on a line of
+    its own, indented (all can be mended at once)."""
+    en = [str(e).removeprefix(f"{source}: ") for e in found]
+    zh = [str(getattr(e, "zh", "") or e).removeprefix(f"{source}: ") for e in found]
+    n = len(found)
+    return CannotCarry(
+        "\n".join([f"{source}: New year cannot start: {n} things to mend,"
+                   " each below", *(f"  {line}" for line in en)]),
+        "\n".join([f"{source}:「新年度」未能開始,有 {n} 項須更正:",
+                   *(f"  {line}" for line in zh)]),
+    )  # fmt: skip
 
 
 def _untyped(after: Snapshot, findings: list[Finding]) -> list[tuple[str, str]]:
