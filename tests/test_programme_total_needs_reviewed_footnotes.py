@@ -40,7 +40,7 @@ def test_a_draft_footnote_explains_nothing():
     found = [f for f in _t03(new) if "actual" in f.message_en]
     assert len(found) == 1
     assert found[0].severity is Severity.ERROR
-    assert "No footnote explains it." in found[0].message_en
+    assert "covers this column but awaits review" in found[0].message_en
 
 
 def test_a_reviewed_footnote_explains_it_and_is_cited_once():

@@ -607,24 +607,19 @@ def new_year_plan(snap: Snapshot, year: str = "", actuals: Actuals | None = None
 
 def _ready_to_roll(snap: Snapshot, old: Head, year: str, asked) -> str:
     """The year New year rolls into, once the book has an Estimate, no half-keyed
-    count and a good year; else every cell to mend named at once (the README's
-    promise), not one per try.
+    count and a good year; else what to mend: no Estimate alone, the others
+    named at once (the README's promise), not one per try.
 
     Raises:
         SourceError, YearError: one refusal as it is; several as one, a line each.
     """
-    found: list[ValueError] = []
+    refuse_unkeyed(snap.source, old)  # nothing to roll: said alone (a rolled
+    found: list[ValueError] = []  # book's counts are blank to key, as expected)
     target = ""
-    checks = (
-        lambda: refuse_unkeyed(snap.source, old),
-        lambda: refuse_half_keyed(snap.source, old,
-                                  lambda ref: snap.at(ref.sheet, ref.cell)),
-    )  # fmt: skip
-    for check in checks:
-        try:
-            check()
-        except SourceError as exc:
-            found.append(exc)
+    try:
+        refuse_half_keyed(snap.source, old, lambda ref: snap.at(ref.sheet, ref.cell))
+    except SourceError as exc:
+        found.append(exc)
     try:
         target = target_year(old.estimate_year, year, _year_cell(snap), asked)
     except (SourceError, YearError) as exc:
