@@ -46,7 +46,7 @@ def test_the_ribbons_new_year_names_them_too(libreoffice, tmp_path):
     _name, _head, book = next(built_books(tmp_path, "remote", seed=97, real_at=18))
     net, year = _careless(book)
     remote = remote_book(book, libreoffice, tmp_path / "v")
-    assert macros.new_year_check(str(tmp_path / "next.xlsm"), book=remote) is False
+    assert macros.new_year_check(str(tmp_path / "next.xlsx"), book=remote) is False
     [alert] = [a for a in remote.json()["actions"] if a["func"] == "alert"]
     text = alert["args"][0]
     assert "2 things to mend" in text and "有 2 項須更正" in text, text
