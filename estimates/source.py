@@ -318,13 +318,12 @@ def _year(meta: dict, path: Path, key: str = "estimate_year") -> str:
         raise SourceError(str(exc)) from None
 
 
-def load_source(folder: Path) -> Head:
-    """Read a source data folder into a Head.
+def _source_meta(folder: Path) -> Path:
+    """The head.toml of a source data folder.
 
     Raises:
-        SourceError: a file is missing or a value cannot be read.
+        SourceError: no such folder, not a folder, or one with no head.toml.
     """
-    folder = Path(folder)
     if not folder.exists():
         raise SourceError(f"{folder}: no such folder", f"{folder}: 沒有此資料夾。")
     if not folder.is_dir():
@@ -348,6 +347,17 @@ def load_source(folder: Path) -> Head:
             + (";如屬政府公布的預算 CSV 檔案,請選擇該等檔案匯入" if csvs else "")
             + "。",
         )
+    return meta_path
+
+
+def load_source(folder: Path) -> Head:
+    """Read a source data folder into a Head.
+
+    Raises:
+        SourceError: a file is missing or a value cannot be read.
+    """
+    folder = Path(folder)
+    meta_path = _source_meta(folder)
     meta = read_head_toml(meta_path)
     if not str(meta.get("head", "")).strip():
         raise SourceError(
