@@ -241,6 +241,9 @@ class Head:
     notes: dict[str, str] = field(default_factory=dict)
     """A clerk's own notes outside the tables (on the Narrative sheet, below or
     beside its lines), by cell ("Narrative!A30"): Export and build carry them."""
+    shows_error: frozenset[Ref] = field(default=frozenset(), compare=False)
+    """The input cells that show an error value (D02, ``=NA()``): a figure
+    worked over one is no figure the book can show, so no sentence quotes it."""
     posts_history: tuple[tuple[str | int, int | None], ...] = field(
         default=(), compare=False
     )

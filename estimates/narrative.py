@@ -462,6 +462,97 @@ def _to_agree(head, key: str) -> tuple[str, str]:
     )
 
 
+def _inputs(head, key: str) -> list:
+    """The input cells whose figures a narrative line quotes, in the order an
+    error among them is named (a programme's Revised before its Estimate)."""
+    est = head.establishment
+    family, _, item = key.partition(":")
+    if family == "programme":
+        p = programmes_by_id(head).get(item)
+        return [a.ref for a in p.amounts[2:]] if p else []
+    if family == "programme_posts":
+        return [p.refs.get(f) for p in head.posts if p.programme == item
+                for f in ("posts_start", "posts_end")]  # fmt: skip
+    if family in ("head_total", "subhead_000"):
+        lines = [s for s in head.subheads if family == "head_total" or s.code == "000"]
+        quoted = (0, 2, 3) if family == "head_total" else (2, 3)
+        return [s.amounts[k].ref for s in lines for k in quoted]
+    counts = {
+        "ceiling": (
+            est.posts_start,
+            est.directorate_start,
+            est.directorate_end,
+            est.net_change,
+            est.ceiling,
+        ),
+        "directorate": (est.directorate_start, est.directorate_end),
+    }
+    return [c.ref for c in counts.get(family, ())]
+
+
+def error_at(head, key: str):
+    """The first input cell of a narrative line that shows an error value, or
+    None: the book shows no figure there, so the line quotes none."""
+    return next((r for r in _inputs(head, key) if r in head.shows_error), None)
+
+
+def _subject(head, key: str) -> tuple[str, str]:
+    """What a line states, as its 'to be stated' sentence names it."""
+    year, family = head.estimate_year, key.partition(":")[0]
+    first, prior = first_year(year), previous_year(year)
+    return {
+        "head_total": (
+            f"The estimate of the amount required in {year_en(year)} for the"
+            f" salaries and expenses of {head_name_en(head)} is",
+            f"{year_zh(year)}{head_name_zh(head)}所需的薪金及開支預算",
+        ),
+        "subhead_000": (
+            "Provision under Subhead 000 for the salaries, allowances and other"
+            f" operating expenses of {head_name_en(head)} is",
+            f"分目 000 項下用以支付{head_name_zh(head, short=True)}的薪金、津貼及"
+            "其他運作開支的撥款",
+        ),
+        "ceiling": (
+            f"The establishment ceiling {year_en(year)} (notional annual mid-point"
+            " salary value) is",
+            f"{year_zh(year)}的編制上限(按薪級中點估計的年薪值)",
+        ),
+        "directorate": (
+            f"The directorate posts as at 31 March {first} and as at 31 March"
+            f" {first + 1} are",
+            f"{date_zh(first)}及{date_zh(first + 1)}的首長級職位",
+        ),
+        "programme": (
+            f"The change in provision for {year_en(year)} from the revised"
+            f" estimate for {year_en(prior)} is",
+            f"{year_zh(year)}的撥款與{year_zh(prior)}的修訂預算的差額",
+        ),
+        "programme_posts": (
+            f"The net change in the number of posts in {year_en(year)} is",
+            f"{year_zh(year)}職位數目的淨變動",
+        ),
+    }[family]
+
+
+def error_en(head, key: str, cell: str) -> str:
+    """A line one of whose input cells (``cell``) shows an error value: to be
+    stated once it is corrected, quoting no figure (trial 9d item 4)."""
+    subject = _subject(head, key)[0]
+    return f"{subject} to be stated once the error value in {cell} is corrected."
+
+
+def error_zh(head, key: str, cell: str) -> str:
+    return f"{_subject(head, key)[1]},須待 {cell} 的錯誤值更正後列明。"
+
+
+def _or_error(head, line: Sentence) -> Sentence:
+    ref = error_at(head, line.key)
+    if ref is None:
+        return line
+    en, zh = error_en(head, line.key, str(ref)), error_zh(head, line.key, str(ref))
+    return Sentence(line.key, line.label, en, zh)
+
+
 @dataclass(frozen=True)
 class Sentence:
     """One narrative line: a stable key, a label, and the sentence in each language."""
@@ -607,7 +698,7 @@ def sentences(head, results) -> list[Sentence]:
                     subhead_000_zh(line, year, head_name_zh(head, short=True), zh),
                 )
             )
-    return [_or_to_key(head, results, line) for line in out]
+    return [_or_error(head, _or_to_key(head, results, line)) for line in out]
 
 
 _FIGURES = re.compile(

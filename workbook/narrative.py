@@ -15,6 +15,8 @@ from estimates.model import Head
 from estimates.money import KEYED_NIL_MARKS
 from estimates.narrative import (
     NO_BREAK,
+    error_en,
+    error_zh,
     narrative_keys,
     previous_year,
     programmes_by_id,
@@ -118,10 +120,13 @@ def _programme_formulas(head: Head, ident: str, extents: dict[str, Extent]):
     )
     en, zh = _nil_sentences(F, G, year, en, zh)
     keyed = f"AND({_keyed(F)},{_keyed(G)})"  # else no change to quote (F01)
-    return (
-        Formula(f'=IF({keyed},{en},"{to_key_en(year)}")'),
-        Formula(f'=IF({keyed},{zh},"{to_key_zh(year)}")'),
-    )
+    en = f'IF({keyed},{en},"{to_key_en(year)}")'
+    zh = f'IF({keyed},{zh},"{to_key_zh(year)}")'
+    key = f"programme:{ident}"
+    for cell in (G, F):  # as the core names it: the Revised's error first
+        en = f'IF(ISERROR({cell}),"{error_en(head, key, cell)}",{en})'
+        zh = f'IF(ISERROR({cell}),"{error_zh(head, key, cell)}",{zh})'
+    return Formula(f"={en}"), Formula(f"={zh}")
 
 
 def _nil_sentences(F: str, G: str, year: str, en: str, zh: str) -> tuple[str, str]:

@@ -553,6 +553,7 @@ def read_book(snap: Snapshot) -> Reading:
     head.footnote_gaps = _footnote_gaps(snap, cells)
     read_tables(snap, cells, head, usable, extents)
     head.rolled_from = rolled_from(snap)
+    head.shows_error = frozenset(f.ref for f in findings if f.rule == "D02")
     return Reading(head, findings, extents, usable=usable)
 
 
