@@ -44,10 +44,11 @@ def _officer(lang: str) -> Formula:
     return Formula(f'=IF({cell}="","","{said}"&{cell})')
 
 
-def _sentences(head: Head, lang: str) -> list[Formula]:
-    """The Narrative's establishment sentences, where the Head has them."""
+def _sentences(head: Head, lang: str, rows: dict | None) -> list[Formula]:
+    """The Narrative's establishment sentences, where the Head has them
+    (``rows``: each line's Narrative row by key, as the refresh lays it out)."""
     keys = [k for k, _ in narrative_keys(head)]
-    rows = {k: L.NARRATIVE_FIRST_ROW + i for i, k in enumerate(keys)}
+    rows = rows or {k: L.NARRATIVE_FIRST_ROW + i for i, k in enumerate(keys)}
     col = NARRATIVE_TEXT_COLUMN[lang]
     return [
         Formula(f"={_cell(L.NARRATIVE, rows[k], col)}")
@@ -80,13 +81,13 @@ def _programme(row: int, lang: str, zh_title: bool) -> tuple[Formula, Formula]:
 
 
 def intro_lines(
-    head: Head, extents: dict[str, Extent], lang: str
+    head: Head, extents: dict[str, Extent], lang: str, rows: dict | None = None
 ) -> list[tuple[object, str]]:
     """The lines above "Details" on the ``lang`` COR sheet: (value, look), a
     blank line as (None, "")."""
     zh_en = 0 if lang == "zh" else 1
     out: list[tuple[object, str]] = [(_officer(lang), "sentence")]
-    out += [(s, "sentence") for s in _sentences(head, lang)]
+    out += [(s, "sentence") for s in _sentences(head, lang, rows)]
     out += [(None, ""), (HEADINGS["report"][zh_en], "heading")]
     ext = extents.get("tblProgrammes")
     if head.programmes and ext is not None:

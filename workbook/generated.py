@@ -41,7 +41,13 @@ from .checks import PUTS_BACK, checks_c02
 from .computed import ComputedCell, ReportRow, input_sheet_cells, report_rows
 from .cor_intro import intro_lines
 from .evaluate import NotEvaluated, resolve
-from .narrative import clerk_rows, narrative_rows
+from .narrative import (
+    ClerkRow,
+    clerk_rows,
+    inserted_under,
+    line_rows,
+    narrative_rows,
+)
 from .snapshot import (
     CellError,
     Formula,
@@ -73,6 +79,9 @@ class Generated:
     clears: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
     charts: list[Write] = field(default_factory=list)  # the Charts data blocks
     columns: dict[tuple[str, int], set] = field(default_factory=dict)  # read once
+    inserted: dict[int, ClerkRow] = field(default_factory=dict)  # Narrative rows
+    lines: dict[str, int] = field(default_factory=dict)  # Narrative: key -> row
+    moved: dict[int, int] = field(default_factory=dict)  # inserted: old -> new row
 
     def replace(self, sheet: str, row: int, col: int, value, instead: str) -> None:
         """A computed cell whose formula Refresh writes again, over ``value``:
@@ -358,10 +367,15 @@ def read_generated(snap: Snapshot, reading, expected: dict[str, object]) -> Gene
         }
     _keep_differing(snap, head, gen)
     gen.report = report_rows(head, reading.extents)
-    gen.intro = {x: intro_lines(head, reading.extents, x) for x in ("zh", "en")}
     if L.REPORT in snap.sheets:
         _read_report(snap, head, gen, expected)
-    head.narrative = clerk_texts(snap, head)
+    gen.inserted = inserted_rows(snap)
+    anchors = inserted_under(gen.inserted)
+    head.narrative = clerk_texts(snap, head, anchors)
+    gen.lines, gen.moved = line_rows(head, list(head.narrative), anchors)
+    gen.intro = {
+        x: intro_lines(head, reading.extents, x, gen.lines) for x in ("zh", "en")
+    }
     gen.charts = chart_writes(snap, reading)
     return gen
 
@@ -473,8 +487,7 @@ def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
                     and not _follows_typed(head, gen, formula, (L.REPORT, r, col))
                 )
                 if typed and not same:  # laid out anew: typed, or the old formula's?
-                    _typed_or_stale(snap, gen, row, (old_row, r, col), raw)
-                    typed = False
+                    typed = not _old_formula_shows(snap, gen, row, (old_row, col), raw)
             if typed:
                 gen.kept[(r, col)] = raw
                 head.shown[figure] = Shown(figure, ref, raw, False)
@@ -482,30 +495,16 @@ def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
                 head.shown[figure] = Shown(figure, ref, None, True)
 
 
-def _typed_or_stale(snap: Snapshot, gen: Generated, row, at: tuple, raw) -> None:
-    """On a values-only host, a Report figure whose row was laid out anew shows
-    ``raw``, which this refresh's formula does not: an older layout's formula
-    can show it (a line's value of another input row, a total over a run of the
-    old lines) and is rewritten silently; else it was typed over the formula,
-    which the refresh writes again: said (C02) at the cell it was typed in, its
-    value on the revert record (trial 9d item 2: it went without a word)."""
-    old_row, r, col = at
-    if _old_formula_shows(snap, gen, row, (old_row, col), raw):
-        return
-    gen.clerk.add((L.REPORT, old_row, col))
-    cell, formula = address(old_row, col), row.cells[col][0]
-    en, zh = _moved_messages(cell, address(r, col), raw, formula)
-    expected = f"the Report's {formula}"
-    gen.replaced.append(
-        finding("C02", Ref(L.REPORT, cell), en, zh, expected, repr(raw))
-    )
-
-
 def _old_formula_shows(snap: Snapshot, gen: Generated, row, at: tuple, raw) -> bool:
-    """Whether a formula of the book's older Report layout could show ``raw`` in
-    the row ``old_row``: a line's (the figure of some input row of its column),
-    a total's (the sum of a run of the old lines above it); any other row's
-    formula is not worked out here, so it is taken to show it."""
+    """On a values-only host, a Report figure whose row was laid out anew shows
+    ``raw``, which this refresh's formula does not: whether a formula of the
+    book's older layout could show it in the row ``old_row`` (a line's: the
+    figure of some input row of its column; a total's: the sum of a run of the
+    old lines above it), so it is rewritten silently. Else it was typed over the
+    formula, and the row's key says which figure it is: kept at the line's new
+    row and judged (C01), as the command line does (trial 9d item 2, note6
+    Issue 9 Left 7). Any other row's formula is not worked out here, so it is
+    taken to show it."""
     (old_row, col), value = at, _decimal(raw)
     if value is None:
         return True  # text or a blank: not a number a clerk typed over a figure
@@ -557,29 +556,6 @@ def _decimal(value: object) -> Decimal | None:
     return round(Decimal(str(value)), 6)
 
 
-def _moved_messages(cell: str, now: str, value, formula: object) -> tuple:
-    """What C02 says at a Report figure a clerk typed over, on a host that sees
-    values only, when this refresh lays the Report out anew."""
-    return said(
-        (
-            f"{L.REPORT}!{cell} showed {value!r}, which its line's formula cannot"
-            " show: a value typed over the formula. This refresh laid the Report"
-            f" out anew (lines added, removed or moved; the line is now at {now})",
-            f"{L.REPORT}!{cell} 顯示 {value!r},並非該行公式所得,應為輸入的數值。"
-            f"此次更新重新編排了報告(有行新增、刪除或移動;該行現位於 {now})",
-        ),
-        (f"the Report's {formula}", f"報告的 {formula}"),
-        (repr(value), repr(value)),
-        (
-            f"Refresh wrote the formula again; the value is on the revert record"
-            f" {PUTS_BACK[0]}. To keep a figure of your own, type it again at"
-            f" {L.REPORT}!{now}: it is then kept and checked (C01).",
-            f"更新已重寫公式,原有數值已記入還原紀錄{PUTS_BACK[1]}。"
-            f"如要保留自訂數字,請在 {L.REPORT}!{now} 再次輸入,工具會保留並檢查(C01)。",
-        ),
-    )
-
-
 _SOURCE = re.compile(r"=((?:'(?:[^']|'')+'|[A-Za-z_][\w.]*)!\$?[A-Z]{1,3}\$?\d+)")
 
 
@@ -628,7 +604,29 @@ def _follows(value: object) -> tuple[int, int] | None:
     return cell_position("".join(match.groups())) if match else None
 
 
-def clerk_texts(snap: Snapshot, head: Head) -> dict:
+def inserted_rows(snap: Snapshot) -> dict[int, ClerkRow]:
+    """The rows a clerk inserted among the Narrative's lines (above the last
+    keyed row): no key nor record, something typed in A:E. The sheet asks the
+    clerk to write there: each row is theirs, tied to the line above it."""
+    cells = snap.sheets.get(L.NARRATIVE, {})
+    keys = {
+        row: k for k, row in key_rows(snap, L.NARRATIVE, _key_col(L.NARRATIVE)).items()
+    }
+    hidden = (L.NARRATIVE_KEY_COLUMN, L.NARRATIVE_RECORD_COLUMN)
+    marked = {r for (r, c), v in cells.items() if c in hidden and not _blank(v)}
+    typed: dict[int, dict[int, object]] = {}
+    for (row, col), value in cells.items():
+        if col <= L.NARRATIVE_NOTE_COLUMN and not _blank(value):
+            typed.setdefault(row, {})[col] = value
+    out, under = {}, None
+    for row in range(L.NARRATIVE_FIRST_ROW, max(keys, default=0) + 1):
+        under = keys.get(row, under)
+        if row not in keys and row not in marked and row in typed:
+            out[row] = ClerkRow(under, typed[row])
+    return out
+
+
+def clerk_texts(snap: Snapshot, head: Head, inserted=None) -> dict:
     """The clerk's own Narrative sentences by key, placed where the new layout
     puts each key's row; a sentence whose line is gone keeps its key and text on
     a row of its own (narrative.clerk_rows), never dropped."""
@@ -639,7 +637,7 @@ def clerk_texts(snap: Snapshot, head: Head) -> dict:
         text = sheet.get((row, L.NARRATIVE_CLERK_COLUMN))
         if row >= L.NARRATIVE_FIRST_ROW and isinstance(text, str) and text.strip():
             found[key] = text
-    rows = clerk_rows(head, list(found))
+    rows = clerk_rows(head, list(found), inserted)
     return {
         key: (found[key], Ref(L.NARRATIVE, address(row, L.NARRATIVE_CLERK_COLUMN)))
         for key, row in sorted(rows.items(), key=lambda item: item[1])
@@ -662,6 +660,11 @@ def note_moves(snap: Snapshot, gen: Generated) -> tuple[list[Write], list]:
         old[k]: (cells[old[k], col], new[k])
         for k in old
         if k in new and old[k] != new[k] and not _blank(cells.get((old[k], col)))
+    }
+    notes |= {  # and the rows a clerk inserted, with the line above them
+        r: (cells[r, col], to)
+        for r, to in gen.moved.items()
+        if r != to and not _blank(cells.get((r, col)))
     }
     taken = {r for (r, c), v in cells.items() if c == col and not _blank(v)}
     taken -= set(notes)  # the notes that move leave their cells
@@ -797,12 +800,23 @@ def _by_key(writes: list[Write], shows: dict, sheet: str) -> dict:
     }
 
 
+def _leaving(gen: Generated) -> set[tuple[int, int]]:
+    """The Narrative cells a clerk's inserted row leaves, moving with its line."""
+    return {
+        (row, col)
+        for row, to in gen.moved.items()
+        if row != to
+        for col in gen.inserted[row].cells
+    }
+
+
 def owned_changes(
     snap: Snapshot,
     sheet: str,
     writes: list[Write],
     shows: dict,
     live: set[str] = frozenset(),  # type: ignore[assignment]
+    leaving: set[tuple[int, int]] = frozenset(),  # type: ignore[assignment]
 ) -> tuple[list, list, list]:
     """(clears, clerk cells, unsure cells) of rebuilding ``sheet``'s owned
     columns with ``writes``; ``shows`` the text the core's formulas there show.
@@ -821,7 +835,7 @@ def owned_changes(
             continue
         if shows.get((row, col)) == value:
             continue  # the formula written there shows it
-        ours = _ours(old, row, col, value)
+        ours = (row, col) in leaving or _ours(old, row, col, value)
         if ours and _unsure(old, row, col, value):
             unsure.append((row, col, value))
         if ours and (row, col) not in written:
@@ -912,11 +926,11 @@ def written_columns(writes: list[Write], key_col: int) -> dict[str, set[int]]:
     return out
 
 
-def _narrative_shows(head: Head, results) -> dict[tuple[int, int], str]:
+def _narrative_shows(head: Head, results, rows: dict) -> dict[tuple[int, int], str]:
     """The text each Narrative sentence cell shows, formula or not."""
     out = {}
-    for i, sentence in enumerate(sentences(head, results)):
-        row = L.NARRATIVE_FIRST_ROW + i
+    for sentence in sentences(head, results):
+        row = rows[sentence.key]
         out[(row, 2)], out[(row, 3)] = sentence.en, sentence.zh
     return out
 
@@ -928,7 +942,7 @@ def rebuild(snap: Snapshot, reading, results, gen: Generated) -> list[Finding]:
     head = reading.head
     shows = {
         L.REPORT: {},
-        L.NARRATIVE: _narrative_shows(head, results),
+        L.NARRATIVE: _narrative_shows(head, results, gen.lines),
     }
     signatures = {
         L.REPORT: {r: row.signature for r, row in enumerate(gen.report, start=1)},
@@ -941,14 +955,21 @@ def rebuild(snap: Snapshot, reading, results, gen: Generated) -> list[Finding]:
             results,
             reading.extents,
             None if snap.formulas_known else lambda r, c: snap.value(L.NARRATIVE, r, c),
+            gen.inserted,
         ),
     }
     findings = list(gen.replaced)
     live = set() if snap.formulas_known else live_texts(snap, head)
     for sheet, writes in gen.sheets.items():
         writes += row_records(sheet, writes, signatures[sheet], shows[sheet])
+        narrative = sheet == L.NARRATIVE
         gen.clears[sheet], clerk, unsure = owned_changes(
-            snap, sheet, writes, shows[sheet], live if sheet == L.NARRATIVE else set()
+            snap,
+            sheet,
+            writes,
+            shows[sheet],
+            live if narrative else set(),
+            _leaving(gen) if narrative else set(),
         )
         if sheet not in snap.protected:
             findings += c02(sheet, clerk) + c02(sheet, unsure, unrecorded=True)

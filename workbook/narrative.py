@@ -9,6 +9,8 @@ clerk's text in column D follows its key, not its row.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from openpyxl.utils.cell import get_column_letter
 
 from estimates.model import Head
@@ -47,23 +49,60 @@ GONE_NOTE = (
 )
 
 
-def clerk_rows(head: Head, keys) -> dict[str, int]:
+Inserted = dict[str | None, list[int]]
+"""The rows a clerk inserted among the Narrative's lines, by the key of the line
+above each (None: above the first line), in row order."""
+
+
+@dataclass(frozen=True)
+class ClerkRow:
+    """A row a clerk inserted among the Narrative's lines (no key): the key of
+    the line above it (None: above the first) and its cells by column (A:E)."""
+
+    under: str | None
+    cells: dict[int, object]
+
+
+def line_rows(
+    head: Head, keys=(), inserted: Inserted | None = None
+) -> tuple[dict[str, int], dict[int, int]]:
+    """The Narrative's layout: each line's row by key, then a row for each key of
+    ``keys`` (those with a clerk sentence) whose line is gone; and the new row of
+    each row a clerk inserted (old row -> new row), right below the line it was
+    inserted under, so it moves with that line (or, that line gone, after all)."""
+    lines = [key for key, _ in narrative_keys(head)]
+    placed = lines + [key for key in keys if key not in lines]
+    inserted = inserted or {}
+    rows: dict[str, int] = {}
+    moved: dict[int, int] = {}
+    order = [
+        *inserted.get(None, []),
+        *(x for k in placed for x in [k, *inserted.get(k, [])]),
+    ]
+    orphans = sorted(r for k, olds in inserted.items() if k is not None
+                     and k not in placed for r in olds)  # fmt: skip
+    for row, item in enumerate([*order, *orphans], start=FIRST_ROW):
+        if isinstance(item, str):
+            rows[item] = row
+        else:
+            moved[item] = row
+    return rows, moved
+
+
+def clerk_rows(head: Head, keys, inserted: Inserted | None = None) -> dict[str, int]:
     """The Narrative row of each clerk sentence, by key (``keys``: those with
     text): its line's row; or, when its line is gone (a figure now nil, a
     programme deleted, a year rolled forward), a row after the lines, where the
     text stays, flagged (N02), until the clerk moves or deletes it."""
-    lines = [key for key, _ in narrative_keys(head)]
-    rows = {key: FIRST_ROW + i for i, key in enumerate(lines)}
-    gone = [key for key in keys if key not in rows]
-    rows.update({key: FIRST_ROW + len(lines) + i for i, key in enumerate(gone)})
+    rows = line_rows(head, keys, inserted)[0]
     return {key: rows[key] for key in keys}
 
 
-def _kept_rows(head: Head) -> list[Write]:
+def _kept_rows(head: Head, inserted: Inserted | None) -> list[Write]:
     """The rows of clerk sentences whose line is gone (see ``clerk_rows``)."""
     lines = {key for key, _ in narrative_keys(head)}
     out = []
-    for key, row in clerk_rows(head, list(head.narrative)).items():
+    for key, row in clerk_rows(head, list(head.narrative), inserted).items():
         if key in lines:
             continue
         out += [
@@ -168,13 +207,22 @@ def _keyed(cell: str) -> str:
 
 
 def narrative_rows(
-    head: Head, results: Results, extents: dict[str, Extent], shown=None
+    head: Head,
+    results: Results,
+    extents: dict[str, Extent],
+    shown=None,
+    inserted: dict[int, ClerkRow] | None = None,
 ) -> list:
     """The Narrative sheet's owned cells; column D is the clerk's text, by key.
 
     ``shown(row, col)``: what a values-only host shows there; a sentence formula
     is then written again wherever that is not the sentence the core makes (the
-    formula there is another row's, or stale)."""
+    formula there is another row's, or stale). ``inserted``: the rows a clerk
+    inserted among the lines (their cells by column, by old row), each written
+    where ``line_rows`` moves it."""
+    inserted = inserted or {}
+    anchors = inserted_under(inserted)
+    rows, moved = line_rows(head, list(head.narrative), anchors)
     out = [
         _write(1, 1, "說明 Narrative", "title"),
         _write(
@@ -192,8 +240,8 @@ def narrative_rows(
     ]
     clerk = head.narrative
     programmes_ok = "tblProgrammes" in extents
-    for i, sentence in enumerate(sentences(head, results)):
-        row = FIRST_ROW + i
+    for sentence in sentences(head, results):
+        row = rows[sentence.key]
         en, zh = sentence.en, sentence.zh
         force = {2: False, 3: False}
         if sentence.key.startswith("programme:") and programmes_ok:
@@ -211,4 +259,19 @@ def narrative_rows(
         ]
         text = clerk[sentence.key][0] if sentence.key in clerk else None
         out.append(_write(row, CLERK_COL, text, "wrap"))
-    return out + _kept_rows(head)
+    out += [
+        _write(moved[old], col, value, "label" if col == 1 else "wrap")
+        for old, clerk_row in inserted.items()
+        if moved[old] != old
+        for col, value in clerk_row.cells.items()
+        if col <= CLERK_COL
+    ]
+    return out + _kept_rows(head, anchors)
+
+
+def inserted_under(inserted: dict[int, ClerkRow]) -> Inserted:
+    """The rows a clerk inserted (by old row) as ``line_rows`` takes them."""
+    out: Inserted = {}
+    for row in sorted(inserted):
+        out.setdefault(inserted[row].under, []).append(row)
+    return out
