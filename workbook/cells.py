@@ -107,16 +107,21 @@ class Cells:
         if isinstance(raw, str) and raw.strip() in ERROR_VALUES:
             raw = CellError(raw.strip())  # what a values-only host sends for one
         if isinstance(raw, CellError):
+            # which error is not named: the file stores the one its last
+            # calculation gave, a values-only host is sent the one it gives now,
+            # and the two can differ (#NAME? and #VALUE!): one text on both hosts
             en, zh = said(
                 (f"{label} holds an error value", f"{in_zh(label)} 含錯誤值"),
                 ("a value", "數值"),
-                (str(raw), str(raw)),
+                ("an error value", "錯誤值"),
                 (
-                    "Correct the cell or what its formula uses.",
-                    "請更正該儲存格或其公式所用的儲存格。",
+                    "Correct the cell or what its formula uses (the cell shows"
+                    " which error: #N/A, #DIV/0!, #REF!, #NAME?, #VALUE!, ...).",
+                    "請更正該儲存格或其公式所用的儲存格(儲存格會顯示錯誤類別,如"
+                    " #N/A、#DIV/0!、#REF!、#NAME?、#VALUE!)。",
                 ),
             )
-            self.add("D02", ref, en, zh, "a value", str(raw))
+            self.add("D02", ref, en, zh, "a value", "an error value")
             return None
         return raw
 
