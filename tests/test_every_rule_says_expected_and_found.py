@@ -180,11 +180,11 @@ def _no_table(wb):
 
 
 def _narrative_row(wb):
-    """A sentence of the clerk's own on a row the Narrative's rebuild owns (C02)."""
+    """A sentence of the clerk's own over a computed one, in a column the
+    Narrative's rebuild owns (C02); a row the clerk inserts is theirs."""
     ws = wb[L.NARRATIVE]
     row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 6).value)
-    ws.insert_rows(row + 1)
-    ws.cell(row + 1, 4).value = "A sentence of my own."
+    ws.cell(row, 2).value = "A sentence of my own."
 
 
 def _line_gone(wb):
