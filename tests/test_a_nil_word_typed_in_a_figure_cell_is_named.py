@@ -4,8 +4,9 @@ trace was an info T03. Now 'n/a' typed in a figure cell is an error at that
 cell (D05), read as nil as the book's totals leave it out, while a dash or 'nil'
 is a nil keyed on purpose (the COR prints nil as a dash): no finding there. 'n/a'
 stays a figure still to key, and since any blank figure the COR prints is F01
-(info: it prints blank, not as a nil), F01 stands beside the D05. On both hosts,
-on Head 135, a generated Head and a real Head-year."""
+(info: it prints blank, not as a nil), F01 stands beside the D05, saying what it
+found (it said "found a blank cell" beside the D05's 'n/a': note6 Issue 9 Left
+5). On both hosts, on Head 135, a generated Head and a real Head-year."""
 
 from __future__ import annotations
 
@@ -45,4 +46,8 @@ def test_a_nil_word_in_a_figure_cell_is_an_error_there(
         assert [
             (f.rule, f.severity.value) for f in at if f.ref.sheet == spec.sheet
         ] == expected, (name, host, [(f.rule, f.ref) for f in at])
+        for f in (f for f in at if f.rule == "F01"):  # says what it found there
+            assert f.found == f"the text {word!r}", (name, host, f.found)
+            assert f"found the text {word!r}" in f.message_en, f.message_en
+            assert f"現為 文字 {word!r}" in f.message_zh, f.message_zh
         assert load_book(book)[spec.sheet].cell(row, col).value == word  # kept

@@ -45,13 +45,27 @@ def _lines(head: Head):
     """Each line's words, figures and whether the COR prints its four figures
     (a programme, a subhead; not the breakdown of subhead 000)."""
     for p in head.programmes:
-        yield f"programme {p.number}", f"綱領 {p.number}", p.amounts, True
+        en, zh = _named("programme", "綱領", p.number, p.ref)
+        yield en, zh, p.amounts, True
     for s in head.subheads:
-        en, zh = f"subhead {s.code} {s.title_en}", f"分目 {s.code} {s.title_zh}"
-        yield en, zh, s.amounts, True
+        en, zh = _named("subhead", "分目", s.code, s.ref)
+        yield (
+            f"{en} {s.title_en}".strip(),
+            f"{zh} {s.title_zh}".strip(),
+            s.amounts,
+            True,
+        )
     for b in head.breakdown:
         en, zh = f"subhead 000 item {b.item_en}", f"分目 000 項目 {b.item_zh}"
         yield en, zh, b.amounts, False
+
+
+def _named(en: str, zh: str, number: str, ref) -> tuple[str, str]:
+    """``programme 2``; a row with no number keyed names its row's cell instead
+    (it said "programme  is blank", naming nothing)."""
+    if number.strip() or ref is None:
+        return f"{en} {number}".strip(), f"{zh} {number}".strip()
+    return f"the {en} with no number at {ref}", f"{ref} 未編號的{zh}"
 
 
 def _to_fill(head: Head) -> list[Finding]:
