@@ -446,6 +446,7 @@ def _follows_typed(head: Head, gen: Generated, formula: object, own: tuple) -> b
 
 def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
     gen.report_old = old = key_rows(snap, L.REPORT, L.REPORT_KEY_COLUMN)
+    moved: set[str] = set()  # rows whose formulas show another row's figures
     for r, row in enumerate(gen.report, start=1):
         old_row = old.get(row.key)
         old_sig = (
@@ -454,6 +455,13 @@ def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
             else None
         )
         same = bool(row.signature) and old_sig == row.signature
+        if (
+            same
+            and not snap.formulas_known
+            and _elsewhere(snap, row, old_row, expected, moved)
+        ):
+            same = False  # its formulas are another row's, whatever the signature
+            moved.add(row.key)
         if same and old_row == r:
             gen.stable_rows.add(r)
         for col, figure in row.figures.items():
@@ -522,6 +530,47 @@ def _old_formula_shows(snap: Snapshot, gen: Generated, row, at: tuple, raw) -> b
             return True
         seen.add(total)
     return value == 0
+
+
+def _elsewhere(snap: Snapshot, row, old_row, expected, moved: set[str]) -> bool:
+    """On a values-only host, whether a Report row whose signature is this
+    refresh's has formulas that show other figures all the same: a line that
+    shows another input row's (``_points_elsewhere``), or a total over such a
+    row (``moved``: their keys)."""
+    recipe = f",{row.recipe}"
+    if any(f",{key}@" in recipe for key in moved):
+        return True
+    return any(
+        not value_agrees(f, snap.value(L.REPORT, old_row, c), expected.get(f))
+        for c, f in row.figures.items()
+    ) and _points_elsewhere(snap, row, old_row)
+
+
+def _points_elsewhere(snap: Snapshot, row, old_row: int) -> bool:
+    """On a values-only host, whether a line of the Report whose signature is
+    this refresh's shows, in every figure, another input row's figures: its
+    formulas refer to that row (a table sorted, then a row inserted inside it:
+    the spreadsheet moved the references, not the signature's row number, so
+    the signature matched by chance; trial 9e item A). A constant typed over
+    one figure leaves the others showing the line's own row."""
+    sources = [fx.figure_source(row.cells[col][0]) for col in row.figures]
+    if not sources or None in sources:
+        return False
+    sheet = sources[0].rpartition("!")[0].strip("'").replace("''", "'")
+    own, cols = None, []
+    for source in sources:
+        at = cell_position(source.rpartition("!")[2])
+        own, cols = at[0], [*cols, at[1]]
+    shown = [_decimal(snap.value(L.REPORT, old_row, col)) for col in row.figures]
+    if sum(v is not None for v in shown) < 2:
+        return False  # one figure alone cannot tell another row from a typed one
+    for other in range(1, snap.max_row(sheet) + 1):
+        if other != own and all(
+            v == _decimal(snap.value(sheet, other, c))
+            for v, c in zip(shown, cols, strict=True)
+        ):
+            return True
+    return False
 
 
 def _column_values(snap: Snapshot, gen: Generated, sheet: str, col: int) -> set:
