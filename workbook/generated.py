@@ -82,6 +82,7 @@ class Generated:
     inserted: dict[int, ClerkRow] = field(default_factory=dict)  # Narrative rows
     lines: dict[str, int] = field(default_factory=dict)  # Narrative: key -> row
     moved: dict[int, int] = field(default_factory=dict)  # inserted: old -> new row
+    following: set[tuple[str, int, int]] = field(default_factory=set)  # typed's
 
     def replace(self, sheet: str, row: int, col: int, value, instead: str) -> None:
         """A computed cell whose formula Refresh writes again, over ``value``:
@@ -428,8 +429,9 @@ def typed_keys(snap: Snapshot, sheet: str) -> set[int]:
 
 
 def _typed_cells(head: Head, gen: Generated) -> set[tuple[str, int, int]]:
-    """The computed cells read so far as constants a clerk typed (kept)."""
-    out = {(L.REPORT, r, c) for r, c in gen.kept}
+    """The computed cells read so far as constants a clerk typed (kept), and
+    those whose formulas follow one (what sums them follows it too)."""
+    out = {(L.REPORT, r, c) for r, c in gen.kept} | gen.following
     for shown in head.shown.values():
         if shown.formula_intact is False and shown.ref is not None:
             out.add((shown.ref.sheet, *cell_position(shown.ref.cell)))
@@ -492,8 +494,10 @@ def _read_report(snap: Snapshot, head: Head, gen: Generated, expected) -> None:
                     not isinstance(raw, CellError)  # its inputs' error
                     and not value_agrees(figure, raw, expected.get(figure))
                     and not _shows_its_source(snap, formula, raw)
-                    and not _follows_typed(head, gen, formula, (L.REPORT, r, col))
                 )
+                if typed and _follows_typed(head, gen, formula, (L.REPORT, r, col)):
+                    typed = False  # and a total over it follows it too (9e B)
+                    gen.following.add((L.REPORT, r, col))
                 if typed and not same:  # laid out anew: typed, or the old formula's?
                     typed = not _old_formula_shows(snap, gen, row, (old_row, col), raw)
             if typed:
