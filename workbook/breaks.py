@@ -224,6 +224,8 @@ def _headers(ws, last: int) -> list[int]:
 def _header(cell, seen: dict) -> bool:
     """Whether a cell has a header's fill (``seen``: the answer for each fill met;
     a total band's fill is not one: it made Total Expenditure the print title)."""
+    if cell._style is None:
+        return False  # openpyxl's default look, never set: no fill
     fill = cell._style.fillId
     if fill not in seen:
         seen[fill] = is_header_fill(cell.fill)

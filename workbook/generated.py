@@ -698,34 +698,58 @@ def clerk_texts(snap: Snapshot, head: Head, inserted=None) -> dict:
 
 
 def note_moves(snap: Snapshot, gen: Generated) -> tuple[list[Write], list]:
-    """A clerk's note beside a sentence (Narrative column E) follows the row's
-    key, as the clerk's sentence in column D does: (writes, clears) that move
-    each note whose sentence this refresh puts on another row. A note is never
-    written over another that stays; one whose key is gone stays where it is."""
-    col, cells = L.NARRATIVE_NOTE_COLUMN, snap.sheets.get(L.NARRATIVE, {})
-    new = {
+    """A clerk's note beside a line follows the row's key, as the clerk's
+    sentence in Narrative column D does: Narrative column E, and any column of
+    the Report beyond those Refresh owns (trial 9e item D: a note beside 697
+    ended beside a heading once lines were added above it). (writes, clears)
+    that move each note whose line this refresh puts on another row. A note is
+    never written over another that stays; one whose key is gone stays."""
+    report_rows = {row.key: r for r, row in enumerate(gen.report, start=1)}
+    narrative_rows = {
         str(w.value): w.row
         for w in gen.sheets.get(L.NARRATIVE, [])
         if w.col == L.NARRATIVE_KEY_COLUMN and w.value
     }
-    old = key_rows(snap, L.NARRATIVE, L.NARRATIVE_KEY_COLUMN)
+    rows = {L.REPORT: report_rows, L.NARRATIVE: narrative_rows}
+    writes: list[Write] = []
+    clears: list = []
+    for sheet, new in rows.items():
+        if sheet not in snap.sheets or sheet in snap.protected:
+            continue
+        old = key_rows(snap, sheet, _key_col(sheet))
+        moved = {old[k]: new[k] for k in old if k in new and old[k] != new[k]}
+        if sheet == L.NARRATIVE:  # and the rows a clerk inserted, with their line
+            moved |= {r: to for r, to in gen.moved.items() if r != to}
+        for col in _note_columns(snap, sheet):
+            more, gone = _notes_moved(snap, sheet, col, moved)
+            writes += more
+            clears += gone
+    return writes, clears
+
+
+def _note_columns(snap: Snapshot, sheet: str) -> set[int]:
+    """The columns a clerk's notes beside a rebuilt sheet's lines sit in."""
+    if sheet == L.NARRATIVE:
+        return {L.NARRATIVE_NOTE_COLUMN}
+    owned = max(L.OWNED_COLUMNS[sheet])
+    return {c for (_, c), v in snap.sheets[sheet].items() if c > owned}
+
+
+def _notes_moved(snap: Snapshot, sheet: str, col: int, moved: dict[int, int]):
+    """(writes, clears) moving the notes of column ``col`` by ``moved`` (old row
+    -> new row)."""
+    cells = snap.sheets[sheet]
     notes = {
-        old[k]: (cells[old[k], col], new[k])
-        for k in old
-        if k in new and old[k] != new[k] and not _blank(cells.get((old[k], col)))
-    }
-    notes |= {  # and the rows a clerk inserted, with the line above them
         r: (cells[r, col], to)
-        for r, to in gen.moved.items()
-        if r != to and not _blank(cells.get((r, col)))
+        for r, to in moved.items()
+        if not _blank(cells.get((r, col)))
     }
     taken = {r for (r, c), v in cells.items() if c == col and not _blank(v)}
     taken -= set(notes)  # the notes that move leave their cells
     moves = {r: (v, to) for r, (v, to) in notes.items() if to not in taken}
-    writes = [Write(L.NARRATIVE, to, col, v) for v, to in moves.values()]
+    writes = [Write(sheet, to, col, v) for v, to in moves.values()]
     arriving = {to for _, to in moves.values()}
-    clears = [(L.NARRATIVE, r, col) for r in moves if r not in arriving]
-    return writes, clears
+    return writes, [(sheet, r, col) for r in moves if r not in arriving]
 
 
 def _key_col(sheet: str) -> int:
