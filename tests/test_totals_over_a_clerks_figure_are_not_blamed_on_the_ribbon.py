@@ -8,7 +8,9 @@ Total, Recurrent, "expected $31,680,138,000, found $31,680,137,666.6667". The
 command line said only what the clerk did. Now the ribbon says the same: a total
 that follows a clerk's figure follows it at every level, and a formula's value is
 compared as printed (whole thousands). On Head 135, a generated Head and a real
-Head-year, one book edited in LibreOffice and refreshed on each host."""
+Head-year, one book edited in LibreOffice and refreshed on each host. C01 no
+longer calls the clerk's formula "a constant" (9e item G): a value or a formula
+(a values-only host cannot tell which)."""
 
 from __future__ import annotations
 
@@ -56,7 +58,10 @@ def test_a_clerks_figure_is_said_once_on_both_hosts(libreoffice, tmp_path):
         for host in HOSTS:
             copy = tmp_path / f"{host}-{edited.name}"
             shutil.copy(edited, copy)
-            said[host] = _said(refresh_on(host, copy, libreoffice, tmp_path))
+            findings = refresh_on(host, copy, libreoffice, tmp_path)
+            said[host] = _said(findings)
+            for f in (f for f in findings if f.rule == "C01"):  # not "a constant"
+                assert "a value or a formula of the clerk's" in f.message_en, host
         assert said["openpyxl"] == said["remote"], name
         rules = {rule for rule, _ in said["remote"]}
         assert {"C01", "D05"} <= rules and "T01" not in rules, (name, said)

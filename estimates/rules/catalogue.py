@@ -110,8 +110,8 @@ RULES: dict[str, Rule] = {
         Rule(
             "C01",
             W,
-            "A computed cell was typed over with a constant",
-            "計算儲存格的公式被常數覆蓋",
+            "A computed cell was typed over with a value or a formula",
+            "計算儲存格的公式被數值或公式覆蓋",
         ),
         Rule(
             "C02",

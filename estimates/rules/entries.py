@@ -49,7 +49,13 @@ def _negative(amount, column: str, kind: str) -> Finding:
         ),
         ("zero or more", "零或正數"),
         (show(amount.value, kind), show(amount.value, kind, "zh")),
-        ("Correct it unless it is a deduction.", "除非屬扣減項目,否則請更正。"),
+        (
+            "Correct it unless it is a deduction: a deduction line's English"
+            " title starts with 'Deduct' ('Deduct reimbursements') or its Chinese"
+            " title names 發還款額, and it keys its subhead's code.",
+            "除非屬扣減項目,否則請更正:扣減項目的英文名稱以「Deduct」開首"
+            "(如 Deduct reimbursements)或中文名稱含「發還款額」,並使用其分目編號。",
+        ),
     )
     return finding("D03", amount.ref, en, zh, "zero or more", show(amount.value, kind))
 

@@ -131,8 +131,9 @@ def check_one(
     if typed:
         en, zh = said(
             (
-                "A constant was typed over this cell's formula",
-                "此儲存格的公式被常數覆蓋",
+                "A value or a formula of the clerk's was typed over this cell's"
+                " formula",  # a values-only host cannot tell which (trial 9e G)
+                "此儲存格的公式被使用者輸入的數值或公式覆蓋",
             ),
             (
                 f"the formula's {show(expected, kind)}",
