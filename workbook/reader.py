@@ -183,6 +183,20 @@ def _last_keyed(snap: Snapshot, spec: L.TableSpec, last: int) -> int:
     return last
 
 
+def _below(snap: Snapshot, spec: L.TableSpec, last: int) -> list[int]:
+    """The rows below a table a clerk may mean as part of it: the row just below,
+    and, after blank rows, those holding a figure. Each labelled a total is D16
+    (``_total_line``): one typed after a blank row was ignored without a word
+    (trial 10g item 4)."""
+    width = len(spec.columns)
+    return [
+        row
+        for row in range(last + 1, snap.max_row(spec.sheet) + 1)
+        if row == last + 1
+        or any(_is_figure(snap.value(spec.sheet, row, c)) for c in range(1, width + 1))
+    ]
+
+
 def _labels_a_total(spec: L.TableSpec, values: list) -> str:
     """The key of the column whose text labels the row a total line, else ""."""
     by_key = {c.key: str(v or "") for c, v in zip(spec.columns, values, strict=False)}
@@ -318,7 +332,7 @@ def read_tables(
         if spec.name in usable:
             rows = getattr(head, T.HEAD_LISTS[spec.name])
             ext = extents[spec.name]
-            for row in [*_rows(snap, spec, ext), ext.last + 1]:
+            for row in [*_rows(snap, spec, ext), *_below(snap, spec, ext.last)]:
                 if not _total_line(cells, spec, row) and row <= ext.last:
                     rows.append(_read_row(cells, spec, row))
     for table in ("tblProgrammes", "tblSubheads"):
