@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .. import figures
 from ..findings import Finding
-from ..model import Head, Ref, Shown
+from ..model import COLUMNS, Head, Ref, Shown
 from ..money import is_nil, round_half_up, to_decimal
 from ..results import Results
 from .text import finding, kind_of, mismatch, said, show
@@ -204,10 +204,60 @@ def showing(head: Head, key: str, computed: Decimal | None) -> Decimal | None:
     return computed if typed is None else typed
 
 
+def _shows_error(head: Head, results: Results) -> dict[str, Ref]:
+    """Each total whose formula shows an error value (a line it adds up holds
+    one, D02), and the first such cell: its figure is no sum to compare."""
+    out: dict[str, Ref] = {}
+    ids = figures.total_ids(results.total_lines)
+    for line, ident in zip(results.total_lines, ids, strict=True):
+        within = [
+            s
+            for s in head.subheads
+            if line.level == "head"
+            or (s.account == line.account and line.section in ("", s.section))
+        ]
+        for k, column in enumerate(COLUMNS):
+            bad = next((s.amounts[k].ref for s in within if s.amounts[k].error), None)
+            if bad is not None:
+                out[figures.key("subhead_total", ident, column)] = bad
+    for k, column in enumerate(COLUMNS):
+        bad = next((p.amounts[k].ref for p in head.programmes
+                    if p.amounts[k].error), None)  # fmt: skip
+        if bad is not None:
+            for family in ("programme_total", "report_programme_total"):
+                out[figures.key(family, column)] = bad
+    return out
+
+
+def _over_error(cell: Shown, error_at: Ref) -> list[Finding]:
+    """A total whose formula shows an error value: C01 where the clerk typed
+    over it, quoting the error, not a sum without the line (trial 9e item F);
+    no comparison (T03 says the totals cannot be compared)."""
+    if cell.formula_intact is not False:
+        return []
+    en, zh = said(
+        (
+            "A value or a formula of the clerk's was typed over this cell's formula",
+            "此儲存格的公式被使用者輸入的數值或公式覆蓋",
+        ),
+        (
+            f"the formula's error value (from {error_at})",
+            f"公式結果為錯誤值(來自 {error_at})",
+        ),
+        ("the clerk's value", "使用者輸入的數值"),
+        ("The clerk's value is kept.", "已保留該數值。"),
+    )
+    expected = f"an error value (from {error_at})"
+    return [finding("C01", cell.ref, en, zh, expected, str(cell.value))]
+
+
 def check(head: Head, results: Results) -> list[Finding]:
     out: list[Finding] = []
     where = figures.sources(head)
+    errors = _shows_error(head, results)
     for key, cell in head.shown.items():
-        if key in results.expected:
+        if key in errors:
+            out.extend(_over_error(cell, errors[key]))
+        elif key in results.expected:
             out.extend(check_one(cell, results.expected[key], where.get(key)))
     return out
