@@ -353,13 +353,12 @@ def directorate_zh(year: str, start: int, end: int) -> str:
 
 
 def _blank_counts(head, key: str) -> bool:
-    """Whether a Head-wide line of a rolled-forward book quotes a figure still to
-    key (Revised and Estimate blank, the ceiling and directorate at end to key):
-    it would quote "$0" or "none" (trial 10e, note5 Issue 10 Left 6). In any
-    other book a blank counts as nil here, as before."""
+    """Whether a Head-wide line quotes a figure still to key (a Revised or
+    Estimate blank, the ceiling or a directorate count to key): it would quote
+    "$0" or "none" in a rolled-forward book (trial 10e), and in any book a total
+    short of the blank line, stated as fact ("$175,587,000 ... a decrease of
+    $153,918,000" with one Estimate cleared: trial 11e item 1)."""
     est = head.establishment
-    if not head.rolled_from:
-        return False
     if key == "ceiling":
         counts = (est.posts_start, est.directorate_start, est.directorate_end,
                   est.net_change, est.ceiling)  # fmt: skip
