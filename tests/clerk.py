@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter, range_boundaries
@@ -130,3 +131,16 @@ def labelled_rows(grid: list[list[str]], col: int) -> dict[str, int]:
         if len(row) >= col and row[col - 1] and row[col - 1] not in out:
             out[row[col - 1]] = r
     return out
+
+
+def retype_first(book: Path, name: str, field: str, value: object) -> object:
+    """Type ``value`` over the first row's ``field`` of table ``name`` in a saved
+    book (its parts kept, as a save in Excel keeps them); what the cell held."""
+    from workbook.io import load_book, save_book
+
+    wb = load_book(book)
+    t = Table(wb, name)
+    cell = t.ws.cell(t.first, t.col(field))
+    was, cell.value = cell.value, value
+    save_book(wb, book)
+    return was

@@ -24,6 +24,7 @@ from workbook.pdf import make_pdfs
 from workbook.populate import rollforward_file
 from workbook.refresh import build_file, check_file
 
+from .clerk import retype_first
 from .generated_heads import built_books, source_folder
 from .hosts import HOSTS, cli_printed, refresh_on
 from .printed_pages import pdf_pages
@@ -98,7 +99,8 @@ def test_a_blank_actual_turns_the_mark_on_and_a_keyed_nil_does_not(
     host, libreoffice, tmp_path
 ):
     for name, _head, book in built_books(tmp_path, host, seed=11, real_at=5):
-        base = _set_actual(book, None)  # blank: the COR prints it blank (F01)
+        # blank: the COR prints it blank (F01)
+        base = retype_first(book, "tblProgrammes", "actual", None)
         findings = refresh_on(host, book, libreoffice, tmp_path)
         errors = sum(f.severity.value == "error" for f in findings)
         waiting = sum(f.rule == TO_KEY for f in findings)
@@ -108,7 +110,7 @@ def test_a_blank_actual_turns_the_mark_on_and_a_keyed_nil_does_not(
         assert marks == {s: mark_text(errors, lang, waiting)
                          for s, lang in SHEETS.items()}, name  # fmt: skip
         assert "to key" in marks[L.REPORT_EN] and "待輸入" in marks[L.REPORT_ZH]
-        _set_actual(book, "-")  # a keyed nil: nothing to key
+        retype_first(book, "tblProgrammes", "actual", "-")  # a keyed nil: none to key
         findings = refresh_on(host, book, libreoffice, tmp_path)
         errors = sum(f.severity.value == "error" for f in findings)
         assert sum(f.rule == TO_KEY for f in findings) == waiting - 1, name
@@ -117,16 +119,6 @@ def test_a_blank_actual_turns_the_mark_on_and_a_keyed_nil_does_not(
         assert marks == {s: mark_text(errors, lang, waiting - 1)
                          for s, lang in SHEETS.items()}, name  # fmt: skip
         assert base is not None
-
-
-def _set_actual(book, value) -> object:
-    """Programme (1)'s Actual set to ``value``; what it was."""
-    wb = load_book(book)
-    spec = L.TABLES["tblProgrammes"]
-    cell = wb[spec.sheet].cell(spec.header_row + 1, spec.col("actual"))
-    was, cell.value = cell.value, value
-    save_book(wb, book)
-    return was
 
 
 def test_report_prints_whole_titles_and_falls_back_per_language(tmp_path):

@@ -16,24 +16,15 @@ import pytest
 
 from workbook import layout as L
 from workbook.draft import count_to_key, mark_text
-from workbook.io import load_book, save_book
+from workbook.io import load_book
 
+from .clerk import retype_first
 from .generated_heads import built_books
 from .hosts import HOSTS, refresh_on
 
 pytestmark = pytest.mark.engine
 
 SHEETS = {L.REPORT: "both", L.REPORT_ZH: "zh", L.REPORT_EN: "en"}
-
-
-def _set_title(book, value) -> object:
-    """Programme (1)'s English title set to ``value``; what it was."""
-    wb = load_book(book)
-    spec = L.TABLES["tblProgrammes"]
-    cell = wb[spec.sheet].cell(spec.header_row + 1, spec.col("title_en"))
-    was, cell.value = cell.value, value
-    save_book(wb, book)
-    return was
 
 
 def _marks(libreoffice, book, folder) -> dict[str, str]:
@@ -53,7 +44,7 @@ def test_the_draft_mark_shows_while_errors_remain_and_goes_when_fixed(
     host, libreoffice, tmp_path
 ):
     for name, _head, book in built_books(tmp_path, host, seed=7, real_at=3):
-        title = _set_title(book, None)  # D06: an error
+        title = retype_first(book, "tblProgrammes", "title_en", None)  # D06: an error
         findings = refresh_on(host, book, libreoffice, tmp_path)
         errors = sum(f.severity.value == "error" for f in findings)
         waiting = count_to_key(findings)  # a blank figure keeps it on too
@@ -68,7 +59,7 @@ def test_the_draft_mark_shows_while_errors_remain_and_goes_when_fixed(
             for sheet, lang in (SHEETS | {L.NARRATIVE: "both"}).items():
                 header = wb[sheet].oddHeader.center.text
                 assert header == mark_text(errors, lang, waiting)
-        _set_title(book, title)
+        retype_first(book, "tblProgrammes", "title_en", title)
         findings = refresh_on(host, book, libreoffice, tmp_path)
         assert not [f for f in findings if f.severity.value == "error"], name
         waiting = count_to_key(findings)
