@@ -70,6 +70,13 @@ class TotalLine:
     parts: tuple[str, ...]
     amounts: tuple[int | None, ...]
 
+    def covers(self, subhead: Subhead) -> bool:
+        """Whether ``subhead`` is added into this total (as ``total_lines`` adds)."""
+        if self.level == "head":
+            return True
+        same = subhead.account == self.account
+        return same and (self.level == "account" or subhead.section == self.section)
+
 
 @dataclass(frozen=True)
 class SectionBlock:

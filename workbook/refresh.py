@@ -160,14 +160,6 @@ def _total_to_key(values, lines: list[list[str]]) -> list[str]:
             if v is None and any(c in line for line in lines)]  # fmt: skip
 
 
-def _in_total(line, subhead) -> bool:
-    """Whether ``subhead`` is added into the total ``line``."""
-    if line.level == "head":
-        return True
-    same = subhead.account == line.account
-    return same and (line.level == "account" or subhead.section == line.section)
-
-
 def report(outcome: Outcome) -> dict:
     """The computed figures as plain JSON-ready data (see README, 'report'): a
     figure still to key (F01) is null and named in its row's ``to_key``; a null
@@ -206,7 +198,7 @@ def _subhead_totals(outcome: Outcome, waiting: set) -> dict:
     r, subheads = outcome.results, outcome.head.subheads
     out = {}
     for line in r.total_lines:
-        lines = [_to_key(s.amounts, waiting) for s in subheads if _in_total(line, s)]
+        lines = [_to_key(s.amounts, waiting) for s in subheads if line.covers(s)]
         values = dict(zip(COLUMNS, (_number(a) for a in line.amounts), strict=True))
         out[_total_label(line, r.total_lines)] = values | {
             "to_key": _total_to_key(line.amounts, lines)

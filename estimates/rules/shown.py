@@ -114,6 +114,12 @@ def _typed_found(cell: Shown, expected: object, kind: str, shown: tuple) -> tupl
     )
 
 
+TYPED_OVER = (  # C01: a values-only host cannot tell a value from a formula (9e G)
+    "A value or a formula of the clerk's was typed over this cell's formula",
+    "此儲存格的公式被使用者輸入的數值或公式覆蓋",
+)
+
+
 def check_one(
     cell: Shown, expected: object, source: Ref | None = None
 ) -> list[Finding]:
@@ -130,11 +136,7 @@ def check_one(
     )
     if typed:
         en, zh = said(
-            (
-                "A value or a formula of the clerk's was typed over this cell's"
-                " formula",  # a values-only host cannot tell which (trial 9e G)
-                "此儲存格的公式被使用者輸入的數值或公式覆蓋",
-            ),
+            TYPED_OVER,
             (
                 f"the formula's {show(expected, kind)}",
                 f"{show(expected, kind, 'zh')}(公式結果)",
@@ -210,12 +212,7 @@ def _shows_error(head: Head, results: Results) -> dict[str, Ref]:
     out: dict[str, Ref] = {}
     ids = figures.total_ids(results.total_lines)
     for line, ident in zip(results.total_lines, ids, strict=True):
-        within = [
-            s
-            for s in head.subheads
-            if line.level == "head"
-            or (s.account == line.account and line.section in ("", s.section))
-        ]
+        within = [s for s in head.subheads if line.covers(s)]
         for k, column in enumerate(COLUMNS):
             bad = next((s.amounts[k].ref for s in within if s.amounts[k].error), None)
             if bad is not None:
@@ -236,10 +233,7 @@ def _over_error(cell: Shown, error_at: Ref) -> list[Finding]:
     if cell.formula_intact is not False:
         return []
     en, zh = said(
-        (
-            "A value or a formula of the clerk's was typed over this cell's formula",
-            "此儲存格的公式被使用者輸入的數值或公式覆蓋",
-        ),
+        TYPED_OVER,
         (
             f"the formula's error value (from {error_at})",
             f"公式結果為錯誤值(來自 {error_at})",
