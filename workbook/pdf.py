@@ -195,10 +195,13 @@ def make_pdf(book: Path, out: Path | None = None, lang: str | None = None) -> Pa
 def changed_by_refresh(book: Path) -> bool:
     """Whether a refresh would change ``book`` (edited since its last refresh: a
     new programme with no Report row, stale Narrative sentences, Checks, DRAFT
-    mark). LibreOffice recomputes formulas, not what a refresh writes."""
+    mark). LibreOffice recomputes formulas, not what a refresh writes. Judged
+    as a refresh (that records) would judge it: one that keeps no revert record
+    says a C02 kept on the record in other words, so a book refreshed after a
+    number typed over a COR figure read as edited (trial 11e item 3)."""
     from .refresh import refresh_workbook  # refresh -> plan -> printing: no cycle
 
-    plan = refresh_workbook(load_book(book), str(book), record=False).plan
+    plan = refresh_workbook(load_book(book), str(book)).plan
     if plan is None:
         return False  # another template version: printed as it is
     return bool(
