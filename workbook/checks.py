@@ -64,12 +64,7 @@ def checks_rows(findings: list[Finding], shapes_known: bool = True) -> list[Writ
             " refresh. Click a cell address to go to it. 按儲存格位址可前往該儲存格。",
             "note",
         ),
-        Write(L.CHECKS, 3, 1, "Errors 錯誤", "label"),
-        Write(L.CHECKS, 3, 2, counts["error"], "int"),
-        Write(L.CHECKS, 3, 3, "Warnings 警告", "label"),
-        Write(L.CHECKS, 3, 4, counts["warning"], "int"),
-        Write(L.CHECKS, 3, 5, "Info 資料", "label"),
-        Write(L.CHECKS, 3, 6, counts["info"], "int"),
+        *_counts_line(counts),
     ]
     if not shapes_known:
         out.append(Write(L.CHECKS, UNSEEN_ROW, 1, UNSEEN, "note"))
@@ -246,6 +241,21 @@ def checks_c02(row: int, col: int, value: object) -> Finding:
         ),
     )
     return finding("C02", Ref(L.CHECKS, cell), en, zh, "empty", str(value))
+
+
+COUNTS = (("error", "Errors 錯誤"), ("warning", "Warnings 警告"), ("info", "Info 資料"))
+
+
+def _counts_line(counts: dict) -> list[Write]:
+    """Row 3: each count in one cell with its label ("Errors 錯誤: 6"), a blank
+    cell after each, so no count reads with the next label ("6 Warnings" when
+    there were 6 errors; trial 11e item 7). The blank cells were the counts'."""
+    out = []
+    for i, (severity, label) in enumerate(COUNTS):
+        said = f"{label}: {counts[severity]}"
+        out += [Write(L.CHECKS, 3, 2 * i + 1, said, "label")]
+        out += [Write(L.CHECKS, 3, 2 * i + 2, None, "label")]
+    return out
 
 
 def checks_sheet(
