@@ -49,7 +49,9 @@ def _as_an_earlier_version_left_it(path) -> dict[str, str]:
     for ref, text in typed.items():
         sheet, cell = ref.split("!")
         wb[sheet][cell] = text
-    worded = narrative.cell(_row(narrative, L.NARRATIVE_KEY_COLUMN, "head_total"), 2)
+    # the Chinese: a no-break space before 元 (the English years have no word
+    # joiner now, so its English line has no no-break character)
+    worded = narrative.cell(_row(narrative, L.NARRATIVE_KEY_COLUMN, "head_total"), 3)
     assert plain(worded.value) != worded.value  # no-break characters in it
     worded.value = plain(worded.value)
     wb.save(path)
