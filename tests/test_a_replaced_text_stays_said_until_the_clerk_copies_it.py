@@ -1,4 +1,5 @@
-"""Trial 9c item 2: text a clerk typed on a Narrative row they inserted was
+"""Trial 9c item 2: text a clerk typed on a Narrative row they inserted (now:
+typed over a computed sentence, since an inserted row is the clerk's) was
 replaced by Refresh (C02, on the revert record); a later refresh that replaced
 anything else (a number typed over a COR figure) wrote a new revert record
 without it, so the C02 left the Checks sheet, and the refresh after that left the
@@ -31,15 +32,19 @@ _FIGURE = re.compile(rf"^={re.escape(L.REPORT)}!\$?[A-Z]+\$?[0-9]+$")
 
 
 def _insert_a_row(book) -> str:
-    """A Narrative row inserted, text typed in it; the cell of the text."""
+    """Text typed over a computed Narrative sentence (the Details line's English):
+    replaced by Refresh (C02). A row the clerk inserts with text is theirs now,
+    kept (nine8), so this is the text a refresh replaces; the cell of the text."""
     wb = load_book(book)
     ws = wb[L.NARRATIVE]
-    row = L.NARRATIVE_FIRST_ROW + 2
-    ws.insert_rows(row)
-    ws.cell(row, 4).value = TEXT
-    ws.cell(row, 1).value = "My own item"
+    row = next(
+        r
+        for r in range(L.NARRATIVE_FIRST_ROW, ws.max_row + 1)
+        if ws.cell(r, L.NARRATIVE_KEY_COLUMN).value == "head_total"
+    )
+    ws.cell(row, 2).value = TEXT
     save_book(wb, book)
-    return address(row, 4)
+    return address(row, 2)
 
 
 def _type_over_a_cor_figure(book) -> None:

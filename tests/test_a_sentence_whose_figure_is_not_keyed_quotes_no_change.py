@@ -81,6 +81,10 @@ def test_a_programme_sentence_quotes_a_change_only_from_keyed_figures(
                 new = p.value("estimate")
                 assert en == change_en(new, None, year), (name, host, en)
                 assert zh == change_zh(new, None, year), (name, host, zh)
+            elif edit == "=1/0":  # an error value: named, no figure quoted (nine8)
+                cell = f"{spec.sheet}!{get_column_letter(spec.col('revised'))}{row}"
+                assert f"the error value in {cell} is corrected" in en, (name, en)
+                assert cell in zh and "錯誤值" in zh, (name, host, zh)
             else:
                 assert (en, zh) == (to_key_en(year), to_key_zh(year)), (name, host)
             assert "#" not in en + zh, (name, host, en)
